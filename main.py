@@ -1,0 +1,289 @@
+"""Klantdossier: parse the command line, run a CLI command or start the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+VERSION = "0.1.0"
+
+EPILOG = """\
+Voorbeelden / examples:
+  python main.py                          het venster openen
+  python main.py import ~/Scans/Jansen    een klantmap inlezen
+  python main.py search jansen            klanten zoeken
+  python main.py lookup 06-12345678       wie belt er?
+
+Gegevens: het klantbestand staat in uw gebruikersmap (zie README), of waar --db of
+KLANTDOSSIER_DB naar wijst.
+"""
+
+
+class DutchHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's own words in Dutch, so --help reads as one language."""
+
+    def start_section(self, heading: str | None) -> None:
+        names = {"positional arguments": "argumenten", "options": "opties"}
+        super().start_section(names.get(heading or "", heading))
+
+    def _format_usage(self, usage, actions, groups, prefix):  # type: ignore[override]
+        return super()._format_usage(usage, actions, groups, prefix or "gebruik: ")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "het klantbestand (standaard: KLANTDOSSIER_DB of de gebruikersmap) / the client file"
+    # --db may stand before or after the command; SUPPRESS keeps the subcommand's
+    # missing --db from overwriting one given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="BESTAND", default=argparse.SUPPRESS, help=db_help)
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        formatter_class=DutchHelpFormatter,
+        add_help=False,
+        description="Klantdossier: papieren klantmappen inlezen, doorzoeken en de beller "
+        "direct op het scherm. Zonder opdracht opent het venster.\n"
+        "Klantdossier: scan paper client folders, search them, and see who is calling.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--db", metavar="BESTAND", help=db_help)
+    parser.add_argument("-h", "--help", action="help", help="deze hulp tonen / show this help")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Klantdossier {VERSION}",
+        help="versie tonen / show the version",
+    )
+    parser.add_argument(
+        "--lang-ui", choices=["nl", "en"], help="taal van het venster / UI language"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", title="opdrachten")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            parents=[common],
+            formatter_class=DutchHelpFormatter,
+            add_help=False,
+        )
+        p.add_argument("-h", "--help", action="help", help="deze hulp tonen / show this help")
+        return p
+
+    p = add("import", "bestanden en klantmappen inlezen (OCR) / import scans and folders")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PAD",
+        help="bestand of map; een map is één klant / a file or a client folder",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="aantal gelijktijdige processen (standaard: aantal kernen)",
+    )
+    p.add_argument(
+        "--lang", default="nld+eng", help="talen voor Tesseract (standaard nld+eng) / OCR languages"
+    )
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
+
+    p = add("scan", "pagina's scannen met een scanner (SANE) / scan pages")
+    p.add_argument("--device", metavar="NAAM", help="de scanner (standaard: de eerste)")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
+
+    p = add("search", "klanten zoeken / search clients")
+    p.add_argument("query", metavar="ZOEKTERM")
+    p.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="hoogstens N resultaten (standaard 20)"
+    )
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
+
+    p = add("lookup", "klant zoeken bij een telefoonnummer / find the client of a number")
+    p.add_argument("number", metavar="NUMMER")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
+
+    p = add("show", "één klant tonen / show one client")
+    p.add_argument("client_id", type=int, metavar="KLANTNUMMER")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
+
+    p = add("call", "de beller tonen in het geopende venster / screen pop for a caller")
+    p.add_argument("number", metavar="NUMMER", help="telefoonnummer of tel:-link")
+
+    p = add("export", "alle klanten exporteren / export all clients")
+    p.add_argument("--format", choices=["json", "csv", "vcard"], default="json")
+    p.add_argument("--out", metavar="BESTAND", help="uitvoerbestand (standaard: scherm)")
+
+    p = add("backup", "reservekopie maken / make a backup")
+    p.add_argument("dest", metavar="DOEL", help="bestand voor de kopie / the backup file")
+
+    p = add("forget", "klant en documenten wissen (AVG) / erase a client (GDPR)")
+    p.add_argument("client_id", type=int, metavar="KLANTNUMMER")
+    return parser
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from storage import default_db_path
+
+    return Path(args.db).expanduser() if args.db else default_db_path()
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _open(args: argparse.Namespace):
+    from storage import ClientFile
+
+    return ClientFile.open(_db_path(args))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ocr import import_paths
+
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if len(missing) == len(args.paths):
+        print(f"Niet gevonden: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    with _open(args) as cf:
+        report = import_paths(args.paths, cf, jobs=args.jobs, lang=args.lang)
+    for path in missing:
+        report.errors.insert(0, {"path": path, "error": "bestand of map bestaat niet"})
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(
+            f"{report.documents} documenten, {report.pages} pagina's, "
+            f"{report.clients_created} nieuwe klanten, {report.skipped} overgeslagen, "
+            f"{len(report.errors)} fouten in {report.seconds:.1f} s"
+        )
+    for error in report.errors:
+        print(f"  fout: {error['path']}: {error['error']}", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with _open(args) as cf:
+        hits = cf.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json([hit.to_dict() for hit in hits])
+    elif not hits:
+        print("Geen klanten gevonden.")
+    else:
+        for hit in hits:
+            extra = ", ".join(v for v in (hit.company, hit.city) if v)
+            print(f"{hit.id:>6}  {hit.name}" + (f" ({extra})" if extra else ""))
+            print(f"        {hit.snippet}")
+    return 0
+
+
+def _print_client(client: dict) -> None:
+    print(f"{client['name']}  (klant {client['id']})")
+    for label, key in (("Bedrijf", "company"), ("IBAN", "iban"), ("KvK", "kvk"), ("BTW", "btw")):
+        if client.get(key):
+            print(f"  {label}: {client[key]}")
+    for phone in client["phones"]:
+        print(f"  Telefoon: {phone}")
+    for email in client["emails"]:
+        print(f"  E-mail: {email}")
+    for a in client["addresses"]:
+        print(
+            f"  Adres: {a['street'] or ''} {a['house_number'] or ''}, "
+            f"{a['postcode'] or ''} {a['city'] or ''}"
+        )
+    for d in client["documents"]:
+        print(f"  Document: {d['name']} ({d['pages']} p.)")
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(args) as cf:
+        client = cf.client(args.client_id)
+    if args.json:
+        _print_json(client)
+    else:
+        _print_client(client)
+    return 0
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    with _open(args) as cf:
+        client = cf.lookup_phone(args.number)
+    if args.json:
+        _print_json(client)
+    elif client is None:
+        print(f"Onbekend nummer: {args.number}")
+    else:
+        _print_client(client)
+    return 0 if client is not None else 3
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open(args) as cf:
+        dest = cf.backup(args.dest)
+    print(f"Reservekopie gemaakt: {dest}")
+    return 0
+
+
+def not_built(args: argparse.Namespace) -> int:
+    print(
+        f"De opdracht '{args.command}' is nog niet gebouwd. / "
+        f"The command '{args.command}' is not built yet.",
+        file=sys.stderr,
+    )
+    return 2
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "search": cmd_search,
+    "show": cmd_show,
+    "lookup": cmd_lookup,
+    "backup": cmd_backup,
+    "scan": not_built,
+    "call": not_built,
+    "export": not_built,
+    "forget": not_built,
+}
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    ):
+        print(
+            "Er is geen beeldscherm gevonden (DISPLAY is leeg). Start Klantdossier op een "
+            "bureaublad, of zonder scherm (virtueel scherm) met:\n"
+            "    xvfb-run -a make run\n"
+            "No display found: run this on a desktop, or with a virtual screen as shown above.",
+            file=sys.stderr,
+        )
+        return 1
+    from gui.app import run
+
+    return run(_db_path(args), ui_language=args.lang_ui)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = run_gui if args.command is None else COMMANDS[args.command]
+    from storage import KlantdossierError
+
+    try:
+        return handler(args)
+    except KlantdossierError as e:
+        print(str(e), file=sys.stderr)
+        return int(e.exit_code)
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The schema as ordered migrations; PRAGMA user_version is the number applied."""
+
+# Each entry is one step; never edit a released step, append a new one.
+MIGRATIONS: list[str] = [
+    # 1: the first client file
+    """
+    CREATE TABLE clients (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        first_name TEXT,
+        tussenvoegsel TEXT,
+        last_name TEXT,
+        company TEXT,
+        legal_form TEXT,
+        kvk TEXT,
+        btw TEXT,
+        iban TEXT,
+        bic TEXT,
+        client_since TEXT,
+        status TEXT NOT NULL DEFAULT 'active',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE phones (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        e164 TEXT NOT NULL,
+        written TEXT,
+        kind TEXT,
+        UNIQUE (client_id, e164)
+    );
+    CREATE INDEX phones_e164 ON phones (e164);
+    CREATE TABLE emails (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        UNIQUE (client_id, email)
+    );
+    CREATE INDEX emails_email ON emails (email COLLATE NOCASE);
+    CREATE TABLE addresses (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        street TEXT,
+        house_number TEXT,
+        postcode TEXT,
+        city TEXT,
+        country TEXT NOT NULL DEFAULT 'NL'
+    );
+    CREATE INDEX addresses_client ON addresses (client_id);
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL UNIQUE,
+        mime TEXT,
+        pages INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_client ON documents (client_id);
+    CREATE TABLE pages (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        page_no INTEGER NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        words TEXT NOT NULL DEFAULT '[]',
+        confidence REAL,
+        orientation INTEGER NOT NULL DEFAULT 0,
+        width INTEGER NOT NULL DEFAULT 0,
+        height INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL DEFAULT 'ocr',
+        flags TEXT NOT NULL DEFAULT '',
+        UNIQUE (document_id, page_no)
+    );
+    CREATE TABLE fields (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        page_id INTEGER REFERENCES pages(id) ON DELETE SET NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        box TEXT,
+        confidence REAL,
+        accepted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX fields_client ON fields (client_id);
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE calls (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
+        number TEXT,
+        direction TEXT NOT NULL DEFAULT 'in',
+        started_at TEXT NOT NULL,
+        duration_seconds INTEGER,
+        note TEXT
+    );
+    CREATE INDEX calls_client ON calls (client_id, started_at);
+    CREATE TABLE import_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        event TEXT NOT NULL,
+        detail TEXT
+    );
+    -- one row per client (kind 'client') and one per page (kind 'page');
+    -- diacritics folded so Sjoerd finds Sjóerd, prefix indexes for search-as-you-type
+    CREATE VIRTUAL TABLE search_index USING fts5 (
+        body,
+        client_id UNINDEXED,
+        kind UNINDEXED,
+        page_id UNINDEXED,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '1 2 3'
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

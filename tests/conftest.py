@@ -1,0 +1,44 @@
+"""Shared fixtures: a real client file in a temporary folder, real Tesseract, real Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_TESTDATA = ROOT.parent / "shared" / "testdata"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from storage import ClientFile  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "klanten.sqlite"
+
+
+@pytest.fixture
+def client_file(db_path: Path):
+    cf = ClientFile.open(db_path)
+    yield cf
+    cf.close()
+
+
+@pytest.fixture(scope="session")
+def shared_testdata() -> Path:
+    if not SHARED_TESTDATA.is_dir():
+        pytest.skip("../shared/testdata is absent (a plain clone has no shared/)")
+    return SHARED_TESTDATA
+
+
+@pytest.fixture(scope="session")
+def tesseract_available() -> None:
+    if shutil.which("tesseract") is None:
+        pytest.fail("tesseract is not installed: run `make test`, which installs it")
