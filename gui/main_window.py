@@ -76,7 +76,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.splitter)
-        self.setCentralWidget(self.stack)
+        # The caller banner (and other notices) go above everything else.
+        central = QWidget()
+        self.banner_slot = QVBoxLayout()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(6, 6, 6, 6)
+        central_layout.addLayout(self.banner_slot)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._run_search)
@@ -152,10 +159,13 @@ class MainWindow(QMainWindow):
             self.results.setFocus()
 
     def _show_item(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        client = self.data.client(int(item.data(Qt.ItemDataRole.UserRole)))
-        self.card.setHtml(render_card(client))
+        if item is not None:
+            self.open_client(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def open_client(self, client_id: int) -> None:
+        """Show one client's card (used by the result list, the caller banner, the wizard)."""
+        self.stack.setCurrentWidget(self.splitter)
+        self.card.setHtml(render_card(self.data.client(client_id)))
 
 
 def render_card(client: dict) -> str:

@@ -21,12 +21,28 @@ from .errors import (
     NewerSchemaError,
     ReadOnlyClientFileError,
 )
-from .models import Address, PageText, Phone, SearchHit
+from .models import Address, PageText, Phone, SearchHit, Word
 from .originals import OriginalStore
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .search import fts_query
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+CLIENT_COLUMNS = frozenset(
+    {
+        "name",
+        "first_name",
+        "tussenvoegsel",
+        "last_name",
+        "company",
+        "legal_form",
+        "kvk",
+        "btw",
+        "iban",
+        "bic",
+        "client_since",
+        "status",
+    }
+)
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -165,6 +181,9 @@ class ClientFile:
     ) -> int:
         """Insert a client inside an open transaction; returns its id."""
         stamp = now_iso()
+        unknown = set(fields) - CLIENT_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown client fields: {sorted(unknown)}")
         columns = {"name": name, "created_at": stamp, "updated_at": stamp, **fields}
         keys = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
@@ -175,22 +194,9 @@ class ClientFile:
         for phone in phones:
             self.add_phone(conn, client_id, phone)
         for email in emails:
-            conn.execute(
-                "INSERT OR IGNORE INTO emails (client_id, email) VALUES (?, ?)", (client_id, email)
-            )
+            self.add_email(conn, client_id, email)
         for address in addresses:
-            conn.execute(
-                "INSERT INTO addresses (client_id, street, house_number, postcode, city, country)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    client_id,
-                    address.street,
-                    address.house_number,
-                    address.postcode,
-                    address.city,
-                    address.country,
-                ),
-            )
+            self.add_address(conn, client_id, address)
         self.reindex_client(conn, client_id)
         return client_id
 
@@ -199,6 +205,156 @@ class ClientFile:
             "INSERT OR IGNORE INTO phones (client_id, e164, written, kind) VALUES (?, ?, ?, ?)",
             (client_id, phone.e164, phone.written, phone.kind),
         )
+
+    def add_email(self, conn: sqlite3.Connection, client_id: int, email: str) -> None:
+        conn.execute(
+            "INSERT OR IGNORE INTO emails (client_id, email) VALUES (?, ?)", (client_id, email)
+        )
+
+    def add_address(self, conn: sqlite3.Connection, client_id: int, address: Address) -> None:
+        conn.execute(
+            "INSERT INTO addresses (client_id, street, house_number, postcode, city, country)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                client_id,
+                address.street,
+                address.house_number,
+                address.postcode,
+                address.city,
+                address.country,
+            ),
+        )
+
+    def update_client(self, conn: sqlite3.Connection, client_id: int, **fields: str | None) -> None:
+        """Set columns of the clients row (names from CLIENT_COLUMNS only) and reindex."""
+        unknown = set(fields) - CLIENT_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown client fields: {sorted(unknown)}")
+        if fields:
+            sets = ", ".join(f"{key} = ?" for key in fields)
+            conn.execute(
+                f"UPDATE clients SET {sets}, updated_at = ? WHERE id = ?",
+                [*fields.values(), now_iso(), client_id],
+            )
+        self.reindex_client(conn, client_id)
+
+    def add_field(
+        self,
+        conn: sqlite3.Connection,
+        client_id: int,
+        *,
+        field: str,
+        value: str,
+        page_id: int | None = None,
+        box: tuple[int, int, int, int] | None = None,
+        confidence: float | None = None,
+        accepted: bool = False,
+    ) -> int:
+        """Record an extracted value with where it was read (page and box in pixels)."""
+        cursor = conn.execute(
+            "INSERT INTO fields (client_id, page_id, field, value, box, confidence, accepted)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                client_id,
+                page_id,
+                field,
+                value,
+                json.dumps(box) if box else None,
+                confidence,
+                int(accepted),
+            ),
+        )
+        return int(cursor.lastrowid)
+
+    def fields(self, client_id: int) -> list[dict]:
+        """Extracted values of a client with provenance, oldest first."""
+        rows = self.conn.execute(
+            "SELECT id, page_id, field, value, box, confidence, accepted FROM fields"
+            " WHERE client_id = ? ORDER BY id",
+            (client_id,),
+        ).fetchall()
+        return [
+            {
+                "id": r[0],
+                "page_id": r[1],
+                "field": r[2],
+                "value": r[3],
+                "box": json.loads(r[4]) if r[4] else None,
+                "confidence": r[5],
+                "accepted": bool(r[6]),
+            }
+            for r in rows
+        ]
+
+    def find_by_key(self, kind: str, value: str) -> list[int]:
+        """Client ids holding a strong key: kind is phone (E.164), email, iban or kvk."""
+        queries = {
+            "phone": "SELECT client_id FROM phones WHERE e164 = ?",
+            "email": "SELECT client_id FROM emails WHERE email = ? COLLATE NOCASE",
+            "iban": "SELECT id FROM clients WHERE iban = ?",
+            "kvk": "SELECT id FROM clients WHERE kvk = ?",
+            "postcode": "SELECT client_id FROM addresses WHERE replace(postcode, ' ', '') = ?",
+        }
+        if kind == "postcode":
+            value = value.replace(" ", "").upper()
+        return sorted({r[0] for r in self.conn.execute(queries[kind], (value,))})
+
+    def add_note(self, client_id: int, text: str) -> int:
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO notes (client_id, created_at, text) VALUES (?, ?, ?)",
+                (client_id, now_iso(), text),
+            )
+        return int(cursor.lastrowid)
+
+    def add_call(
+        self,
+        client_id: int | None,
+        number: str | None,
+        *,
+        direction: str = "in",
+        note: str | None = None,
+        duration_seconds: int | None = None,
+    ) -> int:
+        """Log a call; client_id None for an unknown number."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO calls (client_id, number, direction, started_at, duration_seconds,"
+                " note) VALUES (?, ?, ?, ?, ?, ?)",
+                (client_id, number, direction, now_iso(), duration_seconds, note),
+            )
+        return int(cursor.lastrowid)
+
+    def set_call_note(self, call_id: int, note: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE calls SET note = ? WHERE id = ?", (note, call_id))
+
+    def pages(self, document_id: int) -> list[tuple[int, PageText]]:
+        """(page id, page) of a document in page order, words included."""
+        rows = self.conn.execute(
+            "SELECT id, text, words, confidence, orientation, width, height, source FROM pages"
+            " WHERE document_id = ? ORDER BY page_no",
+            (document_id,),
+        ).fetchall()
+        return [
+            (
+                r[0],
+                PageText(
+                    r[1],
+                    [Word.from_list(w) for w in json.loads(r[2])],
+                    r[3],
+                    r[4],
+                    r[5],
+                    r[6],
+                    r[7],
+                ),
+            )
+            for r in rows
+        ]
+
+    def original_path(self, sha256: str) -> Path:
+        """Where the original of a document is kept (it may be missing: check)."""
+        return self.originals.path_for(sha256)
 
     def client_ids(self) -> list[int]:
         return [row[0] for row in self.conn.execute("SELECT id FROM clients ORDER BY name, id")]
