@@ -1,4 +1,4 @@
-# The two commands of the README: `make run` and `make test`.
+# Shortcuts for scripts/run.sh and scripts/test.sh (the README's two commands).
 PY := .venv/bin/python
 
 .PHONY: setup run test lint bench screenshots
@@ -6,10 +6,10 @@ PY := .venv/bin/python
 setup:
 	@bash scripts/setup.sh
 
-run: setup
-	@$(PY) main.py $(ARGS)
+run:
+	@bash scripts/run.sh $(ARGS)
 
-test: setup
+test:
 	@bash scripts/test.sh
 
 lint: setup

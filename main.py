@@ -259,7 +259,7 @@ def run_gui(args: argparse.Namespace) -> int:
         print(
             "Er is geen beeldscherm gevonden (DISPLAY is leeg). Start Klantdossier op een "
             "bureaublad, of zonder scherm (virtueel scherm) met:\n"
-            "    xvfb-run -a make run\n"
+            "    xvfb-run -a bash scripts/run.sh\n"
             "No display found: run this on a desktop, or with a virtual screen as shown above.",
             file=sys.stderr,
         )
