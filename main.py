@@ -89,10 +89,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", default="nld+eng", help="talen voor Tesseract (standaard nld+eng) / OCR languages"
     )
+    p.add_argument(
+        "--password",
+        action="append",
+        default=[],
+        metavar="WACHTWOORD",
+        help="wachtwoord voor beveiligde PDF's (mag vaker) / password for protected PDFs",
+    )
     p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
 
     p = add("scan", "pagina's scannen met een scanner (SANE) / scan pages")
     p.add_argument("--device", metavar="NAAM", help="de scanner (standaard: de eerste)")
+    p.add_argument(
+        "--flatbed",
+        action="store_true",
+        help="de glasplaat, niet de documentinvoer / flatbed instead of the feeder",
+    )
+    p.add_argument("--duplex", action="store_true", help="dubbelzijdig / both sides")
+    p.add_argument(
+        "--resolution", type=int, default=300, metavar="DPI", help="resolutie (standaard 300)"
+    )
+    p.add_argument("--color", action="store_true", help="in kleur (standaard grijs)")
+    p.add_argument("--jobs", type=int, metavar="N", help="aantal gelijktijdige leesprocessen")
+    p.add_argument(
+        "--lang", default="nld+eng", help="talen voor Tesseract (standaard nld+eng) / OCR languages"
+    )
     p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
 
     p = add("search", "klanten zoeken / search clients")
@@ -104,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("lookup", "klant zoeken bij een telefoonnummer / find the client of a number")
     p.add_argument("number", metavar="NUMMER")
+    p.add_argument(
+        "--region",
+        metavar="LAND",
+        help="land voor nummers zonder landcode, bv. BE (standaard NL of KLANTDOSSIER_REGION)",
+    )
     p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
 
     p = add("show", "één klant tonen / show one client")
@@ -111,17 +137,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
 
     p = add("call", "de beller tonen in het geopende venster / screen pop for a caller")
-    p.add_argument("number", metavar="NUMMER", help="telefoonnummer of tel:-link")
+    # Optional so the .desktop file's "call %u" also opens the window from the menu.
+    p.add_argument("number", nargs="?", metavar="NUMMER", help="telefoonnummer of tel:-link")
 
     p = add("export", "alle klanten exporteren / export all clients")
     p.add_argument("--format", choices=["json", "csv", "vcard"], default="json")
     p.add_argument("--out", metavar="BESTAND", help="uitvoerbestand (standaard: scherm)")
+    p.add_argument(
+        "--client",
+        type=int,
+        metavar="KLANTNUMMER",
+        help="alles over één klant (AVG) naar de map --out / all data on one client (GDPR)",
+    )
 
     p = add("backup", "reservekopie maken / make a backup")
     p.add_argument("dest", metavar="DOEL", help="bestand voor de kopie / the backup file")
 
     p = add("forget", "klant en documenten wissen (AVG) / erase a client (GDPR)")
     p.add_argument("client_id", type=int, metavar="KLANTNUMMER")
+    p.add_argument("-y", "--yes", action="store_true", help="niet om bevestiging vragen")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
     return parser
 
 
@@ -144,13 +179,29 @@ def _open(args: argparse.Namespace):
 
 def cmd_import(args: argparse.Namespace) -> int:
     from ocr import import_paths
+    from ocr.progress import terminal_progress
 
-    missing = [p for p in args.paths if not os.path.exists(p)]
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if len(missing) == len(args.paths):
         print(f"Niet gevonden: {', '.join(missing)}", file=sys.stderr)
         return 1
+    if args.jobs is not None and args.jobs < 1:
+        print("--jobs moet 1 of meer zijn / --jobs must be 1 or more", file=sys.stderr)
+        return 2
+    bar = None if args.json else terminal_progress(sys.stderr)
     with _open(args) as cf:
-        report = import_paths(args.paths, cf, jobs=args.jobs, lang=args.lang)
+        try:
+            report = import_paths(
+                [p for p in args.paths if p not in missing],
+                cf,
+                jobs=args.jobs,
+                lang=args.lang,
+                progress=bar,
+                passwords=args.password,
+            )
+        finally:
+            if bar is not None:
+                bar.finish()
     for path in missing:
         report.errors.insert(0, {"path": path, "error": "bestand of map bestaat niet"})
     if args.json:
@@ -211,7 +262,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_lookup(args: argparse.Namespace) -> int:
     with _open(args) as cf:
-        client = cf.lookup_phone(args.number)
+        client = cf.lookup_phone(args.number, region=args.region)
     if args.json:
         _print_json(client)
     elif client is None:
@@ -226,6 +277,155 @@ def cmd_backup(args: argparse.Namespace) -> int:
         dest = cf.backup(args.dest)
     print(f"Reservekopie gemaakt: {dest}")
     return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open(args) as cf:
+        if args.client is not None:
+            if not args.out:
+                print("Geef met --out de map voor de export van één klant.", file=sys.stderr)
+                return 2
+            folder = cf.export_client(args.client, args.out)
+            print(f"Alle gegevens van klant {args.client} staan in {folder}", file=sys.stderr)
+            return 0
+        text = cf.export_all(args.format, args.out)
+        count = cf.count_clients()
+    if text is not None:
+        sys.stdout.write(text)
+    else:
+        print(f"{count} klanten geëxporteerd naar {args.out}", file=sys.stderr)
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    with _open(args) as cf:
+        name = cf.client(args.client_id)["name"]
+        if not args.yes and sys.stdin.isatty():
+            answer = input(f"Klant {args.client_id} ({name}) en alle documenten wissen? [j/N] ")
+            if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+                print("Niets gewist.", file=sys.stderr)
+                return 1
+        report = cf.forget(args.client_id)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(
+            f"Klant {args.client_id} gewist: {report.documents} documenten, "
+            f"{report.pages} pagina's, {report.originals_removed} originelen, "
+            f"{report.notes} notities, {report.calls} gesprekken."
+        )
+    return 0
+
+
+def _gui_db_path(args: argparse.Namespace) -> Path:
+    """The client file without importing storage/ (200 ms): the screen pop must be quick."""
+    from gui.call.handoff import default_db_path
+
+    return Path(args.db).expanduser() if args.db else default_db_path()
+
+
+def _hand_over(db_path: Path, message: dict) -> int | None:
+    """Give the message to the window of this client file; None when no window runs."""
+    from gui.call import handoff
+
+    try:
+        reply = handoff.send(db_path, message)
+    except handoff.NoWindowError:
+        return None
+    except handoff.HandoffError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    if not reply.get("ok"):
+        print(f"Het venster weigert: {reply.get('error', '?')}", file=sys.stderr)
+        return 2
+    if reply.get("shown") == "client":
+        print(f"Beller: {reply.get('name')} (klant {reply.get('client_id')})")
+    elif reply.get("shown") in ("unknown", "invalid"):
+        print(f"Onbekend nummer: {reply.get('number')}")
+    else:
+        print("Klantdossier is al geopend; dat venster staat nu vooraan.")
+    return 0
+
+
+def cmd_call(args: argparse.Namespace) -> int:
+    if args.number is None:
+        return run_gui(args)
+    from gui.call import handoff
+
+    try:
+        number = handoff.clean_number(args.number)
+    except handoff.BadNumberError as e:
+        print(str(e), file=sys.stderr)
+        return 2
+    code = _hand_over(_gui_db_path(args), {"cmd": "call", "number": number})
+    return code if code is not None else run_gui(args, call_number=number)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    """Scan a stack into the client file through the wizard's own path (separators, OCR,
+    extraction and matching), accepting every proposal as the wizard would unchanged."""
+    from gui.import_wizard.intake import Intake, commit, scanner_source
+    from ocr.scanner import ScanRun, ScanSettings, device_options, list_devices
+
+    devices = list_devices(refresh=True)
+    if args.device is None and not devices:
+        from ocr.scanner import no_scanner_message
+
+        print(no_scanner_message(), file=sys.stderr)
+        return 1
+    device = args.device or devices[0].name
+    options = device_options(device)
+    settings = ScanSettings(
+        device,
+        feeder=options.has_feeder and not args.flatbed,
+        duplex=args.duplex,
+        resolution=args.resolution,
+        color=args.color,
+    )
+
+    def source():
+        yield from scanner_source(run)
+        if run.result.error is not None:
+            raise run.result.error
+
+    def arrived(item) -> None:
+        kind = {"blank": " (leeg vel: volgende klant)", "cover": " (scheidingsblad)"}
+        print(f"pagina {item.index + 1} gescand{kind.get(item.kind.kind, '')}", file=sys.stderr)
+
+    db_path = _db_path(args)
+    from storage import ClientFile
+
+    ClientFile.open(db_path).close()  # create or migrate before the reading starts
+    intake = Intake(
+        db_path, jobs=args.jobs or 2, lang=args.lang, duplex=settings.duplex, on_page=arrived
+    )
+    run = ScanRun(settings, intake.scan_dir, options=options)
+    try:
+        result = intake.run(source())
+        for batch in result.batches:
+            if batch.proposal is None:
+                continue
+            decision = batch.proposal.decision
+            if decision.kind == "ask" and decision.client_id is not None:
+                decision.kind = "existing"  # the best guess, as an import without review does
+            batch.accepted = True
+        with _open(args) as cf:
+            summary = commit(cf, result.batches)
+    finally:
+        intake.cleanup()  # scanned copies hold personal data; they are stored now
+    summary.problems[:0] = result.problems
+    summary.seconds = result.seconds + summary.seconds
+    if args.json:
+        _print_json(summary.to_import_dict())
+    else:
+        print(
+            f"{summary.pages} pagina's, {len(summary.clients_created)} nieuwe klanten, "
+            f"{len(summary.clients_updated)} bijgewerkt, {len(summary.problems)} problemen "
+            f"in {summary.seconds:.1f} s"
+        )
+    for problem in summary.problems:
+        print(f"  {problem.where}: {problem.message}", file=sys.stderr)
+    return 0 if result.pages else 1
 
 
 def not_built(args: argparse.Namespace) -> int:
@@ -243,14 +443,19 @@ COMMANDS = {
     "show": cmd_show,
     "lookup": cmd_lookup,
     "backup": cmd_backup,
-    "scan": not_built,
-    "call": not_built,
-    "export": not_built,
-    "forget": not_built,
+    "scan": cmd_scan,
+    "call": cmd_call,
+    "export": cmd_export,
+    "forget": cmd_forget,
 }
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: argparse.Namespace, call_number: str | None = None) -> int:
+    db_path = _gui_db_path(args)
+    if call_number is None:
+        code = _hand_over(db_path, {"cmd": "raise"})  # one window per client file
+        if code is not None:
+            return code
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY")
         or os.environ.get("WAYLAND_DISPLAY")
@@ -266,13 +471,15 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     from gui.app import run
 
-    return run(_db_path(args), ui_language=args.lang_ui)
+    return run(db_path, ui_language=args.lang_ui, call_number=call_number)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = run_gui if args.command is None else COMMANDS[args.command]
+    if args.command == "call" and args.number:
+        return cmd_call(args)  # the screen pop: no storage/ import (200 ms) on this path
     from storage import KlantdossierError
 
     try:

@@ -1,31 +1,116 @@
-"""Starting the window: QApplication, language, the client file."""
+"""Starting the window: QApplication, language, one window per client file, the caller pop."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage import ClientFile, KlantdossierError
 
+from . import call
+from .call import handoff
+from .call.server import AlreadyRunningError, InstanceServer, ServerError
 from .data import ClientData
 from .main_window import MainWindow
 
 
-def run(db_path: Path, ui_language: str | None = None) -> int:
+def run(db_path: Path, ui_language: str | None = None, call_number: str | None = None) -> int:
+    """Open the window on db_path (straight into the caller when call_number is given).
+
+    When a window of this client file is open already, it is asked to come to the front
+    (and to show the caller) and this process ends."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Klantdossier")
     app.setOrganizationName("Klantdossier")
-    del ui_language  # translations arrive with the customer view work
+    _install_translator(app, ui_language)
     try:
         ClientFile.open(db_path).close()  # create or migrate before any thread opens it
     except KlantdossierError as e:
         QMessageBox.critical(None, "Klantdossier", str(e))
         return int(e.exit_code)
+
+    server = InstanceServer(db_path)
+    try:
+        server.listen()
+    except AlreadyRunningError:
+        # Two starts at the same moment: the other one won, hand over to it.
+        message = {"cmd": "call", "number": call_number} if call_number else {"cmd": "raise"}
+        try:
+            handoff.send(db_path, message)
+        except handoff.HandoffError as e:
+            print(str(e), file=sys.stderr)
+            return 1
+        return 0
+    except (ServerError, handoff.HandoffError) as e:
+        # The window still works; only `main.py call` cannot reach it.
+        print(f"Klantdossier: {e}", file=sys.stderr)
+        server = None
+
     data = ClientData(db_path)
     window = MainWindow(data)
+    settings = _settings()
+    _restore_window(window, settings)
+    _install_wizard(window)
+    calls = call.install(window, data, settings)
+    if server is not None:
+        server.message.connect(calls.handle_message)
+    calls.apply_monitor_settings()
     window.show()
+    if call_number:
+        QTimer.singleShot(0, lambda: calls.show_call(call_number))
+    # After the first paint: load the number geocoder so the first ring does not wait for it.
+    QTimer.singleShot(200, calls.warm_up)
     code = app.exec()
+    _save_window(window, settings)
+    if server is not None:
+        server.close()
     data.close()
     return code
+
+
+def _settings() -> QSettings:
+    try:
+        from .settings import settings  # the window's own settings file, when it has one
+    except ImportError:
+        return QSettings()
+    return settings()
+
+
+def _install_translator(app: QApplication, language: str | None) -> None:
+    try:
+        from . import i18n
+    except ImportError:
+        return  # translations arrive with the customer view work
+    install = getattr(i18n, "install_translator", None)
+    if install is not None:
+        install(app, language)
+
+
+def _install_wizard(window: MainWindow) -> None:
+    try:
+        from . import import_wizard
+    except ImportError:
+        return  # the scanner import wizard is not there yet
+    install = getattr(import_wizard, "install", None)
+    if install is not None:
+        install(window)
+
+
+def _restore_window(window: MainWindow, settings: QSettings) -> None:
+    # The window may keep its own settings (splitters, last search); then it decides.
+    if hasattr(window, "restore_settings"):
+        window.restore_settings()
+        return
+    geometry = settings.value("window/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+
+
+def _save_window(window: MainWindow, settings: QSettings) -> None:
+    if hasattr(window, "save_settings"):
+        window.save_settings()
+        return
+    settings.setValue("window/geometry", window.saveGeometry())

@@ -2,59 +2,92 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from storage import SearchHit
+from storage import KlantdossierError, SearchHit
 
+from . import formatting, settings
+from .client_card import ClientCard
 from .data import ClientData
+from .dialogs.about import AboutDialog
+from .dialogs.confirm import confirm_forget
+from .dialogs.merge import MergeDialog
+from .documents.viewer import PageViewer
+from .i18n import LANGUAGES
+from .icons import icon
+from .search import ResultList
 from .workers import submit
 
-SEARCH_DEBOUNCE_MS = 120
+PREVIEW_DELAY_MS = 150  # the card follows the selection once the user pauses
+WATCH_INTERVAL_MS = 3000  # how often the client file is checked for vanishing/read-only
+MIN_QUERY = 2  # one letter matches half the file: show the list instead
 
 
 class MainWindow(QMainWindow):
+    files_dropped = Signal(list)  # paths of files/folders dropped on the window
+    results_updated = Signal()  # the result list shows the answer to the latest query
+
     def __init__(self, data: ClientData) -> None:
         super().__init__()
         self.data = data
         self._search_seq = 0
+        self._in_flight = False
+        self._pending = False
+        self._shown_query: str | None = None
+        self._viewers: list[PageViewer] = []
         self.setWindowTitle(self.tr("Klantdossier"))
-        self.resize(1100, 700)
+        self.setWindowIcon(icon("klantdossier"))
+        self.setAcceptDrops(True)
+        self.resize(1200, 740)
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
             self.tr("Zoek op naam, bedrijf, plaats, postcode, telefoon of tekst op papier…")
         )
         self.search_field.setClearButtonEnabled(True)
+        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_field.setObjectName("search")
-        self.results = QListWidget()
+        font = self.search_field.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.search_field.setFont(font)
+        self.search_field.installEventFilter(self)
+        self.results = ResultList()
         self.results.setObjectName("results")
-        self.card = QTextBrowser()
-        self.card.setObjectName("card")
-        self.card.setOpenExternalLinks(True)
+        self.results_info = QLabel()
+        self.results_info.setObjectName("results_info")
+        self.card = ClientCard(data)
+        self.card_placeholder = QLabel(
+            self.tr(
+                "<p style='color:#666'>Typ een naam, plaats, postcode of telefoonnummer "
+                "en kies een klant met ↑ ↓ en Enter.</p>"
+            )
+        )
+        self.card_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card_placeholder.setWordWrap(True)
+        self.card_stack = QStackedWidget()
+        self.card_stack.addWidget(self.card_placeholder)
+        self.card_stack.addWidget(self.card)
 
         self.empty_state = QLabel(
             self.tr(
                 "<h2>Nog geen klanten</h2>"
                 "<p>Lees uw papieren klantmappen in om te beginnen:</p>"
-                "<ul><li>Scan de mappen en kies <b>Bestand → Importeren</b>, of</li>"
-                "<li>typ in een terminal: <code>python main.py import MAP</code></li>"
-                "<li>of scan direct met <code>python main.py scan</code>.</li></ul>"
+                "<ul><li>Scan de mappen en kies <b>Bestand → Importeren…</b> (Ctrl+I), of</li>"
+                "<li>sleep mappen of scans naar dit venster, of</li>"
+                "<li>maak een klant met <b>Klant → Nieuwe klant</b> (Ctrl+Shift+N).</li></ul>"
                 "<p>Elke map wordt één klant. Daarna vindt u hier iedere klant terug "
                 "terwijl u typt.</p>"
             )
@@ -67,124 +100,465 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search_field)
-        left_layout.addWidget(self.results)
+        left_layout.addWidget(self.results_info)
+        left_layout.addWidget(self.results, 1)
         self.splitter = QSplitter()
+        self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.card)
-        self.splitter.setSizes([420, 680])
+        self.splitter.addWidget(self.card_stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 820])
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.splitter)
+        self.file_warning = QLabel()
+        self.file_warning.setObjectName("file_warning")
+        self.file_warning.setWordWrap(True)
+        self.file_warning.setStyleSheet("background: #fdecea; color: #b71c1c; padding: 6px;")
+        self.file_warning.hide()
         # The caller banner (and other notices) go above everything else.
         central = QWidget()
         self.banner_slot = QVBoxLayout()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(6, 6, 6, 6)
         central_layout.addLayout(self.banner_slot)
+        central_layout.addWidget(self.file_warning)
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.file_label = QLabel()
+        self.file_label.setObjectName("file_label")
+        self.statusBar().addPermanentWidget(self.file_label)
 
-        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._run_search)
-        self.search_field.textChanged.connect(lambda _text: self._debounce.start())
+        self._build_menus()
+
+        self._preview = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview.timeout.connect(self._preview_current)
+        self.search_field.textChanged.connect(lambda _text: self._run_search())
         self.search_field.returnPressed.connect(self._open_current)
-        self.results.currentItemChanged.connect(lambda item, _prev: self._show_item(item))
-        self.results.itemActivated.connect(self._show_item)
-        for keys in ("Ctrl+F", "Ctrl+L", "Esc"):
+        self.results.activated_client.connect(self._open_and_focus)
+        self._quiet = False  # set while the window itself moves the selection
+        self.results.selectionModel().currentChanged.connect(self._current_changed)
+        self.card.saved.connect(self._client_saved)
+        self.card.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.card.page_requested.connect(self.open_page)
+        for keys in ("Ctrl+L", "Esc"):  # Ctrl+F is on the Bewerken menu
             QShortcut(QKeySequence(keys), self, activated=self.focus_search)
+        self._watch = QTimer(self, interval=WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.check_file)
+        self._watch.start()
 
+        self.restore_settings()
         self.refresh()
+
+    # -- menus ------------------------------------------------------------------------------
+
+    def _action(self, text: str, shortcut=None, slot=None, icon_name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Bestand"))
+        # The import wizard connects these (gui/import_wizard); until then they do nothing.
+        self.import_action = self._action(self.tr("&Importeren…"), "Ctrl+I", icon_name="import")
+        self.scan_action = self._action(self.tr("&Scannen…"))
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.scan_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Afsluiten"), QKeySequence.StandardKey.Quit, self.close)
+        )
+
+        edit_menu = bar.addMenu(self.tr("Be&werken"))
+        self.undo_action = self.card.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.card.undo_stack.createRedoAction(self, self.tr("&Opnieuw"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action(self.tr("&Zoeken"), "Ctrl+F", self.focus_search))
+
+        client_menu = bar.addMenu(self.tr("&Klant"))
+        self.new_client_action = self._action(
+            self.tr("&Nieuwe klant…"), "Ctrl+Shift+N", self.new_client, "new-client"
+        )
+        self.note_action = self._action(self.tr("N&otitie toevoegen"), "Ctrl+N", self.focus_note)
+        self.merge_action = self._action(self.tr("&Samenvoegen met…"), None, self.merge_client)
+        self.archive_action = self._action(
+            self.tr("&Archiveren"), None, self.toggle_archive, "archive"
+        )
+        self.forget_action = self._action(
+            self.tr("&Wissen (AVG)…"), None, self.forget_client, "delete"
+        )
+        for action in (
+            self.new_client_action,
+            self.note_action,
+            None,
+            self.merge_action,
+            self.archive_action,
+            self.forget_action,
+        ):
+            if action is None:
+                client_menu.addSeparator()
+            else:
+                client_menu.addAction(action)
+
+        view_menu = bar.addMenu(self.tr("Bee&ld"))
+        language_menu = view_menu.addMenu(self.tr("&Taal"))
+        group = QActionGroup(self)
+        current = settings.language()
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Over Klantdossier"), None, self.show_about))
+        self._update_client_actions()
+
+    def _update_client_actions(self) -> None:
+        client = self.card.client if self.card_stack.currentWidget() is self.card else None
+        for action in (
+            self.note_action,
+            self.merge_action,
+            self.archive_action,
+            self.forget_action,
+        ):
+            action.setEnabled(client is not None)
+        if client is not None:
+            archived = client.get("status") == "archived"
+            self.archive_action.setText(
+                self.tr("Terughalen uit &archief") if archived else self.tr("&Archiveren")
+            )
+
+    # -- window state -----------------------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        """Window size, splitter and last search as the user left them (QSettings)."""
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        sizes = settings.value("window/splitter")
+        if isinstance(sizes, QByteArray) and not sizes.isEmpty():
+            self.splitter.restoreState(sizes)
+        last = settings.value("search/last", "")
+        if last:
+            self.search_field.setText(str(last))
+
+    def save_settings(self) -> None:
+        s = settings.settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("search/last", self.search_field.text())
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        self._watch.stop()
+        for viewer in self._viewers:
+            viewer.close()
+        super().closeEvent(event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.activateWindow()
         self.focus_search()
 
+    # -- drag and drop ----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
+
     # -- state ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        count = self.data.count()
+        """Recount the clients and run the search again (after an import or an edit)."""
+        try:
+            count = self.data.count()
+        except KlantdossierError as e:
+            self.check_file()
+            self.statusBar().showMessage(str(e))
+            return
         self.stack.setCurrentWidget(self.splitter if count else self.empty_state)
-        self.statusBar().showMessage(
-            self.tr("%1 — %n klant(en)", "", count).replace("%1", Path(self.data.path).name)
+        self.file_label.setText(
+            self.tr("%1 — %2 klanten")
+            .replace("%1", Path(self.data.path).name)
+            .replace("%2", formatting.number(count))
         )
+        self.file_label.setToolTip(str(self.data.path))
         self._run_search()
-        self.focus_search()
+        self.check_file()
+
+    def check_file(self) -> None:
+        """Say so at once when the client file vanished or became read-only."""
+        problem = self.data.problem()
+        self.file_warning.setVisible(problem is not None)
+        if problem:
+            self.file_warning.setText(problem)
+        self.card.set_read_only(problem is not None)
 
     def focus_search(self) -> None:
         self.search_field.setFocus()
         self.search_field.selectAll()
 
+    def focus_note(self) -> None:
+        if self.card.client is not None:
+            self.card.focus_note()
+
+    def eventFilter(self, obj, event) -> bool:
+        # ↑/↓/PgUp/PgDn in the search field move through the results without leaving it
+        if obj is self.search_field and event.type() == event.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                row = self.results.currentIndex().row()
+                step = {
+                    Qt.Key.Key_Down: 1,
+                    Qt.Key.Key_Up: -1,
+                    Qt.Key.Key_PageDown: 5,
+                    Qt.Key.Key_PageUp: -5,
+                }[key]
+                if self.results.count():
+                    self.results.set_current_row(max(0, min(self.results.count() - 1, row + step)))
+                return True
+        return super().eventFilter(obj, event)
+
     # -- search -----------------------------------------------------------------------------
 
     def _run_search(self) -> None:
+        """At most one query runs at a time; keys typed meanwhile are coalesced into one
+        follow-up query (no fixed delay: the first key answers at once)."""
+        if self._in_flight:
+            self._pending = True
+            return
         self._search_seq += 1
         seq = self._search_seq
         query = self.search_field.text().strip()
-        fn = self.data.search if query else self.data.recent
-        args = (query,) if query else ()
+        self._in_flight = True
+        if len(query) >= MIN_QUERY or any(c.isdigit() for c in query):
+            fn, args = self.data.search, (query, 50)
+        else:
+            fn, args = self.data.recent, (50,)
         submit(
             fn,
             *args,
-            on_result=lambda hits: self._show_hits(seq, hits),
+            on_result=lambda hits: self._show_hits(seq, query, hits),
             on_error=lambda e: self._search_failed(seq, e),
+            pool_name="read",
         )
 
-    def _show_hits(self, seq: int, hits: list[SearchHit]) -> None:
-        if seq != self._search_seq:
+    def _search_done(self) -> None:
+        self._in_flight = False
+        if self._pending:
+            self._pending = False
+            self._run_search()
+
+    def _show_hits(self, seq: int, query: str, hits: list[SearchHit]) -> None:
+        self._search_done()
+        if seq != self._search_seq or self._pending or self._in_flight:
             return  # an answer to an older query: the user has typed on
-        self.results.clear()
-        for hit in hits:
-            details = " · ".join(v for v in (hit.company, hit.city, *hit.phones[:1]) if v)
-            text = hit.name + (f"\n{details}" if details else "")
-            if hit.snippet:
-                text += f"\n{hit.snippet}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, hit.id)
-            self.results.addItem(item)
-        if hits:
-            self.results.setCurrentRow(0)
+        keep = self.card.client["id"] if self.card.client else None
+        new_query = query != self._shown_query
+        self._shown_query = query
+        self.results.result_model.set_hits(hits)
+        if not hits:
+            self.results_info.setText(
+                self.tr("Niets gevonden voor “%1”.").replace("%1", query) if query else ""
+            )
+        elif len(query) >= MIN_QUERY or any(c.isdigit() for c in query):
+            self.results_info.setText(self._found_text(len(hits)))
         else:
-            self.card.setHtml(self.tr("<p>Geen klanten gevonden.</p>"))
+            self.results_info.setText(self.tr("Alle klanten op naam"))
+        row = self.results.result_model.row_of(keep) if keep is not None and not new_query else -1
+        if hits:
+            self._select_row(row if row >= 0 else 0)
+            if new_query and query:
+                self._preview.start()
+        self.results_updated.emit()
+
+    def _found_text(self, n: int) -> str:
+        if n == 1:
+            return self.tr("1 klant gevonden")
+        if n < 50:
+            return self.tr("%1 klanten gevonden").replace("%1", str(n))
+        return self.tr("De eerste 50 klanten; typ verder om te verfijnen")
 
     def _search_failed(self, seq: int, error: Exception) -> None:
+        self._search_done()
         if seq == self._search_seq:
+            self.check_file()
             self.statusBar().showMessage(self.tr("Zoeken mislukt: %1").replace("%1", str(error)))
 
-    def _open_current(self) -> None:
-        item = self.results.currentItem()
-        if item is not None:
-            self._show_item(item)
-            self.results.setFocus()
+    def _current_changed(self, *_args) -> None:
+        if not self._quiet:
+            self._preview.start()
 
-    def _show_item(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.open_client(int(item.data(Qt.ItemDataRole.UserRole)))
+    def _select_row(self, row: int) -> None:
+        self._quiet = True
+        try:
+            self.results.set_current_row(row)
+        finally:
+            self._quiet = False
+
+    def _preview_current(self) -> None:
+        client_id = self.results.current_client_id()
+        if client_id is not None and (
+            self.card.client is None
+            or self.card.client["id"] != client_id
+            or self.card_stack.currentWidget() is not self.card
+        ):
+            self.open_client(client_id)
+
+    def _open_current(self) -> None:
+        client_id = self.results.current_client_id()
+        if client_id is not None:
+            self._open_and_focus(client_id)
+
+    def _open_and_focus(self, client_id: int) -> None:
+        self._preview.stop()
+        self.open_client(client_id)
+        self.results.setFocus()
 
     def open_client(self, client_id: int) -> None:
         """Show one client's card (used by the result list, the caller banner, the wizard)."""
         self.stack.setCurrentWidget(self.splitter)
-        self.card.setHtml(render_card(self.data.client(client_id)))
+        try:
+            client, fields = self.data.client(client_id), self.data.fields(client_id)
+        except KlantdossierError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            self.check_file()
+            return
+        self.card.show_client(client, fields)
+        self.card_stack.setCurrentWidget(self.card)
+        row = self.results.result_model.row_of(client_id)
+        if row >= 0 and row != self.results.currentIndex().row():
+            self._select_row(row)
+        self._update_client_actions()
 
+    def _client_saved(self, client_id: int) -> None:
+        self._update_client_actions()
+        self.refresh()
 
-def render_card(client: dict) -> str:
-    """A plain card: the client's fields and documents as HTML."""
-    e = html.escape
-    rows = []
-    for label, key in (("Bedrijf", "company"), ("IBAN", "iban"), ("KvK", "kvk"), ("BTW", "btw")):
-        if client.get(key):
-            rows.append((label, e(client[key])))
-    for phone in client["phones"]:
-        rows.append(("Telefoon", f'<a href="tel:{e(phone)}">{e(phone)}</a>'))
-    for email in client["emails"]:
-        rows.append(("E-mail", f'<a href="mailto:{e(email)}">{e(email)}</a>'))
-    for a in client["addresses"]:
-        street = " ".join(v for v in (a["street"], a["house_number"]) if v)
-        town = " ".join(v for v in (a["postcode"], a["city"]) if v)
-        rows.append(("Adres", e(", ".join(v for v in (street, town) if v))))
-    table = "".join(f"<tr><td><b>{label}</b></td><td>{value}</td></tr>" for label, value in rows)
-    docs = "".join(f"<li>{e(d['name'])} ({d['pages']} p.)</li>" for d in client["documents"])
-    return f"<h2>{e(client['name'])}</h2><table cellpadding='3'>{table}</table>" + (
-        f"<h3>Documenten</h3><ul>{docs}</ul>" if docs else ""
-    )
+    # -- client list management -------------------------------------------------------------
+
+    def new_client(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Nieuwe klant"), self.tr("Naam van de klant:")
+        )
+        if ok and name.strip():
+            self.create_client(name.strip())
+
+    def create_client(self, name: str) -> int | None:
+        try:
+            client_id = self.data.create_client(name)
+        except KlantdossierError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return None
+        self.refresh()
+        self.open_client(client_id)
+        self.card.fields["first_name"].setFocus()
+        return client_id
+
+    def toggle_archive(self) -> None:
+        client = self.card.client
+        if client is None:
+            return
+        archived = client.get("status") == "archived"
+        try:
+            self.data.set_status(client["id"], "active" if archived else "archived")
+        except KlantdossierError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return
+        text = (
+            self.tr("%1 is teruggehaald uit het archief.")
+            if archived
+            else self.tr("%1 is gearchiveerd.")
+        )
+        self.statusBar().showMessage(text.replace("%1", client["name"]), 5000)
+        self.open_client(client["id"])
+
+    def forget_client(self) -> None:
+        client = self.card.client
+        if client is None:
+            return
+        if not self.data.can("forget"):
+            self.statusBar().showMessage(self.tr("Wissen kan in deze versie nog niet."), 8000)
+            return
+        if not confirm_forget(self, client):
+            return
+        self.erase_client(client["id"], client["name"])
+
+    def erase_client(self, client_id: int, name: str) -> None:
+        try:
+            self.data.forget(client_id)
+        except KlantdossierError as e:
+            self.statusBar().showMessage(str(e), 8000)
+            return
+        self.card.client = None
+        self.card_stack.setCurrentWidget(self.card_placeholder)
+        self._update_client_actions()
+        self.refresh()
+        self.statusBar().showMessage(self.tr("%1 is gewist.").replace("%1", name), 8000)
+
+    def merge_client(self) -> None:
+        client = self.card.client
+        if client is None:
+            return
+        if not self.data.can("merge_clients"):
+            self.statusBar().showMessage(self.tr("Samenvoegen kan in deze versie nog niet."), 8000)
+            return
+        dialog = MergeDialog(self.data, client, self)
+        if dialog.exec() and dialog.other_id is not None:
+            try:
+                self.data.merge(client["id"], dialog.other_id, dialog.choices())
+            except KlantdossierError as e:
+                self.statusBar().showMessage(str(e), 8000)
+                return
+            self.refresh()
+            self.open_client(client["id"])
+
+    # -- pages, language, about -------------------------------------------------------------
+
+    def open_page(self, document: dict, page: int) -> PageViewer:
+        query = self.search_field.text()
+        viewer = PageViewer(self.data, document, page, query, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._viewers.append(viewer)
+        viewer.destroyed.connect(
+            lambda *_: self._viewers.remove(viewer) if viewer in self._viewers else None
+        )
+        viewer.show()
+        return viewer
+
+    def set_language(self, code: str) -> None:
+        settings.set_language(code)
+        self.statusBar().showMessage(
+            self.tr("De taal wordt %1 na het opnieuw starten van Klantdossier.").replace(
+                "%1", LANGUAGES[code]
+            ),
+            8000,
+        )
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.data.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog

@@ -1,39 +1,123 @@
-"""Slow work off the GUI thread: a plain function run in a QThreadPool, results as signals."""
+"""Slow work off the GUI thread: plain functions run on small pools of Python threads; the
+answer comes back on the GUI thread.
+
+Why not a QRunnable with a signals QObject per job (the skeleton's way): that object can
+be collected, or its C++ side deleted, while its queued answer is on the way ("Signal
+source has been deleted"), and the answer is silently lost. Here one long-lived object in
+the GUI thread is woken by an argument-less signal and takes the answers from a queue."""
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 
-class _Signals(QObject):
-    result = Signal(object)
-    error = Signal(object)
+class _Dispatcher(QObject):
+    """Lives in the GUI thread; `wake` emitted from a worker thread is a queued call."""
 
+    wake = Signal()
 
-class Job(QRunnable):
-    """Runs fn(*args) on a pool thread; `signals.result`/`signals.error` arrive on the GUI
-    thread through Qt's queued connections."""
-
-    def __init__(self, fn: Callable[..., Any], *args: Any) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.fn, self.args = fn, args
-        self.signals = _Signals()
+        self.answers: queue.SimpleQueue[tuple[Callable[[Any], None], Any]] = queue.SimpleQueue()
+        self.wake.connect(self._drain)
 
-    def run(self) -> None:
-        try:
-            value = self.fn(*self.args)
-        except Exception as e:  # shown to the user by the owner of the job
-            self.signals.error.emit(e)
-        else:
-            self.signals.result.emit(value)
+    def post(self, callback: Callable[[Any], None], value: Any) -> None:
+        self.answers.put((callback, value))
+        self.wake.emit()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                callback, value = self.answers.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                callback(value)
+            except RuntimeError as e:
+                # The widget that asked was closed while its answer was on the way (a page
+                # viewer shut mid-load): the answer has nobody left to show it to.
+                if "already deleted" not in str(e):
+                    raise
 
 
-# Python must hold every job until its answer is delivered: otherwise the wrapper (and its
-# signals object) can be collected while the queued signal is still on its way.
-_live: set[Job] = set()
+class WorkerPool:
+    """A fixed number of daemon threads taking tasks from one queue, started on demand.
+    Threads live as long as the program: each keeps its own connection to the client
+    file (gui/data.py), and a new thread would open yet another one."""
+
+    def __init__(self, name: str, threads: int) -> None:
+        self.name, self.size = name, threads
+        self._tasks: queue.Queue[Callable[[], None]] = queue.Queue()
+        self._threads: list[threading.Thread] = []
+        self._busy = 0
+        self._cond = threading.Condition()
+
+    def start(self, task: Callable[[], None]) -> None:
+        with self._cond:
+            self._tasks.put(task)
+            if len(self._threads) < self.size and self._busy + self._tasks.qsize() > len(
+                self._threads
+            ):
+                thread = threading.Thread(
+                    target=self._work, name=f"{self.name}-{len(self._threads)}", daemon=True
+                )
+                self._threads.append(thread)
+                thread.start()
+
+    def _work(self) -> None:
+        while True:
+            task = self._tasks.get()
+            with self._cond:
+                self._busy += 1
+            try:
+                task()
+            finally:
+                with self._cond:
+                    self._busy -= 1
+                    self._cond.notify_all()
+
+    def clear(self) -> None:
+        """Drop tasks that have not started."""
+        while True:
+            try:
+                self._tasks.get_nowait()
+            except queue.Empty:
+                return
+
+    def wait(self, seconds: float) -> bool:
+        with self._cond:
+            return self._cond.wait_for(
+                lambda: self._busy == 0 and self._tasks.empty(), timeout=seconds
+            )
+
+
+# read: searches and cards; write: one thread, so edits reach the file in the order they
+# were made (an undo right after an edit must not overtake it); image: thumbnails and
+# pages, so a 2,000-page document never holds up a search; other: everything else.
+POOL_THREADS = {"read": 2, "write": 1, "image": 1, "other": 2}
+_pools: dict[str, WorkerPool] = {}
+_dispatcher: _Dispatcher | None = None
+
+
+def pool(name: str) -> WorkerPool:
+    if name not in _pools:
+        _pools[name] = WorkerPool(name, POOL_THREADS[name])
+    return _pools[name]
+
+
+def wait_all(seconds: float = 5.0) -> None:
+    """Drop queued jobs and let running ones finish (closing the window, tests)."""
+    for p in list(_pools.values()):
+        p.clear()
+    for p in list(_pools.values()):
+        p.wait(seconds)
+    if _dispatcher is not None:
+        _dispatcher._drain()
 
 
 def submit(
@@ -41,13 +125,21 @@ def submit(
     *args: Any,
     on_result: Callable[[Any], None],
     on_error: Callable[[Exception], None],
-) -> Job:
-    job = Job(fn, *args)
-    job.setAutoDelete(False)
-    _live.add(job)
-    job.signals.result.connect(on_result)
-    job.signals.error.connect(on_error)
-    job.signals.result.connect(lambda _value: _live.discard(job))
-    job.signals.error.connect(lambda _error: _live.discard(job))
-    QThreadPool.globalInstance().start(job)
-    return job
+    pool_name: str | None = None,
+) -> None:
+    """Run fn(*args) off the GUI thread; on_result(value) or on_error(exception) is then
+    called on the GUI thread. pool_name: 'read', 'write', 'image' or None (other)."""
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()  # the first submit() runs on the GUI thread
+    dispatcher = _dispatcher
+
+    def task() -> None:
+        try:
+            value = fn(*args)
+        except Exception as e:  # shown to the user by the owner of the job
+            dispatcher.post(on_error, e)
+        else:
+            dispatcher.post(on_result, value)
+
+    pool(pool_name or "other").start(task)

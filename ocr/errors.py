@@ -21,3 +21,11 @@ class BadFileError(OcrError):
 
 class PasswordProtectedError(BadFileError):
     """A PDF that needs a password."""
+
+
+class OcrTimeoutError(OcrError):
+    """Tesseract took longer than the per-page limit and was stopped."""
+
+
+class WorkerCrashedError(OcrError):
+    """A worker process died while reading a page (a crashing or hanging file)."""

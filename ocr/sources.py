@@ -1,8 +1,15 @@
-"""What a path holds: detect the kind of file by content and yield its pages as images."""
+"""What a path holds: the kind of file by content, the files of a folder, and its pages.
+
+Opening and decoding run inside worker processes (ocr/worker.py): a file that crashes or
+hangs the image decoder takes a worker down, never the import.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +18,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .errors import BadFileError
 
-# Pillow refuses larger images as decompression bombs; 35000x35000 scans are not pages.
-MAX_PIXELS = 120_000_000
+# A 600 dpi A3 scan is 70 megapixels; what is bigger is no page (35000x35000 "pages",
+# decompression bombs). Checked before decoding, so memory stays bounded.
+MAX_PIXELS = 80_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 _MAGIC: list[tuple[bytes, str]] = [
@@ -26,6 +34,8 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"BM", "image/bmp"),
     (b"GIF8", "image/gif"),
 ]
+DAMAGED = "afbeelding is beschadigd of onvolledig en kan niet gelezen worden"
+IMAGE_MIMES = frozenset(m for _, m in _MAGIC if m.startswith("image/")) | {"image/webp"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,32 +60,137 @@ def detect_mime(path: Path) -> str | None:
 
 def natural_key(path: Path) -> list:
     """pagina2 before pagina10."""
-    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", str(path))]
-
-
-def files_in_folder(folder: Path) -> list[Path]:
-    """Every regular file under folder, recursively, in natural order; hidden files skipped."""
-    found = [
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    return [
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in re.split(r"(\d+)", str(path))
+        if part
     ]
-    return sorted(found, key=lambda p: natural_key(p.relative_to(folder)))
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".") or name in ("Thumbs.db", "desktop.ini")
+
+
+def files_in_folder(folder: Path, problems: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """Every regular file under folder, recursively, in natural order; hidden files skipped.
+
+    Unreadable folders, symbolic links that loop or point nowhere are added to problems
+    (path, reason in Dutch) instead of stopping the walk. Links to folders are followed
+    once: a folder already visited is not walked again.
+    """
+    problems = problems if problems is not None else []
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def walk(directory: Path) -> None:
+        try:
+            info = directory.stat()
+        except OSError as e:
+            problems.append((directory, plain_os_error(e)))
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            return  # a link back to a folder we are already in
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda e: natural_key(Path(e.name)))
+        except OSError as e:
+            problems.append((directory, plain_os_error(e)))
+            return
+        for entry in entries:
+            if _is_hidden(entry.name):
+                continue
+            path = Path(entry.path)
+            try:
+                mode = os.stat(path).st_mode  # follows links
+            except OSError as e:
+                problems.append((path, plain_os_error(e)))
+                continue
+            if stat.S_ISDIR(mode):
+                walk(path)
+            elif stat.S_ISREG(mode):
+                found.append(path)
+            # sockets, fifos and devices are no scans: skipped without a word
+
+    walk(folder)
+    return found
+
+
+def plain_os_error(e: OSError) -> str:
+    """An OSError in words an office worker understands (Dutch)."""
+    reasons = {
+        errno.ENOENT: "bestaat niet (meer): verplaatst of verwijderd tijdens het inlezen?",
+        errno.EACCES: "geen toegang (leesrechten ontbreken)",
+        errno.EPERM: "geen toegang (leesrechten ontbreken)",
+        errno.ELOOP: "snelkoppeling (symbolische link) die naar zichzelf verwijst",
+        errno.EISDIR: "is een map, geen bestand",
+        errno.EIO: "leesfout van de schijf",
+        errno.ENAMETOOLONG: "de naam is te lang",
+    }
+    return reasons.get(e.errno or 0, f"kan niet gelezen worden ({e.strerror or e})")
+
+
+def open_image(path: Path | bytes) -> Image.Image:
+    """Open an image without decoding it yet; refuses what is too big to be a page."""
+    import io
+
+    try:
+        img = Image.open(io.BytesIO(path) if isinstance(path, bytes) else path)
+    except Image.DecompressionBombError as e:
+        raise BadFileError("afbeelding is te groot om een pagina te zijn") from e
+    except UnidentifiedImageError as e:
+        raise BadFileError("geen leesbare afbeelding (beschadigd of onbekend formaat)") from e
+    except FileNotFoundError as e:
+        raise BadFileError(plain_os_error(e)) from e
+    except (OSError, SyntaxError, ValueError, EOFError) as e:
+        raise BadFileError(DAMAGED) from e
+    _check_size(img)
+    return img
+
+
+def _check_size(img: Image.Image) -> None:
+    width, height = img.size
+    if width <= 0 or height <= 0:
+        raise BadFileError("afbeelding zonder pixels")
+    if width * height > MAX_PIXELS:
+        raise BadFileError(
+            f"afbeelding is te groot om een pagina te zijn ({width} × {height} pixels)"
+        )
+
+
+def image_frame_count(path: Path) -> int:
+    with open_image(path) as img:
+        try:
+            return max(1, int(getattr(img, "n_frames", 1)))
+        except (OSError, SyntaxError, ValueError, EOFError) as e:
+            raise BadFileError(DAMAGED) from e
+
+
+def load_frame(source: Path | bytes, index: int = 0) -> tuple[Image.Image, float | None]:
+    """Frame index of an image, decoded and EXIF-upright, with its declared dpi."""
+    from .preprocess import declared_dpi
+
+    img = open_image(source)
+    try:
+        if index:
+            img.seek(index)
+            _check_size(img)
+        dpi = declared_dpi(img)
+        frame = ImageOps.exif_transpose(img)
+        frame.load()
+        return frame, dpi
+    except Image.DecompressionBombError as e:
+        raise BadFileError("afbeelding is te groot om een pagina te zijn") from e
+    except FileNotFoundError as e:
+        raise BadFileError(plain_os_error(e)) from e
+    except (OSError, SyntaxError, ValueError, EOFError, ZeroDivisionError) as e:
+        # the decoder's own words (English, technical) help nobody at the desk
+        raise BadFileError(DAMAGED) from e
+    finally:
+        img.close()
 
 
 def image_pages(path: Path) -> Iterator[Image.Image]:
     """Each frame of an image file, EXIF-upright; one at a time to keep memory bounded."""
-    try:
-        with Image.open(path) as img:
-            frames = getattr(img, "n_frames", 1)
-            for index in range(frames):
-                img.seek(index)
-                frame = ImageOps.exif_transpose(img)
-                frame.load()
-                yield frame
-    except Image.DecompressionBombError as e:
-        raise BadFileError("afbeelding is te groot om als pagina te lezen") from e
-    except UnidentifiedImageError as e:
-        raise BadFileError("geen leesbare afbeelding") from e
-    except (OSError, SyntaxError, ValueError, EOFError) as e:
-        raise BadFileError(f"afbeelding is beschadigd ({e})") from e
+    for index in range(image_frame_count(path)):
+        yield load_frame(path, index)[0]

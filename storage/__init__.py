@@ -1,10 +1,14 @@
 """The client file: schema, search, phone lookup, originals, export (no Qt here)."""
 
 from .clientfile import ClientFile
+from .erasure import ForgetReport
 from .errors import (
+    ClientFileBusyError,
     ClientFileError,
     ClientNotFoundError,
+    ContactFileError,
     CorruptClientFileError,
+    DiskFullError,
     ExitCode,
     KlantdossierError,
     NewerSchemaError,
@@ -16,10 +20,14 @@ from .paths import default_db_path
 __all__ = [
     "Address",
     "ClientFile",
+    "ClientFileBusyError",
     "ClientFileError",
     "ClientNotFoundError",
+    "ContactFileError",
     "CorruptClientFileError",
+    "DiskFullError",
     "ExitCode",
+    "ForgetReport",
     "KlantdossierError",
     "NewerSchemaError",
     "PageText",

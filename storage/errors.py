@@ -36,3 +36,16 @@ class ClientNotFoundError(KlantdossierError):
     """No client with that id."""
 
     exit_code = ExitCode.not_found
+
+
+class ClientFileBusyError(ClientFileError):
+    """Another program kept the client file locked longer than the busy timeout."""
+
+
+class DiskFullError(ClientFileError, OSError):
+    """The disk filled up during a write; the client file keeps its previous state.
+    Also an OSError, so code that reports failed files per file (the import) reports it."""
+
+
+class ContactFileError(KlantdossierError):
+    """A contact list (CSV or vCard) cannot be read at all."""

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
+from .errors import DiskFullError
+
 CHUNK = 1 << 20
+
+
+def _named(error: OSError, target: Path) -> OSError:
+    """A full disk as DiskFullError (an OSError too); other errors unchanged."""
+    if error.errno == errno.ENOSPC:
+        return DiskFullError(
+            f"De schijf is vol: het origineel kon niet worden bewaard in {target.parent}. "
+            "Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw."
+        )
+    return error
 
 
 def sha256_of(path: Path) -> str:
@@ -38,8 +51,12 @@ class OriginalStore:
         target = self.path_for(sha256)
         if target.is_file():
             return target
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            target.parent.mkdir(exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+        except OSError as e:
+            raise _named(e, target) from e
         try:
             with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
                 shutil.copyfileobj(src, out, CHUNK)
@@ -47,8 +64,10 @@ class OriginalStore:
                 os.fsync(out.fileno())
             os.chmod(tmp, 0o600)
             os.replace(tmp, target)
-        except BaseException:
+        except BaseException as e:
             Path(tmp).unlink(missing_ok=True)
+            if isinstance(e, OSError) and e.errno == errno.ENOSPC:
+                raise _named(e, target) from e
             raise
         return target
 

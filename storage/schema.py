@@ -115,6 +115,39 @@ MIGRATIONS: list[str] = [
         prefix = '1 2 3'
     );
     """,
+    # 2: search split in two indexes: client_fts (rowid = client id; a names column ranked
+    # above the other details) and page_fts over pages.text (external content, so page
+    # text is not stored twice; rowid = page id). Both are filled from the data by
+    # ClientFile after this step (REBUILD_SEARCH_AT).
+    """
+    DROP TABLE search_index;
+    CREATE VIRTUAL TABLE client_fts USING fts5 (
+        names,
+        details,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '1 2 3 4 5 6'
+    );
+    CREATE VIRTUAL TABLE page_fts USING fts5 (
+        text,
+        content = 'pages',
+        content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '3 4 5 6',
+        -- no word positions: half the merging work for a prefix being typed; snippets
+        -- are made from the page text itself
+        detail = column
+    );
+    CREATE INDEX calls_started ON calls (started_at);
+    CREATE INDEX calls_number ON calls (number);
+    CREATE INDEX notes_client ON notes (client_id, created_at);
+    CREATE INDEX clients_iban ON clients (iban);
+    CREATE INDEX clients_kvk ON clients (kvk);
+    CREATE INDEX addresses_postcode ON addresses (replace(postcode, ' ', ''));
+    """,
 ]
+
+# Migrations after which the search indexes are rebuilt from the data (in Python:
+# the phone and IBAN forms are not expressible in SQL).
+REBUILD_SEARCH_AT = frozenset({2})
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,75 @@
+"""Everything the banner shows about one incoming number, read from the client file (no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storage import ClientFile
+from storage import phones as phone_numbers
+
+from .numbers import CallerNumber, describe
+
+DOCUMENTS_SHOWN = 3
+# A note that starts with one of these is something still to do for the client: the
+# banner lists it under "open" until the note is changed (the card edits notes).
+OPEN_MARKERS = ("[ ]", "todo", "open:", "actie:", "terugbellen")
+NUMBER_LOGGED_MAX = 64  # characters of a non-number kept in the call log
+
+
+@dataclass(slots=True)
+class Caller:
+    number: CallerNumber
+    client: dict | None = None
+    last_call: dict | None = None
+    last_note: dict | None = None
+    open_items: list[str] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)  # newest first
+    call_id: int | None = None  # set once the call is logged
+
+    @property
+    def client_id(self) -> int | None:
+        return self.client["id"] if self.client else None
+
+
+def load_caller(cf: ClientFile, raw: str) -> Caller:
+    """Look the number up; the call itself is logged separately (log_call), after the
+    banner is on screen, so "last call" here is the one before this ring."""
+    number = describe(raw)
+    caller = Caller(number)
+    client_id = _lookup(cf, raw, number.e164)
+    if client_id is None:
+        return caller
+    client = cf.client(client_id)
+    caller.client = client
+    if number.e164 not in client["phones"]:
+        # Found through another reading (a caller ID without its 0): show and log that one.
+        readings = phone_numbers.candidates(raw) if hasattr(phone_numbers, "candidates") else []
+        match = next((p for p in readings if p in client["phones"]), None)
+        if match is not None:
+            found = describe(match)
+            caller.number = CallerNumber(raw, found.e164, found.display, found.origin)
+    caller.last_call = client["calls"][0] if client["calls"] else None
+    caller.last_note = client["notes"][0] if client["notes"] else None
+    caller.open_items = [
+        n["text"] for n in client["notes"] if n["text"].strip().lower().startswith(OPEN_MARKERS)
+    ]
+    unchecked = sum(1 for f in cf.fields(client_id) if not f["accepted"])
+    if unchecked:
+        caller.open_items.append(f"{unchecked} gelezen gegevens nog niet gecontroleerd")
+    caller.documents = list(reversed(client["documents"]))[:DOCUMENTS_SHOWN]
+    return caller
+
+
+def _lookup(cf: ClientFile, raw: str, e164: str | None) -> int | None:
+    # lookup_phone_ids also reads caller IDs without their 0 or with an exchange's extra 0.
+    if hasattr(cf, "lookup_phone_ids"):
+        ids = cf.lookup_phone_ids(raw)
+        return ids[0] if ids else None
+    return cf.lookup_phone_id(e164) if e164 else None
+
+
+def log_call(cf: ClientFile, caller: Caller, direction: str = "in") -> int:
+    """Put the call in the log: E.164 when it is a number, else the text as it came."""
+    number = caller.number.e164 or caller.number.raw[:NUMBER_LOGGED_MAX]
+    caller.call_id = cf.add_call(caller.client_id, number, direction=direction)
+    return caller.call_id

@@ -1,0 +1,303 @@
+"""Incoming calls in the window: banner, call log, note, new client, dial out, monitor."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
+
+from storage import KlantdossierError, Phone
+from storage.phones import kind_of
+
+from . import handoff
+from .banner import CallerBanner
+from .caller import Caller, load_caller, log_call
+from .dialer import dial
+from .dialogs import MonitorSettingsDialog, PickClientDialog
+from .fritzbox import CallMonitor, MonitorSettings
+from .numbers import warm_up
+
+PAINT_FALLBACK_MS = 1000  # answer the caller even when the window cannot paint (hidden)
+
+Reply = Callable[[dict], None]
+
+
+class CallController(QObject):
+    """Owns the banner in `window.banner_slot` and everything the banner triggers.
+
+    `window` is the MainWindow (banner_slot, open_client(id), refresh()); `data` its
+    gui.data.ClientData, used on the GUI thread only (lookups are index hits)."""
+
+    shown = Signal(object)  # the CallerBanner, once painted (or given up on painting)
+
+    def __init__(self, window: QMainWindow, data, settings: QSettings | None = None) -> None:
+        super().__init__(window)
+        self.window, self.data = window, data
+        self.settings = settings or QSettings()
+        self.banner: CallerBanner | None = None
+        self.monitor: CallMonitor | None = None
+        self.last_window_ms: float | None = None
+
+    # -- requests from main.py (server.py) ----------------------------------------------------
+
+    def handle_message(self, request: dict, reply: Reply) -> None:
+        command = request.get("cmd")
+        if command == "raise":
+            self.bring_to_front()
+            reply({"ok": True})
+        elif command == "call":
+            number = request.get("number")
+            try:
+                if not isinstance(number, str):
+                    raise handoff.BadNumberError("Geen telefoonnummer meegegeven.")
+                number = handoff.clean_number(number)
+            except handoff.BadNumberError as e:
+                reply({"ok": False, "error": str(e)})
+                return
+            self.show_call(number, reply)
+        else:
+            reply({"ok": False, "error": "onbekende opdracht"})
+
+    # -- the banner -------------------------------------------------------------------------
+
+    def show_call(self, raw: str, reply: Reply | None = None) -> CallerBanner | None:
+        """Look up `raw`, show the banner, log the call; reply once the banner is painted."""
+        started = time.perf_counter()
+        try:
+            caller = load_caller(self.data.file(), raw)
+        except KlantdossierError as e:
+            self._status(str(e))
+            if reply:
+                reply({"ok": False, "error": str(e)})
+            return None
+        banner = self._put_banner(CallerBanner(caller), overlay=True)
+        self.bring_to_front()
+        done = False
+
+        def finish(painted: bool) -> None:
+            nonlocal done
+            if done:
+                return
+            done = True
+            self.last_window_ms = (time.perf_counter() - started) * 1000
+            if reply:
+                reply(self._answer(caller, painted))  # a buffered socket write: cheap
+            # The rest waits for the event loop: it must not run inside paintEvent.
+            QTimer.singleShot(0, banner, lambda: self._after_paint(banner))
+
+        # A banner that could not be painted at once (window hidden, minimised) answers
+        # when it is, or after PAINT_FALLBACK_MS.
+        banner.painted.connect(lambda: QTimer.singleShot(0, banner, lambda: finish(True)))
+        QTimer.singleShot(PAINT_FALLBACK_MS, banner, lambda: finish(False))
+        # Paint now rather than in the next frame (repaint() draws and flushes at once).
+        if banner.isVisible():
+            banner.repaint()
+        if banner.was_painted:
+            finish(True)
+        return banner
+
+    def _answer(self, caller: Caller, painted: bool) -> dict:
+        if caller.client is not None:
+            shown = "client"
+        elif caller.number.e164 is not None:
+            shown = "unknown"
+        else:
+            shown = "invalid"
+        return {
+            "ok": True,
+            "shown": shown,
+            "client_id": caller.client_id,
+            "name": caller.client["name"] if caller.client else None,
+            "number": caller.number.display,
+            "origin": caller.number.origin,
+            "painted": painted,
+            "painted_at": time.time(),
+            "window_ms": round(self.last_window_ms or 0.0, 2),
+        }
+
+    def _after_paint(self, banner: CallerBanner) -> None:
+        """The slower half, once the user sees who it is: log the call, open the card."""
+        caller = banner.caller
+        try:
+            log_call(self.data.file(), caller)
+        except KlantdossierError as e:
+            message = self.tr("Gesprek niet opgeslagen: %1").replace("%1", str(e))
+            banner.set_note_saved(False, message)
+        else:
+            banner.set_logged()
+        if caller.client_id is not None:
+            self.window.open_client(caller.client_id)
+        self.shown.emit(banner)
+
+    def _put_banner(self, banner: CallerBanner, overlay: bool = False) -> CallerBanner:
+        """Put the banner above the window's content. overlay: first over the top of the
+        content, which stays where it is, so only the banner has to be painted before the
+        caller's name is on screen; it moves into banner_slot (and the content down) in the
+        next event loop pass."""
+        self.close_banner()
+        self.banner = banner
+        banner.note_entered.connect(lambda text: self._save_note(banner, text))
+        banner.dial_requested.connect(lambda e164: self.dial(e164, banner.caller.client_id))
+        banner.open_requested.connect(self.window.open_client)
+        banner.new_client_requested.connect(lambda: self.new_client(banner))
+        banner.attach_requested.connect(lambda: self.attach_to_client(banner))
+        banner.closed.connect(self.close_banner)
+        central = self.window.centralWidget()
+        if overlay and central is not None and central.isVisible():
+            margins = central.contentsMargins()
+            if central.layout() is not None:
+                margins = central.layout().contentsMargins()
+            width = central.width() - margins.left() - margins.right()
+            height = banner.heightForWidth(width)
+            banner.setParent(central)
+            banner.setGeometry(
+                margins.left(),
+                margins.top(),
+                width,
+                height if height > 0 else banner.sizeHint().height(),
+            )
+            banner.show()
+            banner.raise_()
+            QTimer.singleShot(0, banner, lambda: self._dock(banner))
+        else:
+            self._dock(banner)
+        return banner
+
+    def _dock(self, banner: CallerBanner) -> None:
+        if self.banner is banner and self.window.banner_slot.indexOf(banner) < 0:
+            self.window.banner_slot.insertWidget(0, banner)
+
+    def close_banner(self) -> None:
+        if self.banner is not None:
+            self.window.banner_slot.removeWidget(self.banner)
+            self.banner.hide()
+            self.banner.deleteLater()
+            self.banner = None
+            if hasattr(self.window, "focus_search"):
+                self.window.focus_search()
+
+    def bring_to_front(self) -> None:
+        """Raise the window; where the window manager refuses to hand over focus (it may
+        protect the softphone's window), alert() makes the task bar entry ask for it."""
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        QApplication.alert(window)
+
+    # -- what the banner offers -------------------------------------------------------------
+
+    def _save_note(self, banner: CallerBanner, text: str) -> None:
+        if banner.caller.call_id is None or not text:
+            return
+        try:
+            self.data.file().set_call_note(banner.caller.call_id, text)
+        except KlantdossierError as e:
+            banner.set_note_saved(False, self.tr("Niet opgeslagen: %1").replace("%1", str(e)))
+        else:
+            banner.set_note_saved(True)
+
+    def dial(self, number: str, client_id: int | None) -> int | None:
+        call_id = dial(number, client_id, self.data, self.settings)
+        if call_id is None:
+            self._status(self.tr("Bellen lukt niet: geen programma voor tel:-links gevonden."))
+        return call_id
+
+    def new_client(self, banner: CallerBanner, name: str | None = None) -> int | None:
+        """A new client holding the caller's number; `name` asked for when not given."""
+        number = banner.caller.number
+        if number.e164 is None:
+            return None
+        if name is None:
+            name, ok = QInputDialog.getText(
+                self.window,
+                self.tr("Nieuwe klant"),
+                self.tr("Naam van de klant met nummer %1:").replace("%1", number.display),
+                QLineEdit.EchoMode.Normal,
+            )
+            if not ok:
+                return None
+        name = name.strip() or number.display
+        cf = self.data.file()
+        phone = Phone(number.e164, number.raw[:64], kind_of(number.e164))
+        with cf.transaction() as conn:
+            client_id = cf.create_client(conn, name=name, phones=[phone])
+        self._client_changed(banner, client_id)
+        return client_id
+
+    def attach_to_client(self, banner: CallerBanner, client_id: int | None = None) -> int | None:
+        """Add the caller's number to an existing client, chosen in a search dialog."""
+        number = banner.caller.number
+        if number.e164 is None:
+            return None
+        if client_id is None:
+            dialog = PickClientDialog(self.data, number.display, self.window)
+            if dialog.exec() != PickClientDialog.DialogCode.Accepted:
+                return None
+            client_id = dialog.chosen_id()
+            if client_id is None:
+                return None
+        cf = self.data.file()
+        with cf.transaction() as conn:
+            cf.add_phone(conn, client_id, Phone(number.e164, number.raw[:64], kind_of(number.e164)))
+        self._client_changed(banner, client_id)
+        return client_id
+
+    def _client_changed(self, old: CallerBanner, client_id: int) -> None:
+        """Show the banner again, now for the client, keeping the logged call and its note."""
+        cf = self.data.file()
+        if old.caller.call_id is not None:
+            cf.set_call_client(old.caller.call_id, client_id)
+        caller = load_caller(cf, old.caller.number.raw)
+        caller.call_id = old.caller.call_id
+        note = old.note.text()
+        banner = self._put_banner(CallerBanner(caller))
+        banner.note.setText(note)
+        if caller.call_id is not None:
+            banner.set_logged()
+        if hasattr(self.window, "refresh"):
+            self.window.refresh()
+        self.window.open_client(client_id)
+
+    # -- the FRITZ!Box call monitor ---------------------------------------------------------
+
+    def apply_monitor_settings(self) -> None:
+        """Start, restart or stop the monitor as the settings say."""
+        if self.monitor is not None:
+            self.monitor.stop()
+            self.monitor.deleteLater()
+            self.monitor = None
+        current = MonitorSettings.load(self.settings)
+        if current.enabled and current.host:
+            self.monitor = CallMonitor(current.host, current.port, self)
+            self.monitor.ringing.connect(lambda number: self.show_call(number))
+            self.monitor.status.connect(self._status)
+            self.monitor.start()
+
+    def edit_monitor_settings(self) -> None:
+        dialog = MonitorSettingsDialog(MonitorSettings.load(self.settings), self.window)
+        if dialog.exec() == MonitorSettingsDialog.DialogCode.Accepted:
+            dialog.value().save(self.settings)
+            self.apply_monitor_settings()
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Load the number geocoder now, not on the first ring."""
+        warm_up()
+
+    def _status(self, text: str) -> None:
+        bar = self.window.statusBar() if hasattr(self.window, "statusBar") else None
+        if bar is not None:
+            bar.showMessage(text, 10_000)
+
+
+def add_menu(window: QMainWindow, controller: CallController) -> None:
+    """A "Telefoon" menu with the call monitor settings."""
+    menu = window.menuBar().addMenu(controller.tr("&Telefoon"))
+    action = menu.addAction(controller.tr("Gesprekkenmonitor (FRITZ!Box)…"))
+    action.triggered.connect(controller.edit_monitor_settings)

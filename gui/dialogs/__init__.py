@@ -1,0 +1,1 @@
+"""Small dialogs: about, merge two clients, confirm erasing a client."""

@@ -1,0 +1,1 @@
+"""A client's documents: page images, thumbnails and the page viewer."""

@@ -1,0 +1,101 @@
+"""Page images of originals as QImages, with a small in-memory LRU cache.
+
+Pixels come from ocr/ (PDF pages need pypdfium2, which gui/ may not import); plain image
+files are opened with Pillow, seeking straight to frame N so page 1,999 of a TIFF does not
+decode the 1,998 before it."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from PIL import Image, ImageOps
+from PySide6.QtGui import QImage
+
+from storage import KlantdossierError
+
+
+class PageImageError(KlantdossierError):
+    """A page image cannot be shown (the original is missing or unreadable)."""
+
+
+def load_page(path: Path, index: int, max_side: int | None = None) -> QImage:
+    """Page `index` (0-based) of the original at path, scaled to fit max_side if given.
+    Runs on a worker thread; raises PageImageError with a sentence for the user."""
+    if not path.exists():
+        raise PageImageError(
+            f"Het origineel van deze pagina ontbreekt ({path.name} staat niet in de map met "
+            "originelen). De tekst is wel bewaard en doorzoekbaar."
+        )
+    try:
+        image = _pil_page(path, index)
+        if max_side:
+            image.thumbnail((max_side, max_side))
+        return to_qimage(image)
+    except PageImageError:
+        raise
+    except Exception as e:  # Pillow's errors are many and unnamed; the user needs one sentence
+        raise PageImageError(f"Pagina {index + 1} van {path.name} is niet te tonen: {e}") from e
+
+
+def _pil_page(path: Path, index: int) -> Image.Image:
+    from ocr import sources  # on first use: ocr/ pulls in numpy, and start-up must be quick
+
+    mime = sources.detect_mime(path)
+    if mime == "application/pdf":
+        page_image = getattr(sources, "page_image", None)
+        if page_image is None:
+            raise PageImageError("PDF-pagina's kunnen hier nog niet getoond worden.")
+        return page_image(path, index)
+    with Image.open(path) as img:
+        if index >= getattr(img, "n_frames", 1):
+            raise PageImageError(
+                f"Pagina {index + 1} ontbreekt in het origineel {path.name} "
+                f"(dat heeft {getattr(img, 'n_frames', 1)} pagina's)."
+            )
+        img.seek(index)
+        frame = ImageOps.exif_transpose(img)
+        frame.load()
+        return frame
+
+
+def to_qimage(image: Image.Image) -> QImage:
+    rgb = image.convert("RGB")
+    data = rgb.tobytes("raw", "RGB")
+    qimage = QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888)
+    return qimage.copy()  # own the pixels: `data` is freed when this function returns
+
+
+class LruCache:
+    """Least-recently-used cache of QImages by key, bounded in entries."""
+
+    def __init__(self, capacity: int = 400) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[object, QImage] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: object) -> QImage | None:
+        with self._lock:
+            image = self._items.get(key)
+            if image is not None:
+                self._items.move_to_end(key)
+            return image
+
+    def put(self, key: object, image: QImage) -> None:
+        with self._lock:
+            self._items[key] = image
+            self._items.move_to_end(key)
+            while len(self._items) > self.capacity:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+# Thumbnails of every card share one cache: flipping between two clients is instant.
+THUMBNAILS = LruCache(400)

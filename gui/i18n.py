@@ -1,0 +1,41 @@
+"""Loading translations: Dutch is the source language, English comes from a .qm file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from . import settings
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+LANGUAGES = {"nl": "Nederlands", "en": "English"}
+# Dates and numbers read the Dutch way whatever the window's language (DESIGN.md).
+DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+
+_installed: list[QTranslator] = []
+
+
+def install_translator(app: QApplication, language: str | None = None) -> str:
+    """Install the translations for language ('nl' or 'en'; None: the user's setting) and
+    Qt's own for its standard buttons; returns the language in use. gui/app.py calls this
+    once, before the window is built."""
+    lang = language if language in LANGUAGES else settings.language()
+    QLocale.setDefault(DUTCH)
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_tr = QTranslator(app)
+    if qt_tr.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt_tr)
+        _installed.append(qt_tr)
+    if lang != "nl":  # the source strings are Dutch
+        ours = QTranslator(app)
+        if ours.load(str(I18N_DIR / f"klantdossier_{lang}.qm")):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        else:
+            lang = "nl"  # .qm not built (run scripts/setup.sh): stay readable in Dutch
+    return lang

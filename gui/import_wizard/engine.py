@@ -1,0 +1,266 @@
+"""The one place the wizard meets the OCR pipeline and the extraction APIs (no Qt here).
+
+Those APIs are being built while the wizard is: this adapter uses the page-level reader
+(ocr.worker.read_page) and extraction/matching (ocr.extract.extract_client, ocr.matching.
+decide) when they are there, and otherwise the plain Tesseract call and "new client, no
+fields" so the wizard still works. It holds no OCR or extraction logic of its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import queue
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ocr import DEFAULT_LANG
+from storage import ClientNotFoundError, PageText
+
+# Fields the review shows, in order, with their Dutch labels.
+FIELD_LABELS: list[tuple[str, str]] = [
+    ("name", "Naam"),
+    ("company", "Bedrijf"),
+    ("street", "Straat"),
+    ("house_number", "Huisnummer"),
+    ("postcode", "Postcode"),
+    ("city", "Plaats"),
+    ("phone", "Telefoon"),
+    ("phone_2", "Telefoon 2"),
+    ("email", "E-mail"),
+    ("iban", "IBAN"),
+    ("kvk", "KvK-nummer"),
+    ("btw", "BTW-nummer"),
+]
+MULTI = {"phone": ("phone", "phone_2")}  # several values of one field on separate rows
+
+
+def _optional(module: str, name: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+@dataclass(slots=True)
+class ReviewField:
+    key: str
+    value: str
+    confidence: float | None = None  # 0..1
+    page: int | None = None  # index into the batch's pages
+    box: tuple[int, int, int, int] | None = None  # left, top, width, height in page pixels
+    source: str = ""
+
+
+@dataclass(slots=True)
+class Decision:
+    kind: str = "new"  # "existing", "new" or "ask"
+    client_id: int | None = None
+    reason: str = ""
+    candidates: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Proposal:
+    fields: dict[str, ReviewField]
+    decision: Decision
+    extracted: Any = None  # the extraction's own result, kept for apply_to_client
+    flags: list[str] = field(default_factory=list)
+
+
+class PageReader:
+    """OCR of single pages on the pipeline's worker pool (ocr.OcrPool); results as futures.
+
+    The pool is not shared between threads, so one thread of its own owns it: submit()
+    only queues, and that thread hands tasks to the pool and results to the futures. The
+    scanner thread thus never waits for OCR, and OCR never waits for the scanner.
+    """
+
+    def __init__(self, jobs: int = 2, lang: str = DEFAULT_LANG) -> None:
+        self.lang = lang
+        self.jobs = max(1, jobs)
+        self._inbox: queue.Queue[tuple[tuple, Future[PageText]] | None] = queue.Queue()
+        self._cancel = threading.Event()
+        pool_class = _optional("ocr", "OcrPool")
+        self._thread = threading.Thread(
+            target=self._serve if pool_class else self._serve_threads,
+            args=(pool_class,),
+            name="ocr-pool",
+            daemon=True,
+        )
+        self._thread.start()
+
+    def submit(self, path: Path, mime: str, index: int = 0) -> Future[PageText]:
+        fut: Future[PageText] = Future()
+        self._inbox.put((("page", Path(path), mime, index), fut))
+        return fut
+
+    def _serve(self, pool_class: Any) -> None:
+        from ocr.preprocess import DEFAULT_SETTINGS
+        from ocr.tesseract import PAGE_TIMEOUT_S
+
+        waiting: dict[int, Future[PageText]] = {}
+        closing = False
+        with pool_class(self.jobs, lang=self.lang) as pool:
+            while not self._cancel.is_set():
+                try:
+                    item = self._inbox.get(timeout=0.02 if waiting else 0.2)
+                except queue.Empty:
+                    item = ()
+                if item is None:
+                    closing = True
+                elif item:
+                    (kind, path, mime, index), fut = item
+                    task = (kind, path, mime, index, None, self.lang, DEFAULT_SETTINGS,
+                            PAGE_TIMEOUT_S)  # fmt: skip
+                    waiting[pool.submit_task(task)] = fut
+                for ticket, result in pool.poll(0.05) if waiting else ():
+                    fut = waiting.pop(ticket)
+                    if isinstance(result, BaseException):
+                        fut.set_exception(result)
+                    else:
+                        fut.set_result(result)
+                if closing and not waiting and self._inbox.empty():
+                    return
+            pool.close(kill=True)
+        for fut in waiting.values():
+            fut.cancel()
+
+    def _serve_threads(self, _pool_class: Any) -> None:
+        """Without the pool (older ocr/): Tesseract per page on a few threads."""
+        from ocr.sources import load_frame
+        from ocr.tesseract import ocr_image
+
+        def read(path: Path, index: int) -> PageText:
+            return ocr_image(load_frame(path, index)[0].convert("L"), self.lang)
+
+        with ThreadPoolExecutor(self.jobs) as threads:
+            while True:
+                item = self._inbox.get()
+                if item is None or self._cancel.is_set():
+                    return
+                (_kind, path, _mime, index), fut = item
+                inner = threads.submit(read, path, index)
+                inner.add_done_callback(lambda done, fut=fut: _copy(done, fut))
+
+    def close(self, cancel: bool = False) -> None:
+        if cancel:
+            self._cancel.set()
+        self._inbox.put(None)
+        self._thread.join(None if not cancel else 5.0)
+        while not self._inbox.empty():
+            item = self._inbox.get_nowait()
+            if item:
+                item[1].cancel()
+
+
+def _copy(done: Future, fut: Future) -> None:
+    if done.exception() is not None:
+        fut.set_exception(done.exception())
+    else:
+        fut.set_result(done.result())
+
+
+def _field(fv: Any, key: str) -> ReviewField:
+    box = getattr(fv, "box", None)
+    return ReviewField(
+        key,
+        str(getattr(fv, "value", fv) or ""),
+        getattr(fv, "confidence", None),
+        getattr(fv, "page_index", None),
+        tuple(box) if box else None,
+        getattr(fv, "source", ""),
+    )
+
+
+def propose(
+    cf: Any,
+    pages: Sequence[PageText],
+    folder_name: str | None = None,
+    cover_client_id: int | None = None,
+) -> Proposal:
+    """Fields read from a batch's pages and the proposed client for them."""
+    extract_client = _optional("ocr.extract", "extract_client")
+    extracted = None
+    fields: dict[str, ReviewField] = {}
+    flags: list[str] = []
+    if extract_client is not None:
+        try:
+            extracted = extract_client(list(pages), folder_name=folder_name)
+        except TypeError:
+            extracted = extract_client(list(pages))
+        for key, _label in FIELD_LABELS:
+            if key in MULTI["phone"][1:]:
+                continue
+            if key == "phone":
+                for row, fv in zip(MULTI["phone"], extracted.values("phone"), strict=False):
+                    fields[row] = _field(fv, row)
+                continue
+            if key in ("street", "house_number", "postcode", "city"):
+                fv = extracted.best(key)
+                if fv is None and getattr(extracted, "addresses", None):
+                    address = extracted.addresses[0]
+                    value = getattr(address, key, None)
+                    if value:
+                        fields[key] = ReviewField(
+                            key,
+                            value,
+                            address.confidence,
+                            address.page_index,
+                            None,
+                            address.source,
+                        )
+                    continue
+            else:
+                fv = extracted.best(key)
+            if fv is not None:
+                fields[key] = _field(fv, key)
+        if getattr(extracted, "bsn_pages", None):
+            flags.append("Op dit papier staat een BSN; het is afgeschermd in de zoektekst.")
+        for name in sorted(getattr(extracted, "ambiguous", ()) or ()):
+            flags.append(f"Meerdere waarden gelezen voor {name}: kies de juiste.")
+    elif folder_name:
+        fields["name"] = ReviewField("name", folder_name, 0.9, None, None, "folder")
+    if cover_client_id is not None and _exists(cf, cover_client_id):
+        decision = Decision("existing", cover_client_id, "scheidingsblad van deze klant")
+    elif cover_client_id is not None:
+        decision = _decide(cf, extracted)
+        decision.reason = (
+            f"Het scheidingsblad noemt klant nr. {cover_client_id}, maar die bestaat niet "
+            f"(meer) in dit klantbestand. {decision.reason}"
+        )
+        if decision.kind == "existing":
+            decision.kind = "ask"
+    else:
+        decision = _decide(cf, extracted)
+    return Proposal(fields, decision, extracted, flags)
+
+
+def _exists(cf: Any, client_id: int) -> bool:
+    try:
+        cf.client(client_id)
+    except ClientNotFoundError:
+        return False
+    return True
+
+
+def _decide(cf: Any, extracted: Any) -> Decision:
+    decide = _optional("ocr.matching", "decide")
+    if decide is None or extracted is None:
+        return Decision("new", None, "nieuwe klant")
+    found = decide(cf, extracted)
+    return Decision(
+        getattr(found, "kind", "new"),
+        getattr(found, "client_id", None),
+        getattr(found, "reason", "") or "",
+        [c[0] if isinstance(c, tuple | list) else c for c in getattr(found, "candidates", [])],
+    )
+
+
+def masked(page: PageText) -> PageText:
+    """The page with any BSN masked (AVG) before it is stored, when extraction offers it."""
+    mask_bsn = _optional("ocr.extract", "mask_bsn")
+    return mask_bsn(page)[0] if mask_bsn is not None else page

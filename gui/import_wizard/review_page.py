@@ -1,0 +1,613 @@
+"""Step 3: per client found, the fields read with the paper beside them; edit, choose the
+client, accept. Nothing is written until "Opslaan"."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage import ClientFile
+from storage import phones as phone_numbers
+
+from ..workers import submit
+from .engine import FIELD_LABELS, Decision, ReviewField
+from .intake import Batch, SourcePage, join_batches, load_page_image, repropose, split_batch
+from .progress_page import page_label, pil_to_pixmap
+
+CROP_MAX = QSize(260, 44)
+CROP_MARGIN = 8
+
+
+def confidence_colour(confidence: float | None) -> str | None:
+    """Green when sure, yellow when in doubt, red when a guess; none when typed by hand."""
+    if confidence is None:
+        return None
+    if confidence >= 0.85:
+        return "#d9f2d0"
+    if confidence >= 0.6:
+        return "#fff1b8"
+    return "#ffd6d1"
+
+
+def batch_title(number: int, batch: Batch) -> str:
+    proposal = batch.proposal
+    name = ""
+    kind = ""
+    if proposal is not None:
+        found = proposal.fields.get("name") or proposal.fields.get("company")
+        name = found.value if found and found.value else ""
+        kind = {"existing": "bestaand", "new": "nieuw", "ask": "kiezen"}.get(
+            proposal.decision.kind, ""
+        )
+    mark = "✓ " if batch.accepted else ""
+    return f"{mark}Klant {number + 1}: {name or '(naam onbekend)'} — {kind} ({len(batch.pages)} p.)"
+
+
+def _crops(batch: Batch, fields: dict[str, ReviewField]) -> dict[str, object]:
+    """Pieces of paper each field was read from (runs on a worker thread)."""
+    images: dict[int, object] = {}
+    out = {}
+    for key, found in fields.items():
+        if found.page is None or found.box is None or not 0 <= found.page < len(batch.pages):
+            continue
+        if found.page not in images:
+            page = batch.pages[found.page]
+            images[found.page] = load_page_image(SourcePage(page.path, page.mime, page.frame))
+        image = images[found.page]
+        left, top, width, height = found.box
+        box = (
+            max(0, left - CROP_MARGIN),
+            max(0, top - CROP_MARGIN),
+            min(image.width, left + width + CROP_MARGIN),
+            min(image.height, top + height + CROP_MARGIN),
+        )
+        if box[2] > box[0] and box[3] > box[1]:
+            crop = image.crop(box).convert("L")
+            crop.thumbnail((CROP_MAX.width(), CROP_MAX.height()))
+            out[key] = crop
+    return out
+
+
+def _stored(db_path: Path, client_id: int) -> dict:
+    with ClientFile.open(db_path) as cf:
+        return cf.client(client_id)
+
+
+def _search(db_path: Path, query: str) -> list:
+    with ClientFile.open(db_path) as cf:
+        return cf.search(query, limit=15)
+
+
+def stored_values(client: dict) -> dict[str, set[str]]:
+    """A stored client's values per review field, for the side-by-side comparison."""
+    values: dict[str, set[str]] = {k: set() for k, _ in FIELD_LABELS}
+    for key in ("name", "company", "iban", "kvk", "btw"):
+        if client.get(key):
+            values[key].add(str(client[key]))
+    values["phone"] = values["phone_2"] = set(client.get("phones") or [])
+    values["email"] = {e.lower() for e in client.get("emails") or []}
+    for address in client.get("addresses") or []:
+        for key in ("street", "house_number", "postcode", "city"):
+            if address.get(key):
+                values[key].add(str(address[key]))
+    return values
+
+
+def same_value(key: str, value: str, stored: set[str]) -> bool:
+    if key.startswith("phone"):
+        return phone_numbers.normalize(value) in stored
+    if key == "postcode":
+        return value.replace(" ", "").upper() in {s.replace(" ", "").upper() for s in stored}
+    if key == "email":
+        return value.lower() in stored
+    return value.strip().casefold() in {s.casefold() for s in stored}
+
+
+class ReviewPage(QWidget):
+    save_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.batches: list[Batch] = []
+        self.current = -1
+        self._stored: dict[str, set[str]] = {}
+        self._seq = 0
+
+        self.batch_list = QListWidget()
+        self.batch_list.setObjectName("batches")
+        self.split_button = QPushButton(self.tr("&Splitsen vóór gekozen pagina"))
+        self.join_button = QPushButton(self.tr("Samen&voegen met volgende"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("<b>Gevonden klanten</b>")))
+        left_layout.addWidget(self.batch_list, 1)
+        left_layout.addWidget(self.split_button)
+        left_layout.addWidget(self.join_button)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("review_heading")
+        self.pages = QListWidget()
+        self.pages.setObjectName("batch_pages")
+        self.pages.setViewMode(QListView.ViewMode.IconMode)
+        self.pages.setFlow(QListView.Flow.LeftToRight)
+        self.pages.setWrapping(False)
+        self.pages.setIconSize(QSize(100, 140))
+        self.pages.setFixedHeight(190)
+        self.pages.setMovement(QListView.Movement.Static)
+        self.pages.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        self.decision = QComboBox()
+        self.decision.setObjectName("decision")
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.client_search = QLineEdit()
+        self.client_search.setObjectName("client_search")
+        self.client_search.setPlaceholderText(self.tr("Andere bestaande klant zoeken…"))
+        self.search_results = QListWidget()
+        self.search_results.setObjectName("client_results")
+        self.search_results.setMaximumHeight(90)
+        self.search_results.setVisible(False)
+        decision_row = QHBoxLayout()
+        decision_row.addWidget(QLabel(self.tr("Bij klant:")))
+        decision_row.addWidget(self.decision, 1)
+        decision_row.addWidget(self.client_search, 1)
+
+        self.form = QGridLayout()
+        self.form.setColumnStretch(1, 1)
+        self.form.addWidget(QLabel(self.tr("<b>Veld</b>")), 0, 0)
+        self.form.addWidget(QLabel(self.tr("<b>Gelezen (aan te passen)</b>")), 0, 1)
+        self.form.addWidget(QLabel(self.tr("<b>Op papier</b>")), 0, 2)
+        self.form.addWidget(QLabel(self.tr("<b>In klantbestand</b>")), 0, 3)
+        self.edits: dict[str, QLineEdit] = {}
+        self.crops: dict[str, QLabel] = {}
+        self.stored_labels: dict[str, QLabel] = {}
+        for row, (key, label) in enumerate(FIELD_LABELS, start=1):
+            edit = QLineEdit()
+            edit.setObjectName(f"field_{key}")
+            crop = QLabel()
+            crop.setMinimumSize(CROP_MAX)
+            stored = QLabel()
+            stored.setObjectName(f"stored_{key}")
+            caption = QLabel(label + ":")
+            caption.setBuddy(edit)
+            self.form.addWidget(caption, row, 0)
+            self.form.addWidget(edit, row, 1)
+            self.form.addWidget(crop, row, 2)
+            self.form.addWidget(stored, row, 3)
+            self.edits[key], self.crops[key], self.stored_labels[key] = edit, crop, stored
+            edit.textEdited.connect(lambda text, key=key: self._edited(key, text))
+            edit.returnPressed.connect(self.accept_current)
+        form_widget = QWidget()
+        form_widget.setLayout(self.form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+        self.flags = QLabel()
+        self.flags.setWordWrap(True)
+        self.flags.setStyleSheet("color: #a40000")
+        self.problems = QLabel()  # what went wrong while reading (files, scanner)
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a40000")
+
+        self.accept_button = QPushButton(self.tr("Klant &goedkeuren (Enter)"))
+        self.accept_button.setObjectName("accept")
+        self.save_button = QPushButton(self.tr("Alles &opslaan"))
+        self.save_button.setObjectName("save")
+        self.status = QLabel()
+        self.status.setObjectName("review_status")
+        self.status.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("Opnieuw &beginnen"))
+        self.back_button.setObjectName("back")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.accept_button)
+        bottom.addWidget(self.save_button)
+
+        right = QWidget()
+        self.details = right
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.pages)
+        right_layout.addLayout(decision_row)
+        right_layout.addWidget(self.search_results)
+        right_layout.addWidget(self.reason)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.flags)
+        right_layout.addWidget(self.problems)
+        right_layout.addLayout(bottom)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([260, 840])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Nakijken</h2>")))
+        layout.addWidget(splitter, 1)
+
+        # Tab goes from field to field, then to the choice of client and the buttons.
+        order = [self.edits[key] for key, _ in FIELD_LABELS]
+        order += [self.decision, self.client_search, self.accept_button, self.save_button]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+        self.batch_list.currentRowChanged.connect(self.show_batch)
+        self.split_button.clicked.connect(self.split_current)
+        self.join_button.clicked.connect(self.join_current)
+        self.accept_button.clicked.connect(self.accept_current)
+        self.save_button.clicked.connect(self.save_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        self.decision.activated.connect(self._decision_chosen)
+        self.client_search.textEdited.connect(self._search_clients)
+        self.client_search.returnPressed.connect(self._pick_first_result)
+        self.search_results.itemActivated.connect(self._pick_result)
+        self.search_results.itemClicked.connect(self._pick_result)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.next_batch, context=context)
+        QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.previous_batch, context=context)
+
+    # -- filling -------------------------------------------------------------------------------
+
+    def set_batches(self, batches: list[Batch]) -> None:
+        self.batches = batches
+        self.current = -1
+        self._fill_list()
+        for widget in (self.pages, self.decision, self.client_search, self.accept_button):
+            widget.setEnabled(bool(batches))
+        for key, _label in FIELD_LABELS:
+            self.edits[key].setEnabled(bool(batches))
+            self.edits[key].clear()
+            self.crops[key].clear()
+            self.stored_labels[key].clear()
+        self.pages.clear()
+        self.reason.clear()
+        if batches:
+            self.batch_list.setCurrentRow(0)
+            self.show_batch(0)
+        else:
+            self.heading.setText(
+                self.tr(
+                    "<p><b>Er is geen papier met inhoud ingelezen.</b> Zie de meldingen "
+                    "hieronder; met ‘Opnieuw beginnen’ kiest u ander papier.</p>"
+                )
+            )
+            self.back_button.setFocus()
+        self._update_status()
+
+    def _fill_list(self) -> None:
+        row = self.batch_list.currentRow()
+        self.batch_list.blockSignals(True)
+        self.batch_list.clear()
+        for number, batch in enumerate(self.batches):
+            item = QListWidgetItem(batch_title(number, batch))
+            if batch.accepted:
+                item.setForeground(QBrush(QColor("#2e7d32")))
+            self.batch_list.addItem(item)
+        self.batch_list.blockSignals(False)
+        if 0 <= row < len(self.batches):
+            self.batch_list.setCurrentRow(row)
+
+    def show_batch(self, number: int) -> None:
+        if not 0 <= number < len(self.batches):
+            return
+        self.current = number
+        if self.batch_list.currentRow() != number:
+            self.batch_list.blockSignals(True)
+            self.batch_list.setCurrentRow(number)
+            self.batch_list.blockSignals(False)
+        batch = self.batches[number]
+        self._seq += 1
+        self.heading.setText(
+            self.tr("<b>Klant %1 van %2</b> — %3 pagina('s)")
+            .replace("%1", str(number + 1))
+            .replace("%2", str(len(self.batches)))
+            .replace("%3", str(len(batch.pages)))
+        )
+        self.pages.clear()
+        for item in batch.pages:
+            entry = QListWidgetItem(page_label(item))
+            if item.thumb is not None:
+                entry.setIcon(QIcon(pil_to_pixmap(item.thumb)))
+            if item.low_confidence:
+                entry.setForeground(QBrush(QColor("#a40000")))
+            self.pages.addItem(entry)
+        if batch.proposal is None:
+            self._reproposal(number)
+            return
+        proposal = batch.proposal
+        for key, _label in FIELD_LABELS:
+            found = proposal.fields.get(key)
+            edit = self.edits[key]
+            edit.setText(found.value if found else "")
+            self._colour(key)
+            self.crops[key].clear()
+            self.crops[key].setToolTip("")
+        self._fill_decision(proposal.decision)
+        self.flags.setText("\n".join(proposal.flags))
+        self._load_crops(number)
+        self._load_stored()
+        first = self.edits[FIELD_LABELS[0][0]]
+        first.setFocus()
+        first.selectAll()
+
+    def _colour(self, key: str) -> None:
+        batch = self.batches[self.current]
+        found = batch.proposal.fields.get(key) if batch.proposal else None
+        colour = confidence_colour(found.confidence) if found and found.value else None
+        edit = self.edits[key]
+        edit.setStyleSheet(f"QLineEdit {{ background: {colour}; }}" if colour else "")
+        if found and found.confidence is not None and found.value:
+            edit.setToolTip(
+                self.tr("Zekerheid %1%").replace("%1", f"{found.confidence * 100:.0f}")
+                + (f" · {found.source}" if found.source else "")
+            )
+        else:
+            edit.setToolTip("")
+
+    def _reproposal(self, number: int) -> None:
+        self.status.setText(self.tr("Gegevens opnieuw lezen…"))
+        batch = self.batches[number]
+
+        def work() -> None:
+            with ClientFile.open(self.db_path) as cf:
+                repropose(cf, batch)
+
+        submit(
+            work,
+            on_result=lambda _r: self._reproposed(number),
+            on_error=lambda e: self.status.setText(str(e)),
+        )
+
+    def _reproposed(self, number: int) -> None:
+        self._fill_list()
+        self._update_status()
+        if number == self.current:
+            self.show_batch(number)
+
+    def _load_crops(self, number: int) -> None:
+        seq = self._seq
+        batch = self.batches[number]
+        fields = dict(batch.proposal.fields) if batch.proposal else {}
+        submit(
+            _crops,
+            batch,
+            fields,
+            on_result=lambda crops: self._show_crops(seq, crops),
+            on_error=lambda _e: None,  # no crop is no loss: the field is still there
+        )
+
+    def _show_crops(self, seq: int, crops: dict) -> None:
+        if seq != self._seq:
+            return
+        for key, image in crops.items():
+            self.crops[key].setPixmap(pil_to_pixmap(image))
+
+    # -- client choice -------------------------------------------------------------------------
+
+    def _fill_decision(self, decision: Decision) -> None:
+        self.decision.clear()
+        self.decision.addItem(self.tr("Nieuwe klant"), None)
+        ids = [c for c in [decision.client_id, *decision.candidates] if c is not None]
+        for client_id in dict.fromkeys(ids):
+            self.decision.addItem(self.tr("Bestaande klant nr. %1").replace("%1", str(client_id)))
+            self.decision.setItemData(self.decision.count() - 1, client_id)
+            submit(
+                _stored,
+                self.db_path,
+                client_id,
+                on_result=lambda client, cid=client_id: self._name_item(cid, client),
+                on_error=lambda _e: None,
+            )
+        if decision.kind == "existing" and decision.client_id is not None:
+            self.decision.setCurrentIndex(self.decision.findData(decision.client_id))
+        else:
+            self.decision.setCurrentIndex(0)
+        reason = decision.reason or ""
+        if decision.kind == "ask":
+            reason = self.tr("Niet zeker: kies de klant. ") + reason
+        self.reason.setText(reason)
+
+    def _name_item(self, client_id: int, client: dict) -> None:
+        index = self.decision.findData(client_id)
+        if index >= 0:
+            city = next((a.get("city") for a in client.get("addresses") or [] if a.get("city")), "")
+            extra = f", {city}" if city else ""
+            self.decision.setItemText(index, f"{client['name']}{extra} (nr. {client_id})")
+
+    def _decision_chosen(self, index: int) -> None:
+        batch = self.batches[self.current]
+        if batch.proposal is None:
+            return
+        client_id = self.decision.itemData(index)
+        decision = batch.proposal.decision
+        if client_id is None:
+            batch.proposal.decision = Decision("new", None, self.tr("door u gekozen: nieuwe klant"))
+        else:
+            batch.proposal.decision = Decision(
+                "existing", int(client_id), self.tr("door u gekozen"), decision.candidates
+            )
+        self.reason.setText(batch.proposal.decision.reason)
+        self._fill_list()
+        self._load_stored()
+
+    def _search_clients(self, text: str) -> None:
+        text = text.strip()
+        if len(text) < 2:
+            self.search_results.setVisible(False)
+            return
+        self._search_seq = getattr(self, "_search_seq", 0) + 1
+        seq = self._search_seq
+        submit(
+            _search,
+            self.db_path,
+            text,
+            on_result=lambda hits: self._show_results(seq, hits),
+            on_error=lambda e: self.status.setText(str(e)),
+        )
+
+    def _show_results(self, seq: int, hits: list) -> None:
+        if seq != self._search_seq:
+            return
+        self.search_results.clear()
+        for hit in hits:
+            extra = ", ".join(v for v in (hit.company, hit.city) if v)
+            item = QListWidgetItem(f"{hit.name}" + (f" ({extra})" if extra else ""))
+            item.setData(Qt.ItemDataRole.UserRole, hit.id)
+            self.search_results.addItem(item)
+        self.search_results.setVisible(bool(hits))
+
+    def _pick_first_result(self) -> None:
+        if self.search_results.count():
+            self._pick_result(self.search_results.item(0))
+
+    def _pick_result(self, item: QListWidgetItem) -> None:
+        client_id = int(item.data(Qt.ItemDataRole.UserRole))
+        index = self.decision.findData(client_id)
+        if index < 0:
+            self.decision.addItem(item.text(), client_id)
+            index = self.decision.count() - 1
+        self.decision.setCurrentIndex(index)
+        self._decision_chosen(index)
+        self.search_results.setVisible(False)
+        self.client_search.clear()
+
+    def _load_stored(self) -> None:
+        for label in self.stored_labels.values():
+            label.clear()
+        self._stored = {}
+        batch = self.batches[self.current]
+        decision = batch.proposal.decision if batch.proposal else None
+        if decision is None or decision.kind != "existing" or decision.client_id is None:
+            return
+        seq = self._seq
+        submit(
+            _stored,
+            self.db_path,
+            decision.client_id,
+            on_result=lambda client: self._show_stored(seq, client),
+            on_error=lambda e: self.status.setText(str(e)),
+        )
+
+    def _show_stored(self, seq: int, client: dict) -> None:
+        if seq != self._seq:
+            return
+        self._stored = stored_values(client)
+        self._compare()
+
+    def _compare(self) -> None:
+        """Stored values beside the read ones; a difference is marked as a conflict."""
+        for key, _label in FIELD_LABELS:
+            stored = self._stored.get(key) or set()
+            value = self.edits[key].text().strip()
+            label = self.stored_labels[key]
+            shown = ", ".join(sorted(stored)) if stored else ""
+            if value and stored and not same_value(key, value, stored):
+                label.setText(f"<span style='color:#b35900'>≠ {shown}</span>")
+                label.setToolTip(
+                    self.tr(
+                        "Anders dan in het klantbestand: een nieuw nummer of adres wordt "
+                        "toegevoegd, bestaande gegevens worden niet overschreven."
+                    )
+                )
+            else:
+                label.setText(shown)
+                label.setToolTip("")
+
+    # -- editing and accepting -----------------------------------------------------------------
+
+    def _edited(self, key: str, text: str) -> None:
+        batch = self.batches[self.current] if self.current >= 0 else None
+        if batch is None or batch.proposal is None:
+            return
+        found = batch.proposal.fields.get(key)
+        if found is None:
+            batch.proposal.fields[key] = ReviewField(key, text, None)
+        else:
+            found.value = text
+            found.confidence = None  # typed by the user: no longer a reading to doubt
+        self._colour(key)
+        if self._stored:
+            self._compare()
+        if key in ("name", "company"):
+            self.batch_list.item(self.current).setText(batch_title(self.current, batch))
+
+    def accept_current(self) -> None:
+        if not 0 <= self.current < len(self.batches):
+            return
+        batch = self.batches[self.current]
+        if batch.proposal is None:
+            return
+        batch.accepted = True
+        self._fill_list()
+        self._update_status()
+        following = self._unaccepted_after(self.current)
+        if following is not None:
+            self.show_batch(following)
+        else:
+            self.save_button.setFocus()
+
+    def _unaccepted_after(self, number: int) -> int | None:
+        order = list(range(number + 1, len(self.batches))) + list(range(0, number))
+        return next((i for i in order if not self.batches[i].accepted), None)
+
+    def next_batch(self) -> None:
+        if self.current + 1 < len(self.batches):
+            self.show_batch(self.current + 1)
+
+    def previous_batch(self) -> None:
+        if self.current > 0:
+            self.show_batch(self.current - 1)
+
+    def split_current(self) -> None:
+        at = self.pages.currentRow()
+        try:
+            split_batch(self.batches, self.current, at)
+        except ValueError as e:
+            self.status.setText(
+                self.tr("Kies eerst de pagina waar de volgende klant begint. ") + str(e)
+            )
+            return
+        self._fill_list()
+        self.show_batch(self.current)
+        self._reproposal(self.current + 1)
+
+    def join_current(self) -> None:
+        try:
+            join_batches(self.batches, self.current)
+        except ValueError as e:
+            self.status.setText(str(e))
+            return
+        self._fill_list()
+        self.show_batch(self.current)
+
+    def _update_status(self) -> None:
+        accepted = sum(b.accepted for b in self.batches)
+        self.status.setText(
+            self.tr("%1 van %2 klanten goedgekeurd. Enter: goedkeuren · PgDn: volgende")
+            .replace("%1", str(accepted))
+            .replace("%2", str(len(self.batches)))
+        )
+        self.save_button.setEnabled(accepted > 0)

@@ -1,0 +1,110 @@
+"""Dutch addresses: street with house number and addition, postcode (1234 AB) and city."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .hits import Hit
+
+# Letters F, I, O, Q, U, Y never occur in postcodes; SA, SD and SS are not used.
+_POSTCODE = re.compile(
+    r"(?<![\w-])([1-9][0-9]{3})\s?([A-EGHJ-NPRSTVWXZ][A-EGHJ-NPRSTVWXZa-z]|[A-Z][a-z])(?![\w])"
+)
+_CITY = re.compile(
+    r"^[\s,\]\[|)(]*((?:'[st][- ])?[A-ZÀ-Þ][\w'’À-ÿ-]*"
+    r"(?:[ -](?:[A-ZÀ-Þa-z][\w'’À-ÿ-]*|aan|a/d|op|den|de)){0,3})"
+)
+_STREET = re.compile(
+    r"^(?P<street>(?:'[st]\s)?[A-ZÀ-Þ0-9][\w'’À-ÿ./-]*(?:\s+[\w'’À-ÿ./-]+){0,5}?)\s+"
+    r"(?P<nr>[1-9][0-9]{0,4}(?:\s?-\s?[0-9]{1,3}|\s?[a-zA-Z]{1,2}\b|\s+(?:bis|hs|I{1,3}|"
+    r"[A-D]|zw|rood|boven|huis))?)\s*$"
+)
+_NOT_STREET = re.compile(
+    r"\b(postbus|antwoordnummer|tel|telefoon|mobiel|kvk|iban|btw|klantnr|klantnummer|nr\.?|"
+    r"uw|factuur|betreft|bedrag|totaal|pagina|sinds|vanaf)\b",
+    re.IGNORECASE,
+)
+_TRAILING_JUNK = re.compile(r"[\s,.;:·|\-–—]+$")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class PostcodeCity:
+    postcode: str  # "1234 AB"
+    city: str | None
+    start: int
+    end: int  # end of the city (or postcode) in the text
+
+
+@dataclass(frozen=True, slots=True)
+class Street:
+    street: str
+    house_number: str
+
+
+def find_postcodes(text: str) -> list[PostcodeCity]:
+    """Postcodes with the city printed after them ("8441 PK Heerenveen", "8441PK  Burgum")."""
+    found = []
+    for match in _POSTCODE.finditer(text):
+        letters = match.group(2).upper()
+        if letters in ("SA", "SD", "SS"):
+            continue
+        postcode = f"{match.group(1)} {letters}"
+        city_match = _CITY.match(text[match.end() :].translate(_APOSTROPHES))
+        city = None
+        end = match.end()
+        if city_match:
+            city = _TRAILING_JUNK.sub("", city_match.group(1))
+            if len(city) < 2 or not any(c.isalpha() for c in city):
+                city = None
+            else:
+                end = match.end() + city_match.end(1)
+        found.append(PostcodeCity(postcode, city, match.start(), end))
+    return found
+
+
+def parse_street(text: str) -> Street | None:
+    """ "Kerkstraat 12a", "Nieuwe Binnenweg 12-2", "'t Zand 3 bis" -> street and number."""
+    value = _TRAILING_JUNK.sub("", " ".join(text.split())).translate(_APOSTROPHES)
+    value = value.lstrip("'\"“” ") if not value.startswith(("'t ", "'s ")) else value
+    value = re.sub(r"(?<=[a-z]),(?= [A-Z])", "", value)  # "Oude, Gracht 12": OCR comma
+    match = _STREET.match(value)
+    if not match:
+        return None
+    street = match.group("street").strip(" ,")
+    number = re.sub(r"\s*-\s*", "-", " ".join(match.group("nr").split()))
+    head, _, addition = number.partition(" ")
+    if addition and re.fullmatch(r"[Il1|]{2,3}", addition):
+        number = f"{head} {'I' * len(addition)}"  # "35 Il" is the Roman "35 II"
+    if _NOT_STREET.search(street) or "@" in street:
+        return None
+    letters = sum(c.isalpha() for c in street)
+    if letters < 3 or sum(c.isdigit() for c in street) > 0.3 * letters:
+        return None
+    return Street(street, number)
+
+
+def postcode_hit(pc: PostcodeCity, text: str) -> Hit:
+    return Hit(pc.postcode, pc.start, pc.start + len(pc.postcode) + 1, text[pc.start : pc.end])
+
+
+def split_who_street(text: str) -> tuple[str | None, Street | None]:
+    """ "Bakkerij Smit B.V. Kerkstraat 1" (a footer whose separators OCR dropped) ->
+    ("Bakkerij Smit B.V.", Street). The shortest street that leaves a name in front wins;
+    a street never starts with a lower-case particle ("de Withstraat")."""
+    from .company import looks_like_company
+    from .names import parse_person
+
+    words = text.split()
+    for k in range(len(words) - 2, 0, -1):
+        street_text = " ".join(words[k:])
+        if not words[k][:1].isupper() and not words[k].startswith("'"):
+            continue
+        street = parse_street(street_text)
+        if street is None:
+            continue
+        who = " ".join(words[:k]).strip(" ,-·")
+        if looks_like_company(who) or parse_person(who):
+            return who, street
+    return None, parse_street(text)

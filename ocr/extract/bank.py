@@ -1,0 +1,85 @@
+"""IBAN (checksum validated, with repair of OCR confusions) and BIC."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from stdnum import bic as std_bic
+from stdnum import iban as std_iban
+
+from .hits import Hit
+from .text import TO_DIGIT, compact, to_letters
+
+_NL_START = re.compile(r"N[L1I|]")
+_FOREIGN = re.compile(r"(?=([A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}))")
+_BIC = re.compile(r"(?<![A-Za-z0-9])([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Za-z0-9])")
+
+
+def _digits(text: str) -> str:
+    return text.translate(TO_DIGIT)
+
+
+def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
+    """IBANs in one segment of text.
+
+    A Dutch IBAN read with OCR confusions ("NLS5SOINGB0683251309" for
+    NL50INGB0683251309) is repaired only when exactly one reading of it passes the
+    mod-97 check; foreign IBANs are taken as printed, and only after an IBAN label.
+    """
+    squeezed, offsets = compact(text)
+    upper = squeezed.upper()
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for start in _NL_START.finditer(upper):
+        found: dict[str, tuple[int, bool]] = {}
+        tail = upper[start.end() :]
+        for width in (2, 3, 4):  # OCR may add a character or two to the check digits
+            window, bank, account = (
+                tail[:width],
+                tail[width : width + 4],
+                tail[width + 4 : width + 14],
+            )
+            if len(account) < 10 or _digits(tail[width + 14 : width + 15]).isdigit():
+                continue
+            bank_l, account_d = to_letters(bank), _digits(account)
+            if not (bank_l.isalpha() and account_d.isdigit()):
+                continue
+            for i, j in combinations(range(width), 2):
+                check = _digits(window[i] + window[j])
+                if not check.isdigit():
+                    continue
+                candidate = f"NL{check}{bank_l}{account_d}"
+                if std_iban.is_valid(candidate):
+                    exact = width == 2 and upper[start.start() : start.start() + 18] == candidate
+                    end = start.end() + width + 14
+                    if candidate not in found or exact:
+                        found[candidate] = (end, exact)
+        if len(found) == 1:
+            ((value, (end, exact)),) = found.items()
+            if any(s < end and start.start() < e for s, e in taken):
+                continue
+            taken.append((start.start(), end))
+            a, b = offsets[start.start()], offsets[end - 1] + 1
+            hits.append(Hit(value, a, b, text[a:b], repaired=not exact))
+    if labelled and not hits:
+        for match in _FOREIGN.finditer(upper):
+            value = match.group(1)
+            valid = [value[:n] for n in range(15, len(value) + 1) if std_iban.is_valid(value[:n])]
+            if len(valid) == 1 and not value.startswith("NL"):
+                a = offsets[match.start(1)]
+                b = offsets[match.start(1) + len(valid[0]) - 1] + 1
+                hits.append(Hit(valid[0], a, b, text[a:b]))
+    return hits
+
+
+def find_bics(text: str) -> list[Hit]:
+    """BIC codes (only called on text after a BIC label: too many words look like one)."""
+    hits = []
+    for match in _BIC.finditer(text.upper()):
+        value = match.group(1)
+        if std_bic.is_valid(value):
+            hits.append(
+                Hit(value, match.start(1), match.end(1), text[match.start(1) : match.end(1)])
+            )
+    return hits

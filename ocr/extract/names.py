@@ -1,0 +1,151 @@
+"""Person names: "Kees de Vries", "Dhr. K. de Vries", "Vries, Kees de", "t.a.v. ...".
+
+The tussenvoegsel (de, van der, in 't...) is kept apart from the last name because
+Dutch sorting and folder tabs depend on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .company import looks_like_company
+
+# Longest first, so "van der" wins over "van".
+PARTICLES = sorted(
+    [
+        "van der", "van den", "van de", "van 't", "van het", "in 't", "in het", "op de",
+        "op den", "op 't", "uit de", "uit den", "van", "de", "der", "den", "ter", "ten",
+        "te", "het", "'t", "d'", "la", "le", "du", "da", "di", "del", "von", "zu", "vd",
+    ],
+    key=lambda p: -len(p.split()),
+)  # fmt: skip
+TITLES = re.compile(
+    r"^(?:(?:t\.?\s?a\.?\s?v\.?|ter attentie van|dhr\.?|de heer|heer|hr\.?|mevr\.?|mevrouw|"
+    r"mw\.?|mr\.?|ir\.?|ing\.?|drs\.?|dr\.?|prof\.?|fam\.?|familie|de familie)\s+)+",
+    re.IGNORECASE,
+)
+# Words that never appear in a person's name but do in lines near one.
+NOT_NAMES = re.compile(
+    r"\b(groet|groeten|geachte|beste|betreft|administratie|klantkaart|klantgegevens|"
+    r"postbus|factuur|offerte|telefoon|mobiel|e-?mail|adres|datum|pagina|bijlage|"
+    r"hoogachtend|namens|afdeling|debiteuren|crediteuren|heer/mevrouw|mevrouw/heer)\b",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞİŞÇĞ][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|'[st]-?\w*|d'\w*)$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z]$")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    first_name: str | None  # None when only initials were printed
+    tussenvoegsel: str | None
+    last_name: str
+    initials: str | None = None
+
+    @property
+    def display(self) -> str:
+        first = self.first_name or self.initials
+        return " ".join(p for p in (first, self.tussenvoegsel, self.last_name) if p)
+
+
+def _split_particle(tokens: list[str]) -> tuple[str | None, list[str]]:
+    """(particle, rest) when tokens start with a tussenvoegsel."""
+    lowered = [t.casefold() for t in tokens]
+    for particle in PARTICLES:
+        parts = particle.split()
+        if lowered[: len(parts)] == parts and len(tokens) > len(parts):
+            return particle, tokens[len(parts) :]
+    return None, tokens
+
+
+def strip_title(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:'\"“”„‘’`_")
+    return TITLES.sub("", text).strip(" ,;:")
+
+
+def parse_person(text: str) -> PersonName | None:
+    """A person's name from a line, or None when the line does not look like one."""
+    text = strip_title(text).strip(" .,;:")
+    if not text or len(text) > 60 or any(c.isdigit() for c in text) or "@" in text:
+        return None
+    if NOT_NAMES.search(text) or looks_like_company(text):
+        return None
+    if text.count(",") == 1:
+        return _parse_inverted(text)
+    if "," in text:
+        return None
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 6:
+        return None
+    first_tokens: list[str] = []
+    rest = tokens
+    while rest:
+        particle, after = _split_particle(rest)
+        if particle and first_tokens:
+            return _make(first_tokens, particle, after)
+        first_tokens.append(rest[0])
+        rest = rest[1:]
+        if len(first_tokens) >= 3:
+            break
+    # no particle: first token(s) are the first name or initials, the rest the last name
+    first_tokens, last = _first_and_last(tokens)
+    return _make(first_tokens, None, last)
+
+
+def _first_and_last(tokens: list[str]) -> tuple[list[str], list[str]]:
+    initials = 0
+    while initials < len(tokens) - 1 and _INITIALS.match(tokens[initials]):
+        initials += 1
+    if initials:
+        return tokens[:initials], tokens[initials:]
+    return tokens[:1], tokens[1:]
+
+
+def _parse_inverted(text: str) -> PersonName | None:
+    """ "Vries, Kees de" / "De Vries, Kees" / "Jansen, K.J." (folder tabs, lists)."""
+    last_part, first_part = (p.strip() for p in text.split(","))
+    if not last_part or not first_part:
+        return None
+    last_tokens = last_part.split()
+    particle, last_rest = _split_particle(last_tokens)
+    first_tokens = first_part.split()
+    if particle is None:
+        # the particle may trail the first name: "Vries, Kees de"
+        for n in range(min(3, len(first_tokens) - 1), 0, -1):
+            tail = " ".join(first_tokens[-n:]).casefold()
+            if tail in PARTICLES:
+                particle = tail
+                first_tokens = first_tokens[:-n]
+                break
+    if not first_tokens or not last_rest or len(first_tokens) > 3 or len(last_rest) > 3:
+        return None
+    return _make(first_tokens, particle, last_rest)
+
+
+def _make(first: list[str], particle: str | None, last: list[str]) -> PersonName | None:
+    if not first or not last:
+        return None
+    for token in first + last:
+        if not _TOKEN.match(token):
+            return None
+    if any(len(t) == 1 and t.isalpha() and not t.isupper() for t in last):
+        return None
+    initials = None
+    first_name: str | None = " ".join(first)
+    if all(_INITIALS.match(t) for t in first):
+        initials = "".join(t if t.endswith(".") else t + "." for t in first)
+        first_name = None
+    return PersonName(
+        first_name, particle.casefold() if particle else None, " ".join(last), initials
+    )
+
+
+def parse_folder_name(name: str) -> tuple[PersonName | None, str | None]:
+    """(person, company) hinted by a folder tab: "Jansen, Kees" or "Bakkerij De Vries"."""
+    text = " ".join(name.replace("_", " ").split())
+    if not text:
+        return None, None
+    if looks_like_company(text):
+        return None, text
+    return parse_person(text), None

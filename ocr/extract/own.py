@@ -1,0 +1,69 @@
+"""Recognising the user's own business on a page, so it never becomes the client."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from storage.phones import normalize
+
+from ..settings import OwnBusiness
+from .address import parse_street
+from .text import fold
+
+
+class OwnFilter:
+    """Answers "is this ours?" for every kind of value; empty settings match nothing."""
+
+    def __init__(self, own: OwnBusiness | None) -> None:
+        own = own or OwnBusiness()
+        self.phones = {e for e in (normalize(p) for p in own.phones) if e}
+        self.emails = {e.casefold() for e in own.emails}
+        self.domains = {e.rsplit("@", 1)[1] for e in self.emails if "@" in e}
+        self._iban = (own.iban or "").replace(" ", "").upper()
+        self._kvk = (own.kvk or "").replace(" ", "")
+        self._btw = (own.btw or "").replace(" ", "").replace(".", "").upper()
+        self.postcode = (own.postcode or "").replace(" ", "").upper()
+        street = parse_street(own.street) if own.street else None
+        self.street = fold(street.street) if street else fold(own.street or "")
+        self.names = [fold(n) for n in (own.name, *own.extra_names) if n]
+        self.signers = [fold(s) for s in own.signers if s]
+
+    def phone(self, e164: str) -> bool:
+        # one digit off our own number is our number misread ("0543" for "0513")
+        return any(
+            len(e164) == len(own) and sum(a != b for a, b in zip(e164, own, strict=True)) <= 1
+            for own in self.phones
+        )
+
+    def email(self, email: str) -> bool:
+        email = email.casefold()
+        domain = email.rsplit("@", 1)[-1]
+        return any(fuzz.ratio(email, own) >= 90 for own in self.emails) or any(
+            fuzz.ratio(domain, own) >= 90 for own in self.domains
+        )
+
+    def iban(self, value: str) -> bool:
+        return bool(self._iban) and value == self._iban
+
+    def kvk(self, value: str) -> bool:
+        return bool(self._kvk) and value == self._kvk
+
+    def btw(self, value: str) -> bool:
+        return bool(self._btw) and value == self._btw
+
+    def address(self, postcode: str | None, street: str | None) -> bool:
+        if not self.postcode or not postcode:
+            return False
+        if postcode.replace(" ", "").upper() != self.postcode:
+            return False
+        # same postcode: ours unless the street is clearly another one
+        return not street or not self.street or fuzz.ratio(fold(street), self.street) >= 80
+
+    def name(self, text: str) -> bool:
+        folded = fold(text)
+        if not folded:
+            return False
+        for own in self.names:
+            if fuzz.ratio(folded, own) >= 85 or (len(own) >= 8 and own in folded):
+                return True
+        return any(fuzz.ratio(folded, s) >= 85 for s in self.signers)

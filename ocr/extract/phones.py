@@ -1,0 +1,49 @@
+"""Phone numbers in every written Dutch form (06-, (0513), +31 (0)6, 0031) to E.164."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from storage.phones import kind_of
+
+from .hits import Hit, overlaps_any
+from .text import fix_digit_tokens
+
+REGION = "NL"
+_ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 ..."
+_BANK_CODE_BEFORE = re.compile(r"(?:^|[\s\d])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4}\s?$")
+
+
+def find_phones(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Hit]:
+    """Phone numbers in one segment of text; spans in blocked (IBAN, KvK...) are skipped.
+
+    Only numbers written with a trunk 0 or an international prefix count: a bare run of
+    nine digits is far more often a BSN, an account or an order number than a phone.
+    """
+    blocked = blocked or []
+    fixed = _ZERO_IN_BRACKETS.sub("(0)", fix_digit_tokens(text))
+    hits = []
+    for match in phonenumbers.PhoneNumberMatcher(
+        fixed, REGION, leniency=phonenumbers.Leniency.VALID
+    ):
+        raw = match.raw_string
+        lead = raw.lstrip("( ")
+        if not (lead.startswith("0") or lead.startswith("+")):
+            continue
+        if overlaps_any(match.start, match.end, blocked):
+            continue
+        if _BANK_CODE_BEFORE.search(fixed[: match.start]):
+            continue  # the account part of an IBAN the checksum rejected (misread)
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        hits.append(Hit(e164, match.start, match.end, text[match.start : match.end], fixed != text))
+    return hits
+
+
+def phone_kind(e164: str) -> str:
+    """'mobile', 'landline' or 'other'."""
+    try:
+        return kind_of(e164)
+    except phonenumbers.NumberParseException:
+        return "other"

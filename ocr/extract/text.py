@@ -1,0 +1,63 @@
+"""Small text helpers: OCR confusion repair and folding for comparisons."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters Tesseract prints for a digit, and for a letter, in the usual confusions.
+TO_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "i": "1",
+                          "|": "1", "!": "1", "L": "1", "S": "5", "s": "5", "B": "8", "Z": "2",
+                          "z": "2", "G": "6", "b": "6", "g": "9", "q": "9", "A": "4",
+                          "T": "7"})  # fmt: skip
+TO_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "4": "A",
+                           "7": "T", "|": "I"})  # fmt: skip
+# A narrower set for tokens inside running text, where a wrong repair would invent digits.
+_SAFE_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+
+def to_digits(text: str) -> str:
+    return text.translate(TO_DIGIT)
+
+
+def to_letters(text: str) -> str:
+    return text.upper().translate(TO_LETTER)
+
+
+def fix_digit_tokens(text: str) -> str:
+    """Repair O/0 and l/1 inside tokens that are mostly digits ("O6-1234567l").
+
+    The result has the same length as the input, so offsets keep pointing at the words.
+    """
+
+    def repair(match: re.Match[str]) -> str:
+        token = match.group(0)
+        digits = sum(c.isdigit() for c in token)
+        if digits >= 3 and digits >= 0.6 * sum(c.isalnum() for c in token):
+            return token.translate(_SAFE_DIGIT)
+        return token
+
+    return re.sub(r"[^\s]+", repair, text)
+
+
+def strip_accents(text: str) -> str:
+    norm = unicodedata.normalize("NFKD", text.replace("ı", "i"))
+    return "".join(c for c in norm if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics or punctuation, for comparing names."""
+    text = text.replace("ı", "i").replace("ß", "ss")
+    norm = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in norm if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w&]+", " ", plain).split())
+
+
+def compact(text: str) -> tuple[str, list[int]]:
+    """text without whitespace, plus for every kept character its offset in text."""
+    chars, offsets = [], []
+    for i, c in enumerate(text):
+        if not c.isspace():
+            chars.append(c)
+            offsets.append(i)
+    return "".join(chars), offsets

@@ -1,0 +1,199 @@
+"""Lines and segments rebuilt from OCR word boxes.
+
+Tesseract's own line numbers are not stored with the words, and scans are skewed by a
+degree or two, so lines are chained word by word from left to right: a word joins the
+line whose last word ends before it and sits at about the same height. A wide gap (a
+label column, two footer items side by side) splits a line into segments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storage.models import PageText, Word
+
+Box = tuple[int, int, int, int]  # left, top, width, height in pixels of the original image
+
+# Separators printed between items on one line ("Straat 1 · 1234 AB Stad · Tel. ...").
+SEPARATORS = frozenset({"·", "•", "|", "—", "–", "¦", "*", "»", "«"})
+SEGMENT_GAP = 2.2  # a gap wider than this many text heights starts a new segment
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """Words on one line (or one segment of a line), left to right."""
+
+    words: tuple[Word, ...]
+    page_index: int
+    line_no: int  # position of the whole line on the page, top to bottom
+    text: str
+    starts: tuple[int, ...]  # offset of each word in text
+
+    @classmethod
+    def of(cls, words: Sequence[Word], page_index: int, line_no: int) -> Line:
+        starts, parts, pos = [], [], 0
+        for word in words:
+            starts.append(pos)
+            parts.append(word.text)
+            pos += len(word.text) + 1
+        return cls(tuple(words), page_index, line_no, " ".join(parts), tuple(starts))
+
+    @property
+    def has_boxes(self) -> bool:
+        return any(w.width or w.height for w in self.words)
+
+    @property
+    def left(self) -> int:
+        return min(w.left for w in self.words)
+
+    @property
+    def top(self) -> int:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> int:
+        return max(w.top + w.height for w in self.words)
+
+    @property
+    def height(self) -> int:
+        return text_height(self.words)
+
+    @property
+    def conf(self) -> float:
+        """Mean OCR confidence of the words, 0..1."""
+        if not self.words:
+            return 0.0
+        return max(0.0, min(1.0, sum(w.conf for w in self.words) / len(self.words) / 100))
+
+    def box(self) -> Box | None:
+        return union_box(self.words)
+
+    def words_in(self, start: int, end: int) -> list[Word]:
+        """Words overlapping the character span [start, end) of text."""
+        return [
+            w
+            for w, s in zip(self.words, self.starts, strict=True)
+            if s < end and s + len(w.text) > start
+        ]
+
+    def box_of(self, start: int, end: int) -> Box | None:
+        return union_box(self.words_in(start, end))
+
+    def conf_of(self, start: int, end: int) -> float:
+        words = self.words_in(start, end)
+        if not words:
+            return self.conf
+        return max(0.0, min(1.0, sum(w.conf for w in words) / len(words) / 100))
+
+
+def union_box(words: Sequence[Word]) -> Box | None:
+    boxed = [w for w in words if w.width or w.height]
+    if not boxed:
+        return None
+    left = min(w.left for w in boxed)
+    top = min(w.top for w in boxed)
+    right = max(w.left + w.width for w in boxed)
+    bottom = max(w.top + w.height for w in boxed)
+    return (left, top, right - left, bottom - top)
+
+
+def text_height(words: Sequence[Word]) -> int:
+    """Typical height of the letters: the median of the taller words (punctuation is tiny)."""
+    heights = sorted(w.height for w in words if w.height > 0)
+    if not heights:
+        return 0
+    tall = heights[len(heights) // 2 :]
+    return tall[len(tall) // 2]
+
+
+def _meaningful(text: str) -> bool:
+    """Stray quotes, dots and underscores are scanner noise, not words."""
+    text = text.strip()
+    return bool(text) and (any(c.isalnum() for c in text) or text in SEPARATORS or text in "-+&@")
+
+
+def _centre(word: Word) -> float:
+    return word.top + word.height / 2
+
+
+def build_lines(page: PageText, page_index: int = 0) -> list[Line]:
+    """Whole lines of a page, top to bottom; from the page text when there are no boxes."""
+    words = [w for w in page.words if _meaningful(w.text)]
+    if not words:
+        return _lines_from_text(page.text, page_index)
+    if not any(w.width or w.height for w in words):
+        return _lines_from_text(page.text, page_index)
+    # First pass with a strict height test gives line fragments; their slope is the
+    # skew of the scan, which the second pass uses to join words across wide gaps
+    # (a label column and its values on a card that is two degrees askew).
+    slope = _skew(_chain(words, 0.0))
+    rows = _chain(words, slope)
+    rows.sort(key=lambda r: (min(_centre(w) for w in r), r[0].left))
+    return [Line.of(row, page_index, n) for n, row in enumerate(rows)]
+
+
+def _chain(words: list[Word], slope: float) -> list[list[Word]]:
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.left, w.top)):
+        best: list[Word] | None = None
+        best_dy = None
+        for row in rows:
+            last = row[-1]
+            if word.left < last.left + last.width // 2:
+                continue  # starts inside the row's last word: another line's word
+            ref = max(last.height, word.height, 1)
+            gap = word.left - last.left
+            # a skewed line drifts slowly: compare with the nearest word, not the row start
+            dy = abs(_centre(last) + slope * gap - _centre(word))
+            if dy <= 0.45 * ref + 0.02 * max(0, gap - last.width) and (
+                best_dy is None or dy < best_dy
+            ):
+                best, best_dy = row, dy
+        if best is None:
+            rows.append([word])
+        else:
+            best.append(word)
+    return rows
+
+
+def _skew(rows: list[list[Word]]) -> float:
+    """Median slope (dy/dx) of the longer line fragments; 0 when there are too few."""
+    slopes = []
+    for row in rows:
+        if len(row) < 3:
+            continue
+        dx = row[-1].left - row[0].left
+        if dx > 200:
+            slopes.append((_centre(row[-1]) - _centre(row[0])) / dx)
+    if len(slopes) < 3:
+        return 0.0
+    slopes.sort()
+    return max(-0.08, min(0.08, slopes[len(slopes) // 2]))
+
+
+def _lines_from_text(text: str, page_index: int) -> list[Line]:
+    lines = []
+    for n, raw in enumerate(ln for ln in text.splitlines() if ln.strip()):
+        words = [Word(tok, 0, 0, 0, 0, 90.0) for tok in raw.split()]
+        lines.append(Line.of(words, page_index, n))
+    return lines
+
+
+def segments(line: Line) -> list[Line]:
+    """Split a line at wide gaps and at printed separators (·, |)."""
+    height = max(line.height, 1)
+    parts: list[list[Word]] = [[]]
+    previous: Word | None = None
+    for word in line.words:
+        if word.text in SEPARATORS:
+            parts.append([])
+            previous = None
+            continue
+        if previous is not None and line.has_boxes:
+            gap = word.left - (previous.left + previous.width)
+            if gap > SEGMENT_GAP * height:
+                parts.append([])
+        parts[-1].append(word)
+        previous = word
+    return [Line.of(p, line.page_index, line.line_no) for p in parts if p]

@@ -1,0 +1,246 @@
+"""The caller banner in the real window over a real client file (Qt offscreen)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtGui import QDesktopServices
+from shiboken6 import isValid
+
+from gui import call
+from gui.call.banner import CallerBanner
+from gui.call.controller import CallController
+from gui.data import ClientData
+from gui.main_window import MainWindow
+from storage import Address, ClientFile, PageText, Phone
+
+KNOWN = "+31612345678"
+
+
+def seed(path: Path) -> int:
+    with ClientFile.open(path) as cf:
+        with cf.transaction() as conn:
+            client_id = cf.create_client(
+                conn,
+                name="Sjoerd de Boer",
+                company="De Boer Installatie B.V.",
+                phones=[
+                    Phone(KNOWN, "06-12345678", "mobile"),
+                    Phone("+31201234567", "020-1234567", "landline"),
+                ],
+                addresses=[Address("Kerkstraat", "7", "1017 GC", "Amsterdam")],
+            )
+            for i, name in enumerate(
+                ("offerte-2024.pdf", "factuur-0815.pdf", "brief.png", "z.png")
+            ):
+                cf.add_document(
+                    conn,
+                    client_id=client_id,
+                    name=name,
+                    sha256=f"{i}" * 64,
+                    mime="application/pdf",
+                    pages=[PageText(f"pagina {name}")],
+                )
+        call_id = cf.add_call(client_id, KNOWN, direction="in")
+        cf.set_call_note(call_id, "Vraagt naar de offerte")
+        cf.add_note(client_id, "TODO offerte dakkapel nasturen")
+    return client_id
+
+
+@pytest.fixture
+def setup(qtbot, db_path, tmp_path):
+    """(window, controller, client id) over a seeded client file."""
+    client_id = seed(db_path)
+    data = ClientData(db_path)
+    window = MainWindow(data)
+    qtbot.addWidget(window)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    controller = call.install(window, data, settings)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window, controller, client_id
+    data.close()
+
+
+def show(qtbot, controller: CallController, number: str) -> tuple[CallerBanner, dict]:
+    replies: list[dict] = []
+    banner = controller.show_call(number, replies.append)
+    qtbot.waitUntil(lambda: bool(replies), timeout=3000)
+    qtbot.waitUntil(lambda: banner.note.isEnabled(), timeout=3000)
+    return banner, replies[0]
+
+
+def calls(db_path: Path) -> list[dict]:
+    with ClientFile.open(db_path) as cf:
+        return cf.calls()
+
+
+def test_known_number_shows_client_and_opens_card(qtbot, setup, db_path, tmp_path):
+    window, controller, client_id = setup
+    banner, reply = show(qtbot, controller, "tel:+31612345678")
+    assert reply["ok"] and reply["shown"] == "client" and reply["client_id"] == client_id
+    assert reply["painted"] is True
+    assert banner.title.text() == "Sjoerd de Boer"
+    assert banner.subtitle.text() == "De Boer Installatie B.V. · Amsterdam"
+    details = banner.details.text()
+    assert "Laatste gesprek" in details and "Vraagt naar de offerte" in details
+    assert "TODO offerte dakkapel nasturen" in details  # open item and last note
+    # the three latest documents, newest first; the oldest is left out
+    assert details.index("z.png") < details.index("brief.png") < details.index("factuur")
+    assert "offerte-2024.pdf" not in details
+    assert window.banner_slot.indexOf(banner) == 0
+    assert window.card.client["id"] == client_id  # the card was opened
+    logged = calls(db_path)
+    assert logged[0]["client_id"] == client_id and logged[0]["number"] == KNOWN
+    assert len(logged) == 2
+    banner.grab().save(str(tmp_path / "banner-known.png"))
+
+
+def test_unknown_landline_says_where_it_is_from(qtbot, setup, db_path):
+    _window, controller, _ = setup
+    banner, reply = show(qtbot, controller, "050-5551234")
+    assert reply["shown"] == "unknown"
+    assert banner.title.text() == "Onbekend nummer"
+    assert banner.subtitle.text() == "050 555 1234 · Groningen"
+    assert banner.new_button.isVisible() and banner.attach_button.isVisible()
+    logged = calls(db_path)[0]
+    assert logged["client_id"] is None and logged["number"] == "+31505551234"
+
+
+def test_unknown_mobile_and_foreign_number(qtbot, setup):
+    _window, controller, _ = setup
+    banner, _ = show(qtbot, controller, "0031 6 87654321")
+    assert banner.subtitle.text() == "06 87654321 · mobiel"
+    banner, _ = show(qtbot, controller, "+49 30 1234567")
+    assert banner.subtitle.text() == "+49 30 1234567 · Berlin"
+
+
+def test_note_is_saved_with_the_call_on_enter(qtbot, setup, db_path):
+    _window, controller, _ = setup
+    banner, _ = show(qtbot, controller, "06 12345678")
+    qtbot.keyClicks(banner.note, "Belt terug om 15:00")
+    qtbot.keyClick(banner.note, "\r")
+    assert banner.note_status.text() == "Opgeslagen ✓"
+    assert calls(db_path)[0]["note"] == "Belt terug om 15:00"
+
+
+def test_second_call_replaces_the_banner(qtbot, setup):
+    window, controller, _ = setup
+    first, _ = show(qtbot, controller, KNOWN)
+    second, _ = show(qtbot, controller, "020 7654321")
+    assert window.banner_slot.count() == 1 and controller.banner is second
+    qtbot.waitUntil(lambda: not isValid(first))  # the old banner is gone, not hidden
+
+
+def test_new_client_from_unknown_number(qtbot, setup, db_path):
+    _window, controller, _ = setup
+    banner, _ = show(qtbot, controller, "0612 000 111")
+    client_id = controller.new_client(banner, name="Fleur Bakker")
+    with ClientFile.open(db_path) as cf:
+        assert cf.lookup_phone("0612000111")["id"] == client_id
+        assert cf.calls()[0]["client_id"] == client_id  # the ring is now the client's
+    assert controller.banner.title.text() == "Fleur Bakker"
+
+
+def test_add_number_to_existing_client(qtbot, setup, db_path):
+    _window, controller, client_id = setup
+    banner, _ = show(qtbot, controller, "030-2345678")
+    qtbot.keyClicks(banner.note, "nieuw nummer")
+    assert controller.attach_to_client(banner, client_id) == client_id
+    with ClientFile.open(db_path) as cf:
+        assert cf.lookup_phone("+31302345678")["id"] == client_id
+    assert controller.banner.title.text() == "Sjoerd de Boer"
+    assert controller.banner.note.text() == "nieuw nummer"
+
+
+def test_pick_client_dialog_searches(qtbot, setup):
+    from gui.call.dialogs import PickClientDialog
+
+    window, controller, client_id = setup
+    dialog = PickClientDialog(controller.data, "030 234 5678", window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.search, "boer")
+    qtbot.waitUntil(lambda: dialog.results.count() == 1)
+    assert dialog.chosen_id() == client_id
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("abc", "invalid"),
+        ("12", "invalid"),
+        ("tel:0612345678;ext=1<script>alert(1)</script>", "client"),
+        ("0612345678; rm -rf / `reboot` $(id)", "client"),
+        ("<b>0201234567</b>", "client"),
+        ("callto://+31201234567", "client"),
+        ("sip:0612345678@pbx.local", "client"),
+        ("9" * 200, "invalid"),
+    ],
+)
+def test_odd_input_never_crashes(qtbot, setup, db_path, raw, shown):
+    _window, controller, _ = setup
+    banner, reply = show(qtbot, controller, raw)
+    assert reply["shown"] == shown
+    assert "<script>" not in banner.details.text() and "<b>0201" not in banner.details.text()
+    assert calls(db_path)[0]["number"] is not None
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        {},
+        {"cmd": "call"},
+        {"cmd": "call", "number": 5},
+        {"cmd": "call", "number": ""},
+        {"cmd": "call", "number": "x" * 10_000},
+        {"cmd": "format c:"},
+    ],
+)
+def test_bad_requests_get_a_clear_answer(setup, request_):
+    _window, controller, _ = setup
+    replies: list[dict] = []
+    controller.handle_message(request_, replies.append)
+    assert replies and replies[0]["ok"] is False and replies[0]["error"]
+    assert controller.banner is None
+
+
+class TelHandler(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot("QUrl")
+    def open(self, url) -> None:
+        self.urls.append(url.toString())
+
+
+def test_clicking_a_number_dials_and_logs_outgoing(qtbot, setup, db_path):
+    _window, controller, client_id = setup
+    banner, _ = show(qtbot, controller, KNOWN)
+    handler = TelHandler()
+    QDesktopServices.setUrlHandler("tel", handler, "open")
+    try:
+        banner.details.linkActivated.emit("tel:+31201234567")
+    finally:
+        QDesktopServices.unsetUrlHandler("tel")
+    assert handler.urls == ["tel:+31201234567"]
+    logged = calls(db_path)[0]
+    assert (logged["direction"], logged["number"], logged["client_id"]) == (
+        "out",
+        "+31201234567",
+        client_id,
+    )
+
+
+def test_dial_helper_uses_the_softphone_command(qtbot, setup, db_path, tmp_path):
+    _window, controller, client_id = setup
+    out = tmp_path / "dialled.txt"
+    script = f"import sys; open({str(out)!r}, 'w').write(sys.argv[1])"
+    controller.settings.setValue("call/dial_command", f"{sys.executable} -c {script!r} %n")
+    assert controller.dial("020-1234567", client_id) is not None
+    qtbot.waitUntil(out.exists, timeout=5000)
+    assert out.read_text() == "+31201234567"
+    assert call.dial("no number", client_id, controller.data) is None  # nothing dialled

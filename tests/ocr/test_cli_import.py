@@ -1,0 +1,81 @@
+"""`main.py import`: a progress bar on a terminal only, JSON untouched, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ocr.pipeline import Progress
+from ocr.progress import format_progress, terminal_progress
+from tests.ocr.pagegen import card, fake_tesseract, save
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(tmp_path: Path) -> dict:
+    script = fake_tesseract(tmp_path, shutil.which("tesseract") or "/usr/bin/tesseract")
+    return {**os.environ, "KLANTDOSSIER_TESSERACT": str(script)}
+
+
+def test_format_progress():
+    line = format_progress(Progress(3, 12, "/scans/Jansen/brief 2.png", 65.0), 80)
+    assert line.startswith("[######") and "3/12 pagina's" in line
+    assert "nog 1:05" in line and line.endswith("brief 2.png")
+    assert len(format_progress(Progress(3, None, "x" * 300), 40)) <= 39
+
+
+def test_no_bar_when_not_a_terminal(tmp_path: Path):
+    class Pipe:
+        def isatty(self) -> bool:
+            return False
+
+    assert terminal_progress(Pipe()) is None
+
+
+def test_bar_on_a_terminal_and_none_in_json_mode(tmp_path: Path):
+    files = [str(save(card([f"blad {i}"]), tmp_path / f"{i}.png")) for i in range(3)]
+    db = str(tmp_path / "k.sqlite")
+    main, other = pty.openpty()
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "import", *files, "--db", db],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=other, env=_env(tmp_path), timeout=120,
+        check=False,
+    )  # fmt: skip
+    os.close(other)
+    shown = b""
+    try:
+        while chunk := os.read(main, 4096):
+            shown += chunk
+    except OSError:
+        pass
+    os.close(main)
+    assert run.returncode == 0
+    assert b"\r[" in shown and b"3/3 pagina's" in shown
+    assert b"3 documenten" in run.stdout
+
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "import", *files, tmp_path / "weg.png",
+         "--db", db, "--json"],
+        cwd=ROOT, capture_output=True, env=_env(tmp_path), timeout=120, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0
+    report = json.loads(run.stdout)
+    assert report["skipped"] == 3 and report["errors"][0]["path"].endswith("weg.png")
+    assert set(report) == {
+        "documents", "pages", "clients_created", "clients_updated", "skipped", "errors", "seconds"
+    }  # fmt: skip
+    assert b"\r[" not in run.stderr
+
+
+def test_nothing_to_import_exits_1(tmp_path: Path):
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "import", str(tmp_path / "weg"),
+         "--db", str(tmp_path / "k.sqlite")],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert run.returncode == 1 and "Niet gevonden" in run.stderr

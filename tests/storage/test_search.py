@@ -1,0 +1,191 @@
+"""Search: every field, folded diacritics, prefixes while typing, ranking, snippets, and
+any typed string is a valid query."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storage import Address, ClientFile, Phone
+from storage.search import fts_query, page_fts_query, tokens
+
+
+def names(cf: ClientFile, query: str) -> list[str]:
+    return [hit.name for hit in cf.search(query)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("sjoerd", "Sjóerd de Vries"),  # diacritics folded in the query...
+        ("Sjóerd", "Sjóerd de Vries"),
+        ("celik", "Priya Çelik"),  # ...and in the data
+        ("vrie", "Sjóerd de Vries"),  # prefix while typing
+        ("bakkerij", "Bakkerij Jansen"),
+        ("kerkstr", "Sjóerd de Vries"),  # street
+        ("1234 AB", "Sjóerd de Vries"),  # postcode with the space
+        ("1234ab", "Sjóerd de Vries"),  # and without
+        ("1234a", "Sjóerd de Vries"),
+        ("zwol", "Sjóerd de Vries"),  # city
+        ("amsterdam", "Bakkerij Jansen"),
+        ("sjoerd.devries@example.nl", "Sjóerd de Vries"),  # e-mail
+        ("priya@celik", "Priya Çelik"),
+        ("0612", "Sjóerd de Vries"),  # phone fragments as typed
+        ("06-1234", "Sjóerd de Vries"),
+        ("612345", "Sjóerd de Vries"),
+        ("06 12 34", "Sjóerd de Vries"),
+        ("45678", "Sjóerd de Vries"),  # the end of the number
+        ("+31 6 1234 5678", "Sjóerd de Vries"),
+        ("020 123", "Bakkerij Jansen"),
+        ("NL91ABNA0417164300", "Sjóerd de Vries"),  # IBAN compact
+        ("nl91 abna 0417", "Sjóerd de Vries"),  # IBAN as printed
+        ("12345678", "Sjóerd de Vries"),  # KvK
+        ("zonnepanelen", "Sjóerd de Vries"),  # page text
+        ("zonnepa", "Sjóerd de Vries"),
+        ("banket", "Bakkerij Jansen"),
+        ("jans amst", "Bakkerij Jansen"),  # words from two fields
+    ],
+)
+def test_every_field_is_searchable(filled: ClientFile, query: str, expected: str):
+    assert names(filled, query)[:1] == [expected]
+
+
+def test_names_rank_before_page_text(filled: ClientFile):
+    # "Jansen" is the name of the bakery and appears in letters of two other clients
+    hits = filled.search("jansen")
+    assert hits[0].name == "Bakkerij Jansen"
+    assert {h.name for h in hits} == {"Bakkerij Jansen", "Priya Çelik"}
+    assert "[Jansen]" in hits[0].snippet
+    assert "[Jansen]" in hits[1].snippet  # from the letter
+
+
+def test_snippets_say_where_it_matched(filled: ClientFile):
+    assert filled.search("1234ab")[0].snippet == "Postcode: [1234 AB]"
+    assert filled.search("0612")[0].snippet == "Telefoon: [06-12345678]"
+    assert filled.search("kerkst")[0].snippet == "Adres: [Kerkstraat] 12"
+    assert "[zonnepanelen]" in filled.search("zonnepanelen")[0].snippet
+    hit = filled.search("sjoerd")[0]
+    assert hit.snippet == "[Sjóerd] de Vries"
+    assert hit.city == "Zwolle" and hit.phones == ["+31612345678"]
+
+
+def test_full_number_finds_the_client_first(filled: ClientFile):
+    assert names(filled, "0031 6 12345678") == ["Sjóerd de Vries"]
+    assert names(filled, "tel:+31201234567") == ["Bakkerij Jansen"]
+
+
+def test_long_prefix_in_page_text_is_checked(filled: ClientFile):
+    # the index holds prefixes up to 6 letters; longer ones are checked in the text
+    assert names(filled, "zonnepanel") == ["Sjóerd de Vries"]
+    assert names(filled, "zonnepx") == []
+    assert names(filled, "offerte zonnepa") == ["Sjóerd de Vries"]
+    assert names(filled, "bezorgen van brood") == ["Bakkerij Jansen"]
+
+
+def test_short_words_do_not_scan_page_text(filled: ClientFile):
+    assert page_fts_query("de") is None  # would be every letter
+    assert page_fts_query("de vri") == '"de" "vri"*'
+    assert names(filled, "de")[:1] == ["Sjóerd de Vries"]  # a name still matches
+
+
+def test_results_follow_edits(filled: ClientFile):
+    cf = filled
+    client_id = cf.search("bakkerij")[0].id
+    with cf.transaction() as conn:
+        cf.update_client(conn, client_id, name="Bakkerij Smit", company="Bakkerij Smit")
+        cf.add_phone(conn, client_id, Phone("+31307654321"))
+        cf.add_email(conn, client_id, "info@smit.example")
+        address_id = cf.client(client_id)["addresses"][0]["id"]
+        cf.update_address(conn, address_id, Address("Dorpsstraat", "1", "3511 AA", "Utrecht"))
+    assert names(cf, "smit") == ["Bakkerij Smit"]
+    assert names(cf, "030 765") == ["Bakkerij Smit"]
+    assert names(cf, "info@smit") == ["Bakkerij Smit"]
+    assert names(cf, "utrecht") == ["Bakkerij Smit"]
+    assert names(cf, "amsterdam") == []
+    with cf.transaction() as conn:
+        cf.remove_phone(conn, client_id, "+31307654321")
+        cf.remove_email(conn, client_id, "INFO@smit.example")
+    assert names(cf, "030 765") == []
+    assert names(cf, "info@smit") == []
+
+
+def test_limit_and_many_matches(client_file: ClientFile, tmp_path: Path):
+    cf = client_file
+    with cf.transaction() as conn:
+        for i in range(60):
+            cf.create_client(conn, name=f"Jan Jansen {i}")
+    assert len(cf.search("j", limit=25)) == 25
+    assert len(cf.search("jansen", limit=500)) == 60
+    assert cf.search("jansen", limit=0)  # at least one
+
+
+QUERY_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=60)
+OPERATORS = st.sampled_from(
+    [
+        '"',
+        "'",
+        "*",
+        "-",
+        "+",
+        "^",
+        ":",
+        "(",
+        ")",
+        "AND",
+        "OR",
+        "NOT",
+        "NEAR(",
+        "NEAR/3",
+        "{names}",
+        "names:",
+        "\\",
+        "%",
+        "_",
+        "\x00",
+        "😀",
+        "🇳🇱",
+        "‮",
+        " ",
+        "",
+        "\n",
+    ]
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(parts=st.lists(st.one_of(QUERY_TEXT, OPERATORS), max_size=8))
+def test_any_typed_string_is_a_valid_query(filled: ClientFile, parts: list[str]):
+    query = " ".join(parts)
+    hits = filled.search(query)
+    assert isinstance(hits, list)
+    assert len({h.id for h in hits}) == len(hits)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 10_000,
+        "jansen " * 2000,
+        "😀" * 5000,
+        '"' * 10_000,
+        "NEAR(" * 2000,
+        "-" * 9999,
+        "0" * 10_000,
+        "1234 AB " * 1000,
+    ],
+)
+def test_huge_queries(filled: ClientFile, query: str):
+    assert isinstance(filled.search(query), list)
+
+
+@given(st.text(max_size=200))
+def test_query_building_is_bounded(text: str):
+    words = tokens(text)
+    assert len(words) <= 12 and all(0 < len(w) <= 64 for w in words)
+    match = fts_query(text)
+    assert (match is None) == (not words)
