@@ -30,7 +30,9 @@ class DutchHelpFormatter(argparse.RawDescriptionHelpFormatter):
         super().start_section(names.get(heading or "", heading))
 
     def _format_usage(self, usage, actions, groups, prefix):  # type: ignore[override]
-        return super()._format_usage(usage, actions, groups, prefix or "gebruik: ")
+        # argparse passes prefix "" when it builds a subcommand's prog: keep that empty
+        dutch = "gebruik: " if prefix is None else prefix
+        return super()._format_usage(usage, actions, groups, dutch)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -242,12 +244,17 @@ def _print_client(client: dict) -> None:
     for email in client["emails"]:
         print(f"  E-mail: {email}")
     for a in client["addresses"]:
-        print(
-            f"  Adres: {a['street'] or ''} {a['house_number'] or ''}, "
-            f"{a['postcode'] or ''} {a['city'] or ''}"
-        )
+        street = " ".join(v for v in (a["street"], a["house_number"]) if v)
+        place = " ".join(v for v in (a["postcode"], a["city"]) if v)
+        print("  Adres: " + ", ".join(v for v in (street, place) if v))
     for d in client["documents"]:
         print(f"  Document: {d['name']} ({d['pages']} p.)")
+    for note in client.get("notes", [])[:3]:
+        print(f"  Notitie ({note['at'][:10]}): {note['text']}")
+    calls = client.get("calls", [])
+    if calls:
+        when = calls[0]["at"][:16].replace("T", " ")
+        print(f"  Laatste gesprek: {when} ({len(calls)} in totaal)")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -324,8 +331,9 @@ def _gui_db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if args.db else default_db_path()
 
 
-def _hand_over(db_path: Path, message: dict) -> int | None:
-    """Give the message to the window of this client file; None when no window runs."""
+def _hand_over(db_path: Path, message: dict, start_anyway: bool = False) -> int | None:
+    """Give the message to the window of this client file; None when no window runs
+    (or, with start_anyway, when it cannot be reached: then a window is started)."""
     from gui.call import handoff
 
     try:
@@ -334,7 +342,7 @@ def _hand_over(db_path: Path, message: dict) -> int | None:
         return None
     except handoff.HandoffError as e:
         print(str(e), file=sys.stderr)
-        return 1
+        return None if start_anyway else 1
     if not reply.get("ok"):
         print(f"Het venster weigert: {reply.get('error', '?')}", file=sys.stderr)
         return 2
@@ -364,7 +372,7 @@ def cmd_call(args: argparse.Namespace) -> int:
 def cmd_scan(args: argparse.Namespace) -> int:
     """Scan a stack into the client file through the wizard's own path (separators, OCR,
     extraction and matching), accepting every proposal as the wizard would unchanged."""
-    from gui.import_wizard.intake import Intake, commit, scanner_source
+    from ocr.intake import Intake, commit, scanner_source
     from ocr.scanner import ScanRun, ScanSettings, device_options, list_devices
 
     devices = list_devices(refresh=True)
@@ -453,7 +461,7 @@ COMMANDS = {
 def run_gui(args: argparse.Namespace, call_number: str | None = None) -> int:
     db_path = _gui_db_path(args)
     if call_number is None:
-        code = _hand_over(db_path, {"cmd": "raise"})  # one window per client file
+        code = _hand_over(db_path, {"cmd": "raise"}, start_anyway=True)  # one per file
         if code is not None:
             return code
     if sys.platform.startswith("linux") and not (

@@ -29,7 +29,7 @@ from .documents.viewer import PageViewer
 from .i18n import LANGUAGES
 from .icons import icon
 from .search import ResultList
-from .workers import submit
+from .workers import keep_gui_responsive, submit
 
 PREVIEW_DELAY_MS = 150  # the card follows the selection once the user pauses
 WATCH_INTERVAL_MS = 3000  # how often the client file is checked for vanishing/read-only
@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, data: ClientData) -> None:
         super().__init__()
+        keep_gui_responsive()
         self.data = data
         self._search_seq = 0
         self._in_flight = False
@@ -55,7 +56,13 @@ class MainWindow(QMainWindow):
 
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
-            self.tr("Zoek op naam, bedrijf, plaats, postcode, telefoon of tekst op papier…")
+            self.tr("Naam, plaats, postcode, telefoon of tekst op papier…")
+        )
+        self.search_field.setToolTip(
+            self.tr(
+                "Zoek op naam, bedrijf, straat, plaats, postcode, telefoonnummer of een "
+                "woord op de gescande papieren (Ctrl+F of Esc om hier te komen)"
+            )
         )
         self.search_field.setClearButtonEnabled(True)
         self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)

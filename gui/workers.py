@@ -1,14 +1,15 @@
 """Slow work off the GUI thread: plain functions run on small pools of Python threads; the
 answer comes back on the GUI thread.
 
-Why not a QRunnable with a signals QObject per job (the skeleton's way): that object can
-be collected, or its C++ side deleted, while its queued answer is on the way ("Signal
-source has been deleted"), and the answer is silently lost. Here one long-lived object in
-the GUI thread is woken by an argument-less signal and takes the answers from a queue."""
+Answers cross over through one long-lived object in the GUI thread, woken by an
+argument-less signal, that takes them from a queue: no QObject per job whose lifetime must
+outlast its queued signal, and no Python object carried by a queued signal. The threads
+live as long as the program, each with its own connection to the client file."""
 
 from __future__ import annotations
 
 import queue
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -102,6 +103,19 @@ class WorkerPool:
 POOL_THREADS = {"read": 2, "write": 1, "image": 1, "other": 2}
 _pools: dict[str, WorkerPool] = {}
 _dispatcher: _Dispatcher | None = None
+
+
+# How long a thread that wants Python's GIL waits before the running thread must hand it
+# over. Python's 5 ms default is made for throughput: with an import reading pages in a
+# worker thread, every Qt call of the GUI thread that lets go of the GIL can wait that
+# long to get it back, and building one card then stalls the window for half a second.
+GUI_SWITCH_INTERVAL_S = 0.0005
+
+
+def keep_gui_responsive() -> None:
+    """Make Python hand the GIL back to the GUI thread quickly (called by MainWindow)."""
+    if sys.getswitchinterval() > GUI_SWITCH_INTERVAL_S:
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
 
 
 def pool(name: str) -> WorkerPool:

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,6 +43,20 @@ _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 10, 11, 13, 26
 
 def now_iso() -> str:
     return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
+# How many ClientFiles of this process have each database open (see ClientFile.open).
+_OPEN_COUNT: dict[str, int] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def _release(key: str) -> None:
+    with _OPEN_LOCK:
+        left = _OPEN_COUNT.get(key, 0) - 1
+        if left > 0:
+            _OPEN_COUNT[key] = left
+        else:
+            _OPEN_COUNT.pop(key, None)
 
 
 def _check_header(path: Path) -> None:
@@ -141,6 +156,7 @@ class ClientFile(Finder, Eraser):
         self.region = region
         self.originals = OriginalStore(path.with_name(path.name + ".originals"))
         self._writer = _Writer()
+        self._registry_key: str | None = None
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -166,10 +182,38 @@ class ClientFile(Finder, Eraser):
         region = region or os.environ.get(REGION_ENV) or phone_numbers.DEFAULT_REGION
         if path.is_dir():
             raise ClientFileError(f"{path} is een map, geen klantbestand.")
-        _check_header(path)
+        key = os.path.realpath(path)
+        with _OPEN_LOCK:
+            first_in_process = _OPEN_COUNT.get(key, 0) == 0
+            if first_in_process:
+                # Raw open/close of the file is only safe while this process holds no
+                # SQLite connection to it: closing any descriptor of a file drops all of
+                # the process's POSIX locks on it, and with them SQLite's WAL protection.
+                _check_header(path)
+                writable = not path.exists() or _is_writable(path)
+            else:
+                writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+            _OPEN_COUNT[key] = _OPEN_COUNT.get(key, 0) + 1
+        try:
+            cf = cls._open_checked(path, read_only, writable, region, busy_timeout_ms)
+        except BaseException:
+            _release(key)
+            raise
+        cf._registry_key = key
+        return cf
+
+    @classmethod
+    def _open_checked(
+        cls,
+        path: Path,
+        read_only: bool | None,
+        writable: bool,
+        region: str,
+        busy_timeout_ms: int,
+    ) -> ClientFile:
         exists = path.exists() and path.stat().st_size > 0
         if read_only is None:
-            read_only = path.exists() and not _is_writable(path)
+            read_only = path.exists() and not writable
         if not path.exists():
             if read_only:
                 raise ClientFileError(f"Het klantbestand {path} bestaat niet.")
@@ -281,6 +325,9 @@ class ClientFile(Finder, Eraser):
 
     def close(self) -> None:
         self.db.conn.close()
+        key, self._registry_key = self._registry_key, None
+        if key is not None:
+            _release(key)
 
     def __enter__(self) -> ClientFile:
         return self

@@ -171,7 +171,8 @@ _NON_LETTERS = re.compile(r"[^a-z]")
 
 @dataclass
 class ContactImportResult:
-    """What an import of one contact file did; rows are counted from 1 (the header is 1)."""
+    """What an import of one contact file did; rows are file lines counted from 1 (the
+    header is line 1; for vCards: the card number)."""
 
     created: int = 0
     updated: int = 0
@@ -396,44 +397,67 @@ def _complete_names(contact: Contact) -> None:
         cols["name"] = contact.emails[0] if contact.emails else contact.phones[0].written or ""
 
 
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+MAX_LINES_PER_ROW = 10  # a quoted cell may hold line breaks (Excel), but not a whole file
+
+
+def csv_records(text: str) -> Iterator[tuple[int, str | None]]:
+    """(line number, text of one record) for each record; None for a record whose quote is
+    never closed. Such a row is reported and reading goes on at the next line, instead
+    of the csv module swallowing the rest of the file into one cell."""
+    # Only CR and LF end a line (str.splitlines would also split on NEL, VT, FS... which
+    # may stand inside a cell).
+    lines = [line for line in _LINES.findall(text) if line]
+    i = 0
+    while i < len(lines):
+        record, j = lines[i], i
+        while record.count('"') % 2 and j + 1 < len(lines) and j - i < MAX_LINES_PER_ROW:
+            j += 1
+            record += lines[j]
+        if record.count('"') % 2:
+            yield i + 1, None
+            i += 1
+            continue
+        yield i + 1, record
+        i = j + 1
+
+
 def read_csv(text: str, region: str, result: ContactImportResult) -> Iterator[tuple[int, Contact]]:
-    """(row number, contact) for every good row; bad rows go to result.skipped_rows."""
-    first_line = text.split("\n", 1)[0].rstrip("\r")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error):
+    """(line number, contact) for every good row; bad rows go to result.skipped_rows."""
+    records = csv_records(text.lstrip("\ufeff"))
+    first = next(records, None)
+    if first is None or first[1] is None:
         return
+    delimiter = _sniff_delimiter(first[1].rstrip("\r\n"))
+    header = next(csv.reader([first[1]], delimiter=delimiter), [])
     kinds = [column_kind(cell) for cell in header]
     result.unknown_columns = [c for c, k in zip(header, kinds, strict=True) if k is None and c]
-    row_no = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as e:
-            row_no = reader.line_num
-            result.skipped_rows.append((row_no, f"regel niet te lezen ({e})"))
+    for line_no, record in records:
+        if record is None:
+            result.skipped_rows.append((line_no, "aanhalingsteken niet gesloten"))
             continue
-        row_no += 1
+        try:
+            row = next(csv.reader(io.StringIO(record, newline=""), delimiter=delimiter), [])
+        except csv.Error as e:
+            result.skipped_rows.append((line_no, f"regel niet te lezen ({e})"))
+            continue
         if not any(cell.strip() for cell in row):
             continue
         extra = [c for c in row[len(header) :] if c.strip()]
         if extra:
             result.skipped_rows.append(
-                (row_no, f"{len(row)} kolommen, de kopregel heeft er {len(header)}")
+                (line_no, f"{len(row)} kolommen, de kopregel heeft er {len(header)}")
             )
             continue
         cells: dict[str, list[str]] = {}
         for kind, value in zip(kinds, row, strict=False):
             if kind and kind != "ignore":
                 cells.setdefault(kind, []).append(value.strip())
-        contact = _contact_from_cells(cells, region, row_no, result.warnings)
+        contact = _contact_from_cells(cells, region, line_no, result.warnings)
         if contact.is_empty():
-            result.skipped_rows.append((row_no, "geen naam, bedrijf, telefoon of e-mail"))
+            result.skipped_rows.append((line_no, "geen naam, bedrijf, telefoon of e-mail"))
             continue
-        yield row_no, contact
+        yield line_no, contact
 
 
 # -- vCard --------------------------------------------------------------------------------

@@ -124,23 +124,24 @@ class Finder:
         ranked: dict[int, str | None],
     ) -> None:
         """Client rows: candidates matching in the names first, then in any field, each an
-        index walk that stops at CLIENT_CANDIDATES (no ranking work in SQLite, so a
+        index walk that stops at CLIENT_CANDIDATES or limit (no ranking work in SQLite, so a
         one-letter prefix costs no more than a full name); scored here."""
         conn = self.conn
         candidates: dict[int, str] = {}
         sql = "SELECT rowid, names FROM client_fts WHERE client_fts MATCH ? LIMIT ?"
+        cap = max(CLIENT_CANDIDATES, limit)
         phrase = names_phrase_query(query)
         in_order: set[int] = set()
         if phrase:
-            candidates.update(conn.execute(sql, (phrase, CLIENT_CANDIDATES)))
+            candidates.update(conn.execute(sql, (phrase, cap)))
             in_order = set(candidates)
         names_match = names_fts_query(query)
         if names_match and len(candidates) < limit:
-            for rowid, names in conn.execute(sql, (names_match, CLIENT_CANDIDATES)):
+            for rowid, names in conn.execute(sql, (names_match, cap)):
                 candidates.setdefault(rowid, names)
         # Enough name matches always rank above matches in other fields: skip those.
         if len(candidates) < limit:
-            for rowid, names in conn.execute(sql, (match, CLIENT_CANDIDATES)):
+            for rowid, names in conn.execute(sql, (match, cap)):
                 candidates.setdefault(rowid, names)
         scored = sorted(
             candidates.items(),
@@ -177,7 +178,7 @@ class Finder:
                     " WHERE page_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m"
                     " JOIN pages p ON p.id = m.page_id JOIN documents d ON d.id = p.document_id"
                     " WHERE d.client_id IS NOT NULL ORDER BY m.page_id DESC",
-                    (page_match, PAGE_CANDIDATES),
+                    (page_match, max(PAGE_CANDIDATES, 2 * limit)),
                 ).fetchall()
             except sqlite3.OperationalError:
                 # a typed character SQLite splits into two words makes a phrase, which

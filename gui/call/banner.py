@@ -24,7 +24,7 @@ from .numbers import describe
 NOTE_MAX = 500
 _DIRECTION = {"in": "inkomend", "out": "uitgaand"}
 STYLE = """
-QFrame#caller_banner { background: #fff6d5; border: 1px solid #e0c060; }
+QFrame#caller_banner { background: #fff6d5; border: 1px solid #e0c060; border-radius: 6px; }
 QFrame#caller_banner[unknown="true"] { background: #eef3fb; border-color: #9db4d8; }
 QLabel#caller_title { font-size: 15pt; font-weight: bold; }
 """
@@ -62,9 +62,6 @@ class CallerBanner(QFrame):
         self.setObjectName("caller_banner")
         self.setProperty("unknown", caller.client is None)
         self.setStyleSheet(STYLE)
-        # Square and filled: Qt need not paint what lies under the banner (faster pop).
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
         self.title = QLabel()

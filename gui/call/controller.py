@@ -16,7 +16,7 @@ from .banner import CallerBanner
 from .caller import Caller, load_caller, log_call
 from .dialer import dial
 from .dialogs import MonitorSettingsDialog, PickClientDialog
-from .fritzbox import CallMonitor, MonitorSettings
+from .fritzbox import CallMonitor, MonitorEvent, MonitorSettings
 from .numbers import warm_up
 
 PAINT_FALLBACK_MS = 1000  # answer the caller even when the window cannot paint (hidden)
@@ -38,7 +38,9 @@ class CallController(QObject):
         self.settings = settings or QSettings()
         self.banner: CallerBanner | None = None
         self.monitor: CallMonitor | None = None
+        self._ringing: dict[str, Caller] = {}  # the box's connection id -> the call it rang
         self.last_window_ms: float | None = None
+        self.last_window_cpu_ms: float | None = None
 
     # -- requests from main.py (server.py) ----------------------------------------------------
 
@@ -64,7 +66,7 @@ class CallController(QObject):
 
     def show_call(self, raw: str, reply: Reply | None = None) -> CallerBanner | None:
         """Look up `raw`, show the banner, log the call; reply once the banner is painted."""
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         try:
             caller = load_caller(self.data.file(), raw)
         except KlantdossierError as e:
@@ -82,6 +84,8 @@ class CallController(QObject):
                 return
             done = True
             self.last_window_ms = (time.perf_counter() - started) * 1000
+            # The GUI thread's own work, which a busy machine does not stretch.
+            self.last_window_cpu_ms = (time.thread_time() - started_cpu) * 1000
             if reply:
                 reply(self._answer(caller, painted))  # a buffered socket write: cheap
             # The rest waits for the event loop: it must not run inside paintEvent.
@@ -115,6 +119,7 @@ class CallController(QObject):
             "painted": painted,
             "painted_at": time.time(),
             "window_ms": round(self.last_window_ms or 0.0, 2),
+            "window_cpu_ms": round(self.last_window_cpu_ms or 0.0, 2),
         }
 
     def _after_paint(self, banner: CallerBanner) -> None:
@@ -274,9 +279,27 @@ class CallController(QObject):
         current = MonitorSettings.load(self.settings)
         if current.enabled and current.host:
             self.monitor = CallMonitor(current.host, current.port, self)
-            self.monitor.ringing.connect(lambda number: self.show_call(number))
+            self.monitor.ringing.connect(self._ring)
+            self.monitor.event.connect(self._monitor_event)
             self.monitor.status.connect(self._status)
             self.monitor.start()
+
+    def _ring(self, number: str, connection: str) -> None:
+        banner = self.show_call(number)
+        if banner is not None:
+            self._ringing[connection] = banner.caller
+
+    def _monitor_event(self, event: MonitorEvent) -> None:
+        """On hang-up, the box says how long the call lasted: keep that with the call."""
+        if event.kind != "DISCONNECT":
+            return
+        caller = self._ringing.pop(event.connection, None)
+        if caller is None or caller.call_id is None or event.seconds is None:
+            return
+        try:
+            self.data.file().set_call_duration(caller.call_id, event.seconds)
+        except (KlantdossierError, AttributeError) as e:  # AttributeError: older storage/
+            self._status(str(e))
 
     def edit_monitor_settings(self) -> None:
         dialog = MonitorSettingsDialog(MonitorSettings.load(self.settings), self.window)

@@ -31,6 +31,7 @@ class MonitorEvent:
     connection: str
     number: str  # the other party ("" when withheld); "" for DISCONNECT
     at: str  # the box's own time stamp, as sent
+    seconds: int | None = None  # DISCONNECT: how long the call lasted
 
 
 def parse_line(line: str) -> MonitorEvent | None:
@@ -46,7 +47,9 @@ def parse_line(line: str) -> MonitorEvent | None:
     elif kind == "CONNECT" and len(parts) >= 5:  # at;CONNECT;id;extension;number;
         number = parts[4]
     elif kind == "DISCONNECT":  # at;DISCONNECT;id;seconds;
-        number = ""
+        seconds = parts[3].strip()
+        duration = int(seconds) if seconds.isdigit() and len(seconds) < 7 else None
+        return MonitorEvent(kind, connection, "", at, duration)
     else:
         return None
     return MonitorEvent(kind, connection, number.strip(), at)
@@ -77,7 +80,7 @@ class MonitorSettings:
 class CallMonitor(QObject):
     """Keeps a connection to the box, reconnecting with a growing pause (1 s up to 60 s)."""
 
-    ringing = Signal(str)  # the caller's number, as the box wrote it
+    ringing = Signal(str, str)  # the caller's number as the box wrote it, connection id
     event = Signal(object)  # every MonitorEvent
     status = Signal(str)  # a line for the status bar
 
@@ -143,6 +146,6 @@ class CallMonitor(QObject):
                 continue
             self.event.emit(event)
             if event.kind == "RING" and event.number:
-                self.ringing.emit(event.number)
+                self.ringing.emit(event.number, event.connection)
         if len(self._buffer) > LINE_MAX:
             self._buffer = b""  # not the monitor protocol: drop it rather than grow

@@ -268,8 +268,10 @@ class ClientCard(QScrollArea):
         self.emails.set_values(client.get("emails") or [], email_sources)
         self.notes.set_notes(client.get("notes") or [])
         self.notes.set_calls(client.get("calls") or [])
+        documents = client.get("documents") or []
+        if not same or [d["id"] for d in documents] != [d["id"] for d in self.documents.documents]:
+            self.documents.set_documents(documents)  # a merge or import may have added some
         if not same:
-            self.documents.set_documents(client.get("documents") or [])
             self.verticalScrollBar().setValue(0)
         problem = self.data.problem()
         self.set_read_only(problem is not None)

@@ -34,15 +34,17 @@ class CropPopup(QLabel):
         super().__init__(parent, Qt.WindowType.ToolTip)
         self.setObjectName("crop_popup")
         self.setStyleSheet("QLabel { background: white; border: 1px solid #888; padding: 4px; }")
-        self.setWordWrap(True)
-        self.setMaximumWidth(600)
 
     def show_at(self, anchor: QWidget, pixmap: QPixmap | None, text: str = "") -> None:
         if pixmap is not None and not pixmap.isNull():
+            self.setWordWrap(False)
+            self.setMaximumWidth(16777215)
             self.setPixmap(pixmap)
         else:
+            self.setWordWrap(True)
+            self.setMaximumWidth(600)
             self.setText(text)
-        self.adjustSize()
+        self.resize(self.sizeHint())
         self.move(anchor.mapToGlobal(QPoint(0, anchor.height() + 2)))
         self.show()
 

@@ -136,6 +136,8 @@ class ThumbnailStrip(QListView):
         self.setWrapping(False)  # one row: flip through the pages with the scroll bar
         self.setFixedHeight(THUMB + 28 + self.horizontalScrollBar().sizeHint().height() + 6)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # white pages stand out on grey, as in the page viewer
+        self.setStyleSheet("QListView { background: #6b6b6b; color: white; }")
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.activated.connect(lambda index: self.page_opened.emit(index.row()))
         # `activated` is Enter and double-click (single click where the platform says so)

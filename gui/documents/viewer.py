@@ -99,6 +99,8 @@ class PageViewer(QDialog):
         for w in (self.prev_button, self.page_label, self.next_button):
             bar.addWidget(w)
         bar.addStretch(1)
+        for w in (zoom_out, zoom_in, rot_left, rot_right):
+            w.setFixedWidth(w.fontMetrics().horizontalAdvance("MM") + 24)
         for w in (zoom_out, fit, zoom_in, rot_left, rot_right, open_button):
             bar.addWidget(w)
         layout = QVBoxLayout(self)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .intake import PageItem
+from ocr.intake import PageItem
 
 RESCAN = "scan deze pagina opnieuw"
 
@@ -31,14 +31,14 @@ def pil_to_pixmap(image) -> QPixmap:
     return QPixmap.fromImage(qimage.copy())  # copy: the bytes above are freed after this
 
 
-def page_label(item: PageItem) -> str:
+def page_label(item: PageItem, with_client: bool = True) -> str:
     """Page number, the client (batch) it goes to, and how reading it went."""
     number = f"{item.index + 1}"
     if item.kind.kind == "blank":
         return f"{number}: leeg vel — volgende klant"
     if item.kind.kind == "cover":
         return f"{number}: scheidingsblad klant nr. {item.kind.client_id}"
-    client = f" · klant {item.batch + 1}" if item.batch is not None else ""
+    client = f" · klant {item.batch + 1}" if item.batch is not None and with_client else ""
     if item.error:
         return f"{number}: niet te lezen — {RESCAN}"
     if item.low_confidence and item.read:

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocr.intake import Batch, SourcePage, join_batches, load_page_image, repropose, split_batch
+from ocr.proposals import FIELD_LABELS, Decision, ReviewField
 from storage import ClientFile
 from storage import phones as phone_numbers
 
 from ..workers import submit
-from .engine import FIELD_LABELS, Decision, ReviewField
-from .intake import Batch, SourcePage, join_batches, load_page_image, repropose, split_batch
 from .progress_page import page_label, pil_to_pixmap
 
 CROP_MAX = QSize(260, 44)
@@ -155,6 +155,8 @@ class ReviewPage(QWidget):
         self.pages.setIconSize(QSize(100, 140))
         self.pages.setFixedHeight(190)
         self.pages.setMovement(QListView.Movement.Static)
+        self.pages.setGridSize(QSize(150, 175))
+        self.pages.setWordWrap(True)
         self.pages.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         self.decision = QComboBox()
@@ -303,6 +305,7 @@ class ReviewPage(QWidget):
         self.batch_list.clear()
         for number, batch in enumerate(self.batches):
             item = QListWidgetItem(batch_title(number, batch))
+            item.setToolTip(item.text())
             if batch.accepted:
                 item.setForeground(QBrush(QColor("#2e7d32")))
             self.batch_list.addItem(item)
@@ -328,7 +331,7 @@ class ReviewPage(QWidget):
         )
         self.pages.clear()
         for item in batch.pages:
-            entry = QListWidgetItem(page_label(item))
+            entry = QListWidgetItem(page_label(item, with_client=False))
             if item.thumb is not None:
                 entry.setIcon(QIcon(pil_to_pixmap(item.thumb)))
             if item.low_confidence:

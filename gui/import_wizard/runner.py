@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Signal
 
-from .intake import Batch, Intake, IntakeResult, PageItem, SourcePage
+from ocr.intake import Batch, Intake, IntakeResult, PageItem, SourcePage
 
 
 class IntakeRunner(QObject):

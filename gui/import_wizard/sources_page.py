@@ -90,9 +90,9 @@ class SourcesPage(QWidget):
             )
         )
         separator_hint.setWordWrap(True)
+        # Printing a cover sheet needs no scanner: the button sits beside Start.
         self.cover_button = QPushButton(self.tr("Scheidingsblad &maken voor een klant…"))
         form.addRow("", separator_hint)
-        form.addRow("", self.cover_button)
 
         # -- files ----------------------------------------------------------------------------
         self.file_list = QListWidget()
@@ -139,6 +139,7 @@ class SourcesPage(QWidget):
         self.start_button.setDefault(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.cover_button)
         bottom.addWidget(self.start_button)
 
         layout = QVBoxLayout(self)
@@ -260,7 +261,6 @@ class SourcesPage(QWidget):
         self.duplex.setToolTip(
             "" if duplex_ok else self.tr("Deze scanner of bron scant niet dubbelzijdig.")
         )
-        self.cover_button.setEnabled(True)
 
     # -- files ---------------------------------------------------------------------------------
 

@@ -22,13 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocr.scanner import ScanRun
-from ocr.separators import write_cover_sheet
-from ocr.watch import watch_folder
-from storage import ClientFile
-
-from ..workers import submit
-from .intake import (
+from ocr.intake import (
     Intake,
     IntakeResult,
     Problem,
@@ -38,6 +32,12 @@ from .intake import (
     file_source,
     scanner_source,
 )
+from ocr.scanner import ScanRun
+from ocr.separators import write_cover_sheet
+from ocr.watch import watch_folder
+from storage import ClientFile
+
+from ..workers import submit
 from .progress_page import ProgressPage
 from .review_page import ReviewPage, _search
 from .runner import IntakeRunner

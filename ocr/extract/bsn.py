@@ -13,7 +13,7 @@ import re
 
 from stdnum.nl import bsn as std_bsn
 
-from storage.models import PageText, Word
+from storage.models import PageText
 
 from .bank import find_ibans
 from .hits import overlaps_any
@@ -75,13 +75,15 @@ def mask_bsn(page: PageText) -> tuple[PageText, bool]:
     Lines are rebuilt from the word boxes (a BSN can be split over several words), and
     the page text is masked line by line as well.
     """
-    from .words import build_lines
+    from .words import Line, build_lines
 
     numbers: set[str] = set()
     masked_words: dict[int, str] = {}
-    for line in build_lines(page):
-        if not line.has_boxes:
-            continue
+    lines = [line for line in build_lines(page) if line.has_boxes]
+    if not lines and page.words:
+        # words without boxes (a text layer): read them in their stored order
+        lines = [Line.of(page.words, 0, 0)]
+    for line in lines:
         spans = find_bsns(line.text)
         if not spans:
             continue
@@ -114,6 +116,3 @@ def mask_bsn(page: PageText) -> tuple[PageText, bool]:
 
 def page_has_bsn(page: PageText) -> bool:
     return mask_bsn(page)[1]
-
-
-__all__ = ["MASK", "Word", "find_bsns", "mask_bsn", "page_has_bsn"]

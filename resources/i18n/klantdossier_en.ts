@@ -3,22 +3,22 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../gui/dialogs/about.py" line="26" />
+        <location filename="../../gui/dialogs/about.py" line="24" />
         <source>Over Klantdossier</source>
         <translation>About Klantdossier</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about.py" line="32" />
+        <location filename="../../gui/dialogs/about.py" line="30" />
         <source>&lt;h2&gt;Klantdossier %1&lt;/h2&gt;&lt;p&gt;Papieren klantmappen inlezen, doorzoeken en de beller direct op het scherm.&lt;/p&gt;&lt;p&gt;Alle gegevens blijven op deze computer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Klantdossier %1&lt;/h2&gt;&lt;p&gt;Scan paper client folders, search them, and see who is calling.&lt;/p&gt;&lt;p&gt;All data stays on this computer.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about.py" line="37" />
+        <location filename="../../gui/dialogs/about.py" line="35" />
         <source>Tesseract: wordt opgevraagd…</source>
         <translation>Tesseract: asking…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/about.py" line="40" />
+        <location filename="../../gui/dialogs/about.py" line="38" />
         <source>Klantbestand: %1</source>
         <translation>Client file: %1</translation>
     </message>
@@ -36,192 +36,192 @@
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../../gui/client_card/card.py" line="106" />
+        <location filename="../../gui/client_card/card.py" line="108" />
         <source>Persoon</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="108" />
+        <location filename="../../gui/client_card/card.py" line="110" />
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="109" />
+        <location filename="../../gui/client_card/card.py" line="111" />
         <source>Voornaam</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="110" />
+        <location filename="../../gui/client_card/card.py" line="112" />
         <source>Tussenvoegsel</source>
         <translation>Name prefix</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="111" />
+        <location filename="../../gui/client_card/card.py" line="113" />
         <source>Achternaam</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="115" />
+        <location filename="../../gui/client_card/card.py" line="117" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="120" />
+        <location filename="../../gui/client_card/card.py" line="122" />
         <source>Telefoon</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="121" />
+        <location filename="../../gui/client_card/card.py" line="123" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="125" />
+        <location filename="../../gui/client_card/card.py" line="127" />
         <source>Adres</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="127" />
+        <location filename="../../gui/client_card/card.py" line="129" />
         <source>Straat</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="128" />
+        <location filename="../../gui/client_card/card.py" line="130" />
         <source>Huisnummer</source>
         <translation>House number</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="129" />
+        <location filename="../../gui/client_card/card.py" line="131" />
         <source>Postcode</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="130" />
+        <location filename="../../gui/client_card/card.py" line="132" />
         <source>Plaats</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="131" />
+        <location filename="../../gui/client_card/card.py" line="133" />
         <source>Land</source>
         <translation>Country</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="144" />
+        <location filename="../../gui/client_card/card.py" line="146" />
         <source>Bedrijf</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="146" />
+        <location filename="../../gui/client_card/card.py" line="148" />
         <source>Bedrijfsnaam</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="147" />
+        <location filename="../../gui/client_card/card.py" line="149" />
         <source>Rechtsvorm</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="148" />
+        <location filename="../../gui/client_card/card.py" line="150" />
         <source>KvK-nummer</source>
         <translation>Chamber of Commerce no.</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="149" />
+        <location filename="../../gui/client_card/card.py" line="151" />
         <source>Btw-nummer</source>
         <translation>VAT number</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="155" />
+        <location filename="../../gui/client_card/card.py" line="157" />
         <source>Financieel</source>
         <translation>Finance</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="157" />
+        <location filename="../../gui/client_card/card.py" line="159" />
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="158" />
+        <location filename="../../gui/client_card/card.py" line="160" />
         <source>BIC</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="159" />
+        <location filename="../../gui/client_card/card.py" line="161" />
         <source>Klant sinds</source>
         <translation>Client since</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="163" />
+        <location filename="../../gui/client_card/card.py" line="165" />
         <source>Notities en gesprekken</source>
         <translation>Notes and calls</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="168" />
+        <location filename="../../gui/client_card/card.py" line="170" />
         <source>Documenten</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="228" />
+        <location filename="../../gui/client_card/card.py" line="231" />
         <source>Gearchiveerd</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="247" />
+        <location filename="../../gui/client_card/card.py" line="252" />
         <source>Andere adressen: %1</source>
         <translation>Other addresses: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="336" />
+        <location filename="../../gui/client_card/card.py" line="343" />
         <source>Een klant heeft een naam nodig.</source>
         <translation>A client needs a name.</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="339" />
+        <location filename="../../gui/client_card/card.py" line="346" />
         <source>%1 wijzigen</source>
         <translation>Change %1</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="349" />
+        <location filename="../../gui/client_card/card.py" line="356" />
         <source>Opslaan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="370" />
+        <location filename="../../gui/client_card/card.py" line="380" />
         <source>✓ Opgeslagen om %1</source>
         <translation>✓ Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="378" />
+        <location filename="../../gui/client_card/card.py" line="393" />
         <source>Niet opgeslagen</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="380" />
+        <location filename="../../gui/client_card/card.py" line="395" />
         <source>Niet opgeslagen: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="411" />
+        <location filename="../../gui/client_card/card.py" line="426" />
         <source>Dit staat al op de kaart.</source>
         <translation>This is already on the card.</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="422" />
+        <location filename="../../gui/client_card/card.py" line="437" />
         <source>Toevoegen: %1</source>
         <translation>Add: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="442" />
+        <location filename="../../gui/client_card/card.py" line="457" />
         <source>Verwijderen: %1</source>
         <translation>Remove: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="461" />
+        <location filename="../../gui/client_card/card.py" line="476" />
         <source>Gekopieerd: %1</source>
         <translation>Copied: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/client_card/card.py" line="493" />
+        <location filename="../../gui/client_card/card.py" line="508" />
         <source>De scan van dit veld is niet meer bij deze klant.</source>
         <translation>The scan of this field is no longer with this client.</translation>
     </message>
@@ -287,27 +287,27 @@
         <translation>Open the original file in the default program</translation>
     </message>
     <message>
-        <location filename="../../gui/documents/panel.py" line="66" />
+        <location filename="../../gui/documents/panel.py" line="68" />
         <source>1 pagina</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../gui/documents/panel.py" line="68" />
+        <location filename="../../gui/documents/panel.py" line="70" />
         <source>%1 pagina's</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../gui/documents/panel.py" line="79" />
+        <location filename="../../gui/documents/panel.py" line="81" />
         <source>Geen documenten bij deze klant.</source>
         <translation>No documents for this client.</translation>
     </message>
     <message>
-        <location filename="../../gui/documents/panel.py" line="95" />
+        <location filename="../../gui/documents/panel.py" line="97" />
         <source>Het origineel van %1 ontbreekt in de map met originelen; de tekst is wel bewaard.</source>
         <translation>The original of %1 is missing from the originals folder; its text is kept.</translation>
     </message>
     <message>
-        <location filename="../../gui/documents/panel.py" line="113" />
+        <location filename="../../gui/documents/panel.py" line="115" />
         <source>Het origineel van %1 ontbreekt in de map met originelen.</source>
         <translation>The original of %1 is missing from the originals folder.</translation>
     </message>
@@ -321,187 +321,192 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="58" />
-        <source>Zoek op naam, bedrijf, plaats, postcode, telefoon of tekst op papier…</source>
-        <translation>Search by name, company, city, postcode, phone or text on paper…</translation>
+        <source>Naam, plaats, postcode, telefoon of tekst op papier…</source>
+        <translation>Name, city, postcode, phone or text on paper…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="74" />
+        <location filename="../../gui/main_window.py" line="62" />
+        <source>Zoek op naam, bedrijf, straat, plaats, postcode, telefoonnummer of een woord op de gescande papieren (Ctrl+F of Esc om hier te komen)</source>
+        <translation>Search by name, company, street, city, postcode, phone number or a word on the scanned papers (Ctrl+F or Esc to come here)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="80" />
         <source>&lt;p style='color:#666'&gt;Typ een naam, plaats, postcode of telefoonnummer en kies een klant met ↑ ↓ en Enter.&lt;/p&gt;</source>
         <translation>&lt;p style='color:#666'&gt;Type a name, city, postcode or phone number and pick a client with ↑ ↓ and Enter.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86" />
+        <location filename="../../gui/main_window.py" line="92" />
         <source>&lt;h2&gt;Nog geen klanten&lt;/h2&gt;&lt;p&gt;Lees uw papieren klantmappen in om te beginnen:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Scan de mappen en kies &lt;b&gt;Bestand → Importeren…&lt;/b&gt; (Ctrl+I), of&lt;/li&gt;&lt;li&gt;sleep mappen of scans naar dit venster, of&lt;/li&gt;&lt;li&gt;maak een klant met &lt;b&gt;Klant → Nieuwe klant&lt;/b&gt; (Ctrl+Shift+N).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Elke map wordt één klant. Daarna vindt u hier iedere klant terug terwijl u typt.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;No clients yet&lt;/h2&gt;&lt;p&gt;Import your paper client folders to begin:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Scan the folders and choose &lt;b&gt;File → Import…&lt;/b&gt; (Ctrl+I), or&lt;/li&gt;&lt;li&gt;drop folders or scans on this window, or&lt;/li&gt;&lt;li&gt;make a client with &lt;b&gt;Client → New client&lt;/b&gt; (Ctrl+Shift+N).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Each folder becomes one client. Then you find every client here while you type.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168" />
+        <location filename="../../gui/main_window.py" line="174" />
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170" />
+        <location filename="../../gui/main_window.py" line="176" />
         <source>&amp;Importeren…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
+        <location filename="../../gui/main_window.py" line="177" />
         <source>&amp;Scannen…</source>
         <translation>&amp;Scan…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/main_window.py" line="182" />
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179" />
+        <location filename="../../gui/main_window.py" line="185" />
         <source>Be&amp;werken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180" />
+        <location filename="../../gui/main_window.py" line="186" />
         <source>&amp;Ongedaan maken</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182" />
+        <location filename="../../gui/main_window.py" line="188" />
         <source>&amp;Opnieuw</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187" />
+        <location filename="../../gui/main_window.py" line="193" />
         <source>&amp;Zoeken</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="195" />
         <source>&amp;Klant</source>
         <translation>&amp;Client</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
+        <location filename="../../gui/main_window.py" line="197" />
         <source>&amp;Nieuwe klant…</source>
         <translation>&amp;New client…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="199" />
         <source>N&amp;otitie toevoegen</source>
         <translation>Add n&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194" />
+        <location filename="../../gui/main_window.py" line="200" />
         <source>&amp;Samenvoegen met…</source>
         <translation>&amp;Merge with…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196" />
-        <location filename="../../gui/main_window.py" line="243" />
+        <location filename="../../gui/main_window.py" line="202" />
+        <location filename="../../gui/main_window.py" line="249" />
         <source>&amp;Archiveren</source>
         <translation>&amp;Archive</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199" />
+        <location filename="../../gui/main_window.py" line="205" />
         <source>&amp;Wissen (AVG)…</source>
         <translation>&amp;Erase (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>Bee&amp;ld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>&amp;Taal</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227" />
+        <location filename="../../gui/main_window.py" line="233" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228" />
+        <location filename="../../gui/main_window.py" line="234" />
         <source>&amp;Over Klantdossier</source>
         <translation>&amp;About Klantdossier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243" />
+        <location filename="../../gui/main_window.py" line="249" />
         <source>Terughalen uit &amp;archief</source>
         <translation>Restore from &amp;archive</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303" />
+        <location filename="../../gui/main_window.py" line="309" />
         <source>%1 — %2 klanten</source>
         <translation>%1 — %2 clients</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384" />
+        <location filename="../../gui/main_window.py" line="390" />
         <source>Niets gevonden voor “%1”.</source>
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389" />
+        <location filename="../../gui/main_window.py" line="395" />
         <source>Alle klanten op naam</source>
         <translation>All clients by name</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399" />
+        <location filename="../../gui/main_window.py" line="405" />
         <source>1 klant gevonden</source>
         <translation>1 client found</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401" />
+        <location filename="../../gui/main_window.py" line="407" />
         <source>%1 klanten gevonden</source>
         <translation>%1 clients found</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="402" />
+        <location filename="../../gui/main_window.py" line="408" />
         <source>De eerste 50 klanten; typ verder om te verfijnen</source>
         <translation>The first 50 clients; keep typing to narrow down</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408" />
+        <location filename="../../gui/main_window.py" line="414" />
         <source>Zoeken mislukt: %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464" />
+        <location filename="../../gui/main_window.py" line="470" />
         <source>Nieuwe klant</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464" />
+        <location filename="../../gui/main_window.py" line="470" />
         <source>Naam van de klant:</source>
         <translation>Client's name:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491" />
+        <location filename="../../gui/main_window.py" line="497" />
         <source>%1 is teruggehaald uit het archief.</source>
         <translation>%1 was restored from the archive.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493" />
+        <location filename="../../gui/main_window.py" line="499" />
         <source>%1 is gearchiveerd.</source>
         <translation>%1 was archived.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503" />
+        <location filename="../../gui/main_window.py" line="509" />
         <source>Wissen kan in deze versie nog niet.</source>
         <translation>Erasing is not possible in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="519" />
+        <location filename="../../gui/main_window.py" line="525" />
         <source>%1 is gewist.</source>
         <translation>%1 was erased.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="526" />
+        <location filename="../../gui/main_window.py" line="532" />
         <source>Samenvoegen kan in deze versie nog niet.</source>
         <translation>Merging is not possible in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="554" />
+        <location filename="../../gui/main_window.py" line="560" />
         <source>De taal wordt %1 na het opnieuw starten van Klantdossier.</source>
         <translation>The language becomes %1 when Klantdossier is restarted.</translation>
     </message>
@@ -707,42 +712,42 @@
 <context>
     <name>validation</name>
     <message>
-        <location filename="../../gui/validation.py" line="48" />
+        <location filename="../../gui/validation.py" line="52" />
         <source>Een postcode is 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.</source>
         <translation>A Dutch postcode is 4 digits and 2 letters, e.g. 1234 AB.</translation>
     </message>
     <message>
-        <location filename="../../gui/validation.py" line="61" />
+        <location filename="../../gui/validation.py" line="67" />
         <source>Dit IBAN klopt niet (controleer de cijfers).</source>
         <translation>This IBAN is not valid (check the digits).</translation>
     </message>
     <message>
-        <location filename="../../gui/validation.py" line="73" />
+        <location filename="../../gui/validation.py" line="81" />
         <source>Een BIC is 8 of 11 tekens, bijvoorbeeld INGBNL2A.</source>
         <translation>A BIC has 8 or 11 characters, e.g. INGBNL2A.</translation>
     </message>
     <message>
-        <location filename="../../gui/validation.py" line="85" />
+        <location filename="../../gui/validation.py" line="95" />
         <source>Een btw-nummer ziet eruit als NL123456789B01.</source>
         <translation>A Dutch VAT number looks like NL123456789B01.</translation>
     </message>
     <message>
-        <location filename="../../gui/validation.py" line="95" />
+        <location filename="../../gui/validation.py" line="105" />
         <source>Een KvK-nummer heeft 8 cijfers.</source>
         <translation>A Chamber of Commerce number has 8 digits.</translation>
     </message>
     <message>
-        <location filename="../../gui/validation.py" line="105" />
+        <location filename="../../gui/validation.py" line="115" />
         <source>Dit is geen telefoonnummer, bijvoorbeeld 06-12345678.</source>
         <translation>This is not a phone number, e.g. 06-12345678.</translation>
     </message>
     <message>
-        <location filename="../../gui/validation.py" line="116" />
+        <location filename="../../gui/validation.py" line="126" />
         <source>Dit is geen e-mailadres, bijvoorbeeld naam@voorbeeld.nl.</source>
         <translation>This is not an e-mail address, e.g. name@example.com.</translation>
     </message>
     <message>
-        <location filename="../../gui/validation.py" line="136" />
+        <location filename="../../gui/validation.py" line="146" />
         <source>Een datum schrijft u als dag-maand-jaar, bijvoorbeeld 01-03-2019.</source>
         <translation>Write a date as day-month-year, e.g. 01-03-2019.</translation>
     </message>

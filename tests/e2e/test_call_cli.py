@@ -164,3 +164,30 @@ def test_call_without_window_starts_one_on_that_client(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def inet_socket_inodes() -> set[str]:
+    """Inodes of every TCP and UDP socket on this machine (IPv4 and IPv6)."""
+    inodes = set()
+    for table in ("tcp", "tcp6", "udp", "udp6"):
+        path = Path("/proc/net") / table
+        if path.exists():
+            for line in path.read_text().splitlines()[1:]:
+                inodes.add(line.split()[9])
+    return inodes
+
+
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="needs Linux's /proc")
+def test_window_opens_no_network_socket(running):
+    _env, _db_path, window = running
+    fd_folder = Path(f"/proc/{window.pid}/fd")
+    own = set()
+    for fd in fd_folder.iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue  # closed meanwhile
+        if target.startswith("socket:["):
+            own.add(target[len("socket:[") : -1])
+    assert own, "the window should at least hold its local socket"
+    assert not own & inet_socket_inodes()  # only the Unix socket: nothing on the network

@@ -31,10 +31,10 @@ def test_generated_bad_files_in_one_run(tmp_path, tesseract_available):
 
 def test_shared_damaged_files_in_one_run(tmp_path, shared_testdata, tesseract_available):
     files = shared_bad_files(shared_testdata, light=True)
-    assert len(files) > 50
+    assert len(files) > 20
     db = tmp_path / "klanten.sqlite"
     verdict = import_bad_files(
-        files, db, timeout=300, memory_bytes=MEMORY_LIMIT, strict_messages=False
+        files, db, timeout=200, memory_bytes=MEMORY_LIMIT, strict_messages=False
     )
     assert not verdict.crashed, verdict.crash_reason
     assert verdict.unaccounted == []

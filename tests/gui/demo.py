@@ -70,8 +70,14 @@ def write_repeated_tiff(path: Path, page: Image.Image, count: int) -> None:
     data_at = 8
     first_ifd = data_at + len(pixels) + (len(pixels) % 2)
     entries = [  # tag, type (3 SHORT, 4 LONG), value
-        (256, 4, width), (257, 4, height), (258, 3, 1), (259, 3, 1), (262, 3, 1),
-        (273, 4, data_at), (278, 4, height), (279, 4, len(pixels)),
+        (256, 4, width),
+        (257, 4, height),
+        (258, 3, 1),
+        (259, 3, 1),
+        (262, 3, 1),
+        (273, 4, data_at),
+        (278, 4, height),
+        (279, 4, len(pixels)),
     ]
     ifd_size = 2 + 12 * len(entries) + 4
     out = bytearray(b"II*\x00" + struct.pack("<I", first_ifd))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -18,7 +19,7 @@ class FakeBox:
     """Accepts connections on 127.0.0.1 only; sends the lines queued for each connection,
     then hangs up (as a box does when it restarts), so the monitor must reconnect."""
 
-    def __init__(self, sessions: list[list[str]]) -> None:
+    def __init__(self, sessions: list[list[str | float]]) -> None:
         self.sessions = sessions
         self.accepted = 0
         self.listener = socket.create_server(("127.0.0.1", 0))
@@ -36,7 +37,10 @@ class FakeBox:
             self.accepted += 1
             with conn:
                 for line in lines:
-                    conn.sendall(line.encode())
+                    if isinstance(line, float):
+                        time.sleep(line)  # a pause, as between ring and hang-up
+                    else:
+                        conn.sendall(line.encode())
         self.listener.close()
 
 
@@ -46,7 +50,8 @@ def test_parse_the_monitor_lines():
         "0301234567"
     )
     assert parse_line("23.11.26 14:05:02;CONNECT;1;10;0301234567;").kind == "CONNECT"
-    assert parse_line("23.11.26 14:07:02;DISCONNECT;1;120;").number == ""
+    assert parse_line("23.11.26 14:07:02;DISCONNECT;1;120;").seconds == 120
+    assert parse_line("23.11.26 14:07:02;DISCONNECT;1;-5;").seconds is None
     for junk in ("", "hallo", ";;;", "a;BOGUS;1;2;3;", "x" * 600 + ";RING;0;1;2;"):
         assert parse_line(junk) is None
 
@@ -63,7 +68,7 @@ def test_ring_pops_and_monitor_reconnects(qtbot):
     )
     monitor = CallMonitor("127.0.0.1", box.port, retry_first_ms=100)
     rings: list[str] = []
-    monitor.ringing.connect(rings.append)
+    monitor.ringing.connect(lambda number, _connection: rings.append(number))
     monitor.start()
     try:
         qtbot.waitUntil(lambda: len(rings) == 2, timeout=10_000)
@@ -91,7 +96,9 @@ def window_with_monitor(qtbot, db_path, tmp_path):
 
     with ClientFile.open(db_path) as cf, cf.transaction() as conn:
         cf.create_client(conn, name="Anna Visser", phones=[Phone("+31612345678")])
-    box = FakeBox([[RING]])
+    box = FakeBox(
+        [[RING, "23.11.26 14:03:20;CONNECT;0;10;0612345678;\n", 1.0, "x;DISCONNECT;0;42;\n"]]
+    )
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     MonitorSettings(True, "127.0.0.1", box.port).save(settings)
     data = ClientData(db_path)
@@ -114,5 +121,12 @@ def test_enabled_monitor_pops_the_client(qtbot, window_with_monitor, db_path):
     qtbot.waitUntil(lambda: controller.banner is not None, timeout=10_000)
     assert controller.banner.title.text() == "Anna Visser"
     qtbot.waitUntil(lambda: controller.banner.caller.call_id is not None, timeout=5000)
-    with ClientFile.open(db_path) as cf:
+    call_id = controller.banner.caller.call_id
+
+    def duration() -> int | None:
+        with ClientFile.open(db_path, read_only=True) as cf:
+            return next(c for c in cf.calls() if c["id"] == call_id)["duration_seconds"]
+
+    qtbot.waitUntil(lambda: duration() == 42, timeout=5000)  # kept when the box hangs up
+    with ClientFile.open(db_path, read_only=True) as cf:
         assert cf.calls()[0]["number"] == "+31612345678"

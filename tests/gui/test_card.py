@@ -20,7 +20,9 @@ def open_boer(qtbot, make_window, demo):
     window = make_window(demo.path)
     search(qtbot, window, "sjoerd")
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.card.client is not None and window.card.client["id"] == demo.boer)
+    qtbot.waitUntil(
+        lambda: window.card.client is not None and window.card.client["id"] == demo.boer
+    )
     return window
 
 

@@ -63,7 +63,7 @@ def test_erase_asks_first_and_then_forgets(make_window, demo, qtbot):
             box = QApplication.activeModalWidget()
             assert isinstance(box, QMessageBox) and "Sjóerd de Boer" in box.text()
             assert box.defaultButton().text() == "Annuleren"  # the safe answer is the default
-            [b for b in box.buttons() if b.text() == button_text][0].click()
+            next(b for b in box.buttons() if b.text() == button_text).click()
 
         QTimer.singleShot(50, click)
 

@@ -15,13 +15,13 @@ from tests.gui.demo import make_demo
 def test_thumbnail_and_viewer_highlight_search_words(qtbot, make_window, demo):
     window = make_window(demo.path)
     search(qtbot, window, "velux")
-    qtbot.waitUntil(lambda: window.card.client is not None)
+    qtbot.waitUntil(lambda: window.card.client is not None, timeout=15000)
     strip = window.card.documents.strip
-    qtbot.waitUntil(lambda: strip.thumbs.is_loaded(0))
+    qtbot.waitUntil(lambda: strip.thumbs.is_loaded(0), timeout=15000)
 
     window.card.documents.strip.page_opened.emit(0)
     viewer = window._viewers[-1]
-    qtbot.waitUntil(lambda: viewer.highlight_count == 1)
+    qtbot.waitUntil(lambda: viewer.highlight_count == 1, timeout=15000)
     assert viewer.page_label.text() == "Pagina 1 van 1"
     before = viewer.view.transform().m11()
     qtbot.keyClick(viewer, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
@@ -35,16 +35,16 @@ def test_page_flipping_in_a_long_document(qtbot, make_window, tmp_path):
     demo = make_demo(tmp_path / "lang.sqlite", pages=2000)
     window = make_window(demo.path)
     search(qtbot, window, "velux")
-    qtbot.waitUntil(lambda: window.card.client is not None)
+    qtbot.waitUntil(lambda: window.card.client is not None, timeout=15000)
     strip = window.card.documents.strip
     assert strip.model().rowCount() == 2000
-    qtbot.waitUntil(lambda: strip.thumbs.is_loaded(0))
+    qtbot.waitUntil(lambda: strip.thumbs.is_loaded(0), timeout=15000)
     # virtualised: only the thumbnails on screen were asked for, not 2,000
     asked = len(strip.thumbs._pixmaps) + len(strip.thumbs._pending)
     assert 0 < asked < 40
 
     viewer = window.open_page(window.card.client["documents"][0], 1997)
-    qtbot.waitUntil(lambda: viewer.highlight_count == 1)
+    qtbot.waitUntil(lambda: viewer.highlight_count == 1, timeout=15000)
     qtbot.keyClick(viewer.view, Qt.Key.Key_PageDown)
     assert viewer.page == 1998
     qtbot.keyClick(viewer.view, Qt.Key.Key_PageDown)
@@ -63,8 +63,14 @@ def test_missing_original_says_so(qtbot, make_window, demo):
         sha = cf.client(demo.boer)["documents"][0]["sha256"]
         cf.original_path(sha).unlink()
         with cf.transaction() as conn:
-            cf.add_document(conn, client_id=demo.bakker, name="zoek.png", sha256="c" * 64,
-                            mime="image/png", pages=[PageText("weg")])
+            cf.add_document(
+                conn,
+                client_id=demo.bakker,
+                name="zoek.png",
+                sha256="c" * 64,
+                mime="image/png",
+                pages=[PageText("weg")],
+            )
     window = make_window(demo.path)
     window.open_client(demo.boer)
     panel = window.card.documents
@@ -73,9 +79,9 @@ def test_missing_original_says_so(qtbot, make_window, demo):
     panel.open_url = opened.append
     panel.open_original()
     assert opened == [] and "ontbreekt" in panel.message.text()
-    qtbot.waitUntil(lambda: panel.strip.thumbs.error(0) is not None)
+    qtbot.waitUntil(lambda: panel.strip.thumbs.error(0) is not None, timeout=15000)
 
     viewer = window.open_page(window.card.client["documents"][0], 0)
-    qtbot.waitUntil(lambda: viewer.message.isVisible())
+    qtbot.waitUntil(lambda: viewer.message.isVisible(), timeout=15000)
     assert "ontbreekt" in viewer.message.text()
     viewer.close()

@@ -42,7 +42,12 @@ def test_main_py_opens_the_window_on_a_real_x_server(tmp_path, demo):
     (tmp_path / "run").mkdir(mode=0o700)
     result = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "bash", "-c", SCRIPT],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=90, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
     )
     log = (tmp_path / "app.log").read_text(errors="replace")
     assert "APP-STILL-RUNNING" in result.stdout, result.stdout + result.stderr + log

@@ -245,8 +245,8 @@ def test_dropped_corrupt_and_huge_files_give_a_clear_message(
 
 
 def test_page_labels_mark_pages_to_scan_again() -> None:
-    from gui.import_wizard.intake import PageItem
     from gui.import_wizard.progress_page import RESCAN, page_label
+    from ocr.intake import PageItem
     from ocr.separators import PageKind
     from storage import PageText, Word
 

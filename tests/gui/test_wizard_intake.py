@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from gui.import_wizard import intake as intake_module
-from gui.import_wizard.engine import Decision, Proposal, ReviewField, propose
-from gui.import_wizard.intake import (
+from ocr import intake as intake_module
+from ocr.intake import (
     Batch,
     Intake,
     PageItem,
@@ -29,6 +28,7 @@ from gui.import_wizard.intake import (
     scanner_source,
     split_batch,
 )
+from ocr.proposals import Decision, Proposal, ReviewField, propose
 from ocr.separators import cover_sheet_image
 from storage import ClientFile, ClientNotFoundError, PageText, Phone, Word
 from tests.datagen import make_client, render_card
@@ -315,3 +315,21 @@ def test_cover_sheet_of_a_client_that_is_gone(db_path: Path) -> None:
         proposal = propose(cf, [PageText("")], cover_client_id=77)
     assert proposal.decision.kind != "existing"
     assert "klant nr. 77" in proposal.decision.reason and "bestaat niet" in proposal.decision.reason
+
+
+def test_a_broken_ocr_pool_fails_pages_instead_of_hanging(monkeypatch, tmp_path) -> None:
+    import ocr
+    from ocr.proposals import PageReader
+
+    class BrokenPool:
+        def __init__(self, *args, **kwargs) -> None:
+            raise OSError("kan geen leesprocessen starten")
+
+    monkeypatch.setattr(ocr, "OcrPool", BrokenPool)
+    reader = PageReader(1)
+    first = reader.submit(tmp_path / "a.png", "image/png")
+    with pytest.raises(OSError, match="leesprocessen"):
+        first.result(timeout=10)
+    with pytest.raises(OSError, match="leesprocessen"):
+        reader.submit(tmp_path / "b.png", "image/png").result(timeout=10)
+    reader.close()

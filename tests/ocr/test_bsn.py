@@ -6,7 +6,7 @@ import pytest
 
 from ocr.extract import extract_client, mask_bsn
 from ocr.extract.bsn import MASK, find_bsns
-from storage import PageText
+from storage import PageText, Word
 from tests.ocr.test_extract import (
     no_saved_settings,  # noqa: F401
     page_of,
@@ -84,6 +84,9 @@ def test_page_without_bsn_is_returned_unchanged() -> None:
 def test_bsn_in_text_only_page() -> None:
     masked, found = mask_bsn(PageText(f"Cliënt\nBSN {BSN}\n", [], None))
     assert found and BSN not in masked.text
+    words = [Word(t, 0, 0, 0, 0, 90.0) for t in ("BSN:", "123", "456", "782", "Tel.")]
+    masked, found = mask_bsn(PageText("BSN: 123 456 782 Tel.", words, None))
+    assert found and [w.text for w in masked.words][1:4] == [MASK * 3] * 3
 
 
 def test_extract_client_flags_pages_with_a_bsn_and_never_reads_it_as_a_field() -> None:

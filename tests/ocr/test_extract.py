@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ocr.extract import ExtractedClient, extract_client, parse_person
+from ocr.extract import ExtractedClient, extract_client, mask_bsn, parse_person
 from ocr.extract.bank import find_ibans
 from ocr.extract.phones import find_phones, phone_kind
 from ocr.extract.registry import find_btw, find_kvk
@@ -402,3 +402,12 @@ def test_extract_client_never_raises_on_arbitrary_words(words: list[Word], folde
     for readings in ex.candidates.values():
         for fv in readings:
             assert 0.0 <= fv.confidence <= 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_extract_client_and_mask_bsn_never_raise_on_arbitrary_text(text: str) -> None:
+    page = PageText(text, [], None)
+    extract_client([page], own=OWN)
+    masked, _ = mask_bsn(page)
+    assert isinstance(masked.text, str)

@@ -172,3 +172,18 @@ def test_own_business_never_matches_a_client(client_file: ClientFile) -> None:
     ex = extract_client([letter_to_client()], own=OWN)
     decision = decide(client_file, ex)
     assert decision.kind == "new"
+
+
+def test_folder_mixing_two_clients_is_asked(client_file: ClientFile) -> None:
+    other = page_of(
+        ("Naam:", 100, 270),
+        ("Fatima Öztürk", 520, 270),
+        ("Adres:", 100, 340),
+        ("Molenweg 3", 520, 340),
+        ("Postcode/plaats:", 100, 410),
+        ("3011 CD Rotterdam", 520, 410),
+    )
+    ex = extract_client([card(), other], own=OWN)
+    assert {"name", "postcode"} <= ex.ambiguous
+    decision = decide(client_file, ex)
+    assert decision.kind == "ask" and "meer dan één klant" in decision.reason

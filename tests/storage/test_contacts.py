@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storage import ClientFile, Phone
 from storage.contacts import import_contact_file, is_contact_file
@@ -152,3 +154,35 @@ def test_not_contact_files(tmp_path: Path):
     text.write_text("Naam van de klant vergeten")
     for path in (png, pdf, other_csv, text, tmp_path / "bestaat-niet.csv"):
         assert not is_contact_file(path), path
+
+
+def test_broken_rows_do_not_swallow_the_file(client_file: ClientFile, tmp_path: Path):
+    text = (
+        "Naam;Telefoon;Opmerking\n"
+        'Anna Visser;06-11111111;"belt\nna vijven"\n'  # a line break inside quotes: fine
+        'Jan "de Kaas;06-22222222;kapot\n'  # unclosed quote
+        "Piet Bakker;06-33333333;\x00\n"
+        + "".join(f"Klant {i};06-4444{i:04d};\n" for i in range(12))
+    )
+    path = write(tmp_path / "klanten.csv", text, "utf-8")
+    result = import_contact_file(path, client_file)
+    assert result.skipped_rows[0] == (4, "aanhalingsteken niet gesloten")
+    assert result.created == 14
+    assert client_file.lookup_phone("0611111111")["notes"][0]["text"] == "belt\nna vijven"
+    assert client_file.lookup_phone("0644440011")["name"] == "Klant 11"
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    body=st.lists(st.lists(st.text(max_size=12), min_size=1, max_size=6).map(";".join), max_size=6),
+    header=st.sampled_from(["Naam;Telefoon;E-mail", "Voornaam;Achternaam;Mobiel", "x;y"]),
+)
+def test_any_csv_imports_or_reports(client_file: ClientFile, tmp_path: Path, body, header):
+    path = tmp_path / "willekeurig.csv"
+    text = header + "\n" + "\n".join(body)
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    result = import_contact_file(path, client_file)
+    lines = text.count("\n") + text.count("\r") + 1
+    assert result.created + result.updated + len(result.skipped_rows) <= lines - 1

@@ -192,3 +192,11 @@ def test_file_locked_exclusively_at_opening(db_path: Path):
         other.close()
     with ClientFile.open(db_path) as cf:  # free again: opens, nothing damaged
         assert cf.count_clients() == 0
+
+
+def test_old_read_only_file_cannot_be_migrated(tmp_path: Path):
+    path = tmp_path / "oud.sqlite"
+    shutil.copy(V1_FILE, path)
+    with pytest.raises(ReadOnlyClientFileError, match="bijgewerkt"):
+        ClientFile.open(path, read_only=True)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1

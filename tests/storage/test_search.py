@@ -119,6 +119,10 @@ def test_limit_and_many_matches(client_file: ClientFile, tmp_path: Path):
             cf.create_client(conn, name=f"Jan Jansen {i}")
     assert len(cf.search("j", limit=25)) == 25
     assert len(cf.search("jansen", limit=500)) == 60
+    with cf.transaction() as conn:
+        for i in range(300):
+            cf.create_client(conn, name=f"Kees Bakker {i}")
+    assert len(cf.search("bakker", limit=500)) == 300
     assert cf.search("jansen", limit=0)  # at least one
 
 

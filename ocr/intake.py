@@ -23,14 +23,14 @@ from pathlib import Path
 
 from PIL import Image
 
-from ocr import DEFAULT_LANG, OcrError
-from ocr.separators import BatchSplitter, PageKind, classify_page
-from ocr.sources import detect_mime, files_in_folder
 from storage import Address, ClientFile, KlantdossierError, PageText, Phone
 from storage import phones as phone_numbers
 from storage.originals import sha256_of
 
-from .engine import PageReader, Proposal, ReviewField, masked, propose
+from . import DEFAULT_LANG, OcrError
+from .proposals import PageReader, Proposal, ReviewField, masked, propose
+from .separators import BatchSplitter, PageKind, classify_page
+from .sources import detect_mime, files_in_folder
 
 THUMB_PX = 160
 # Tesseract's mean word confidence (0-100) under which a page is worth scanning again.
@@ -201,7 +201,7 @@ class Intake:
         self.on_page = on_page
         self.on_read = on_read
         self.on_batch = on_batch
-        self.work_dir = work_dir or Path(tempfile.mkdtemp(prefix="klantwizard-"))
+        self._work_dir = work_dir
         self.result = IntakeResult()
         self._cancel = threading.Event()
         self._stoppers: list[Callable[[], None]] = []
@@ -221,7 +221,15 @@ class Intake:
     def cleanup(self) -> None:
         """Remove the scanned page files: they hold personal data (AVG) and are stored
         in the client file once committed. Call after commit or when the user gives up."""
-        shutil.rmtree(self.work_dir, ignore_errors=True)
+        if self._work_dir is not None:
+            shutil.rmtree(self._work_dir, ignore_errors=True)
+
+    @property
+    def work_dir(self) -> Path:
+        """A private folder (mode 0700) for scanned pages, made on first use."""
+        if self._work_dir is None:
+            self._work_dir = Path(tempfile.mkdtemp(prefix="klantwizard-"))
+        return self._work_dir
 
     @property
     def scan_dir(self) -> Path:
@@ -434,7 +442,18 @@ def commit(cf: ClientFile, batches: list[Batch], work_dir: Path | None = None) -
     """Write the accepted batches in one transaction: all of them, or nothing."""
     started = time.monotonic()
     summary = Summary()
+    own_dir = work_dir is None
     work_dir = work_dir or Path(tempfile.mkdtemp(prefix="klantcommit-"))
+    try:
+        return _commit(cf, batches, work_dir, summary, started)
+    finally:
+        if own_dir:
+            shutil.rmtree(work_dir, ignore_errors=True)
+
+
+def _commit(
+    cf: ClientFile, batches: list[Batch], work_dir: Path, summary: Summary, started: float
+) -> Summary:
     prepared = []
     for batch in batches:
         if not batch.accepted or batch.proposal is None:
@@ -479,7 +498,6 @@ def commit(cf: ClientFile, batches: list[Batch], work_dir: Path | None = None) -
             (summary.clients_created if created else summary.clients_updated).append(client_id)
             summary.documents += 1
             summary.pages += len(pages)
-    shutil.rmtree(work_dir, ignore_errors=True)
     summary.clients_updated = list(dict.fromkeys(summary.clients_updated))
     summary.seconds = time.monotonic() - started
     return summary

@@ -1,4 +1,4 @@
-"""The one place the wizard meets the OCR pipeline and the extraction APIs (no Qt here).
+"""Proposals for the wizard and `main.py scan`: page reading, fields and matching (no Qt).
 
 Those APIs are being built while the wizard is: this adapter uses the page-level reader
 (ocr.worker.read_page) and extraction/matching (ocr.extract.extract_client, ocr.matching.
@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ocr import DEFAULT_LANG
 from storage import ClientNotFoundError, PageText
+
+from . import DEFAULT_LANG
 
 # Fields the review shows, in order, with their Dutch labels.
 FIELD_LABELS: list[tuple[str, str]] = [
@@ -84,6 +85,7 @@ class PageReader:
         self.jobs = max(1, jobs)
         self._inbox: queue.Queue[tuple[tuple, Future[PageText]] | None] = queue.Queue()
         self._cancel = threading.Event()
+        self._broken: Exception | None = None
         pool_class = _optional("ocr", "OcrPool")
         self._thread = threading.Thread(
             target=self._serve if pool_class else self._serve_threads,
@@ -95,14 +97,34 @@ class PageReader:
 
     def submit(self, path: Path, mime: str, index: int = 0) -> Future[PageText]:
         fut: Future[PageText] = Future()
-        self._inbox.put((("page", Path(path), mime, index), fut))
+        if self._broken is not None:
+            fut.set_exception(self._broken)
+        else:
+            self._inbox.put((("page", Path(path), mime, index), fut))
         return fut
 
     def _serve(self, pool_class: Any) -> None:
+        waiting: dict[int, Future[PageText]] = {}
+        try:
+            self._run_pool(pool_class, waiting)
+        except Exception as e:  # the pool itself broke: no page may wait forever
+            self._broken = e
+            pending = list(waiting.values())
+            while True:
+                try:
+                    item = self._inbox.get_nowait()
+                except queue.Empty:
+                    break
+                if item:
+                    pending.append(item[1])
+            for fut in pending:
+                if not fut.done():
+                    fut.set_exception(e)
+
+    def _run_pool(self, pool_class: Any, waiting: dict[int, Future[PageText]]) -> None:
         from ocr.preprocess import DEFAULT_SETTINGS
         from ocr.tesseract import PAGE_TIMEOUT_S
 
-        waiting: dict[int, Future[PageText]] = {}
         closing = False
         with pool_class(self.jobs, lang=self.lang) as pool:
             while not self._cancel.is_set():

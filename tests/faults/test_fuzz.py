@@ -1,0 +1,65 @@
+"""Fuzzing with hypothesis: typed queries, phone numbers, contact files and OCR pages
+go in, no exception comes out. Small budgets here; bench/faults.py runs many more."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from tests.faults.helpers.fuzz import (
+    ContactTarget,
+    SearchTarget,
+    available,
+    contact_bytes,
+    extract_target,
+    normalize_target,
+    pages,
+    phone_text,
+    query_text,
+)
+
+SMALL = settings(
+    max_examples=200,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def test_search_never_raises(tmp_path):
+    target = SearchTarget(tmp_path / "k.sqlite")
+    try:
+        given(query_text)(SMALL(target))()
+    finally:
+        target.close()
+
+
+def test_phone_normalisation_never_raises():
+    given(phone_text)(SMALL(normalize_target))()
+
+
+def test_contact_import_never_raises(tmp_path):
+    if available("storage.contacts", "import_contact_file") is None:
+        pytest.skip("storage.contacts.import_contact_file is not built yet")
+    target = ContactTarget(tmp_path / "k.sqlite")
+    try:
+        given(contact_bytes)(settings(SMALL, max_examples=100)(target))()
+    finally:
+        target.close()
+
+
+def test_field_extraction_never_raises():
+    if available("ocr.extract", "extract_client") is None:
+        pytest.skip("ocr.extract.extract_client is not built yet")
+    given(pages())(settings(SMALL, max_examples=100)(extract_target))()
+
+
+def test_a_raising_target_is_caught():
+    """The harness can fail: a target that raises on some input is reported."""
+
+    def fragile(text: str) -> None:
+        if "*" in text:
+            raise ValueError("star")
+
+    with pytest.raises(ValueError):
+        given(query_text)(SMALL(fragile))()
