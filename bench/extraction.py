@@ -271,6 +271,8 @@ def through_pipeline(folders, loose, own, jobs: int) -> None:
                     "x", ft.client.last_name
                 )
                 right["iban"] += found["iban"] == ft.client.iban
+                if found["iban"] != ft.client.iban:
+                    print(f"  stored IBAN {found['iban']} for {ft.folder.name} ({ft.client.iban})")
                 right["postcode"] += any(
                     _norm("postcode", a["postcode"]) == _norm("postcode", ft.client.postcode)
                     for a in found["addresses"]

@@ -8,6 +8,8 @@ live as long as the program, each with its own connection to the client file."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import queue
 import sys
 import threading
@@ -51,8 +53,8 @@ class WorkerPool:
     Threads live as long as the program: each keeps its own connection to the client
     file (gui/data.py), and a new thread would open yet another one."""
 
-    def __init__(self, name: str, threads: int) -> None:
-        self.name, self.size = name, threads
+    def __init__(self, name: str, threads: int, niced: bool = False) -> None:
+        self.name, self.size, self.niced = name, threads, niced
         self._tasks: queue.Queue[Callable[[], None]] = queue.Queue()
         self._threads: list[threading.Thread] = []
         self._busy = 0
@@ -71,6 +73,8 @@ class WorkerPool:
                 thread.start()
 
     def _work(self) -> None:
+        if self.niced:
+            background_priority()
         while True:
             task = self._tasks.get()
             with self._cond:
@@ -99,8 +103,9 @@ class WorkerPool:
 
 # read: searches and cards; write: one thread, so edits reach the file in the order they
 # were made (an undo right after an edit must not overtake it); image: thumbnails and
-# pages, so a 2,000-page document never holds up a search; other: everything else.
-POOL_THREADS = {"read": 2, "write": 1, "image": 1, "other": 2}
+# pages, so a 2,000-page document never holds up a search; background: long work such as
+# an import, at low priority (with the OCR processes it starts); other: everything else.
+POOL_THREADS = {"read": 2, "write": 1, "image": 1, "background": 1, "other": 2}
 _pools: dict[str, WorkerPool] = {}
 _dispatcher: _Dispatcher | None = None
 
@@ -110,6 +115,7 @@ _dispatcher: _Dispatcher | None = None
 # worker thread, every Qt call of the GUI thread that lets go of the GIL can wait that
 # long to get it back, and building one card then stalls the window for half a second.
 GUI_SWITCH_INTERVAL_S = 0.0005
+BACKGROUND_NICE = 10
 
 
 def keep_gui_responsive() -> None:
@@ -118,9 +124,18 @@ def keep_gui_responsive() -> None:
         sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
 
 
+def background_priority() -> None:
+    """Lower the priority of the calling worker thread and of the processes it starts (an
+    import's OCR workers), so the window keeps the CPU on a busy machine. On Linux a nice
+    value belongs to one thread, which is what is wanted here; elsewhere a no-op."""
+    if sys.platform.startswith("linux") and hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(BACKGROUND_NICE)
+
+
 def pool(name: str) -> WorkerPool:
     if name not in _pools:
-        _pools[name] = WorkerPool(name, POOL_THREADS[name])
+        _pools[name] = WorkerPool(name, POOL_THREADS[name], niced=name == "background")
     return _pools[name]
 
 
@@ -142,7 +157,8 @@ def submit(
     pool_name: str | None = None,
 ) -> None:
     """Run fn(*args) off the GUI thread; on_result(value) or on_error(exception) is then
-    called on the GUI thread. pool_name: 'read', 'write', 'image' or None (other)."""
+    called on the GUI thread. pool_name: 'read', 'write', 'image', 'background' (long
+    work at low priority: imports) or None (other)."""
     global _dispatcher
     if _dispatcher is None:
         _dispatcher = _Dispatcher()  # the first submit() runs on the GUI thread

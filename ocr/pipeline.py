@@ -131,6 +131,7 @@ def _store_unit(
     unit: _Unit,
     docs: list[_Doc],
     report: ImportReport,
+    extract_fields: bool = True,
 ) -> None:
     """The one place read documents become a client's: client chosen, documents added.
 
@@ -138,7 +139,7 @@ def _store_unit(
     then a folder's client is named after the folder and a loose file's after its name.
     """
     pages = [doc.pages[i] for doc in docs for i in range(doc.total or 0)]
-    hook = _extraction_hook()
+    hook = _extraction_hook() if extract_fields else None
     if hook is not None:
         extract_client, decide, apply_to_client = hook
         extracted = extract_client(pages, folder_name=unit.folder.name if unit.folder else None)
@@ -215,8 +216,10 @@ class _Import:
         passwords: Sequence[str],
         progress: ProgressCallback | None,
         cancel: CancelCheck | None,
+        extract_fields: bool = True,
     ) -> None:
         self.cf, self.pool, self.report = cf, pool, report
+        self.extract_fields = extract_fields
         self.lang, self.settings, self.passwords = lang, settings, tuple(passwords)
         self.progress, self.cancel = progress, cancel
         self.started = time.monotonic()
@@ -459,7 +462,7 @@ class _Import:
                 before = unit.client_id
                 conn.execute("SAVEPOINT unit")
                 try:
-                    _store_unit(conn, self.cf, unit, docs, self.report)
+                    _store_unit(conn, self.cf, unit, docs, self.report, self.extract_fields)
                 except (sqlite3.Error, KlantdossierError, ValueError) as e:
                     conn.execute("ROLLBACK TO unit")
                     conn.execute("RELEASE unit")
@@ -520,6 +523,7 @@ def import_paths(
     passwords: Sequence[str] = (),
     settings: Settings | None = None,
     page_timeout: float = PAGE_TIMEOUT_S,
+    extract_fields: bool = True,
 ) -> ImportReport:
     """Import files and client folders into cf; one bad file never stops the rest.
 
@@ -528,6 +532,8 @@ def import_paths(
     :param cancel: called often; True stops the import within a second, keeping what was
         read completely
     :param passwords: tried in turn on password-protected PDFs
+    :param extract_fields: False stores page text only, each folder or file a client named
+        after it (benchmarks of the reading alone)
     """
     check_tesseract(lang)
     report = ImportReport()
@@ -544,6 +550,7 @@ def import_paths(
             passwords=passwords,
             progress=progress,
             cancel=cancel,
+            extract_fields=extract_fields,
         )
         try:
             run.run([Path(p) for p in paths])

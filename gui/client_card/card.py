@@ -204,6 +204,7 @@ class ClientCard(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, label in rows:
             edit = FieldEdit(key)
+            edit.label = label  # for the undo menu: "Ongedaan maken: Postcode wijzigen"
             edit.commit.connect(self._commit)
             edit.invalid.connect(lambda _key, msg: self._say(msg, error=True))
             self.fields[key] = edit
@@ -343,7 +344,7 @@ class ClientCard(QScrollArea):
             self._say(self.tr("Een klant heeft een naam nodig."), error=True)
             return
         old = self.fields[key].saved
-        label = self.tr("%1 wijzigen").replace("%1", key)
+        label = self.tr("%1 wijzigen").replace("%1", getattr(self.fields[key], "label", key))
         self.undo_stack.push(SetField(self._write, self.client["id"], key, old, value, label))
 
     def _write(self, client_id: int, key: str, value: str | None) -> None:

@@ -123,13 +123,29 @@ class MergeDialog(QDialog):
             group.addButton(a, 0)
             group.addButton(b, 1)
             self.groups[field] = group
-            self.grid.addWidget(QLabel(field), row, 0)
+            self.grid.addWidget(QLabel(self._label(field)), row, 0)
             self.grid.addWidget(a, row, 1)
             self.grid.addWidget(b, row, 2)
             row += 1
         if row == 1:
             self.grid.addWidget(QLabel(self.tr("Geen verschillen in de velden.")), 1, 0, 1, 3)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def _label(self, field: str) -> str:
+        labels = {
+            "name": self.tr("Naam"),
+            "first_name": self.tr("Voornaam"),
+            "tussenvoegsel": self.tr("Tussenvoegsel"),
+            "last_name": self.tr("Achternaam"),
+            "company": self.tr("Bedrijfsnaam"),
+            "legal_form": self.tr("Rechtsvorm"),
+            "kvk": self.tr("KvK-nummer"),
+            "btw": self.tr("Btw-nummer"),
+            "iban": self.tr("IBAN"),
+            "bic": self.tr("BIC"),
+            "client_since": self.tr("Klant sinds"),
+        }
+        return labels.get(field, field)
 
     def choices(self) -> dict[str, str]:
         """{field: 'keep' or 'other'} for every field where the two cards differ

@@ -9,11 +9,14 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
 from PySide6.QtGui import QImage
 
 from storage import KlantdossierError
+
+if TYPE_CHECKING:  # Pillow is imported on first use: the window starts without it
+    from PIL import Image
 
 
 class PageImageError(KlantdossierError):
@@ -40,7 +43,11 @@ def load_page(path: Path, index: int, max_side: int | None = None) -> QImage:
 
 
 def _pil_page(path: Path, index: int) -> Image.Image:
-    from ocr import sources  # on first use: ocr/ pulls in numpy, and start-up must be quick
+    from PIL import Image, ImageOps
+
+    # on first use: ocr/ pulls in numpy, and start-up must be quick; importing it also sets
+    # Pillow's bound on image size, the same for showing as for importing
+    from ocr import sources
 
     mime = sources.detect_mime(path)
     if mime == "application/pdf":

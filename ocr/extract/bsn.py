@@ -26,12 +26,15 @@ _LABEL = re.compile(r"\b(?:bsn|b\.s\.n\.|burgerservicenummer|sofi-?nummer|sofi-?
 _ALONE = re.compile(
     r"(?<![\w.+/-])(\d{9}|\d{3}\.\d{3}\.\d{3}|\d{4}\.\d{2}\.\d{3})(?![\w/-]|[.,]\d)"
 )
+_NINE_DIGITS = re.compile(r"\d(?:[\s.]?\d){8}")
 # After a label also with spaces: "BSN: 123 456 782".
 _AFTER_LABEL = re.compile(r"^[\s:.#-]*((?:\d[\s.]?){8}\d)(?!\d)")
 
 
 def find_bsns(text: str) -> list[tuple[int, int]]:
     """Spans of BSNs in one line of text."""
+    if not _NINE_DIGITS.search(text):
+        return []  # most lines: no nine digits, no need to look for phones and IBANs
     protected = [(h.start, h.end) for h in find_phones(text)]
     protected += [(h.start, h.end) for h in find_ibans(text, labelled=True)]
     protected += [(h.start, h.end) for h in find_btw(text)]

@@ -101,7 +101,7 @@ def label_kind(text: str) -> str | None:
         return LABELS[key]
     if key.endswith(("sinds", "vanaf")) and len(key) <= 12:
         return "client_since"  # "Klant sinds" with its first word misread ("RIE vanaf")
-    if len(key) >= 5:
+    if len(key) >= 4:
         found = process.extractOne(key, LABELS.keys(), scorer=fuzz.ratio, score_cutoff=84)
         if found:
             return LABELS[found[0]]

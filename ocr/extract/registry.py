@@ -10,14 +10,14 @@ from .hits import Hit
 from .text import compact, to_digits
 
 _KVK_LABEL = re.compile(
-    r"(?:\bk\s?v\s?k|kamer\s+van\s+koophandel|handelsregister)(?:[\s.-]*(?:nr|nummer|no)\b)?"
+    r"(?:(?<![a-z])k\s?v\s?k+|kamer\s+van\s+koophandel|handelsregister)(?:[\s.-]*(?:nr|nummer|no)\b)?"
     r"[\s.:-]*",
     re.IGNORECASE,
 )
 _EIGHT = re.compile(
     r"^[\s:.\-–—_]*([0-9OoIlSB|]{4}\s?[0-9OoIlSB|]{4}|[0-9OoIlSB|]{8})(?![0-9A-Za-z])"
 )
-_BTW = re.compile(r"N[L1I|]([0-9OILSBZ|]{9})[B8]([0-9OIL|]{2})(?![0-9])")
+_BTW = re.compile(r"N[L1I|][:.]?([0-9OILSBZ|]{9})[B8]([0-9OIL|]{2})(?![0-9])")
 
 
 def find_kvk(text: str, *, labelled: bool = False) -> list[Hit]:

@@ -53,11 +53,12 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w&]+", " ", plain).split())
 
 
-def compact(text: str) -> tuple[str, list[int]]:
-    """text without whitespace, plus for every kept character its offset in text."""
+def compact(text: str, drop: str = "") -> tuple[str, list[int]]:
+    """text without whitespace (and the characters in drop), plus for every kept
+    character its offset in text."""
     chars, offsets = [], []
     for i, c in enumerate(text):
-        if not c.isspace():
+        if not c.isspace() and c not in drop:
             chars.append(c)
             offsets.append(i)
     return "".join(chars), offsets

@@ -315,198 +315,198 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="51" />
+        <location filename="../../gui/main_window.py" line="52" />
         <source>Klantdossier</source>
         <translation>Klantdossier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="58" />
+        <location filename="../../gui/main_window.py" line="59" />
         <source>Naam, plaats, postcode, telefoon of tekst op papier…</source>
         <translation>Name, city, postcode, phone or text on paper…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="62" />
+        <location filename="../../gui/main_window.py" line="63" />
         <source>Zoek op naam, bedrijf, straat, plaats, postcode, telefoonnummer of een woord op de gescande papieren (Ctrl+F of Esc om hier te komen)</source>
         <translation>Search by name, company, street, city, postcode, phone number or a word on the scanned papers (Ctrl+F or Esc to come here)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="80" />
+        <location filename="../../gui/main_window.py" line="81" />
         <source>&lt;p style='color:#666'&gt;Typ een naam, plaats, postcode of telefoonnummer en kies een klant met ↑ ↓ en Enter.&lt;/p&gt;</source>
         <translation>&lt;p style='color:#666'&gt;Type a name, city, postcode or phone number and pick a client with ↑ ↓ and Enter.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92" />
+        <location filename="../../gui/main_window.py" line="93" />
         <source>&lt;h2&gt;Nog geen klanten&lt;/h2&gt;&lt;p&gt;Lees uw papieren klantmappen in om te beginnen:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Scan de mappen en kies &lt;b&gt;Bestand → Importeren…&lt;/b&gt; (Ctrl+I), of&lt;/li&gt;&lt;li&gt;sleep mappen of scans naar dit venster, of&lt;/li&gt;&lt;li&gt;maak een klant met &lt;b&gt;Klant → Nieuwe klant&lt;/b&gt; (Ctrl+Shift+N).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Elke map wordt één klant. Daarna vindt u hier iedere klant terug terwijl u typt.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;No clients yet&lt;/h2&gt;&lt;p&gt;Import your paper client folders to begin:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Scan the folders and choose &lt;b&gt;File → Import…&lt;/b&gt; (Ctrl+I), or&lt;/li&gt;&lt;li&gt;drop folders or scans on this window, or&lt;/li&gt;&lt;li&gt;make a client with &lt;b&gt;Client → New client&lt;/b&gt; (Ctrl+Shift+N).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Each folder becomes one client. Then you find every client here while you type.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="175" />
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176" />
+        <location filename="../../gui/main_window.py" line="177" />
         <source>&amp;Importeren…</source>
         <translation>&amp;Import…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177" />
+        <location filename="../../gui/main_window.py" line="178" />
         <source>&amp;Scannen…</source>
         <translation>&amp;Scan…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182" />
+        <location filename="../../gui/main_window.py" line="183" />
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185" />
+        <location filename="../../gui/main_window.py" line="186" />
         <source>Be&amp;werken</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186" />
+        <location filename="../../gui/main_window.py" line="187" />
         <source>&amp;Ongedaan maken</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="189" />
         <source>&amp;Opnieuw</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="194" />
         <source>&amp;Zoeken</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195" />
+        <location filename="../../gui/main_window.py" line="196" />
         <source>&amp;Klant</source>
         <translation>&amp;Client</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197" />
+        <location filename="../../gui/main_window.py" line="198" />
         <source>&amp;Nieuwe klant…</source>
         <translation>&amp;New client…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199" />
+        <location filename="../../gui/main_window.py" line="200" />
         <source>N&amp;otitie toevoegen</source>
         <translation>Add n&amp;ote</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200" />
+        <location filename="../../gui/main_window.py" line="201" />
         <source>&amp;Samenvoegen met…</source>
         <translation>&amp;Merge with…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202" />
-        <location filename="../../gui/main_window.py" line="249" />
+        <location filename="../../gui/main_window.py" line="203" />
+        <location filename="../../gui/main_window.py" line="250" />
         <source>&amp;Archiveren</source>
         <translation>&amp;Archive</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205" />
+        <location filename="../../gui/main_window.py" line="206" />
         <source>&amp;Wissen (AVG)…</source>
         <translation>&amp;Erase (GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220" />
+        <location filename="../../gui/main_window.py" line="221" />
         <source>Bee&amp;ld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221" />
+        <location filename="../../gui/main_window.py" line="222" />
         <source>&amp;Taal</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233" />
+        <location filename="../../gui/main_window.py" line="234" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234" />
+        <location filename="../../gui/main_window.py" line="235" />
         <source>&amp;Over Klantdossier</source>
         <translation>&amp;About Klantdossier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249" />
+        <location filename="../../gui/main_window.py" line="250" />
         <source>Terughalen uit &amp;archief</source>
         <translation>Restore from &amp;archive</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309" />
+        <location filename="../../gui/main_window.py" line="310" />
         <source>%1 — %2 klanten</source>
         <translation>%1 — %2 clients</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390" />
+        <location filename="../../gui/main_window.py" line="391" />
         <source>Niets gevonden voor “%1”.</source>
         <translation>Nothing found for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395" />
+        <location filename="../../gui/main_window.py" line="396" />
         <source>Alle klanten op naam</source>
         <translation>All clients by name</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405" />
+        <location filename="../../gui/main_window.py" line="406" />
         <source>1 klant gevonden</source>
         <translation>1 client found</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407" />
+        <location filename="../../gui/main_window.py" line="408" />
         <source>%1 klanten gevonden</source>
         <translation>%1 clients found</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408" />
+        <location filename="../../gui/main_window.py" line="409" />
         <source>De eerste 50 klanten; typ verder om te verfijnen</source>
         <translation>The first 50 clients; keep typing to narrow down</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="414" />
+        <location filename="../../gui/main_window.py" line="415" />
         <source>Zoeken mislukt: %1</source>
         <translation>Search failed: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470" />
+        <location filename="../../gui/main_window.py" line="471" />
         <source>Nieuwe klant</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470" />
+        <location filename="../../gui/main_window.py" line="471" />
         <source>Naam van de klant:</source>
         <translation>Client's name:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497" />
+        <location filename="../../gui/main_window.py" line="498" />
         <source>%1 is teruggehaald uit het archief.</source>
         <translation>%1 was restored from the archive.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499" />
+        <location filename="../../gui/main_window.py" line="500" />
         <source>%1 is gearchiveerd.</source>
         <translation>%1 was archived.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="509" />
+        <location filename="../../gui/main_window.py" line="510" />
         <source>Wissen kan in deze versie nog niet.</source>
         <translation>Erasing is not possible in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="525" />
+        <location filename="../../gui/main_window.py" line="526" />
         <source>%1 is gewist.</source>
         <translation>%1 was erased.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="532" />
+        <location filename="../../gui/main_window.py" line="533" />
         <source>Samenvoegen kan in deze versie nog niet.</source>
         <translation>Merging is not possible in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="560" />
+        <location filename="../../gui/main_window.py" line="561" />
         <source>De taal wordt %1 na het opnieuw starten van Klantdossier.</source>
         <translation>The language becomes %1 when Klantdossier is restarted.</translation>
     </message>
@@ -547,6 +547,61 @@
         <location filename="../../gui/dialogs/merge.py" line="131" />
         <source>Geen verschillen in de velden.</source>
         <translation>The fields do not differ.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="136" />
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="137" />
+        <source>Voornaam</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="138" />
+        <source>Tussenvoegsel</source>
+        <translation>Name prefix</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="139" />
+        <source>Achternaam</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="140" />
+        <source>Bedrijfsnaam</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="141" />
+        <source>Rechtsvorm</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="142" />
+        <source>KvK-nummer</source>
+        <translation>Chamber of Commerce no.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="143" />
+        <source>Btw-nummer</source>
+        <translation>VAT number</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="144" />
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="145" />
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/merge.py" line="146" />
+        <source>Klant sinds</source>
+        <translation>Client since</translation>
     </message>
 </context>
 <context>
@@ -655,12 +710,12 @@
         <translation>Next page (PgDn)</translation>
     </message>
     <message>
-        <location filename="../../gui/documents/viewer.py" line="145" />
+        <location filename="../../gui/documents/viewer.py" line="147" />
         <source>Pagina %1 van %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../gui/documents/viewer.py" line="232" />
+        <location filename="../../gui/documents/viewer.py" line="234" />
         <source>Het origineel ontbreekt in de map met originelen.</source>
         <translation>The original is missing from the originals folder.</translation>
     </message>

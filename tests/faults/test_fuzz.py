@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.faults.helpers.fuzz import (
     ContactTarget,
     SearchTarget,
+    as_function,
     available,
     contact_bytes,
     extract_target,
@@ -29,7 +31,7 @@ SMALL = settings(
 def test_search_never_raises(tmp_path):
     target = SearchTarget(tmp_path / "k.sqlite")
     try:
-        given(query_text)(SMALL(target))()
+        given(query_text)(SMALL(as_function(target)))()
     finally:
         target.close()
 
@@ -43,7 +45,7 @@ def test_contact_import_never_raises(tmp_path):
         pytest.skip("storage.contacts.import_contact_file is not built yet")
     target = ContactTarget(tmp_path / "k.sqlite")
     try:
-        given(contact_bytes)(settings(SMALL, max_examples=100)(target))()
+        given(contact_bytes)(settings(SMALL, max_examples=100)(as_function(target)))()
     finally:
         target.close()
 
@@ -62,4 +64,18 @@ def test_a_raising_target_is_caught():
             raise ValueError("star")
 
     with pytest.raises(ValueError):
-        given(query_text)(SMALL(fragile))()
+        given(st.just("jan*"))(SMALL(fragile))()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect (minor): storage/phones.py normalize accepts 'possible' numbers with a "
+    "0 after the country code: '0000000' -> '+31000000', which normalises to '+3100000', "
+    "so a number stored that way is never found by its own E.164 (check is_valid_number, "
+    "or refuse a national number that still starts with 0)",
+)
+def test_stored_number_is_found_by_its_own_e164():
+    from storage.phones import normalize
+
+    e164 = normalize("0000000")
+    assert e164 is None or normalize(e164) == e164

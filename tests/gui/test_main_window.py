@@ -4,34 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
-from gui import workers
-from gui.data import ClientData
-from gui.main_window import MainWindow
 from gui.search.model import Role
 from storage import Address, ClientFile, PageText, Phone
-
-
-@pytest.fixture
-def make_window(qtbot):
-    windows = []
-
-    def make(path: Path) -> MainWindow:
-        data = ClientData(path)
-        window = MainWindow(data)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(window.isActiveWindow)
-        windows.append(window)
-        return window
-
-    yield make
-    workers.wait_all()
-    for window in windows:
-        window.data.close()
 
 
 def seed(path: Path) -> None:

@@ -44,3 +44,25 @@ def descendants(wait: float = 2.0) -> list[int]:
         if not found or time.monotonic() > deadline:
             return found
         time.sleep(0.1)
+
+
+def with_environment(marker: str, wait: float = 3.0) -> list[int]:
+    """Live processes whose environment holds marker (finds orphans too), after waiting up
+    to `wait` s for them to end."""
+    deadline = time.monotonic() + wait
+    needle = marker.encode()
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit() or int(entry.name) == os.getpid():
+                continue
+            try:
+                if needle in (entry / "environ").read_bytes():
+                    state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+                    if state != "Z":
+                        found.append(int(entry.name))
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)

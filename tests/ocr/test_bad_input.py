@@ -147,3 +147,22 @@ def test_ctrl_c_leaves_no_process_behind(tmp_path: Path, client_file, fake_engin
         import_paths([hang], client_file, jobs=1, cancel=interrupt)
     assert descendants() == []
     assert os.path.exists(client_file.path)
+
+
+def test_contact_lists_go_to_storage_contacts(tmp_path: Path, client_file, fake_engine):
+    csv_file = tmp_path / "klanten.csv"
+    csv_file.write_text(
+        "Naam;Telefoon;E-mail;Schoenmaat\n"
+        "Kees Jansen;06-12345678;kees@example.nl;44\n"
+        "Anna de Vries;0513-612399;anna@example.nl;38\n",
+        encoding="utf-8",
+    )
+    vcard = tmp_path / "contact.vcf"
+    vcard.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Piet Bakker\r\nTEL:+31 6 87654321\r\nEND:VCARD\r\n"
+    )
+    report = import_paths([csv_file, vcard], client_file, jobs=1)
+    assert report.clients_created == 3 and report.documents == 0
+    assert [e["path"] for e in report.errors] == [str(csv_file)]
+    assert "Schoenmaat" in report.errors[0]["error"]
+    assert client_file.lookup_phone("0612345678")["name"] == "Kees Jansen"

@@ -6,13 +6,16 @@ import json
 import os
 import pty
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from ocr.pipeline import Progress
 from ocr.progress import format_progress, terminal_progress
 from tests.ocr.pagegen import card, fake_tesseract, save
+from tests.ocr.procs import with_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,3 +82,22 @@ def test_nothing_to_import_exits_1(tmp_path: Path):
         cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert run.returncode == 1 and "Niet gevonden" in run.stderr
+
+
+def test_ctrl_c_stops_the_cli_and_every_process(tmp_path: Path):
+    hang = tmp_path / "hangt.png"
+    card(["hangt"]).save(hang, dpi=(201, 201))  # the stand-in tesseract hangs on this one
+    env = {**_env(tmp_path), "KLANTDOSSIER_TEST_MARKER": str(tmp_path)}
+    run = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "import", str(hang), "--db",
+         str(tmp_path / "k.sqlite")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(with_environment(str(tmp_path), wait=0)) < 3 and time.monotonic() < deadline:
+        time.sleep(0.2)  # the CLI, its worker and the hanging tesseract are running
+    os.killpg(run.pid, signal.SIGINT)  # Ctrl+C goes to the whole foreground group
+    _, err = run.communicate(timeout=30)
+    assert run.returncode == 130 and b"Afgebroken" in err
+    assert with_environment(str(tmp_path)) == []

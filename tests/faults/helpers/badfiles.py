@@ -28,6 +28,7 @@ HEADERS: dict[str, bytes] = {
     "bmp": b"BM",
     "webp": b"RIFF\x00\x10\x00\x00WEBPVP8 ",
 }
+SMALL_OCRMYPDF = ("invalid.pdf", "no_contents.pdf", "trivial.pdf")
 SHARED_SKIP = {".md", ".txt", ".toml", ".rst", ".json", ""}
 
 
@@ -279,10 +280,9 @@ def shared_bad_files(testdata: Path, light: bool = False) -> list[Path]:
     keep += [p for p in qpdf[::8] if p.name != "append-xref-loop.pdf"]
     for p in files:
         folder = p.parent.name
-        if folder == "pypdf_encrypted" and "r6" not in p.name:
-            keep.append(p)
-        elif folder == "pillow_bad_images" and any(word in p.name for word in hostile):
-            keep.append(p)
-        elif folder == "ocrmypdf" and p.name in ("invalid.pdf", "no_contents.pdf", "trivial.pdf"):
+        encrypted = folder == "pypdf_encrypted" and "r6" not in p.name
+        pillow = folder == "pillow_bad_images" and any(word in p.name for word in hostile)
+        ocrmypdf = folder == "ocrmypdf" and p.name in SMALL_OCRMYPDF
+        if encrypted or pillow or ocrmypdf:
             keep.append(p)
     return keep

@@ -3,6 +3,7 @@ clear line, duplicate of another file, or unaccounted for (silently dropped)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -71,10 +72,8 @@ def import_bad_files(
     )
     verdict = BadFileVerdict(tried=len(files), run=run)
     report = None
-    try:
+    with contextlib.suppress(ValueError):
         report = json.loads(run.stdout)
-    except ValueError:
-        pass
     if run.timed_out:
         verdict.crashed, verdict.crash_reason = True, f"no end after {timeout:.0f} s"
     elif run.returncode != 0 or report is None or "Traceback" in run.stderr:

@@ -7,6 +7,7 @@ cannot run yet (the module it needs is still being built) — see `available`.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import tempfile
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from storage import ClientFile, KlantdossierError, PageText, Word
 
-FTS_SPECIALS = list('"*-^:()+{}[],.;\'\\%_/@#&|~`') + ["AND", "OR", "NOT", "NEAR", "NEAR(", " "]
+FTS_SPECIALS = [*"\"*-^:()+{}[],.;'\\%_/@#&|~`", "AND", "OR", "NOT", "NEAR", "NEAR(", " "]
 # argv on Linux turns undecodable bytes into lone surrogates (surrogateescape)
 SURROGATES = ["\udcff", "\ud800", "a\udce9b"]
 
@@ -34,8 +35,23 @@ phone_text = st.one_of(
     st.sampled_from(SURROGATES),
 )
 
-CSV_HEADERS = ["Naam", "Voornaam", "Achternaam", "Telefoon", "Mobiel", "E-mail", "Adres",
-               "Postcode", "Plaats", "Bedrijf", "KvK", "IBAN", "Telefoon 2", "Opmerking", ""]
+CSV_HEADERS = [
+    "Naam",
+    "Voornaam",
+    "Achternaam",
+    "Telefoon",
+    "Mobiel",
+    "E-mail",
+    "Adres",
+    "Postcode",
+    "Plaats",
+    "Bedrijf",
+    "KvK",
+    "IBAN",
+    "Telefoon 2",
+    "Opmerking",
+    "",
+]
 cell = st.one_of(st.text(max_size=40), st.from_regex(r"0[0-9 \-]{8,12}", fullmatch=True))
 
 
@@ -49,8 +65,21 @@ def csv_bytes(draw) -> bytes:
     return "\n".join(lines).encode(encoding, "replace")
 
 
-VCARD_PROPS = ["FN", "N", "TEL", "TEL;TYPE=cell", "EMAIL", "ADR", "ORG", "NOTE", "item1.TEL",
-               "ADR;TYPE=home", "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE", "BDAY", "X-FOO"]
+VCARD_PROPS = [
+    "FN",
+    "N",
+    "TEL",
+    "TEL;TYPE=cell",
+    "EMAIL",
+    "ADR",
+    "ORG",
+    "NOTE",
+    "item1.TEL",
+    "ADR;TYPE=home",
+    "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE",
+    "BDAY",
+    "X-FOO",
+]
 
 
 @st.composite
@@ -80,9 +109,17 @@ word = st.builds(
     st.integers(-10, 10_000),
     st.floats(allow_nan=True, allow_infinity=True),
 )
-DUTCH_LINES = ["Naam: Jan de Vries", "Tel. 06-12345678", "IBAN NL91ABNA0417164300",
-               "Postcode 1234 AB Zwolle", "KvK 12345678", "BTW NL123456789B01",
-               "jan@example.nl", "BSN 111222333", "Geachte heer,"]
+DUTCH_LINES = [
+    "Naam: Jan de Vries",
+    "Tel. 06-12345678",
+    "IBAN NL91ABNA0417164300",
+    "Postcode 1234 AB Zwolle",
+    "KvK 12345678",
+    "BTW NL123456789B01",
+    "jan@example.nl",
+    "BSN 111222333",
+    "Geachte heer,",
+]
 
 
 @st.composite
@@ -90,14 +127,30 @@ def pages(draw) -> list[PageText]:
     result = []
     for _ in range(draw(st.integers(0, 3))):
         words = draw(st.lists(word, max_size=30))
-        lines = draw(st.lists(st.one_of(st.text(max_size=60), st.sampled_from(DUTCH_LINES)),
-                              max_size=12))
-        text = "\n".join(lines + [" ".join(w.text for w in words)])
+        lines = draw(
+            st.lists(st.one_of(st.text(max_size=60), st.sampled_from(DUTCH_LINES)), max_size=12)
+        )
+        text = "\n".join([*lines, " ".join(w.text for w in words)])
         result.append(
-            PageText(text, words, draw(st.none() | st.floats()), draw(st.sampled_from([0, 90,
-                     180, 270, 45])), draw(st.integers(0, 20_000)), draw(st.integers(0, 20_000)))
+            PageText(
+                text,
+                words,
+                draw(st.none() | st.floats()),
+                draw(st.sampled_from([0, 90, 180, 270, 45])),
+                draw(st.integers(0, 20_000)),
+                draw(st.integers(0, 20_000)),
+            )
         )
     return result
+
+
+def as_function(target: Callable[[object], None]) -> Callable[[object], None]:
+    """A callable object as the plain function hypothesis wants to decorate."""
+
+    def run(value: object) -> None:
+        target(value)
+
+    return run
 
 
 def available(module: str, name: str) -> Callable | None:
@@ -114,10 +167,11 @@ class SearchTarget:
     def __init__(self, db: Path) -> None:
         self.cf = ClientFile.open(db)
         with self.cf.transaction() as conn:
-            for name in ("Jan de Vries", "Ëlla Öztürk", "Bakkerij \"De Korenschoof\" B.V."):
+            for name in ("Jan de Vries", "Ëlla Öztürk", 'Bakkerij "De Korenschoof" B.V.'):
                 self.cf.create_client(conn, name=name)
 
     def __call__(self, query: str) -> None:
+        """Run one example (hypothesis needs a function: use `as_function`)."""
         for limit in (1, 20):
             hits = self.cf.search(query, limit=limit)
             assert isinstance(hits, list) and len(hits) <= limit
@@ -127,12 +181,16 @@ class SearchTarget:
 
 
 def normalize_target(text: str) -> None:
+    import phonenumbers
+
     from storage.phones import normalize
 
     e164 = normalize(text)
     if e164 is not None:
         assert e164.startswith("+") and e164[1:].isdigit(), e164
-        assert normalize(e164) == e164, "E.164 must normalise to itself"
+        if phonenumbers.is_valid_number(phonenumbers.parse(e164, None)):
+            # only for valid numbers: see test_fuzz's xfail on merely "possible" ones
+            assert normalize(e164) == e164, "E.164 must normalise to itself"
 
 
 class ContactTarget:
@@ -146,10 +204,9 @@ class ContactTarget:
     def __call__(self, data: bytes) -> None:
         path = self.dir / "lijst.csv"
         path.write_bytes(data)
-        try:
+        # "cannot be read at all", said in words, is allowed
+        with contextlib.suppress(KlantdossierError):
             self.importer(path, self.cf)
-        except KlantdossierError:
-            pass  # "cannot be read at all", said in words: allowed
 
     def close(self) -> None:
         self.cf.close()

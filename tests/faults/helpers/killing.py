@@ -45,7 +45,9 @@ def reference_import(
     result = run_cli("import", *paths, "--db", db, "--json", *_jobs(jobs), timeout=timeout)
     seconds = time.monotonic() - started
     if result.returncode != 0 or not looks_clean(result.stderr):
-        raise RuntimeError(f"reference import failed ({result.returncode}): {result.stderr[-2000:]}")
+        raise RuntimeError(
+            f"reference import failed ({result.returncode}): {result.stderr[-2000:]}"
+        )
     return Reference(seconds, document_count(db), signature(db))
 
 
@@ -88,7 +90,7 @@ def kill_campaign(
             if finished:
                 if delay is not None:
                     result.missed += 1
-                out, err = proc.communicate()
+                _, err = proc.communicate()
                 if proc.returncode != 0 or not looks_clean(err):
                     result.failures.append(
                         f"chain {chain}: resumed import failed ({proc.returncode}): {err[-800:]}"
@@ -147,8 +149,9 @@ def _signature_diff(got: list, want: list) -> str:
     names_want = sorted(n for n, _ in want)
     docs_got = sum(len(s) for _, s in got)
     docs_want = sum(len(s) for _, s in want)
+    extra = sorted(set(names_got) - set(names_want))
+    twice = sorted({n for n in names_got if names_got.count(n) > 1})
     return (
         f"clients {len(names_got)} (reference {len(names_want)}), documents {docs_got} "
-        f"(reference {docs_want}); extra client names: "
-        f"{sorted(set(names_got) - set(names_want)) or sorted(n for n in names_got if names_got.count(n) > 1)}"
+        f"(reference {docs_want}); new names {extra}, names twice {twice}"
     )

@@ -3,6 +3,7 @@ memory (the largest resident size of it and every process it waited for)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import signal
@@ -65,10 +66,8 @@ def run_limited(
 
     def on_timeout() -> None:
         timed_out.set()
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
     timer = threading.Timer(timeout, on_timeout)
     timer.start()
@@ -78,10 +77,8 @@ def run_limited(
         timer.cancel()
     proc.returncode = os.waitstatus_to_exitcode(status)
     # children left behind (a stuck worker) must not keep the pipes open forever
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     for reader in readers:
         reader.join(timeout=10)
     return LimitedRun(

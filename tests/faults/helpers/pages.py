@@ -68,7 +68,9 @@ def letter_lines(c: ClientTruth, number: int, rng: random.Random) -> list[str]:
     ]
 
 
-def write_small_folder(out: Path, client: ClientTruth, pages: int, rng: random.Random) -> SmallFolder:
+def write_small_folder(
+    out: Path, client: ClientTruth, pages: int, rng: random.Random
+) -> SmallFolder:
     """A client folder with `pages` pages: a card plus letters as PNG, JPEG and a
     two-page TIFF (so a document with several pages can be half-stored, or not)."""
     folder = out / client.folder_name
@@ -84,7 +86,11 @@ def write_small_folder(out: Path, client: ClientTruth, pages: int, rng: random.R
         path = folder / name
         if kind == "tif" and index + 1 < len(images):
             images[index].save(
-                path, "TIFF", save_all=True, append_images=[images[index + 1]], compression="tiff_lzw"
+                path,
+                "TIFF",
+                save_all=True,
+                append_images=[images[index + 1]],
+                compression="tiff_lzw",
             )
             index += 2
         else:

@@ -1,0 +1,129 @@
+"""Reconciling the readings of several pages: misreadings merged, conflicts flagged.
+
+One client's papers repeat the same values; OCR slips make near-copies of them ("r@home.nl"
+for "hendriks.r@home.nl", one digit off in a phone number, "Umit" for "Ümit"). These are
+folded into the value they were misread from. Clearly different values of a one-value
+field (two clients on a page, a folder mixing clients) are flagged and made less sure.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from rapidfuzz import fuzz
+
+from .model import SINGLE_VALUED, ExtractedClient
+from .text import fold, strip_accents
+
+
+def _email_variant(weak: str, strong: str) -> bool:
+    """Is weak a misreading of strong: the same address split or slipped by OCR?"""
+    local, _, domain = weak.partition("@")
+    s_local, _, s_domain = strong.partition("@")
+    if fuzz.ratio(domain, s_domain) < 75:
+        return False
+    if fuzz.ratio(local, s_local) >= 80:
+        return True
+    tail = re.split(r"[._-]", s_local)[-1]
+    if len(s_local) > len(local) and (
+        s_local.endswith(local) or (len(local) <= 2 and len(tail) <= 2)
+    ):
+        return s_local[-len(local) - 1] in "._-" or len(local) <= 2
+    # "ven9i@" for the "ven99" of "bulent_ven99@": the part after a split, misread
+    return tail != s_local and len(local) >= 3 and fuzz.ratio(local, tail) >= 75
+
+
+def merge_email_variants(out: ExtractedClient) -> None:
+    """One address read two ways ("r@home.nl" where OCR split "hendriks. r@home.nl",
+    "frederiquel983@" for "frederique1983@") counts once, as its fuller or surer form."""
+    values = out.values("email")
+    target: dict[str, str] = {}
+    for weak in values:
+        for strong in values:
+            if strong.value == weak.value or strong.value in target:
+                continue
+            longer = len(strong.value) > len(weak.value)
+            if (longer or strong.confidence > weak.confidence) and _email_variant(
+                weak.value, strong.value
+            ):
+                target[weak.value] = strong.value
+                break
+    _relabel(out, "email", target)
+
+
+def _respelled(word: str, spelled: dict[str, str]) -> str:
+    typed = spelled.get(fold(word))
+    # only accents may differ ("Umit"/"Ümit"): not case ("De"/"de"), not punctuation
+    if typed and typed != word and strip_accents(typed) == strip_accents(word):
+        return typed
+    return word
+
+
+def respell_from_folder(out: ExtractedClient, folder_name: str) -> None:
+    """OCR often drops accents ("Umit" for "Ümit"); a word of the typed folder tab that is
+    the same but for its accents gives the spelling back."""
+    spelled = {fold(w): w for w in re.findall(r"[^\W\d_][\w'-]*", folder_name)}
+    if not spelled:
+        return
+    for name in ("name", "first_name", "last_name", "company"):
+        out.candidates[name] = [
+            dataclasses.replace(
+                fv, value=" ".join(_respelled(w, spelled) for w in fv.value.split(" "))
+            )
+            for fv in out.all(name)
+        ]
+    for name in [n for n, readings in out.candidates.items() if not readings]:
+        del out.candidates[name]
+
+
+def _one_digit_off(a: str, b: str) -> bool:
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def _relabel(out: ExtractedClient, name: str, target: dict[str, str]) -> None:
+    """Readings of a misread value count for the value they were misread from."""
+    if target:
+        out.candidates[name] = [
+            dataclasses.replace(fv, value=target.get(fv.value, fv.value)) for fv in out.all(name)
+        ]
+
+
+def merge_phone_slips(out: ExtractedClient) -> None:
+    """A number read once that is one digit off a number read several times is that
+    number misread, not a second line (which would have been read as often)."""
+    readings = out.all("phone")
+    count: dict[str, int] = {}
+    for fv in readings:
+        count[fv.value] = count.get(fv.value, 0) + 1
+    target: dict[str, str] = {}
+    for weak, n in count.items():
+        if n != 1:
+            continue
+        for strong, m in count.items():
+            if m >= 2 and len(strong) == len(weak) and _one_digit_off(strong, weak):
+                target[weak] = strong
+                break
+    _relabel(out, "phone", target)
+
+
+def mark_ambiguous(out: ExtractedClient) -> None:
+    """Two clearly different values of a one-value field (two clients on a page, a
+    folder mixing clients): flag the field and halve the confidence of all readings."""
+    for name in SINGLE_VALUED:
+        values = out.values(name)
+        if len(values) < 2:
+            continue
+        first, second = values[0], values[1]
+        if second.confidence < 0.7 * first.confidence:
+            continue
+        if name not in ("iban", "kvk", "btw", "client_since") and (
+            fuzz.ratio(fold(first.value), fold(second.value)) >= 75
+            or fuzz.token_set_ratio(fold(first.value), fold(second.value)) >= 90
+        ):
+            continue  # the same value read twice with an OCR slip or a stray word
+        out.ambiguous.add(name)
+        out.candidates[name] = [
+            dataclasses.replace(f, confidence=round(f.confidence * 0.5, 3))
+            for f in out.candidates[name]
+        ]

@@ -1,0 +1,1 @@
+"""Helpers of the fault tests, shared with bench/faults.py."""
