@@ -450,7 +450,10 @@ def main() -> None:
                 continue
             say(f"\n== {number}. {part}")
             started = time.monotonic()
-            globals()[f"part_{part}"](args, work)
+            try:
+                globals()[f"part_{part}"](args, work)
+            except Exception as e:  # one broken part must not hide the others' figures
+                say(f"   PART FAILED: {type(e).__name__}: {e}")
             say(f"   ({time.monotonic() - started:.0f} s)")
     finally:
         if args.keep:

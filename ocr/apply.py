@@ -91,14 +91,14 @@ def apply_to_client(
     """
     values = {col: extracted.value(col, MIN_CONFIDENCE) for col in COLUMNS}
     address = _best_address(extracted)
-    documents = _documents_of(conn, page_ids)
-    owners = {owner for owner in documents.values() if owner is not None}
+    documents = cf.documents_of_pages(conn, page_ids)
+    owners = {owner for _name, owner in documents.values() if owner is not None}
     if len(owners) == 1:
         # the rest of a folder whose first part was stored already: same client
         decision = MatchDecision("existing", owners.pop(), "zelfde klantmap")
     created = decision.kind != "existing" or decision.client_id is None
     if created:
-        fallback = fallback_name or extracted.folder_name or _document_stem(conn, documents)
+        fallback = fallback_name or extracted.folder_name or _document_stem(documents)
         client_id = cf.create_client(
             conn,
             name=display_name(extracted, fallback),
@@ -110,47 +110,29 @@ def apply_to_client(
     else:
         client_id = int(decision.client_id)  # type: ignore[arg-type]
         _update(conn, cf, client_id, extracted, values, address)
-    for document_id, owner in documents.items():
+    for document_id, (_name, owner) in documents.items():
         if owner is None:
             cf.assign_document(conn, document_id, client_id)
-    _flag_bsn_pages(conn, extracted, page_ids)
+    _flag_bsn_pages(conn, cf, extracted, page_ids)
     _record_fields(conn, cf, client_id, extracted, page_ids)
     return client_id, created
 
 
 def _flag_bsn_pages(
-    conn: sqlite3.Connection, extracted: ExtractedClient, page_ids: list[int]
+    conn: sqlite3.Connection, cf: ClientFile, extracted: ExtractedClient, page_ids: list[int]
 ) -> None:
     """Mark pages whose original scan holds a BSN (their stored text has it masked)."""
-    # storage has no page-flag call yet; pages.flags is a space-separated word list
     for index in extracted.bsn_pages:
         if 0 <= index < len(page_ids):
-            conn.execute(
-                "UPDATE pages SET flags = trim(flags || ' bsn') WHERE id = ?"
-                " AND ' ' || flags || ' ' NOT LIKE '% bsn %'",
-                (page_ids[index],),
-            )
+            cf.add_page_flag(conn, page_ids[index], "bsn")
 
 
-def _documents_of(conn: sqlite3.Connection, page_ids: list[int]) -> dict[int, int | None]:
-    """document id -> its client (None when not assigned yet) for the given pages."""
-    if not page_ids:
-        return {}
-    marks = ", ".join("?" for _ in page_ids)
-    rows = conn.execute(
-        "SELECT DISTINCT d.id, d.client_id FROM pages p JOIN documents d ON d.id = p.document_id"
-        f" WHERE p.id IN ({marks}) ORDER BY d.id",
-        list(page_ids),
-    ).fetchall()
-    return {int(r[0]): (int(r[1]) if r[1] is not None else None) for r in rows}
-
-
-def _document_stem(conn: sqlite3.Connection, documents: dict[int, int | None]) -> str | None:
+def _document_stem(documents: dict[int, tuple[str, int | None]]) -> str | None:
     """A loose file's name without extension, for a client nothing could be read of."""
     if not documents:
         return None
-    row = conn.execute("SELECT name FROM documents WHERE id = ?", (min(documents),)).fetchone()
-    return row[0].rsplit(".", 1)[0] if row and row[0] else None
+    name = documents[min(documents)][0]
+    return name.rsplit(".", 1)[0] if name else None
 
 
 def _update(

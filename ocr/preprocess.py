@@ -27,7 +27,7 @@ MAX_DPI = 450
 MAX_SIDE = 7000  # pixels of the processed page, whatever the source said
 A4_LONG_INCH = 11.69
 SKEW_LIMIT = 4.0  # degrees; beyond that it is not a slightly crooked scan
-SKEW_MIN = 0.4  # below this Tesseract copes by itself and rotating only blurs
+SKEW_MIN = 0.9  # below this Tesseract copes by itself; rotating costs time and blurs
 SKEW_WIDTH = 450  # pixels: the thumbnail on which the skew is measured
 
 

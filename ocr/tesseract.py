@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 from functools import lru_cache
+from pathlib import Path
 
 import pytesseract
 from PIL import Image
@@ -115,8 +116,9 @@ def kill_running() -> None:
         child.kill()
 
 
-def _run(args: list[str], stdin: bytes, timeout: float) -> str:
-    """Run tesseract with the page on stdin; one thread, a hard timeout, no temp files."""
+def _run(args: list[str], stdin: bytes | Path, timeout: float) -> str:
+    """Run tesseract on the page (bytes on stdin, or a file it reads itself); one thread,
+    a hard timeout, no temp files."""
     global _running
     cmd = tesseract_cmd()
     if cmd is None:
@@ -126,8 +128,8 @@ def _run(args: list[str], stdin: bytes, timeout: float) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         child = subprocess.Popen(
-            [cmd, "stdin", "stdout", *args],
-            stdin=subprocess.PIPE,
+            [cmd, str(stdin) if isinstance(stdin, Path) else "stdin", "stdout", *args],
+            stdin=subprocess.DEVNULL if isinstance(stdin, Path) else subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
@@ -137,7 +139,7 @@ def _run(args: list[str], stdin: bytes, timeout: float) -> str:
         raise TesseractMissingError(f"Tesseract ({cmd}) start niet: {e}") from e
     _running = child
     try:
-        out, err = child.communicate(stdin, timeout=timeout)
+        out, err = child.communicate(None if isinstance(stdin, Path) else stdin, timeout=timeout)
     except subprocess.TimeoutExpired as e:
         child.kill()
         child.communicate()
@@ -166,7 +168,7 @@ def encode_page(image: Image.Image) -> bytes:
 
 
 def tsv_of(
-    image: Image.Image | bytes,
+    image: Image.Image | bytes | Path,
     lang: str = DEFAULT_LANG,
     *,
     dpi: int | None = None,
@@ -174,7 +176,8 @@ def tsv_of(
     timeout: float = PAGE_TIMEOUT_S,
 ) -> dict:
     """Tesseract's TSV of one page as a dict of columns (pytesseract's Output.DICT shape)."""
-    data = image if isinstance(image, bytes) else encode_page(image)
+    # a file Tesseract can read as it is (nothing was changed) is not encoded again
+    data = image if isinstance(image, bytes | Path) else encode_page(image)
     args = ["--psm", str(psm), "-l", lang]
     if dpi:
         args += ["--dpi", str(int(dpi))]

@@ -61,7 +61,22 @@ def read_page(
         image, declared = load_frame(path, index)
     except OSError as e:
         raise BadFileError(plain_os_error(e)) from e
-    return ocr_page(image, declared, lang, settings, timeout)
+    as_is = path if _readable_as_is(path, mime, index, image) else None
+    return ocr_page(image, declared, lang, settings, timeout, source=as_is)
+
+
+def _readable_as_is(path: Path, mime: str, index: int, image: Image.Image) -> bool:
+    """A single-frame PNG/JPEG Tesseract can read itself, exactly as we see it (no EXIF
+    turn, no transparency, 8-bit): then re-encoding the page for it is wasted time."""
+    if mime not in ("image/png", "image/jpeg") or index:
+        return False
+    try:
+        with Image.open(path) as raw:
+            turned = raw.getexif().get(0x0112, 1) not in (1, None)
+            plain = raw.mode in ("1", "L", "RGB", "P") and "transparency" not in raw.info
+            return not turned and plain and raw.size == image.size
+    except (OSError, SyntaxError, ValueError):
+        return False
 
 
 def read_image_bytes(data: bytes, lang: str, settings: Settings, timeout: float) -> PageText:
@@ -69,8 +84,16 @@ def read_image_bytes(data: bytes, lang: str, settings: Settings, timeout: float)
     return ocr_page(image, declared, lang, settings, timeout)
 
 
-def _read(image: Image.Image, transform: Transform, dpi: float, lang: str, timeout: float):
-    data = tsv_of(image, lang, dpi=round(dpi), timeout=timeout)
+def _read(
+    image: Image.Image,
+    transform: Transform,
+    dpi: float,
+    lang: str,
+    timeout: float,
+    source: Path | None = None,
+):
+    unchanged = transform == Transform(transform.width, transform.height)
+    data = tsv_of(source if source and unchanged else image, lang, dpi=round(dpi), timeout=timeout)
     page = page_from_tsv(data, image.width, image.height)
     return page, transform
 
@@ -94,9 +117,11 @@ def ocr_page(
     lang: str,
     settings: Settings = DEFAULT_SETTINGS,
     timeout: float = 120.0,
+    source: Path | None = None,
 ) -> PageText:
     """One page read: normalised, straightened, turned upright when needed, read in one
-    Tesseract call; words and size are in pixels of the original image."""
+    Tesseract call; words and size are in pixels of the original image. source: the file
+    the page came from, when Tesseract may read it directly if nothing needed changing."""
     scaled, base, dpi = normalise(original, declared_dpi, settings)
     del original  # only the working copy is kept from here
     quarter = 0
@@ -104,7 +129,7 @@ def ocr_page(
         quarter = _orientation(scaled, dpi, timeout)
     turned, transform = turn(scaled, quarter, base)
     straight, transform = deskew(turned, transform, settings.deskew)
-    page, used = _read(straight, transform, dpi, lang, timeout)
+    page, used = _read(straight, transform, dpi, lang, timeout, source)
     if settings.orientation == "auto" and not _good_enough(page, settings):
         # The cheap test is the read itself: upright text reads with high confidence.
         # Only a poor read pays for Tesseract's orientation detection and a second read.

@@ -857,6 +857,29 @@ class ClientFile(Finder, Eraser):
                 )
         return document_id
 
+    def add_page_flag(self, conn: sqlite3.Connection, page_id: int, flag: str) -> None:
+        """Add a word (e.g. 'bsn') to a page's space-separated flags, once."""
+        conn.execute(
+            "UPDATE pages SET flags = trim(flags || ' ' || ?) WHERE id = ?"
+            " AND ' ' || flags || ' ' NOT LIKE '% ' || ? || ' %'",
+            (flag, page_id, flag),
+        )
+
+    def documents_of_pages(
+        self, conn: sqlite3.Connection, page_ids: Sequence[int]
+    ) -> dict[int, tuple[str, int | None]]:
+        """document id -> (file name, client id or None) for the documents of these pages."""
+        if not page_ids:
+            return {}
+        marks = ", ".join("?" for _ in page_ids)
+        rows = conn.execute(
+            "SELECT DISTINCT d.id, d.name, d.client_id FROM pages p"
+            " JOIN documents d ON d.id = p.document_id"
+            f" WHERE p.id IN ({marks}) ORDER BY d.id",
+            list(page_ids),
+        ).fetchall()
+        return {int(r[0]): (r[1], int(r[2]) if r[2] is not None else None) for r in rows}
+
     def assign_document(
         self, conn: sqlite3.Connection, document_id: int, client_id: int | None
     ) -> None:

@@ -65,7 +65,12 @@ def inspect(db: Path, *, originals: Path | None = None, check_hashes: bool = Tru
     db = Path(db)
     root = originals if originals is not None else originals_root(db)
     found = Findings()
-    conn = sqlite3.connect(db, timeout=30)
+    try:
+        conn = sqlite3.connect(db, timeout=30)
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.OperationalError:
+        # a full or read-only disk may refuse the recovery files: look read-only
+        conn = connect_ro(db, timeout=30)
     try:
         found.integrity = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
