@@ -157,10 +157,10 @@ def part_disk(args, work: Path) -> None:
             cli.run_cli("import", first.folder, "--db", db, "--json")
             filler = disk.fill(where, leave=headroom)
             full = cli.run_cli("import", second.folder, "--db", db, "--json")
+            filler.unlink()  # on a full disk SQLite cannot even open the WAL file to look
             found = consistency.inspect(db)
             kept = len(consistency.signature(db)) >= 1
             told = bool(full.stderr.strip()) and cli.looks_clean(full.stderr)
-            filler.unlink()
             again = cli.run_cli("import", second.folder, "--db", db, "--json")
             back = again.returncode == 0 and len(consistency.signature(db)) == 2
             ok = found.ok and kept and (told or full.returncode == 0) and back

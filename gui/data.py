@@ -6,7 +6,7 @@ import contextlib
 import functools
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,7 +29,8 @@ def _plain_errors(fn: Callable[..., T]) -> Callable[..., T]:
     @functools.wraps(fn)
     def wrapper(self: ClientData, *args: Any, **kwargs: Any) -> T:
         try:
-            return fn(self, *args, **kwargs)
+            with self.in_use():
+                return fn(self, *args, **kwargs)
         except KlantdossierError:
             raise
         except Exception as e:
@@ -47,17 +48,30 @@ class ClientData:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
-        self._all: list[ClientFile] = []
+        # every connection with the lock its thread holds while using it, so close()
+        # never closes a connection under a running query (that crashes sqlite3)
+        self._all: list[tuple[ClientFile, threading.RLock]] = []
         self._lock = threading.Lock()
+        self._closed = False
 
     def file(self) -> ClientFile:
         cf = getattr(self._local, "cf", None)
         if cf is None:
-            cf = ClientFile.open(self.path)
-            self._local.cf = cf
             with self._lock:
-                self._all.append(cf)
+                if self._closed:
+                    raise DataError(f"Het klantbestand {self.path} is gesloten.")
+                cf = ClientFile.open(self.path)
+                self._local.cf = cf
+                self._local.use = threading.RLock()
+                self._all.append((cf, self._local.use))
         return cf
+
+    @contextlib.contextmanager
+    def in_use(self) -> Iterator[None]:
+        """Hold this thread's connection for the duration of a call."""
+        self.file()
+        with self._local.use:
+            yield
 
     def can(self, method: str) -> bool:
         """Whether storage/ offers this ClientFile method yet (merge, forget, ...)."""
@@ -199,8 +213,15 @@ class ClientData:
 
     def close(self) -> None:
         with self._lock:
-            for cf in self._all:
+            self._closed = True
+            slots, self._all = self._all, []
+        for cf, use in slots:
+            # wait for a query still running on that connection (a search in the pool)
+            acquired = use.acquire(timeout=10)
+            try:
                 # closing a connection to a vanished file: nothing to keep
                 with contextlib.suppress(Exception):
                     cf.close()
-            self._all.clear()
+            finally:
+                if acquired:
+                    use.release()

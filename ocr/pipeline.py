@@ -332,7 +332,7 @@ class _Import:
     def run(self, paths: Sequence[Path]) -> None:
         feeder = self.documents(self.units(paths))
         feeding = True
-        window = 2 * self.pool.jobs  # enough queued to keep every worker busy, no more
+        window = 3 * self.pool.jobs  # enough queued to keep every worker busy, no more
         while True:
             if self.cancel is not None and self.cancel():
                 raise _Cancelled

@@ -55,11 +55,11 @@ def test_import_on_a_full_disk_keeps_the_file_and_works_after(headroom, small_di
         assert len(signature(db)) == 2
     else:
         assert full.stderr.strip(), "the user must be told"
+    filler.unlink()  # SQLite cannot even open a WAL file on a full disk: look after
     found = inspect(db)
     assert found.ok, found.summary()
     assert set(before) <= set(names(db))
 
-    filler.unlink()
     again = run_cli("import", second.folder, "--db", db, "--json")
     assert again.returncode == 0 and looks_clean(again.stderr), again.stderr
     assert json.loads(again.stdout)["errors"] == []
@@ -68,6 +68,25 @@ def test_import_on_a_full_disk_keeps_the_file_and_works_after(headroom, small_di
     assert len(names(db)) == 2
     docs = sum(len(shas) for _, shas in signature(db))
     assert docs == len(first.files) + len(second.files)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect: on a full disk SQLite cannot create the -shm file, and "
+    "storage/clientfile.py reports every open error as CorruptClientFileError: "
+    "'klanten.sqlite is beschadigd of geen klantbestand (disk I/O error)' — a healthy "
+    "file called damaged (map SQLITE_IOERR/SQLITE_FULL at open to DiskFullError after "
+    "checking free space, as backup() already does for ENOSPC)",
+)
+def test_opening_on_a_full_disk_does_not_call_the_file_damaged(small_disk, tiny_folders):
+    """A full disk is not a damaged client file: the user must not be told to worry
+    about (or throw away) a healthy file."""
+    db = small_disk / "klanten.sqlite"
+    assert run_cli("import", tiny_folders[0].folder, "--db", db, "--json").returncode == 0
+    fill(small_disk)
+    search = run_cli("search", tiny_folders[0].client.last_name, "--db", db, "--json")
+    assert looks_clean(search.stderr), search.stderr
+    assert "beschadigd" not in search.stderr, search.stderr
 
 
 def test_write_on_a_full_disk_raises_a_named_error(small_disk):

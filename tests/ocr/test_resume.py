@@ -39,7 +39,7 @@ def test_kill_9_then_resume(tmp_path: Path, tesseract_available):
     for i in range(1, 4):
         save(card([f"Klantmap Bakker blad {i}", "Kerkstraat 4 Kampen"]), folder / f"blad{i}.png")
     loose = [save(card([f"Losse brief {i}", "over het dak"]), tmp_path / f"brief{i}.png")
-             for i in range(6)]  # fmt: skip
+             for i in range(10)]  # fmt: skip
     paths = [folder, *loose]
     db = tmp_path / "k.sqlite"
     run = _import(db, paths)
@@ -50,7 +50,7 @@ def test_kill_9_then_resume(tmp_path: Path, tesseract_available):
     os.killpg(run.pid, signal.SIGKILL)  # the import and its workers: a power cut
     run.wait()
     halfway = _count(db)
-    assert 2 <= halfway < 9
+    assert 2 <= halfway < 13
 
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -64,7 +64,7 @@ def test_kill_9_then_resume(tmp_path: Path, tesseract_available):
     assert again.returncode == 0, err
     with sqlite3.connect(db) as conn:
         docs = conn.execute("SELECT count(*), count(DISTINCT sha256) FROM documents").fetchone()
-        assert docs == (9, 9)
+        assert docs == (13, 13)
         clients = [r[0] for r in conn.execute("SELECT name FROM clients ORDER BY name")]
     assert clients.count("Jan Bakker") == 1
     assert len(clients) == len(set(clients))  # nothing made twice by the second run
