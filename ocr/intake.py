@@ -464,11 +464,13 @@ def _commit(
             summary.skipped += 1
             summary.problems.append(Problem(str(path.name), "al eerder ingelezen; overgeslagen"))
             continue
-        cf.originals.put(path, sha)  # before the rows: a stored document has its original
         prepared.append((batch, path, mime, sha, [masked(page) for page in pages]))
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+    cf.sweep_originals()
     with cf.transaction() as conn:
         for batch, path, mime, sha, pages in prepared:
+            # under the write lock, before the rows: a stored document has its original
+            cf.originals.put(path, sha)
             proposal = batch.proposal
             assert proposal is not None
             fields = proposal.fields

@@ -443,22 +443,13 @@ class _Import:
         if not (due or force):
             return
         batch, self.ready, self.ready_pages = self.ready, [], 0
-        # originals first: a committed document always has its original
-        stored: list[tuple[_Unit, list[_Doc]]] = []
-        for unit, docs in batch:
-            kept = []
-            for doc in docs:
-                try:
-                    self.cf.originals.put(doc.path, doc.sha)
-                    kept.append(doc)
-                except OSError as e:
-                    self.report.error(doc.path, "origineel niet op te slaan: " + plain_os_error(e))
-            if kept:
-                stored.append((unit, kept))
-        if not stored:
-            return
         with self.cf.transaction() as conn:
-            for unit, docs in stored:
+            for unit, all_docs in batch:
+                # originals first, under the write lock: a committed document always
+                # has its original, and a crash leaves only what sweep_originals removes
+                docs = [doc for doc in all_docs if self._put_original(doc)]
+                if not docs:
+                    continue
                 before = unit.client_id
                 conn.execute("SAVEPOINT unit")
                 try:
@@ -476,6 +467,14 @@ class _Import:
                 for doc in docs:
                     doc.pages.clear()  # stored: free the memory
         self.last_commit = time.monotonic()
+
+    def _put_original(self, doc: _Doc) -> bool:
+        try:
+            self.cf.originals.put(doc.path, doc.sha)
+        except OSError as e:
+            self.report.error(doc.path, "origineel niet op te slaan: " + plain_os_error(e))
+            return False
+        return True
 
     def flush_finished(self) -> None:
         """After a cancel: store every document that was read completely."""
@@ -535,7 +534,9 @@ def import_paths(
     :param extract_fields: False stores page text only, each folder or file a client named
         after it (benchmarks of the reading alone)
     """
+    cf.require_writable()
     check_tesseract(lang)
+    cf.sweep_originals()
     report = ImportReport()
     started = time.monotonic()
     with OcrPool(

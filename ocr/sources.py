@@ -23,6 +23,10 @@ from .errors import BadFileError
 MAX_PIXELS = 80_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
+# What Pillow raises on damaged files besides OSError: truncated TIFFs give TypeError
+# ("Missing dimensions"), bad EXIF ZeroDivisionError; all mean "this file is damaged".
+BROKEN_IMAGE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, ZeroDivisionError, TypeError)
+
 _MAGIC: list[tuple[bytes, str]] = [
     (b"%PDF", "application/pdf"),
     (b"\x89PNG\r\n\x1a\n", "image/png"),
@@ -142,7 +146,7 @@ def open_image(path: Path | bytes) -> Image.Image:
         raise BadFileError("geen leesbare afbeelding (beschadigd of onbekend formaat)") from e
     except FileNotFoundError as e:
         raise BadFileError(plain_os_error(e)) from e
-    except (OSError, SyntaxError, ValueError, EOFError) as e:
+    except BROKEN_IMAGE_ERRORS as e:
         raise BadFileError(DAMAGED) from e
     _check_size(img)
     return img
@@ -162,7 +166,7 @@ def image_frame_count(path: Path) -> int:
     with open_image(path) as img:
         try:
             return max(1, int(getattr(img, "n_frames", 1)))
-        except (OSError, SyntaxError, ValueError, EOFError) as e:
+        except BROKEN_IMAGE_ERRORS as e:
             raise BadFileError(DAMAGED) from e
 
 
@@ -183,7 +187,7 @@ def load_frame(source: Path | bytes, index: int = 0) -> tuple[Image.Image, float
         raise BadFileError("afbeelding is te groot om een pagina te zijn") from e
     except FileNotFoundError as e:
         raise BadFileError(plain_os_error(e)) from e
-    except (OSError, SyntaxError, ValueError, EOFError, ZeroDivisionError) as e:
+    except BROKEN_IMAGE_ERRORS as e:
         # the decoder's own words (English, technical) help nobody at the desk
         raise BadFileError(DAMAGED) from e
     finally:

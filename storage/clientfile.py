@@ -106,6 +106,13 @@ def _is_writable(path: Path) -> bool:
     return True
 
 
+def _disk_is_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def translate_error(e: sqlite3.Error, path: Path) -> ClientFileError | None:
     """A named, Dutch error for SQLite failures a user can do something about."""
     code = (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF
@@ -237,6 +244,13 @@ class ClientFile(Finder, Eraser):
             known = translate_error(e, path)
             if isinstance(known, ClientFileBusyError | DiskFullError):
                 raise known from e
+            if _disk_is_full(path.parent):
+                # SQLite says "disk I/O error" when it cannot create the -shm file: a
+                # healthy file on a full disk must not be called damaged
+                raise DiskFullError(
+                    f"De schijf is vol: het klantbestand {path} kan niet worden geopend. "
+                    "Het bestand zelf is ongewijzigd; maak ruimte vrij en probeer het opnieuw."
+                ) from e
             raise CorruptClientFileError(
                 f"{path} is beschadigd of geen klantbestand ({e}); er is niets gewijzigd."
             ) from e
@@ -317,6 +331,10 @@ class ClientFile(Finder, Eraser):
         conn = self.db.conn
         for number, sql in enumerate(MIGRATIONS[current:], start=current + 1):
             with self.transaction():
+                # another program may have migrated since we read the version: the
+                # write lock is ours now, so the version read here is the truth
+                if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                    continue
                 for statement in _split_sql(sql):
                     conn.execute(statement)
                 if number in REBUILD_SEARCH_AT and current > 0:
@@ -338,6 +356,12 @@ class ClientFile(Finder, Eraser):
     @property
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
+
+    def require_writable(self) -> None:
+        """Raise ReadOnlyClientFileError now, before slow work whose result could not be
+        stored (an import would otherwise read every page first)."""
+        if self.read_only:
+            raise self._read_only_error()
 
     def _read_only_error(self) -> ReadOnlyClientFileError:
         return ReadOnlyClientFileError(
@@ -856,6 +880,20 @@ class ClientFile(Finder, Eraser):
                     (page_cursor.lastrowid, page.text),
                 )
         return document_id
+
+    def sweep_originals(self) -> int:
+        """Remove originals no document refers to, and half-copied temp files: the
+        leftovers of an import that crashed or failed between copying a scan and
+        committing its document (personal data no search, export or forget would find).
+        Returns how many files were removed."""
+        removed = 0
+        with self.transaction() as conn:
+            known = {row[0] for row in conn.execute("SELECT sha256 FROM documents")}
+            for sha, path in self.originals.stored():
+                if sha is None or sha not in known:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed
 
     def add_page_flag(self, conn: sqlite3.Connection, page_id: int, flag: str) -> None:
         """Add a word (e.g. 'bsn') to a page's space-separated flags, once."""

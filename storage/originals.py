@@ -7,11 +7,13 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import DiskFullError
 
 CHUNK = 1 << 20
+PART_PREFIX = ".part-"
 
 
 def _named(error: OSError, target: Path) -> OSError:
@@ -33,6 +35,9 @@ def sha256_of(path: Path) -> str:
 
 
 class OriginalStore:
+    # Files are put only while the client file's write lock is held (inside a
+    # transaction), so a sweep that holds the lock sees only leftovers of crashed or
+    # failed imports as unreferenced files.
     """Stores each file once under originals/ab/abcdef...; never holds a file name from a scan."""
 
     def __init__(self, root: Path) -> None:
@@ -54,7 +59,7 @@ class OriginalStore:
         try:
             self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
             target.parent.mkdir(exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=PART_PREFIX)
         except OSError as e:
             raise _named(e, target) from e
         try:
@@ -73,3 +78,17 @@ class OriginalStore:
 
     def remove(self, sha256: str) -> None:
         self.path_for(sha256).unlink(missing_ok=True)
+
+    def stored(self) -> Iterator[tuple[str | None, Path]]:
+        """(sha256, path) of every stored file; sha256 None for a temp file left by a
+        copy that never finished."""
+        if not self.root.is_dir():
+            return
+        for folder in self.root.iterdir():
+            if not folder.is_dir() or len(folder.name) != 2:
+                continue
+            for path in folder.iterdir():
+                if path.name.startswith(PART_PREFIX):
+                    yield None, path
+                elif len(path.name) == 64 and path.name.startswith(folder.name):
+                    yield path.name, path

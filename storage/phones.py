@@ -21,7 +21,17 @@ def normalize(number: str, region: str = DEFAULT_REGION) -> str | None:
         return None
     if not phonenumbers.is_possible_number(parsed):
         return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    # A stored number must be found again by its own E.164: refuse forms like '0000000'
+    # whose E.164 ('+31000000') parses to something else.
+    if (
+        phonenumbers.format_number(
+            phonenumbers.parse(e164, None), phonenumbers.PhoneNumberFormat.E164
+        )
+        != e164
+    ):
+        return None
+    return e164
 
 
 def strip_uri(text: str) -> str:

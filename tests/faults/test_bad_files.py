@@ -7,8 +7,6 @@ bench/faults.py runs every shared file.
 
 from __future__ import annotations
 
-import pytest
-
 from tests.faults.helpers.badfiles import bad_file_set, shared_bad_files
 from tests.faults.helpers.badrun import clear_message, import_bad_files
 from tests.faults.helpers.consistency import inspect
@@ -42,12 +40,6 @@ def test_shared_damaged_files_in_one_run(tmp_path, shared_testdata, tesseract_av
     assert inspect(db).ok
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: a truncated TIFF makes Pillow raise TypeError('Missing dimensions') in "
-    "n_frames (ocr/sources.py image_frame_count catches OSError/ValueError, not TypeError); "
-    "the pool's catch-all then shows the user 'bestand is beschadigd of onleesbaar (TypeError)'",
-)
 def test_truncated_tiff_is_refused_in_plain_words(tmp_path, tesseract_available):
     files = [p for p in bad_file_set(tmp_path / "bad", seed=1) if p.name == "good-cut30.tif"]
     verdict = import_bad_files(files, tmp_path / "k.sqlite", timeout=120)

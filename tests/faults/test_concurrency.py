@@ -7,8 +7,6 @@ import sqlite3
 import threading
 import time
 
-import pytest
-
 from storage import ClientFile, KlantdossierError
 from storage.schema import MIGRATIONS
 from tests.faults.helpers.cli import looks_clean, start_cli
@@ -66,7 +64,7 @@ class Reader(threading.Thread):
 def test_two_imports_and_a_reader(tmp_path, tesseract_available):
     folders = write_small_dataset(tmp_path / "scans", clients=4, pages=2, seed=21)
     db = tmp_path / "klanten.sqlite"
-    ClientFile.open(db).close()  # a first start on a new file: see the xfail test below
+    ClientFile.open(db).close()  # a first start on a new file (the race itself: the test below)
     reader = Reader(db, [f.client.last_name for f in folders] + ["klantkaart", "06"])
     reader.start()
     half = len(folders) // 2
@@ -117,13 +115,6 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: two programs opening a NEW client file at once both migrate from "
-    "version 0; the second fails with a raw sqlite3.OperationalError 'table clients "
-    "already exists' (storage/clientfile.py _migrate reads user_version before BEGIN "
-    "IMMEDIATE and never re-reads it inside the transaction)",
-)
 def test_open_while_another_program_creates_the_file(tmp_path):
     """Seen for real: two imports started at once on a new client file, one died with a
     traceback. Made deterministic here: this test holds the write lock of a new, empty

@@ -70,14 +70,6 @@ def test_import_on_a_full_disk_keeps_the_file_and_works_after(headroom, small_di
     assert docs == len(first.files) + len(second.files)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: on a full disk SQLite cannot create the -shm file, and "
-    "storage/clientfile.py reports every open error as CorruptClientFileError: "
-    "'klanten.sqlite is beschadigd of geen klantbestand (disk I/O error)' — a healthy "
-    "file called damaged (map SQLITE_IOERR/SQLITE_FULL at open to DiskFullError after "
-    "checking free space, as backup() already does for ENOSPC)",
-)
 def test_opening_on_a_full_disk_does_not_call_the_file_damaged(small_disk, tiny_folders):
     """A full disk is not a damaged client file: the user must not be told to worry
     about (or throw away) a healthy file."""
@@ -158,13 +150,6 @@ def test_chmod_read_only_file_reads(tiny_folders, tmp_path):
     assert client_count(db) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: an import into a read-only client file OCRs everything, copies the "
-    "originals (orphans when only the .sqlite is read-only) and on a read-only file "
-    "system exits 0 with per-file errors 'kan niet gelezen worden' (ocr/pipeline.py "
-    "never checks cf.read_only before starting)",
-)
 @pytest.mark.parametrize("how", ["chmod", "remount"])
 def test_import_into_read_only_file_is_refused_up_front(how, small_disk, tiny_folders):
     """DESIGN.md: exit 1 when nothing could run. A read-only client file is known when

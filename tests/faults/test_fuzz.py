@@ -67,13 +67,6 @@ def test_a_raising_target_is_caught():
         given(st.just("jan*"))(SMALL(fragile))()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (minor): storage/phones.py normalize accepts 'possible' numbers with a "
-    "0 after the country code: '0000000' -> '+31000000', which normalises to '+3100000', "
-    "so a number stored that way is never found by its own E.164 (check is_valid_number, "
-    "or refuse a national number that still starts with 0)",
-)
 def test_stored_number_is_found_by_its_own_e164():
     from storage.phones import normalize
 

@@ -52,11 +52,6 @@ def test_kill_at_exact_point_is_whole_after_rerun(target, small_folders, referen
     assert signature(db) == reference.signature
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: originals copied before their documents commit stay behind after a "
-    "crash (ocr/pipeline.py stores originals first; nothing sweeps unreferenced ones)",
-)
 def test_no_orphaned_original_survives_a_crash(small_folders, tmp_path):
     """Killed after the originals of a folder were copied but before its documents
     committed, then the user goes on with other work (imports another folder, not the
