@@ -201,3 +201,26 @@ def read_pdf_page(
     except BadFileError:
         _forget_pdf()
         raise
+
+
+def render_page(path: Path, index: int, passwords: Sequence[str] = ()) -> Image.Image:
+    """Page index of a PDF as a grey image, at the scale its stored word boxes use (the
+    scale the import read it at), for showing the page."""
+    pdf, _password = open_pdf(path, passwords)
+    try:
+        if not 0 <= index < len(pdf):
+            raise BadFileError(f"pagina {index + 1} ontbreekt (de PDF heeft {len(pdf)} pagina's)")
+        page = pdf[index]
+        try:
+            width_pt, height_pt = page.get_size()
+            bitmap = page.render(scale=render_scale(width_pt, height_pt), grayscale=True)
+            try:
+                return bitmap.to_pil().convert("L")
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+    except pdfium.PdfiumError as e:
+        raise BadFileError(f"pagina {index + 1} van de PDF is beschadigd") from e
+    finally:
+        pdf.close()

@@ -198,3 +198,14 @@ def image_pages(path: Path) -> Iterator[Image.Image]:
     """Each frame of an image file, EXIF-upright; one at a time to keep memory bounded."""
     for index in range(image_frame_count(path)):
         yield load_frame(path, index)[0]
+
+
+def page_image(path: Path, index: int) -> Image.Image:
+    """Page index (0-based) of an original, PDF or image, as it was read: for showing."""
+    if detect_mime(path) == "application/pdf":
+        from .pdf import render_page  # pypdfium2 only when a PDF is shown
+
+        return render_page(path, index)
+    if index >= image_frame_count(path):
+        raise BadFileError(f"pagina {index + 1} ontbreekt in {path.name}")
+    return load_frame(path, index)[0]

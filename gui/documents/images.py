@@ -1,8 +1,8 @@
 """Page images of originals as QImages, with a small in-memory LRU cache.
 
-Pixels come from ocr/ (PDF pages need pypdfium2, which gui/ may not import); plain image
-files are opened with Pillow, seeking straight to frame N so page 1,999 of a TIFF does not
-decode the 1,998 before it."""
+Pixels come from ocr.sources.page_image (PDF pages need pypdfium2, which gui/ may not
+import; image files seek straight to frame N, so page 1,999 of a TIFF does not decode the
+1,998 before it)."""
 
 from __future__ import annotations
 
@@ -43,28 +43,14 @@ def load_page(path: Path, index: int, max_side: int | None = None) -> QImage:
 
 
 def _pil_page(path: Path, index: int) -> Image.Image:
-    from PIL import Image, ImageOps
-
     # on first use: ocr/ pulls in numpy, and start-up must be quick; importing it also sets
     # Pillow's bound on image size, the same for showing as for importing
     from ocr import sources
 
-    mime = sources.detect_mime(path)
-    if mime == "application/pdf":
-        page_image = getattr(sources, "page_image", None)
-        if page_image is None:
-            raise PageImageError("PDF-pagina's kunnen hier nog niet getoond worden.")
-        return page_image(path, index)
-    with Image.open(path) as img:
-        if index >= getattr(img, "n_frames", 1):
-            raise PageImageError(
-                f"Pagina {index + 1} ontbreekt in het origineel {path.name} "
-                f"(dat heeft {getattr(img, 'n_frames', 1)} pagina's)."
-            )
-        img.seek(index)
-        frame = ImageOps.exif_transpose(img)
-        frame.load()
-        return frame
+    try:
+        return sources.page_image(path, index)
+    except KlantdossierError as e:
+        raise PageImageError(f"Pagina {index + 1} van {path.name} is niet te tonen: {e}") from e
 
 
 def to_qimage(image: Image.Image) -> QImage:
