@@ -153,7 +153,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = add("backup", "reservekopie maken / make a backup")
-    p.add_argument("dest", metavar="DOEL", help="bestand voor de kopie / the backup file")
+    p.add_argument(
+        "dest", metavar="DOEL", help="bestand voor de kopie (met --daily: een map) / target"
+    )
+    p.add_argument(
+        "--daily",
+        action="store_true",
+        help="dagelijkse kopie in de map DOEL, oude worden opgeruimd / daily, rotated",
+    )
+    p.add_argument(
+        "--keep",
+        type=int,
+        default=7,
+        metavar="N",
+        help="met --daily: bewaar de nieuwste N kopieën (standaard 7)",
+    )
 
     p = add("forget", "klant en documenten wissen (AVG) / erase a client (GDPR)")
     p.add_argument("client_id", type=int, metavar="KLANTNUMMER")
@@ -280,6 +294,13 @@ def cmd_lookup(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if args.daily:
+        from storage.backups import daily_backup
+
+        with _open(args) as cf:
+            made = daily_backup(cf, Path(args.dest), keep=args.keep)
+        print(f"Reservekopie gemaakt: {made}" if made else "De reservekopie van vandaag is er al.")
+        return 0
     with _open(args) as cf:
         dest = cf.backup(args.dest)
     print(f"Reservekopie gemaakt: {dest}")

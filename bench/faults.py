@@ -375,9 +375,23 @@ def part_backup(args, work: Path) -> None:
         "automatic backup before a schema migration: see tests/faults/test_backup.py "
         "(test_migration_backs_up_first)"
     )
-    settings_text = " ".join(p.read_text() for p in (ROOT / "storage").glob("*.py"))
-    daily = "daily" in settings_text or "rotat" in settings_text
-    say(f"daily backup with rotation (setting): {'present' if daily else 'NOT BUILT'}")
+    say(f"daily backup with rotation (setting): {_daily_rotation_check(work)}")
+
+
+def _daily_rotation_check(work: Path) -> str:
+    """Ten days of daily backups kept at 3: three newest left, each opens whole."""
+    from datetime import date, timedelta
+
+    from storage import ClientFile
+    from storage.backups import daily_backup, daily_backups
+
+    folder = work / "daily"
+    with ClientFile.open(work / "daily-source.sqlite") as cf:
+        for day in range(10):
+            daily_backup(cf, folder, keep=3, today=date(2026, 1, 1) + timedelta(day))
+    kept = daily_backups(folder)
+    whole = sum(consistency.inspect(p).ok for p in kept)
+    return f"{len(kept)} kept of 10 days at keep=3, {whole} open whole"
 
 
 # --- 7. security ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage import ClientFile, KlantdossierError
 
-from . import call
+from . import backup_setting, call
 from .call import handoff
 from .call.server import AlreadyRunningError, InstanceServer, ServerError
 from .data import ClientData
@@ -59,6 +59,7 @@ def run(db_path: Path, ui_language: str | None = None, call_number: str | None =
         server.message.connect(calls.handle_message)
     calls.apply_monitor_settings()
     window.show()
+    backup_setting.install(window)
     if call_number:
         QTimer.singleShot(0, lambda: calls.show_call(call_number))
     # After the first paint: load the number geocoder so the first ring does not wait for it.

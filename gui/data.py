@@ -211,6 +211,13 @@ class ClientData:
         """Erase a client per AVG (storage's ForgetReport comes back)."""
         return self.file().forget(client_id)
 
+    @_plain_errors
+    def daily_backup(self, folder: Path, keep: int) -> Path | None:
+        """Today's backup in folder unless there is one; older ones beyond keep removed."""
+        from storage.backups import daily_backup
+
+        return daily_backup(self.file(), folder, keep=keep)
+
     def close(self) -> None:
         with self._lock:
             self._closed = True

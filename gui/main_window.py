@@ -178,6 +178,9 @@ class MainWindow(QMainWindow):
         self.scan_action = self._action(self.tr("&Scannen…"))
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.scan_action)
+        # gui/backup_setting connects this (daily backup with rotation)
+        self.backup_action = self._action(self.tr("Dagelijkse &reservekopie…"))
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Afsluiten"), QKeySequence.StandardKey.Quit, self.close)

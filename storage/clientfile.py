@@ -106,6 +106,13 @@ def _is_writable(path: Path) -> bool:
     return True
 
 
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _disk_is_full(folder: Path) -> bool:
     try:
         return shutil.disk_usage(folder).free < 64 * 1024
@@ -973,8 +980,12 @@ class ClientFile(Finder, Eraser):
 
     # -- backup ------------------------------------------------------------------------------
 
-    def backup(self, dest: str | os.PathLike[str]) -> Path:
-        """A consistent copy made with SQLite's online backup, plus the originals."""
+    def backup(self, dest: str | os.PathLike[str], *, link_originals: bool = False) -> Path:
+        """A consistent copy made with SQLite's online backup, plus the originals.
+
+        link_originals: hard-link the originals where the file system allows (they are
+        never changed in place, being named by their content), so daily backups do not
+        hold a full copy of every scan each."""
         dest = Path(dest).expanduser().absolute()
         if dest == self.path:
             raise ClientFileError("De reservekopie kan niet over het klantbestand zelf heen.")
@@ -990,7 +1001,10 @@ class ClientFile(Finder, Eraser):
             os.chmod(dest, 0o600)
             if self.originals.root.is_dir():
                 copy = dest.with_name(dest.name + ".originals")
-                shutil.copytree(self.originals.root, copy, dirs_exist_ok=True)
+                copy_function = _link_or_copy if link_originals else shutil.copy2
+                shutil.copytree(
+                    self.originals.root, copy, dirs_exist_ok=True, copy_function=copy_function
+                )
                 os.chmod(copy, 0o700)
         except sqlite3.Error as e:
             raise translate_error(e, dest) or ClientFileError(
