@@ -13,8 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from . import phones as phone_numbers
 from .erasure import CLIENT_COLUMNS, STATUSES, Eraser
@@ -159,12 +161,13 @@ class ClientFile(Finder, Eraser):
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
+        conn: sqlite3.Connection,
         path: Path,
         read_only: bool = False,
         region: str = phone_numbers.DEFAULT_REGION,
     ) -> None:
-        self.db = db
+        self._conn = conn
+        self._db: sqlite_utils.Database | None = None
         self.path = path
         self.read_only = read_only
         self.region = region
@@ -264,7 +267,7 @@ class ClientFile(Finder, Eraser):
         except ClientFileError:
             conn.close()
             raise
-        cf = cls(sqlite_utils.Database(conn), path, read_only, region)
+        cf = cls(conn, path, read_only, region)
         if version > SCHEMA_VERSION:
             conn.close()
             raise NewerSchemaError(
@@ -335,7 +338,7 @@ class ClientFile(Finder, Eraser):
         if current > 0:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             self.backup(self.path.with_name(f"{self.path.name}.v{current}-{stamp}.bak"))
-        conn = self.db.conn
+        conn = self._conn
         for number, sql in enumerate(MIGRATIONS[current:], start=current + 1):
             with self.transaction():
                 # another program may have migrated since we read the version: the
@@ -349,7 +352,7 @@ class ClientFile(Finder, Eraser):
                 conn.execute(f"PRAGMA user_version = {number}")
 
     def close(self) -> None:
-        self.db.conn.close()
+        self._conn.close()
         key, self._registry_key = self._registry_key, None
         if key is not None:
             _release(key)
@@ -362,7 +365,18 @@ class ClientFile(Finder, Eraser):
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils' view of the same connection (table helpers, introspection).
+        Made on first use: importing sqlite_utils costs about 0.2 s (it loads numpy and
+        its plugins), which the window's start-up and `main.py lookup` need not pay."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._conn)
+        return self._db
 
     def require_writable(self) -> None:
         """Raise ReadOnlyClientFileError now, before slow work whose result could not be
@@ -382,7 +396,7 @@ class ClientFile(Finder, Eraser):
         locked, read-only) come out as named ClientFileErrors with Dutch messages."""
         if self.read_only:
             raise self._read_only_error()
-        conn = self.db.conn
+        conn = self._conn
         writer = self._writer
         name = f"sp{writer.depth}"
         try:
