@@ -457,15 +457,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
     return 0 if result.pages else 1
 
 
-def not_built(args: argparse.Namespace) -> int:
-    print(
-        f"De opdracht '{args.command}' is nog niet gebouwd. / "
-        f"The command '{args.command}' is not built yet.",
-        file=sys.stderr,
-    )
-    return 2
-
-
 COMMANDS = {
     "import": cmd_import,
     "search": cmd_search,

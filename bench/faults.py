@@ -257,16 +257,11 @@ def part_fuzz(args, work: Path) -> None:
         ("ClientFile.search", fuzzing.query_text, search),
         ("storage.phones.normalize", fuzzing.phone_text, fuzzing.normalize_target),
     ]
-    contacts = None
-    if fuzzing.available("storage.contacts", "import_contact_file"):
-        contacts = fuzzing.ContactTarget(work / "fuzz-contacts.sqlite")
-        targets.append(("storage.contacts.import_contact_file", fuzzing.contact_bytes, contacts))
-    else:
-        say("  storage.contacts.import_contact_file: not built, not fuzzed")
-    if fuzzing.available("ocr.extract", "extract_client"):
-        targets.append(("ocr.extract.extract_client", fuzzing.pages(), fuzzing.extract_target))
-    else:
-        say("  ocr.extract.extract_client: not built, not fuzzed")
+    contacts = fuzzing.ContactTarget(work / "fuzz-contacts.sqlite")
+    targets += [
+        ("storage.contacts.import_contact_file", fuzzing.contact_bytes, contacts),
+        ("ocr.extract.extract_client", fuzzing.pages(), fuzzing.extract_target),
+    ]
     total = failures = 0
     for name, strategy, target in targets:
         count = {"n": 0}
@@ -282,8 +277,7 @@ def part_fuzz(args, work: Path) -> None:
         total += count["n"]
         say(f"  {name}: {count['n']} examples in {time.monotonic() - started:.0f} s, {outcome}")
     search.close()
-    if contacts:
-        contacts.close()
+    contacts.close()
     say(f"fuzz examples run / failures: {total} / {failures}")
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import phones as phone_numbers
-from .models import Address, Phone
+from .models import CLIENT_FIELDS, Address, Phone
 from .search import fold
 
 if TYPE_CHECKING:
@@ -307,19 +307,7 @@ def _contact_from_cells(
 ) -> Contact:
     """A Contact from the values of one CSV row grouped by column kind."""
     contact = Contact()
-    for kind in (
-        "name",
-        "first_name",
-        "last_name",
-        "tussenvoegsel",
-        "company",
-        "legal_form",
-        "iban",
-        "bic",
-        "kvk",
-        "btw",
-        "client_since",
-    ):
+    for kind in CLIENT_FIELDS:
         values = [v for v in cells.get(kind, []) if v]
         if values:
             contact.columns[kind] = values[0]

@@ -7,26 +7,12 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from .errors import ClientNotFoundError
+from .models import CLIENT_FIELDS
 
 if TYPE_CHECKING:
     from .originals import OriginalStore
 
-CLIENT_COLUMNS = frozenset(
-    {
-        "name",
-        "first_name",
-        "tussenvoegsel",
-        "last_name",
-        "company",
-        "legal_form",
-        "kvk",
-        "btw",
-        "iban",
-        "bic",
-        "client_since",
-        "status",
-    }
-)
+CLIENT_COLUMNS = frozenset({*CLIENT_FIELDS, "status"})
 STATUSES = ("active", "archived")
 
 

@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+# The columns of a client that describe them (status aside), in the order a person reads
+# them: the card, the merge dialog and the OCR fields all use these names.
+CLIENT_FIELDS = (
+    "name",
+    "first_name",
+    "tussenvoegsel",
+    "last_name",
+    "company",
+    "legal_form",
+    "kvk",
+    "btw",
+    "iban",
+    "bic",
+    "client_since",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Word:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage import phones as phone_numbers
+from storage.models import CLIENT_FIELDS
 
 from .. import formatting
 from ..data import ClientData
@@ -34,22 +35,7 @@ from .undo import AddRemove, SetField
 
 ADDRESS_KEYS = ("street", "house_number", "postcode", "city", "country")
 # OCR field names (ocr/extract/model.py FIELDS) to the card's keys
-OCR_KEYS = {
-    key: key
-    for key in (
-        "name",
-        "first_name",
-        "tussenvoegsel",
-        "last_name",
-        "company",
-        "legal_form",
-        "iban",
-        "bic",
-        "kvk",
-        "btw",
-        "client_since",
-    )
-} | {key: f"address.{key}" for key in ADDRESS_KEYS}
+OCR_KEYS = {key: key for key in CLIENT_FIELDS} | {key: f"address.{key}" for key in ADDRESS_KEYS}
 CROP_MARGIN = 24
 CROP_WIDTH = 560  # the popup fits beside the card on a 1366-pixel screen
 

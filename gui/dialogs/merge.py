@@ -19,22 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage.models import CLIENT_FIELDS
+
 from ..data import ClientData
 from ..workers import submit
 
-FIELDS = (
-    "name",
-    "first_name",
-    "tussenvoegsel",
-    "last_name",
-    "company",
-    "legal_form",
-    "kvk",
-    "btw",
-    "iban",
-    "bic",
-    "client_since",
-)
+FIELDS = CLIENT_FIELDS
 
 
 class MergeDialog(QDialog):

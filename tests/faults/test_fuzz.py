@@ -11,7 +11,6 @@ from tests.faults.helpers.fuzz import (
     ContactTarget,
     SearchTarget,
     as_function,
-    available,
     contact_bytes,
     extract_target,
     normalize_target,
@@ -41,8 +40,6 @@ def test_phone_normalisation_never_raises():
 
 
 def test_contact_import_never_raises(tmp_path):
-    if available("storage.contacts", "import_contact_file") is None:
-        pytest.skip("storage.contacts.import_contact_file is not built yet")
     target = ContactTarget(tmp_path / "k.sqlite")
     try:
         given(contact_bytes)(settings(SMALL, max_examples=100)(as_function(target)))()
@@ -51,8 +48,6 @@ def test_contact_import_never_raises(tmp_path):
 
 
 def test_field_extraction_never_raises():
-    if available("ocr.extract", "extract_client") is None:
-        pytest.skip("ocr.extract.extract_client is not built yet")
     given(pages())(settings(SMALL, max_examples=100)(extract_target))()
 
 

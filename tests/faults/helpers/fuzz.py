@@ -8,14 +8,16 @@ cannot run yet (the module it needs is still being built) — see `available`.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import strategies as st
 
+from ocr.extract import extract_client
+from ocr.settings import OwnBusiness
 from storage import ClientFile, KlantdossierError, PageText, Word
+from storage.contacts import import_contact_file
 
 FTS_SPECIALS = [*"\"*-^:()+{}[],.;'\\%_/@#&|~`", "AND", "OR", "NOT", "NEAR", "NEAR(", " "]
 # argv on Linux turns undecodable bytes into lone surrogates (surrogateescape)
@@ -153,14 +155,6 @@ def as_function(target: Callable[[object], None]) -> Callable[[object], None]:
     return run
 
 
-def available(module: str, name: str) -> Callable | None:
-    """module.name, or None while nobody has built it."""
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-
-
 class SearchTarget:
     """ClientFile.search over a small client file; results must be hits, never errors."""
 
@@ -194,7 +188,6 @@ class ContactTarget:
     """import_contact_file on generated CSV/vCard bytes: a named error at most."""
 
     def __init__(self, db: Path) -> None:
-        self.importer = available("storage.contacts", "import_contact_file")
         self.cf = ClientFile.open(db)
         self.dir = Path(tempfile.mkdtemp(prefix="contacts-", dir=db.parent))
 
@@ -203,13 +196,11 @@ class ContactTarget:
         path.write_bytes(data)
         # "cannot be read at all", said in words, is allowed
         with contextlib.suppress(KlantdossierError):
-            self.importer(path, self.cf)
+            import_contact_file(path, self.cf)
 
     def close(self) -> None:
         self.cf.close()
 
 
 def extract_target(page_list: list[PageText]) -> None:
-    extract_client = available("ocr.extract", "extract_client")
-    own = available("ocr.settings", "OwnBusiness")
-    extract_client(page_list, folder_name="Vries, Jan de", own=own() if own else None)
+    extract_client(page_list, folder_name="Vries, Jan de", own=OwnBusiness())
