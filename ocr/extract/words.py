@@ -8,6 +8,7 @@ label column, two footer items side by side) splits a line into segments.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -135,25 +136,43 @@ def build_lines(page: PageText, page_index: int = 0) -> list[Line]:
 
 def _chain(words: list[Word], slope: float) -> list[list[Word]]:
     rows: list[list[Word]] = []
+    # The last word of each row as plain numbers (left, width, height, centre), and the
+    # rows ordered by that centre: a word can only join a row whose centre is within
+    # reach, so only those are compared (this ran rows x words times per page before).
+    tails: list[tuple[int, int, int, float]] = []
+    by_centre: list[tuple[float, int]] = []
+    tallest = max((w.height for w in words), default=1)
+    drift = 0.02 + abs(slope)
     for word in sorted(words, key=lambda w: (w.left, w.top)):
-        best: list[Word] | None = None
-        best_dy = None
-        for row in rows:
-            last = row[-1]
-            if word.left < last.left + last.width // 2:
+        left, height = word.left, word.height
+        centre = word.top + height / 2
+        # dy <= 0.45 * ref + 0.02 * gap and gap <= left bound how far a row may be
+        reach = 0.45 * max(tallest, 1) + drift * max(left, 0) + 1
+        lo = bisect.bisect_left(by_centre, (centre - reach, -1))
+        hi = bisect.bisect_right(by_centre, (centre + reach, len(tails)))
+        best, best_dy = -1, 0.0
+        for _c, index in by_centre[lo:hi]:
+            t_left, t_width, t_height, t_centre = tails[index]
+            if left < t_left + t_width // 2:
                 continue  # starts inside the row's last word: another line's word
-            ref = max(last.height, word.height, 1)
-            gap = word.left - last.left
+            ref = max(t_height, height, 1)
+            gap = left - t_left
             # a skewed line drifts slowly: compare with the nearest word, not the row start
-            dy = abs(_centre(last) + slope * gap - _centre(word))
-            if dy <= 0.45 * ref + 0.02 * max(0, gap - last.width) and (
-                best_dy is None or dy < best_dy
+            dy = abs(t_centre + slope * gap - centre)
+            if dy <= 0.45 * ref + 0.02 * max(0, gap - t_width) and (
+                best < 0 or (dy, index) < (best_dy, best)
             ):
-                best, best_dy = row, dy
-        if best is None:
+                best, best_dy = index, dy
+        tail = (left, word.width, height, centre)
+        if best < 0:
             rows.append([word])
+            tails.append(tail)
+            bisect.insort(by_centre, (centre, len(tails) - 1))
         else:
-            best.append(word)
+            rows[best].append(word)
+            del by_centre[bisect.bisect_left(by_centre, (tails[best][3], best))]
+            tails[best] = tail
+            bisect.insort(by_centre, (centre, best))
     return rows
 
 
