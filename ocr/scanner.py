@@ -56,6 +56,10 @@ class ScannerGoneError(ScannerError):
     """The scanner stopped answering halfway; the pages scanned so far are kept."""
 
 
+class ScannerStalledError(ScannerGoneError):
+    """No page and no end came for too long: the driver hung; scanimage was stopped."""
+
+
 class FeederEmptyError(ScannerError):
     """The document feeder holds no paper."""
 
@@ -128,6 +132,9 @@ class ScanSettings:
     max_pages: int | None = None  # None: flatbed one page, feeder until empty
     # Device-specific scanimage options (e.g. the test backend's --test-picture=Grid).
     extra_args: tuple[str, ...] = ()
+    # A driver that hangs (seen with SANE's own test backend) must not hang the wizard:
+    # no new page and no end for this long stops the run, keeping the pages so far.
+    stall_timeout_s: float = 120.0
 
 
 @dataclass(slots=True)
@@ -372,21 +379,35 @@ class ScanRun:
             )
             if self._cancelled.is_set():
                 self.cancel()
+            stalled = threading.Event()
+            watchdog = _Watchdog(settings.stall_timeout_s, self._proc, stalled)
             assert self._proc.stdout is not None
-            for line in self._proc.stdout:
-                path = Path(line.strip())
-                if not line.strip():
-                    continue
-                if not path.is_absolute():
-                    path = self.out_dir / path
-                if path.is_file():
-                    self.result.pages.append(path)
-                    yield path
+            try:
+                for line in self._proc.stdout:
+                    watchdog.reset()
+                    path = Path(line.strip())
+                    if not line.strip():
+                        continue
+                    if not path.is_absolute():
+                        path = self.out_dir / path
+                    if path.is_file():
+                        self.result.pages.append(path)
+                        yield path
+            finally:
+                watchdog.stop()
             code = self._proc.wait()
             err.seek(0)
             stderr = err.read()
         self.result.cancelled = self._cancelled.is_set()
         if self.result.cancelled:
+            return
+        if stalled.is_set():
+            kept = len(self.result.pages)
+            self.result.error = ScannerStalledError(
+                f"De scanner reageert niet meer (al {settings.stall_timeout_s:.0f} s geen "
+                "pagina) en is gestopt. Zet de scanner uit en weer aan."
+                + (f" De {kept} gescande pagina's zijn bewaard." if kept else "")
+            )
             return
         error = _error_from(stderr, settings.device, len(self.result.pages), code)
         if error is None and code != 0:
@@ -405,6 +426,30 @@ class ScanRun:
                 else ScannerError(f"De scanner {settings.device} gaf geen pagina. {CHECK_HINT}")
             )
         self.result.error = error
+
+
+class _Watchdog:
+    """Kills the scan process when reset() is not called for `seconds` (a hung driver)."""
+
+    def __init__(self, seconds: float, proc: subprocess.Popen, fired: threading.Event) -> None:
+        self.seconds, self.proc, self.fired = seconds, proc, fired
+        self._timer: threading.Timer | None = None
+        self.reset()
+
+    def reset(self) -> None:
+        self.stop()
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def _fire(self) -> None:
+        if self.proc.poll() is None:
+            self.fired.set()
+            self.proc.kill()
 
 
 def _last_line(text: str) -> str:

@@ -19,6 +19,7 @@ from ocr.scanner import (
     PaperJamError,
     ScanimageMissingError,
     ScannerGoneError,
+    ScannerStalledError,
     ScanRun,
     ScanSettings,
     device_options,
@@ -121,9 +122,40 @@ def test_feeder_jam_keeps_nothing_half_and_says_so(sane_test: Path, tmp_path: Pa
 
 def test_empty_feeder(sane_test: Path, tmp_path: Path) -> None:
     empty = ("--read-return-value=SANE_STATUS_NO_DOCS",)
-    settings = ScanSettings("test", feeder=True, resolution=30, extra_args=empty)
-    with pytest.raises(FeederEmptyError, match="leeg"):
-        list(scan_pages(settings, tmp_path))
+    settings = ScanSettings("test", feeder=True, resolution=30, extra_args=empty, stall_timeout_s=5)
+    # SANE's test backend itself hangs now and then on this path (2 of 15 plain
+    # scanimage runs here); the watchdog stops such a run, and a new run is a new try.
+    for attempt in range(4):
+        try:
+            list(scan_pages(settings, tmp_path / f"try{attempt}"))
+        except ScannerStalledError:
+            continue
+        except FeederEmptyError as e:
+            assert "leeg" in str(e)
+            return
+    pytest.fail("the test backend hung on every try")
+
+
+def test_hung_driver_is_stopped_and_pages_kept(
+    sane_test: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two pages come in, then the driver hangs without a word: the run ends by itself."""
+    real = shutil.which("scanimage")
+    script = spoof_scanimage(
+        tmp_path,
+        f'if [[ " $* " == *" -A "* ]]; then exec {real} "$@"; fi\n'
+        f'{real} "$@" --batch-count=2 || exit $?\n'
+        "exec sleep 60\n",
+    )
+    monkeypatch.setenv(scanner.SCANIMAGE_ENV, str(script))
+    settings = ScanSettings("test", feeder=True, resolution=30, stall_timeout_s=2)
+    run = ScanRun(settings, tmp_path / "out")
+    started = time.monotonic()
+    pages = list(run)
+    assert time.monotonic() - started < 30
+    assert len(pages) == 2 and all(p.is_file() for p in pages)
+    assert isinstance(run.result.error, ScannerStalledError)
+    assert "reageert niet" in str(run.result.error) and "2 gescande" in str(run.result.error)
 
 
 def test_no_such_scanner(sane_test: Path, tmp_path: Path) -> None:
