@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -263,15 +264,21 @@ class MainWindow(QMainWindow):
         sizes = settings.value("window/splitter")
         if isinstance(sizes, QByteArray) and not sizes.isEmpty():
             self.splitter.restoreState(sizes)
-        last = settings.value("search/last", "")
+        last = settings.value(self._last_search_key(), "")
         if last:
             self.search_field.setText(str(last))
+
+    def _last_search_key(self) -> str:
+        """The last search belongs to its client file: another file's query would only
+        greet the user with "niets gevonden"."""
+        path = str(Path(self.data.path).expanduser().absolute())
+        return "search/last_" + hashlib.sha1(path.encode()).hexdigest()[:12]
 
     def save_settings(self) -> None:
         s = settings.settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("search/last", self.search_field.text())
+        s.setValue(self._last_search_key(), self.search_field.text())
         s.sync()
 
     def closeEvent(self, event) -> None:
