@@ -32,7 +32,7 @@ from .errors import (
 from .finding import Finder
 from .models import Address, PageText, Phone, Word
 from .originals import OriginalStore
-from .schema import MIGRATIONS, REBUILD_SEARCH_AT, SCHEMA_VERSION
+from .schema import MIGRATIONS, REBUILD_SEARCH_AT, SCHEMA_VERSION, statements
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -345,7 +345,7 @@ class ClientFile(Finder, Eraser):
                 # write lock is ours now, so the version read here is the truth
                 if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
                     continue
-                for statement in _split_sql(sql):
+                for statement in statements(sql):
                     conn.execute(statement)
                 if number in REBUILD_SEARCH_AT and current > 0:
                     self.rebuild_search_index(conn)
@@ -1045,19 +1045,3 @@ class ClientFile(Finder, Eraser):
         from .export import restore
 
         return restore(cls, Path(backup), Path(dest))
-
-
-def _split_sql(script: str) -> list[str]:
-    """Statements of a migration script, so they run inside our own transaction
-    (executescript would commit on its own)."""
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--"):
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements

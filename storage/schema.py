@@ -1,5 +1,7 @@
 """The schema as ordered migrations; PRAGMA user_version is the number applied."""
 
+import sqlite3
+
 # Each entry is one step; never edit a released step, append a new one.
 MIGRATIONS: list[str] = [
     # 1: the first client file
@@ -151,3 +153,19 @@ MIGRATIONS: list[str] = [
 REBUILD_SEARCH_AT = frozenset({2})
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> list[str]:
+    """Statements of a migration script, so they run inside our own transaction
+    (executescript would commit on its own)."""
+    found, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            found.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        found.append(buffer.strip())
+    return found

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from storage import ClientFile
-from storage.schema import MIGRATIONS, SCHEMA_VERSION
+from storage.schema import MIGRATIONS, SCHEMA_VERSION, statements
 from tests.faults.conftest import folder_paths
 from tests.faults.helpers.cli import looks_clean, run_cli, start_cli
 from tests.faults.helpers.consistency import document_count, inspect, originals_root
@@ -56,18 +56,6 @@ def test_backup_to_an_impossible_place_says_so(tmp_path):
         assert looks_clean(made.stderr) and made.stderr.strip(), made.stderr
 
 
-def _statements(script: str) -> list[str]:
-    out, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--"):
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            out.append(buffer.strip())
-            buffer = ""
-    return out
-
-
 @pytest.mark.skipif(SCHEMA_VERSION < 2, reason="only one schema version: nothing to migrate")
 def test_migration_backs_up_first(tmp_path):
     """A client file of the previous schema version, opened by this version: a backup
@@ -76,7 +64,7 @@ def test_migration_backs_up_first(tmp_path):
     conn = sqlite3.connect(db, isolation_level=None)
     old = SCHEMA_VERSION - 1
     for script in MIGRATIONS[:old]:
-        for statement in _statements(script):
+        for statement in statements(script):
             conn.execute(statement)
     conn.execute(
         "INSERT INTO clients (name, created_at, updated_at) VALUES ('Oud Klant', 'x', 'x')"

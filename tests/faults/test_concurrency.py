@@ -8,7 +8,7 @@ import threading
 import time
 
 from storage import ClientFile, KlantdossierError
-from storage.schema import MIGRATIONS
+from storage.schema import MIGRATIONS, statements
 from tests.faults.helpers.cli import looks_clean, start_cli
 from tests.faults.helpers.consistency import inspect, signature
 from tests.faults.helpers.pages import write_small_dataset
@@ -103,18 +103,6 @@ def test_two_imports_of_the_same_folder(tmp_path, tesseract_available):
     assert len(sig[0][1]) == len(folder.files)
 
 
-def _statements(script: str) -> list[str]:
-    out, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--"):
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            out.append(buffer.strip())
-            buffer = ""
-    return out
-
-
 def test_open_while_another_program_creates_the_file(tmp_path):
     """Seen for real: two imports started at once on a new client file, one died with a
     traceback. Made deterministic here: this test holds the write lock of a new, empty
@@ -137,7 +125,7 @@ def test_open_while_another_program_creates_the_file(tmp_path):
     thread.start()
     time.sleep(1.0)  # the opener has read version 0 and waits for the write lock
     for number, script in enumerate(MIGRATIONS, start=1):
-        for statement in _statements(script):
+        for statement in statements(script):
             other.execute(statement)
         other.execute(f"PRAGMA user_version = {number}")
     other.execute("COMMIT")
