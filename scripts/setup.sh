@@ -37,7 +37,14 @@ stamp="$VENV/.installed"
 want=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: creating the virtual environment in $VENV"
-  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  if [ ! -x "$VENV/bin/python" ] && ! "$PYTHON" -m venv "$VENV"; then
+    # Debian's own python3 keeps venv in a separate package
+    rm -rf "$VENV"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+    "$PYTHON" -m venv "$VENV"
+  fi
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e ".[dev]"
   echo "$want" > "$stamp"
