@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from storage import ClientFile, KlantdossierError
 
-from . import backup_setting, call
+from . import backup_setting, call, i18n, import_wizard, settings
 from .call import handoff
 from .call.server import AlreadyRunningError, InstanceServer, ServerError
 from .data import ClientData
@@ -25,7 +25,7 @@ def run(db_path: Path, ui_language: str | None = None, call_number: str | None =
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Klantdossier")
     app.setOrganizationName("Klantdossier")
-    _install_translator(app, ui_language)
+    i18n.install_translator(app, ui_language)
     try:
         ClientFile.open(db_path).close()  # create or migrate before any thread opens it
     except KlantdossierError as e:
@@ -51,10 +51,10 @@ def run(db_path: Path, ui_language: str | None = None, call_number: str | None =
 
     data = ClientData(db_path)
     window = MainWindow(data)
-    settings = _settings()
-    _restore_window(window, settings)
-    _install_wizard(window)
-    calls = call.install(window, data, settings)
+    user_settings = settings.settings()
+    window.restore_settings()
+    import_wizard.install(window)
+    calls = call.install(window, data, user_settings)
     if server is not None:
         server.message.connect(calls.handle_message)
     calls.apply_monitor_settings()
@@ -65,53 +65,8 @@ def run(db_path: Path, ui_language: str | None = None, call_number: str | None =
     # After the first paint: load the number geocoder so the first ring does not wait for it.
     QTimer.singleShot(200, calls.warm_up)
     code = app.exec()
-    _save_window(window, settings)
+    window.save_settings()
     if server is not None:
         server.close()
     data.close()
     return code
-
-
-def _settings() -> QSettings:
-    try:
-        from .settings import settings  # the window's own settings file, when it has one
-    except ImportError:
-        return QSettings()
-    return settings()
-
-
-def _install_translator(app: QApplication, language: str | None) -> None:
-    try:
-        from . import i18n
-    except ImportError:
-        return  # translations arrive with the customer view work
-    install = getattr(i18n, "install_translator", None)
-    if install is not None:
-        install(app, language)
-
-
-def _install_wizard(window: MainWindow) -> None:
-    try:
-        from . import import_wizard
-    except ImportError:
-        return  # the scanner import wizard is not there yet
-    install = getattr(import_wizard, "install", None)
-    if install is not None:
-        install(window)
-
-
-def _restore_window(window: MainWindow, settings: QSettings) -> None:
-    # The window may keep its own settings (splitters, last search); then it decides.
-    if hasattr(window, "restore_settings"):
-        window.restore_settings()
-        return
-    geometry = settings.value("window/geometry")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-
-
-def _save_window(window: MainWindow, settings: QSettings) -> None:
-    if hasattr(window, "save_settings"):
-        window.save_settings()
-        return
-    settings.setValue("window/geometry", window.saveGeometry())

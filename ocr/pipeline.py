@@ -131,15 +131,14 @@ def _store_unit(
     unit: _Unit,
     docs: list[_Doc],
     report: ImportReport,
-    extract_fields: bool = True,
+    hook: tuple | None,
 ) -> None:
     """The one place read documents become a client's: client chosen, documents added.
 
-    Extraction hook (ocr/extract, ocr/matching): when they exist they are used here; until
-    then a folder's client is named after the folder and a loose file's after its name.
+    hook: extraction and matching (_extraction_hook); None names a folder's client after
+    the folder and a loose file's after its name (reading page text only).
     """
     pages = [doc.pages[i] for doc in docs for i in range(doc.total or 0)]
-    hook = _extraction_hook() if extract_fields else None
     if hook is not None:
         extract_client, decide, apply_to_client = hook
         extracted = extract_client(pages, folder_name=unit.folder.name if unit.folder else None)
@@ -163,14 +162,14 @@ def _store_unit(
     unit.client_id = client_id
 
 
-def _extraction_hook():
-    try:
-        from .apply import apply_to_client
-        from .extract import ExtractedClient, extract_client, mask_bsn
-        from .matching import decide
-        from .settings import OwnBusiness, SettingsError, load_own_business
-    except ImportError:
-        return None
+def _extraction_hook() -> tuple:
+    """(extract, decide, apply_to_client) for one import; the own-business settings are
+    read once here, not for every folder."""
+    from .apply import apply_to_client
+    from .extract import ExtractedClient, extract_client, mask_bsn
+    from .matching import decide
+    from .settings import OwnBusiness, SettingsError, load_own_business
+
     try:
         own = load_own_business()
     except SettingsError as e:
@@ -219,7 +218,7 @@ class _Import:
         extract_fields: bool = True,
     ) -> None:
         self.cf, self.pool, self.report = cf, pool, report
-        self.extract_fields = extract_fields
+        self.hook = _extraction_hook() if extract_fields else None
         self.lang, self.settings, self.passwords = lang, settings, tuple(passwords)
         self.progress, self.cancel = progress, cancel
         self.started = time.monotonic()
@@ -453,7 +452,7 @@ class _Import:
                 before = unit.client_id
                 conn.execute("SAVEPOINT unit")
                 try:
-                    _store_unit(conn, self.cf, unit, docs, self.report, self.extract_fields)
+                    _store_unit(conn, self.cf, unit, docs, self.report, self.hook)
                 except (sqlite3.Error, KlantdossierError, ValueError) as e:
                     conn.execute("ROLLBACK TO unit")
                     conn.execute("RELEASE unit")

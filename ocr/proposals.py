@@ -1,25 +1,27 @@
 """Proposals for the wizard and `main.py scan`: page reading, fields and matching (no Qt).
 
-Those APIs are being built while the wizard is: this adapter uses the page-level reader
-(ocr.worker.read_page) and extraction/matching (ocr.extract.extract_client, ocr.matching.
-decide) when they are there, and otherwise the plain Tesseract call and "new client, no
-fields" so the wizard still works. It holds no OCR or extraction logic of its own.
+The one place the wizard meets the OCR pool (ocr.OcrPool), extraction
+(ocr.extract.extract_client, mask_bsn) and matching (ocr.matching.decide); it holds no OCR
+or extraction logic of its own.
 """
 
 from __future__ import annotations
 
-import importlib
 import queue
 import threading
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from storage import ClientNotFoundError, PageText
 
-from . import DEFAULT_LANG
+from .extract import ExtractedClient, extract_client, mask_bsn
+from .matching import decide
+from .pool import OcrPool
+from .preprocess import DEFAULT_SETTINGS
+from .tesseract import DEFAULT_LANG, PAGE_TIMEOUT_S
 
 # Fields the review shows, in order, with their Dutch labels.
 FIELD_LABELS: list[tuple[str, str]] = [
@@ -37,13 +39,6 @@ FIELD_LABELS: list[tuple[str, str]] = [
     ("btw", "BTW-nummer"),
 ]
 MULTI = {"phone": ("phone", "phone_2")}  # several values of one field on separate rows
-
-
-def _optional(module: str, name: str) -> Any:
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 @dataclass(slots=True)
@@ -86,13 +81,7 @@ class PageReader:
         self._inbox: queue.Queue[tuple[tuple, Future[PageText]] | None] = queue.Queue()
         self._cancel = threading.Event()
         self._broken: Exception | None = None
-        pool_class = _optional("ocr", "OcrPool")
-        self._thread = threading.Thread(
-            target=self._serve if pool_class else self._serve_threads,
-            args=(pool_class,),
-            name="ocr-pool",
-            daemon=True,
-        )
+        self._thread = threading.Thread(target=self._serve, name="ocr-pool", daemon=True)
         self._thread.start()
 
     def submit(self, path: Path, mime: str, index: int = 0) -> Future[PageText]:
@@ -103,10 +92,10 @@ class PageReader:
             self._inbox.put((("page", Path(path), mime, index), fut))
         return fut
 
-    def _serve(self, pool_class: Any) -> None:
+    def _serve(self) -> None:
         waiting: dict[int, Future[PageText]] = {}
         try:
-            self._run_pool(pool_class, waiting)
+            self._run_pool(waiting)
         except Exception as e:  # the pool itself broke: no page may wait forever
             self._broken = e
             pending = list(waiting.values())
@@ -121,12 +110,9 @@ class PageReader:
                 if not fut.done():
                     fut.set_exception(e)
 
-    def _run_pool(self, pool_class: Any, waiting: dict[int, Future[PageText]]) -> None:
-        from ocr.preprocess import DEFAULT_SETTINGS
-        from ocr.tesseract import PAGE_TIMEOUT_S
-
+    def _run_pool(self, waiting: dict[int, Future[PageText]]) -> None:
         closing = False
-        with pool_class(self.jobs, lang=self.lang) as pool:
+        with OcrPool(self.jobs, lang=self.lang) as pool:
             while not self._cancel.is_set():
                 try:
                     item = self._inbox.get(timeout=0.02 if waiting else 0.2)
@@ -151,23 +137,6 @@ class PageReader:
         for fut in waiting.values():
             fut.cancel()
 
-    def _serve_threads(self, _pool_class: Any) -> None:
-        """Without the pool (older ocr/): Tesseract per page on a few threads."""
-        from ocr.sources import load_frame
-        from ocr.tesseract import ocr_image
-
-        def read(path: Path, index: int) -> PageText:
-            return ocr_image(load_frame(path, index)[0].convert("L"), self.lang)
-
-        with ThreadPoolExecutor(self.jobs) as threads:
-            while True:
-                item = self._inbox.get()
-                if item is None or self._cancel.is_set():
-                    return
-                (_kind, path, _mime, index), fut = item
-                inner = threads.submit(read, path, index)
-                inner.add_done_callback(lambda done, fut=fut: _copy(done, fut))
-
     def close(self, cancel: bool = False) -> None:
         if cancel:
             self._cancel.set()
@@ -177,13 +146,6 @@ class PageReader:
             item = self._inbox.get_nowait()
             if item:
                 item[1].cancel()
-
-
-def _copy(done: Future, fut: Future) -> None:
-    if done.exception() is not None:
-        fut.set_exception(done.exception())
-    else:
-        fut.set_result(done.result())
 
 
 def _field(fv: Any, key: str) -> ReviewField:
@@ -205,47 +167,39 @@ def propose(
     cover_client_id: int | None = None,
 ) -> Proposal:
     """Fields read from a batch's pages and the proposed client for them."""
-    extract_client = _optional("ocr.extract", "extract_client")
-    extracted = None
     fields: dict[str, ReviewField] = {}
     flags: list[str] = []
-    if extract_client is not None:
-        try:
-            extracted = extract_client(list(pages), folder_name=folder_name)
-        except TypeError:
-            extracted = extract_client(list(pages))
-        for key, _label in FIELD_LABELS:
-            if key in MULTI["phone"][1:]:
+    extracted = extract_client(list(pages), folder_name=folder_name)
+    for key, _label in FIELD_LABELS:
+        if key in MULTI["phone"][1:]:
+            continue
+        if key == "phone":
+            for row, fv in zip(MULTI["phone"], extracted.values("phone"), strict=False):
+                fields[row] = _field(fv, row)
+            continue
+        if key in ("street", "house_number", "postcode", "city"):
+            fv = extracted.best(key)
+            if fv is None and extracted.addresses:
+                address = extracted.addresses[0]
+                value = getattr(address, key)
+                if value:
+                    fields[key] = ReviewField(
+                        key,
+                        value,
+                        address.confidence,
+                        address.page_index,
+                        None,
+                        address.source,
+                    )
                 continue
-            if key == "phone":
-                for row, fv in zip(MULTI["phone"], extracted.values("phone"), strict=False):
-                    fields[row] = _field(fv, row)
-                continue
-            if key in ("street", "house_number", "postcode", "city"):
-                fv = extracted.best(key)
-                if fv is None and getattr(extracted, "addresses", None):
-                    address = extracted.addresses[0]
-                    value = getattr(address, key, None)
-                    if value:
-                        fields[key] = ReviewField(
-                            key,
-                            value,
-                            address.confidence,
-                            address.page_index,
-                            None,
-                            address.source,
-                        )
-                    continue
-            else:
-                fv = extracted.best(key)
-            if fv is not None:
-                fields[key] = _field(fv, key)
-        if getattr(extracted, "bsn_pages", None):
-            flags.append("Op dit papier staat een BSN; het is afgeschermd in de zoektekst.")
-        for name in sorted(getattr(extracted, "ambiguous", ()) or ()):
-            flags.append(f"Meerdere waarden gelezen voor {name}: kies de juiste.")
-    elif folder_name:
-        fields["name"] = ReviewField("name", folder_name, 0.9, None, None, "folder")
+        else:
+            fv = extracted.best(key)
+        if fv is not None:
+            fields[key] = _field(fv, key)
+    if extracted.bsn_pages:
+        flags.append("Op dit papier staat een BSN; het is afgeschermd in de zoektekst.")
+    for name in sorted(extracted.ambiguous):
+        flags.append(f"Meerdere waarden gelezen voor {name}: kies de juiste.")
     if cover_client_id is not None and _exists(cf, cover_client_id):
         decision = Decision("existing", cover_client_id, "scheidingsblad van deze klant")
     elif cover_client_id is not None:
@@ -269,20 +223,13 @@ def _exists(cf: Any, client_id: int) -> bool:
     return True
 
 
-def _decide(cf: Any, extracted: Any) -> Decision:
-    decide = _optional("ocr.matching", "decide")
-    if decide is None or extracted is None:
-        return Decision("new", None, "nieuwe klant")
+def _decide(cf: Any, extracted: ExtractedClient) -> Decision:
     found = decide(cf, extracted)
     return Decision(
-        getattr(found, "kind", "new"),
-        getattr(found, "client_id", None),
-        getattr(found, "reason", "") or "",
-        [c[0] if isinstance(c, tuple | list) else c for c in getattr(found, "candidates", [])],
+        found.kind, found.client_id, found.reason, [client_id for client_id, *_ in found.candidates]
     )
 
 
 def masked(page: PageText) -> PageText:
-    """The page with any BSN masked (AVG) before it is stored, when extraction offers it."""
-    mask_bsn = _optional("ocr.extract", "mask_bsn")
-    return mask_bsn(page)[0] if mask_bsn is not None else page
+    """The page with any BSN masked (AVG) before it is stored."""
+    return mask_bsn(page)[0]

@@ -36,14 +36,14 @@ def load_caller(cf: ClientFile, raw: str) -> Caller:
     banner is on screen, so "last call" here is the one before this ring."""
     number = describe(raw)
     caller = Caller(number)
-    client_id = _lookup(cf, raw, number.e164)
+    client_id = _lookup(cf, raw)
     if client_id is None:
         return caller
     client = cf.client(client_id)
     caller.client = client
     if number.e164 not in client["phones"]:
         # Found through another reading (a caller ID without its 0): show and log that one.
-        readings = phone_numbers.candidates(raw) if hasattr(phone_numbers, "candidates") else []
+        readings = phone_numbers.candidates(raw)
         match = next((p for p in readings if p in client["phones"]), None)
         if match is not None:
             found = describe(match)
@@ -60,12 +60,10 @@ def load_caller(cf: ClientFile, raw: str) -> Caller:
     return caller
 
 
-def _lookup(cf: ClientFile, raw: str, e164: str | None) -> int | None:
+def _lookup(cf: ClientFile, raw: str) -> int | None:
     # lookup_phone_ids also reads caller IDs without their 0 or with an exchange's extra 0.
-    if hasattr(cf, "lookup_phone_ids"):
-        ids = cf.lookup_phone_ids(raw)
-        return ids[0] if ids else None
-    return cf.lookup_phone_id(e164) if e164 else None
+    ids = cf.lookup_phone_ids(raw)
+    return ids[0] if ids else None
 
 
 def log_call(cf: ClientFile, caller: Caller, direction: str = "in") -> int:

@@ -180,8 +180,7 @@ class CallController(QObject):
             self.banner.hide()
             self.banner.deleteLater()
             self.banner = None
-            if hasattr(self.window, "focus_search"):
-                self.window.focus_search()
+            self.window.focus_search()
 
     def bring_to_front(self) -> None:
         """Raise the window; where the window manager refuses to hand over focus (it may
@@ -264,8 +263,7 @@ class CallController(QObject):
         banner.note.setText(note)
         if caller.call_id is not None:
             banner.set_logged()
-        if hasattr(self.window, "refresh"):
-            self.window.refresh()
+        self.window.refresh()
         self.window.open_client(client_id)
 
     # -- the FRITZ!Box call monitor ---------------------------------------------------------
@@ -314,9 +312,7 @@ class CallController(QObject):
         warm_up()
 
     def _status(self, text: str) -> None:
-        bar = self.window.statusBar() if hasattr(self.window, "statusBar") else None
-        if bar is not None:
-            bar.showMessage(text, 10_000)
+        self.window.statusBar().showMessage(text, 10_000)
 
 
 def add_menu(window: QMainWindow, controller: CallController) -> None:

@@ -322,14 +322,12 @@ class _Installer(QObject):
         self.open().add_files(list(paths), start=True)
 
     def _open_client(self, client_id: int) -> None:
-        if hasattr(self.window, "open_client"):
-            self.window.open_client(client_id)
+        self.window.open_client(client_id)
         self.window.raise_()
         self.window.activateWindow()
 
     def _refresh(self) -> None:
-        if hasattr(self.window, "refresh"):
-            self.window.refresh()
+        self.window.refresh()
 
 
 def install(window: QWidget) -> _Installer:

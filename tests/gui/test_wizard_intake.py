@@ -318,14 +318,14 @@ def test_cover_sheet_of_a_client_that_is_gone(db_path: Path) -> None:
 
 
 def test_a_broken_ocr_pool_fails_pages_instead_of_hanging(monkeypatch, tmp_path) -> None:
-    import ocr
+    from ocr import proposals
     from ocr.proposals import PageReader
 
     class BrokenPool:
         def __init__(self, *args, **kwargs) -> None:
             raise OSError("kan geen leesprocessen starten")
 
-    monkeypatch.setattr(ocr, "OcrPool", BrokenPool)
+    monkeypatch.setattr(proposals, "OcrPool", BrokenPool)
     reader = PageReader(1)
     first = reader.submit(tmp_path / "a.png", "image/png")
     with pytest.raises(OSError, match="leesprocessen"):
