@@ -11,8 +11,9 @@ known and an unknown number, times:
     reports it (handed over straight through the socket, same code path), in wall-clock
     time and in CPU time of the GUI thread (which other jobs on the machine do not stretch);
 beside the bare `python -c pass` start-up measured in the same run. The copy keeps the
-calls this logs out of the shared benchmark file. When bench/out/bench.sqlite is absent,
-a small file (2,000 clients) is built with storage's API, and the output says so.
+calls this logs out of the shared benchmark file (and is removed at the end). When
+bench/out/bench.sqlite is absent, a small file (2,000 clients) is built with storage's
+API, and the output says so.
 Figures only; nothing is asserted. Taken on a shared, loaded machine: read them as such.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -133,8 +135,14 @@ def main(argv: list[str] | None = None) -> int:
         "--in-place", action="store_true", help="use the file itself, not a copy (logs calls in it)"
     )
     args = parser.parse_args(argv)
-
     work = Path(tempfile.mkdtemp(prefix="bench-call-"))
+    try:
+        return measure(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # the copy is as big as the client file
+
+
+def measure(args: argparse.Namespace, work: Path) -> int:
     note = ""
     if args.db.exists():
         if args.in_place:

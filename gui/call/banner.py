@@ -6,13 +6,15 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOption,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -45,9 +47,12 @@ def _e(text: object) -> str:
 
 
 class CallerBanner(QFrame):
-    """Shows one Caller. The controller listens to the signals and does the work."""
+    """Shows one Caller at a time. The controller listens to the signals and does the work.
 
-    painted = Signal()  # the first time the banner reached the screen
+    Built once and refilled for each call (show_caller): building it, and above all
+    styling its children through the style sheet, takes longer than the whole refill."""
+
+    painted = Signal()  # the first time the banner reached the screen for this caller
     note_entered = Signal(str)
     dial_requested = Signal(str)  # E.164
     open_requested = Signal(int)
@@ -55,14 +60,17 @@ class CallerBanner(QFrame):
     attach_requested = Signal()
     closed = Signal()
 
-    def __init__(self, caller: Caller, parent: QWidget | None = None) -> None:
+    def __init__(self, caller: Caller | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caller = caller
+        self.caller: Caller | None = None
         self.was_painted = False
         self.setObjectName("caller_banner")
-        self.setProperty("unknown", caller.client is None)
+        self.setProperty("unknown", False)
         self.setStyleSheet(STYLE)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # paintEvent covers every pixel, so Qt need not paint the window's content under
+        # the banner first (the result list and the card: most of a call's paint time).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
         self.title = QLabel()
         self.title.setObjectName("caller_title")
@@ -81,6 +89,14 @@ class CallerBanner(QFrame):
         close.setAutoRaise(True)
         close.clicked.connect(self.closed.emit)
 
+        # Only for an unknown number; hidden otherwise.
+        self.new_button = QPushButton(self.tr("Nieuwe klant met dit nummer"))
+        self.new_button.setObjectName("caller_new")
+        self.attach_button = QPushButton(self.tr("Nummer toevoegen aan bestaande klant"))
+        self.attach_button.setObjectName("caller_attach")
+        self.new_button.clicked.connect(self.new_client_requested.emit)
+        self.attach_button.clicked.connect(self.attach_requested.emit)
+
         self.note = QLineEdit()
         self.note.setObjectName("caller_note")
         self.note.setMaxLength(NOTE_MAX)
@@ -94,6 +110,10 @@ class CallerBanner(QFrame):
         head.addWidget(self.title)
         head.addWidget(self.subtitle, 1)
         head.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.attach_button)
+        buttons.addStretch(1)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.note_status)
@@ -102,36 +122,74 @@ class CallerBanner(QFrame):
         layout.setSpacing(4)
         layout.addLayout(head)
         layout.addWidget(self.details)
-        if caller.client is None:
-            self.new_button = QPushButton(self.tr("Nieuwe klant met dit nummer"))
-            self.new_button.setObjectName("caller_new")
-            self.attach_button = QPushButton(self.tr("Nummer toevoegen aan bestaande klant"))
-            self.attach_button.setObjectName("caller_attach")
-            enabled = caller.number.e164 is not None
-            for button in (self.new_button, self.attach_button):
-                button.setVisible(enabled)  # a text that is no number cannot be a client's
-            self.new_button.clicked.connect(self.new_client_requested.emit)
-            self.attach_button.clicked.connect(self.attach_requested.emit)
-            buttons = QHBoxLayout()
-            buttons.addWidget(self.new_button)
-            buttons.addWidget(self.attach_button)
-            buttons.addStretch(1)
-            layout.addLayout(buttons)
+        layout.addLayout(buttons)
         layout.addLayout(note_row)
-        self._fill()
+        if caller is not None:
+            self.show_caller(caller)
+
+    def show_caller(self, caller: Caller) -> None:
+        """Refill for a new call: nothing of the previous caller stays, the note included.
+
+        The banner's layout is switched off meanwhile: showing or hiding a child would
+        otherwise lay out the whole window at once, before the banner is painted. The
+        controller lays the banner out (fit) and the window follows in the next pass."""
+        self.caller = caller
+        self.was_painted = False
+        layout = self.layout()
+        layout.setEnabled(False)
+        try:
+            unknown = caller.client is None
+            if self.property("unknown") != unknown:
+                self.setProperty("unknown", unknown)
+                # Re-style the frame alone for its colours; its children keep theirs.
+                self.style().unpolish(self)
+                self.style().polish(self)
+            offers = unknown and caller.number.e164 is not None
+            # a text that is no number cannot be a client's
+            self.new_button.setVisible(offers)
+            self.attach_button.setVisible(offers)
+            self.note.clear()
+            self.note.setEnabled(False)
+            self.note_status.clear()
+            self._fill()
+        finally:
+            layout.setEnabled(True)
+
+    def fit(self, x: int, y: int, width: int) -> None:
+        """Lay the banner out at (x, y), `width` wide, as high as its content needs."""
+        self.layout().activate()
+        height = self.heightForWidth(width)
+        self.setGeometry(x, y, width, height if height > 0 else self.sizeHint().height())
+        if self.isVisible():
+            self._cover()
+
+    def reveal(self) -> None:
+        """Show the banner on top of its parent's other children."""
+        self.show()
+        self.raise_()
+        self._cover()
+
+    def _cover(self) -> None:
+        """Make the parent know again that the banner hides what is under it.
+
+        show() and growing leave the parent's cached region of opaque children as it was
+        (Qt marks the grandparent's), and the content under the banner would be painted
+        as well; setting the attribute anew refreshes that cache."""
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     # -- content ----------------------------------------------------------------------------
 
     def _fill(self) -> None:
         c = self.caller
         number = c.number
+        self.details.setVisible(not (c.client is None and number.e164 is None))
         if c.client is None:
             self.title.setText(self.tr("Onbekend nummer"))
             if number.e164 is None:
                 text = self.tr("“%1” is geen telefoonnummer")
                 self.subtitle.setText(text.replace("%1", number.display))
                 self.details.setText("")
-                self.details.hide()
             else:
                 self.subtitle.setText(" · ".join(v for v in (number.display, number.origin) if v))
                 link = self._phone_link(number.e164, number.display)
@@ -187,7 +245,7 @@ class CallerBanner(QFrame):
     def _link(self, href: str) -> None:
         if href.startswith("tel:"):
             self.dial_requested.emit(href[4:])
-        elif href.startswith("doc:") and self.caller.client_id is not None:
+        elif href.startswith("doc:") and self.caller and self.caller.client_id is not None:
             self.open_requested.emit(self.caller.client_id)
 
     # -- state from the controller ----------------------------------------------------------
@@ -199,6 +257,15 @@ class CallerBanner(QFrame):
         self.note_status.setText(message or (self.tr("Opgeslagen ✓") if ok else ""))
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # What a see-through widget would have let show: the window's background in the
+        # rounded corners; then the style sheet's background and border, as Qt draws them.
+        painter = QPainter(self)
+        parent = self.parentWidget() or self
+        painter.fillRect(event.rect(), parent.palette().brush(parent.backgroundRole()))
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        painter.end()
         super().paintEvent(event)
         if not self.was_painted:
             self.was_painted = True

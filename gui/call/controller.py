@@ -36,7 +36,9 @@ class CallController(QObject):
         super().__init__(window)
         self.window, self.data = window, data
         self.settings = settings or QSettings()
-        self.banner: CallerBanner | None = None
+        self.banner: CallerBanner | None = None  # the banner while it is on screen
+        self._banner: CallerBanner | None = None  # the one banner, built once
+        self._pending: Callable[[bool], None] | None = None  # a ring waiting for its paint
         self.monitor: CallMonitor | None = None
         self._ringing: dict[str, Caller] = {}  # the box's connection id -> the call it rang
         self.last_window_ms: float | None = None
@@ -74,7 +76,10 @@ class CallController(QObject):
             if reply:
                 reply({"ok": False, "error": str(e)})
             return None
-        banner = self._put_banner(CallerBanner(caller), overlay=True)
+        # A ring still waiting for its paint (window hidden) is answered and logged now.
+        if self._pending is not None:
+            self._pending(False)
+        banner = self._put_banner(caller, overlay=True)
         self.bring_to_front()
         done = False
 
@@ -83,24 +88,31 @@ class CallController(QObject):
             if done:
                 return
             done = True
+            if self._pending is finish:
+                self._pending = None
             self.last_window_ms = (time.perf_counter() - started) * 1000
             # The GUI thread's own work, which a busy machine does not stretch.
             self.last_window_cpu_ms = (time.thread_time() - started_cpu) * 1000
             if reply:
                 reply(self._answer(caller, painted))  # a buffered socket write: cheap
             # The rest waits for the event loop: it must not run inside paintEvent.
-            QTimer.singleShot(0, banner, lambda: self._after_paint(banner))
+            QTimer.singleShot(0, self, lambda: self._after_paint(caller))
 
         # A banner that could not be painted at once (window hidden, minimised) answers
-        # when it is, or after PAINT_FALLBACK_MS.
-        banner.painted.connect(lambda: QTimer.singleShot(0, banner, lambda: finish(True)))
-        QTimer.singleShot(PAINT_FALLBACK_MS, banner, lambda: finish(False))
+        # when it is (_painted), or after PAINT_FALLBACK_MS.
+        self._pending = finish
+        QTimer.singleShot(PAINT_FALLBACK_MS, self, lambda: finish(False))
         # Paint now rather than in the next frame (repaint() draws and flushes at once).
         if banner.isVisible():
             banner.repaint()
         if banner.was_painted:
             finish(True)
         return banner
+
+    def _painted(self) -> None:
+        pending = self._pending
+        if pending is not None:
+            QTimer.singleShot(0, self, lambda: pending(True))
 
     def _answer(self, caller: Caller, painted: bool) -> dict:
         if caller.client is not None:
@@ -122,52 +134,67 @@ class CallController(QObject):
             "window_cpu_ms": round(self.last_window_cpu_ms or 0.0, 2),
         }
 
-    def _after_paint(self, banner: CallerBanner) -> None:
+    def _after_paint(self, caller: Caller) -> None:
         """The slower half, once the user sees who it is: log the call, open the card."""
-        caller = banner.caller
+        current = self.banner is not None and self.banner.caller is caller
         try:
             log_call(self.data.file(), caller)
         except KlantdossierError as e:
-            message = self.tr("Gesprek niet opgeslagen: %1").replace("%1", str(e))
-            banner.set_note_saved(False, message)
+            if current:
+                message = self.tr("Gesprek niet opgeslagen: %1").replace("%1", str(e))
+                self.banner.set_note_saved(False, message)
         else:
-            banner.set_logged()
+            if current:
+                self.banner.set_logged()
+        if not current:
+            return  # a later ring or the close button replaced this caller
         if caller.client_id is not None:
             self.window.open_client(caller.client_id)
-        self.shown.emit(banner)
+        self.shown.emit(self.banner)
 
-    def _put_banner(self, banner: CallerBanner, overlay: bool = False) -> CallerBanner:
-        """Put the banner above the window's content. overlay: first over the top of the
-        content, which stays where it is, so only the banner has to be painted before the
-        caller's name is on screen; it moves into banner_slot (and the content down) in the
-        next event loop pass."""
-        self.close_banner()
-        self.banner = banner
-        banner.note_entered.connect(lambda text: self._save_note(banner, text))
-        banner.dial_requested.connect(lambda e164: self.dial(e164, banner.caller.client_id))
-        banner.open_requested.connect(self.window.open_client)
-        banner.new_client_requested.connect(lambda: self.new_client(banner))
-        banner.attach_requested.connect(lambda: self.attach_to_client(banner))
-        banner.closed.connect(self.close_banner)
+    def _put_banner(self, caller: Caller, overlay: bool = False) -> CallerBanner:
+        """Show `caller` in the banner above the window's content.
+
+        The one banner is refilled (built on the first call, or by warm_up). Before it is
+        painted, nothing else in the window moves: a banner already in banner_slot is laid
+        out where it is; a hidden one (overlay) first goes over the top of the content,
+        which stays where it is, and moves into banner_slot (and the content down) in the
+        next event loop pass. Either way the window's layout follows the banner's new
+        height in that pass, after the caller's name is on screen."""
+        banner = self._banner or self._build_banner()
+        banner.show_caller(caller)
+        shown, self.banner = self.banner, banner
         central = self.window.centralWidget()
-        if overlay and central is not None and central.isVisible():
+        visible = central is not None and central.isVisible()
+        if shown is banner and banner.isVisible():
+            geometry = banner.geometry()
+            banner.fit(geometry.x(), geometry.y(), geometry.width())
+        elif overlay and visible:
             margins = central.contentsMargins()
             if central.layout() is not None:
                 margins = central.layout().contentsMargins()
             width = central.width() - margins.left() - margins.right()
-            height = banner.heightForWidth(width)
-            banner.setParent(central)
-            banner.setGeometry(
-                margins.left(),
-                margins.top(),
-                width,
-                height if height > 0 else banner.sizeHint().height(),
-            )
-            banner.show()
-            banner.raise_()
+            banner.fit(margins.left(), margins.top(), width)
+            banner.reveal()
             QTimer.singleShot(0, banner, lambda: self._dock(banner))
         else:
             self._dock(banner)
+            banner.show()
+        return banner
+
+    def _build_banner(self) -> CallerBanner:
+        banner = CallerBanner(parent=self.window.centralWidget())
+        banner.hide()
+        banner.painted.connect(self._painted)
+        banner.note_entered.connect(lambda text: self._save_note(banner, text))
+        banner.dial_requested.connect(
+            lambda e164: self.dial(e164, banner.caller.client_id if banner.caller else None)
+        )
+        banner.open_requested.connect(self.window.open_client)
+        banner.new_client_requested.connect(lambda: self.new_client(banner))
+        banner.attach_requested.connect(lambda: self.attach_to_client(banner))
+        banner.closed.connect(self.close_banner)
+        self._banner = banner
         return banner
 
     def _dock(self, banner: CallerBanner) -> None:
@@ -175,10 +202,10 @@ class CallController(QObject):
             self.window.banner_slot.insertWidget(0, banner)
 
     def close_banner(self) -> None:
+        """Hide the banner (kept for the next call) and give the content its room back."""
         if self.banner is not None:
             self.window.banner_slot.removeWidget(self.banner)
             self.banner.hide()
-            self.banner.deleteLater()
             self.banner = None
             self.window.focus_search()
 
@@ -259,7 +286,7 @@ class CallController(QObject):
         caller = load_caller(cf, old.caller.number.raw)
         caller.call_id = old.caller.call_id
         note = old.note.text()
-        banner = self._put_banner(CallerBanner(caller))
+        banner = self._put_banner(caller)
         banner.note.setText(note)
         if caller.call_id is not None:
             banner.set_logged()
@@ -308,8 +335,10 @@ class CallController(QObject):
     # -- helpers ----------------------------------------------------------------------------
 
     def warm_up(self) -> None:
-        """Load the number geocoder now, not on the first ring."""
+        """Load the number geocoder and build the (hidden) banner now, not on the first ring."""
         warm_up()
+        if self._banner is None and self.window.centralWidget() is not None:
+            self._build_banner()
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 10_000)

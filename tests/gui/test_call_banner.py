@@ -6,9 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, Slot
 from PySide6.QtGui import QDesktopServices
-from shiboken6 import isValid
 
 from gui import call
 from gui.call.banner import CallerBanner
@@ -127,12 +126,100 @@ def test_note_is_saved_with_the_call_on_enter(qtbot, setup, db_path):
     assert calls(db_path)[0]["note"] == "Belt terug om 15:00"
 
 
-def test_second_call_replaces_the_banner(qtbot, setup):
-    window, controller, _ = setup
+def test_second_call_refills_the_same_banner(qtbot, setup, db_path):
+    window, controller, client_id = setup
     first, _ = show(qtbot, controller, KNOWN)
-    second, _ = show(qtbot, controller, "020 7654321")
-    assert window.banner_slot.count() == 1 and controller.banner is second
-    qtbot.waitUntil(lambda: not isValid(first))  # the old banner is gone, not hidden
+    qtbot.keyClicks(first.note, "eerste gesprek")
+    qtbot.keyClick(first.note, "\r")
+    assert first.note_status.text() == "Opgeslagen ✓"
+    second, reply = show(qtbot, controller, "020 7654321")
+    assert second is first and controller.banner is second  # refilled, not built again
+    assert window.banner_slot.count() == 1 and window.banner_slot.indexOf(second) == 0
+    assert reply["shown"] == "unknown" and second.property("unknown") is True
+    assert second.title.text() == "Onbekend nummer"
+    assert second.subtitle.text() == "020 765 4321 · Amsterdam"
+    details = second.details.text()
+    for old in ("Sjoerd", "Vraagt naar de offerte", "TODO", "z.png", "06 12345678"):
+        assert old not in details
+    assert second.new_button.isVisible() and second.attach_button.isVisible()
+    assert second.note.text() == "" and second.note_status.text() == ""  # nothing of the first
+    # the note goes with the second call, not the first
+    qtbot.keyClicks(second.note, "tweede gesprek")
+    qtbot.keyClick(second.note, "\r")
+    notes = {c["number"]: c["note"] for c in calls(db_path)[:2]}
+    assert notes == {"+31207654321": "tweede gesprek", KNOWN: "eerste gesprek"}
+    # and back to a client: the offers go, the client is shown again
+    third, reply = show(qtbot, controller, "020-1234567")
+    assert third is first and reply["client_id"] == client_id
+    assert third.property("unknown") is False and third.title.text() == "Sjoerd de Boer"
+    assert not third.new_button.isVisible() and not third.attach_button.isVisible()
+    assert "Terugbellen" not in third.details.text()
+
+
+def test_closed_banner_comes_back_for_the_next_call(qtbot, setup):
+    window, controller, _ = setup
+    banner, _ = show(qtbot, controller, KNOWN)
+    banner.closed.emit()
+    assert controller.banner is None and banner.isHidden()
+    assert window.banner_slot.indexOf(banner) < 0  # the content has the room again
+    again, _ = show(qtbot, controller, "abc")
+    assert again is banner and again.isVisible() and again.details.isHidden()
+    qtbot.waitUntil(lambda: window.banner_slot.indexOf(again) == 0)
+    assert again.subtitle.text() == "“abc” is geen telefoonnummer"
+
+
+def test_a_ring_waiting_for_its_paint_is_answered_and_logged_on_the_next(qtbot, setup, db_path):
+    window, controller, client_id = setup
+    window.setUpdatesEnabled(False)  # nothing can be painted, as in a hidden window
+    first: list[dict] = []
+    second: list[dict] = []
+    controller.show_call(KNOWN, first.append)
+    assert first == []  # waits for the paint
+    banner = controller.show_call("020 7654321", second.append)
+    assert first and first[0]["painted"] is False and first[0]["client_id"] == client_id
+    window.setUpdatesEnabled(True)
+    qtbot.waitUntil(lambda: bool(second), timeout=3000)
+    assert second[0]["painted"] is True and second[0]["shown"] == "unknown"
+    qtbot.waitUntil(banner.note.isEnabled, timeout=3000)
+    logged = [(c["number"], c["client_id"]) for c in calls(db_path)[:2]]
+    assert sorted(logged, key=str) == sorted([(KNOWN, client_id), ("+31207654321", None)], key=str)
+    assert banner.title.text() == "Onbekend nummer"  # the first caller did not come back
+
+
+class PaintWatch(QObject):
+    """Which of the watched widgets got a paint event."""
+
+    def __init__(self, widgets: list) -> None:
+        super().__init__()
+        self.widgets, self.painted = widgets, []
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted.append(type(watched).__name__)
+        return False
+
+    def stop(self) -> None:
+        for widget in self.widgets:
+            widget.removeEventFilter(self)
+
+
+@pytest.mark.parametrize("before", [None, KNOWN, "abc"])
+def test_only_the_banner_is_painted_before_the_answer(qtbot, setup, before):
+    """The speed of the screen pop: the content under the banner is not painted (nor laid
+    out) before the caller's name is on screen, on a first call or a refill."""
+    window, controller, _ = setup
+    if before is not None:
+        show(qtbot, controller, before)
+    qtbot.wait(50)  # the window settles after the previous call
+    watch = PaintWatch([window.results.viewport(), window.card, window.search_field])
+    replies: list[dict] = []
+    controller.show_call("0201234567", replies.append)  # answers at once: offscreen paints
+    watch.stop()
+    assert replies and replies[0]["painted"] is True
+    assert watch.painted == []
+    qtbot.waitUntil(lambda: controller.banner.note.isEnabled(), timeout=3000)
 
 
 def test_new_client_from_unknown_number(qtbot, setup, db_path):
