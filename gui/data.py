@@ -73,10 +73,6 @@ class ClientData:
         with self._local.use:
             yield
 
-    def can(self, method: str) -> bool:
-        """Whether storage/ offers this ClientFile method yet (merge, forget, ...)."""
-        return callable(getattr(ClientFile, method, None))
-
     # -- the file itself --------------------------------------------------------------------
 
     def problem(self) -> str | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -182,6 +183,10 @@ class MainWindow(QMainWindow):
         # gui/backup_setting connects this (daily backup with rotation)
         self.backup_action = self._action(self.tr("Dagelijkse &reservekopie…"))
         file_menu.addAction(self.backup_action)
+        self.own_business_action = self._action(
+            self.tr("&Eigen bedrijf…"), None, self.edit_own_business
+        )
+        file_menu.addAction(self.own_business_action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Afsluiten"), QKeySequence.StandardKey.Quit, self.close)
@@ -516,9 +521,6 @@ class MainWindow(QMainWindow):
         client = self.card.client
         if client is None:
             return
-        if not self.data.can("forget"):
-            self.statusBar().showMessage(self.tr("Wissen kan in deze versie nog niet."), 8000)
-            return
         if not confirm_forget(self, client):
             return
         self.erase_client(client["id"], client["name"])
@@ -538,9 +540,6 @@ class MainWindow(QMainWindow):
     def merge_client(self) -> None:
         client = self.card.client
         if client is None:
-            return
-        if not self.data.can("merge_clients"):
-            self.statusBar().showMessage(self.tr("Samenvoegen kan in deze versie nog niet."), 8000)
             return
         dialog = MergeDialog(self.data, client, self)
         if dialog.exec() and dialog.other_id is not None:
@@ -573,6 +572,20 @@ class MainWindow(QMainWindow):
             ),
             8000,
         )
+
+    def edit_own_business(self) -> QDialog:
+        """The own-business details, so an import never puts them on a client's card."""
+        from .dialogs.own_business import OwnBusinessDialog  # on first use: ocr/ is large
+
+        dialog = OwnBusinessDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("De gegevens van uw eigen bedrijf zijn opgeslagen."), 5000
+            )
+        )
+        dialog.open()
+        return dialog
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self.data.path, self)

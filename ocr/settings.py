@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -94,12 +95,27 @@ def load_own_business(path: str | os.PathLike[str] | None = None) -> OwnBusiness
 
 
 def save_own_business(own: OwnBusiness, path: str | os.PathLike[str] | None = None) -> Path:
+    """Write the own-business details (default: settings_path()) and return where.
+
+    Written to a temporary file beside it and renamed over it, so a crash or a full disk
+    leaves the previous details as they were, never half a file.
+    """
     path = Path(path) if path else settings_path()
+    text = json.dumps(own.to_dict(), ensure_ascii=False, indent=1)
+    tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(own.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tmp, path)
+        tmp = None
     except OSError as e:
         raise SettingsError(f"Kan de bedrijfsgegevens niet opslaan in {path}: {e}") from e
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
     return path

@@ -228,11 +228,6 @@ class ClientCard(QScrollArea):
             edit.country = self._address(client).get("country") or "NL"
             self._set_source(edit, self._sources.get(key))
         addresses = client.get("addresses") or []
-        address_editable = not addresses or (
-            "id" in addresses[0] and self.data.can("update_address")
-        )
-        for key in ADDRESS_KEYS:
-            self.fields[f"address.{key}"].setReadOnly(not address_editable)
         if len(addresses) > 1:
             others = [self._address_line(a) for a in addresses[1:]]
             self.more_addresses.setText(
@@ -241,8 +236,6 @@ class ClientCard(QScrollArea):
             self.more_addresses.show()
         else:
             self.more_addresses.hide()
-        self.phones.can_remove = self.data.can("remove_phone")
-        self.emails.can_remove = self.data.can("remove_email")
         phone_sources = {
             phone_numbers.normalize(r["value"]): r
             for r in fields or []
@@ -266,9 +259,8 @@ class ClientCard(QScrollArea):
             self._say(problem, error=True)
 
     def set_read_only(self, read_only: bool) -> None:
-        for key, edit in self.fields.items():
-            if not key.startswith("address."):
-                edit.setReadOnly(read_only)
+        for edit in self.fields.values():
+            edit.setReadOnly(read_only)
         for widget in (self.phones.entry, self.emails.entry, self.notes.entry):
             widget.setReadOnly(read_only)
 
@@ -419,16 +411,13 @@ class ClientCard(QScrollArea):
             if kind == "phone"
             else (lambda: self.data.add_email(client_id, value))
         )
-        remove_name = "remove_phone" if kind == "phone" else "remove_email"
-        remove = getattr(self.data, remove_name)
+        remove = self.data.remove_phone if kind == "phone" else self.data.remove_email
         label = self.tr("Toevoegen: %1").replace("%1", value)
         command = AddRemove(
             lambda: self._save(add, client_id, reload=True),
             lambda: self._save(lambda: remove(client_id, value), client_id, reload=True),
             label,
         )
-        if not self.data.can(remove_name):
-            command.setObsolete(True)  # cannot be undone until storage/ can remove it
         self.undo_stack.push(command)
 
     def _remove_contact(self, kind: str, value: str) -> None:

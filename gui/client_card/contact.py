@@ -36,7 +36,6 @@ class ContactList(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.values: list[str] = []
-        self.can_remove = False
         self._expanded = False
         self._sources: dict[str, dict] = {}
         self.rows = QVBoxLayout()
@@ -117,13 +116,13 @@ class ContactList(QWidget):
             button = SourceButton(source)
             button.requested.connect(self.source_requested.emit)
             layout.addWidget(button)
-        if self.can_remove:
-            remove = QToolButton()
-            remove.setIcon(icon("remove"))
-            remove.setAutoRaise(True)
-            remove.setToolTip(self.tr("Verwijderen"))
-            remove.clicked.connect(lambda: self.remove_requested.emit(value))
-            layout.addWidget(remove)
+        remove = QToolButton()
+        remove.setObjectName(f"remove_{self.kind}")
+        remove.setIcon(icon("remove"))
+        remove.setAutoRaise(True)
+        remove.setToolTip(self.tr("Verwijderen"))
+        remove.clicked.connect(lambda: self.remove_requested.emit(value))
+        layout.addWidget(remove)
         layout.addStretch(1)
         return row
 

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from ocr import scanner
 from ocr.scanner import DeviceOptions, ScannerDevice, ScannerError, ScanSettings
+from ocr.settings import SettingsError, load_own_business
 
+from ..dialogs.own_business import OwnBusinessDialog
 from ..settings import settings as app_settings
 from ..workers import submit
 
@@ -142,8 +146,31 @@ class SourcesPage(QWidget):
         bottom.addWidget(self.cover_button)
         bottom.addWidget(self.start_button)
 
+        # -- own business not filled in yet ----------------------------------------------------
+        # Without it the business's own phone number and e-mail from its letterhead end up
+        # on client cards, so the first page offers to fill it in.
+        self.own_business_hint = QFrame()
+        self.own_business_hint.setObjectName("own_business_hint")
+        self.own_business_hint.setStyleSheet(
+            "#own_business_hint { background: #fff8e1; border: 1px solid #ffe082; }"
+        )
+        hint_text = QLabel(
+            self.tr(
+                "De gegevens van uw eigen bedrijf zijn nog niet ingevuld. Vul ze eerst in, dan "
+                "komen uw eigen telefoonnummer, adres en IBAN nooit bij een klant te staan."
+            )
+        )
+        hint_text.setWordWrap(True)
+        self.own_business_button = QPushButton(self.tr("&Eigen bedrijf invullen…"))
+        hint_row = QHBoxLayout(self.own_business_hint)
+        hint_row.addWidget(hint_text, 1)
+        hint_row.addWidget(self.own_business_button)
+        self.own_business_button.clicked.connect(self.edit_own_business)
+        self.update_own_business_hint()
+
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.own_business_hint)
         layout.addWidget(self.use_scanner)
         layout.addWidget(self.scanner_box)
         layout.addWidget(self.use_files)
@@ -293,6 +320,27 @@ class SourcesPage(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Map om te volgen"))
         if folder:
             self.watch_folder.setText(folder)
+
+    # -- own business ----------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        # the details may have been filled in from the main window meanwhile
+        self.update_own_business_hint()
+        super().showEvent(event)
+
+    def update_own_business_hint(self) -> None:
+        try:
+            missing = load_own_business().is_empty()
+        except SettingsError:
+            missing = True  # unreadable: the dialog says why and saving repairs it
+        self.own_business_hint.setVisible(missing)
+
+    def edit_own_business(self) -> QDialog:
+        dialog = OwnBusinessDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.update_own_business_hint)
+        dialog.open()
+        return dialog
 
     # -- start ---------------------------------------------------------------------------------
 

@@ -727,24 +727,24 @@ The newest %2 copies are kept.</translation>
         <translation>%1 was archived.</translation>
     </message>
     <message>
-        <location filename="../work/main/gui/main_window.py" line="513"/>
-        <source>Wissen kan in deze versie nog niet.</source>
-        <translation>Erasing is not possible in this version yet.</translation>
-    </message>
-    <message>
         <location filename="../work/main/gui/main_window.py" line="529"/>
         <source>%1 is gewist.</source>
         <translation>%1 was erased.</translation>
     </message>
     <message>
-        <location filename="../work/main/gui/main_window.py" line="536"/>
-        <source>Samenvoegen kan in deze versie nog niet.</source>
-        <translation>Merging is not possible in this version yet.</translation>
-    </message>
-    <message>
         <location filename="../work/main/gui/main_window.py" line="564"/>
         <source>De taal wordt %1 na het opnieuw starten van Klantdossier.</source>
         <translation>The language becomes %1 when Klantdossier is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/main_window.py" line="187"/>
+        <source>&amp;Eigen bedrijf…</source>
+        <translation>&amp;Own business…</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/main_window.py" line="584"/>
+        <source>De gegevens van uw eigen bedrijf zijn opgeslagen.</source>
+        <translation>Your own business details have been saved.</translation>
     </message>
 </context>
 <context>
@@ -904,6 +904,154 @@ The newest %2 copies are kept.</translation>
         <location filename="../work/main/gui/client_card/notes.py" line="67"/>
         <source>Nog geen gesprekken.</source>
         <translation>No calls yet.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnBusinessDialog</name>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="83"/>
+        <source>Eigen bedrijf</source>
+        <translation>Own business</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="90"/>
+        <source>Vul hier de gegevens in die op uw &lt;b&gt;eigen&lt;/b&gt; briefpapier staan. Bij het inlezen van papier worden deze gegevens nooit bij een klant gezet, ook niet als ze op een brief aan die klant staan.</source>
+        <translation>Enter the details printed on your &lt;b&gt;own&lt;/b&gt; letterhead. When paper is read in, these details are never put on a client&apos;s card, not even when they appear on a letter to that client.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="99"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="100"/>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="101"/>
+        <source>Telefoon en e-mail</source>
+        <translation>Phone and e-mail</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="102"/>
+        <source>Bank en registratie</source>
+        <translation>Bank and registration</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="131"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="133"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="148"/>
+        <source>Eén per regel, bijvoorbeeld:</source>
+        <translation>One per line, for example:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="150"/>
+        <source>&amp;Bedrijfsnaam:</source>
+        <translation>&amp;Business name:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="150"/>
+        <source>bijvoorbeeld Hoekstra Installatie B.V.</source>
+        <translation>for example Hoekstra Installatie B.V.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="152"/>
+        <source>&amp;Andere namen:</source>
+        <translation>&amp;Other names:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="153"/>
+        <source>Handelsnamen of een oude naam, één per regel</source>
+        <translation>Trade names or a former name, one per line</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="156"/>
+        <source>&amp;Ondertekenaars:</source>
+        <translation>Si&amp;gnatories:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="159"/>
+        <source>&amp;Straat en huisnummer:</source>
+        <translation>&amp;Street and number:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="159"/>
+        <source>bijvoorbeeld Industrieweg 14</source>
+        <translation>for example Industrieweg 14</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="160"/>
+        <source>&amp;Postcode:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="160"/>
+        <source>bijvoorbeeld 1234 AB</source>
+        <translation>for example 1234 AB</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="161"/>
+        <source>P&amp;laats:</source>
+        <translation>&amp;City:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="163"/>
+        <source>&amp;Telefoonnummers:</source>
+        <translation>P&amp;hone numbers:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="167"/>
+        <source>&amp;E-mailadressen:</source>
+        <translation>&amp;E-mail addresses:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="170"/>
+        <source>&amp;IBAN:</source>
+        <translation>&amp;IBAN:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="170"/>
+        <source>bijvoorbeeld NL91 ABNA 0417 1643 00</source>
+        <translation>for example NL91 ABNA 0417 1643 00</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="171"/>
+        <source>&amp;KvK-nummer:</source>
+        <translation>&amp;KvK number:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="171"/>
+        <source>8 cijfers</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="172"/>
+        <source>B&amp;tw-nummer:</source>
+        <translation>&amp;VAT number:</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="172"/>
+        <source>bijvoorbeeld NL123456782B01</source>
+        <translation>for example NL123456782B01</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="195"/>
+        <source>Wat u hier opslaat, komt ervoor in de plaats.</source>
+        <translation>What you save here will replace it.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/dialogs/own_business.py" line="248"/>
+        <source>Niet opgeslagen. Verbeter eerst:</source>
+        <translation>Not saved. Please correct first:</translation>
     </message>
 </context>
 <context>
@@ -1353,6 +1501,16 @@ The newest %2 copies are kept.</translation>
         <location filename="../work/main/gui/import_wizard/sources_page.py" line="330"/>
         <source>Kies een bestaande map om te volgen.</source>
         <translation>Choose an existing folder to watch.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/import_wizard/sources_page.py" line="159"/>
+        <source>De gegevens van uw eigen bedrijf zijn nog niet ingevuld. Vul ze eerst in, dan komen uw eigen telefoonnummer, adres en IBAN nooit bij een klant te staan.</source>
+        <translation>Your own business details have not been filled in yet. Fill them in first, so that your own phone number, address and IBAN never end up on a client&apos;s card.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/import_wizard/sources_page.py" line="164"/>
+        <source>&amp;Eigen bedrijf invullen…</source>
+        <translation>Fill in &amp;own business…</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ def test_read_only_file_says_so_and_refuses_edits(make_window, demo, qtbot):
         assert window.file_warning.isVisible()
         assert "alleen-lezen" in window.file_warning.text()
         assert window.card.fields["company"].isReadOnly()
+        assert window.card.fields["address.street"].isReadOnly()
         assert window.card.notes.entry.isReadOnly()
         search(qtbot, window, "velux")  # reading goes on
         assert window.results.count() == 1

@@ -134,3 +134,25 @@ def test_fifty_phone_numbers_and_unicode_name(qtbot, make_window, demo):
     assert card.phones.rows.count() == 50
     search(qtbot, window, "06 2000 0049")
     assert window.results.client_id(0) == client_id
+
+
+def test_remove_phone_and_add_email_both_undo(qtbot, make_window, demo):
+    window = open_boer(qtbot, make_window, demo)
+    card = window.card
+    before = stored(demo, demo.boer)
+    number = before["phones"][0]
+    remove = next(
+        b
+        for b in card.phones.findChildren(QToolButton)
+        if b.objectName() == "remove_phone" and b.isVisible()
+    )
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: number not in stored(demo, demo.boer)["phones"])
+    card.undo_stack.undo()
+    qtbot.waitUntil(lambda: number in stored(demo, demo.boer)["phones"])
+
+    qtbot.keyClicks(card.emails.entry, "sjoerd@deboer.example")
+    qtbot.keyClick(card.emails.entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "sjoerd@deboer.example" in stored(demo, demo.boer)["emails"])
+    card.undo_stack.undo()  # an added address can be taken back: storage removes it
+    qtbot.waitUntil(lambda: stored(demo, demo.boer)["emails"] == before["emails"])
