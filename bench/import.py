@@ -7,8 +7,9 @@ Prints figures, never asserts (targets from issue 6 are printed beside them):
     job with OMP_THREAD_LIMIT=1 (baseline; target: import >= 0.90 x raw);
   - OCRmyPDF (--jobs N --force-ocr --output-type pdf) on the same pages bundled in one PDF
     (peer baseline; skipped with a message when it cannot run);
-  - peak memory (RSS of the importing process, its workers and their Tesseracts) and
-    whether it grows with the page count (target <= 500 MB, flat);
+  - peak memory (RSS of the importing process, its workers and their Tesseracts, plus the
+    prepared pages waiting in memory for Tesseract) and whether it grows with the page
+    count (target <= 500 MB, flat);
   - born-digital PDF pages per second (text layer, no OCR; target >= 20/s).
 
 The machine this runs on may be shared with other work: figures vary run to run, and the
@@ -21,6 +22,7 @@ load average is printed so a reader can judge them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import random
@@ -39,7 +41,7 @@ if str(ROOT) not in sys.path:
 
 from PIL import Image  # noqa: E402
 
-from ocr import default_jobs, import_paths  # noqa: E402
+from ocr import default_jobs, import_paths, pagefiles  # noqa: E402
 from ocr.tesseract import tesseract_cmd  # noqa: E402
 from storage import ClientFile  # noqa: E402
 
@@ -66,7 +68,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--no-ocrmypdf", action="store_true", help="skip the OCRmyPDF baseline")
     parser.add_argument(
-        "--calls", type=int, default=4, help="pages for the pytesseract vs direct call test"
+        "--calls", type=int, default=4, help="pages for the call comparison (default 4)"
     )
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
     return parser.parse_args(argv)
@@ -98,6 +100,17 @@ def _tree_rss_mb(root_pid: int) -> float:
     return total * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def _page_files_mb() -> float:
+    """Prepared pages waiting for Tesseract in memory (/dev/shm): no process's RSS holds
+    them, but they are memory the import uses."""
+    total = 0
+    for folder in pagefiles.base_dir().glob(pagefiles.PREFIX + "*"):
+        for file in folder.glob("*"):
+            with contextlib.suppress(OSError):  # read and removed meanwhile
+                total += file.stat().st_size
+    return total / 1e6
+
+
 class MemorySampler:
     """Samples the RSS of a process tree while an import runs; peaks per quarter of the time."""
 
@@ -111,7 +124,8 @@ class MemorySampler:
     def _run(self) -> None:
         started = time.monotonic()
         while not self._stop.wait(0.25):
-            self.samples.append((time.monotonic() - started, _tree_rss_mb(self.pid)))
+            mb = _tree_rss_mb(self.pid) + _page_files_mb()
+            self.samples.append((time.monotonic() - started, mb))
 
     @property
     def peak(self) -> float:
@@ -177,10 +191,20 @@ def rasterise(folders: list[Path], out: Path, dpi: int) -> list[Path]:
 # -- runs ----------------------------------------------------------------------------------
 
 
+def _fresh(db: Path) -> Path:
+    """A kept work folder (--keep) holds the last run's file, in which every page would be
+    skipped as already imported: start from nothing."""
+    for leftover in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.rmtree(f"{db}.originals", ignore_errors=True)
+    return db
+
+
 def run_import(paths: list[Path], db: Path, jobs: int, lang: str):
     """The real CLI (`main.py import --json`) as a child process, its memory sampled."""
     import json
 
+    _fresh(db)
     cpu_before = _children_cpu()
     started = time.monotonic()
     child = subprocess.Popen(
@@ -247,26 +271,39 @@ def run_ocrmypdf(pages: list[Path], work: Path, jobs: int, lang: str, dpi: int) 
     return seconds
 
 
-def compare_calls(pages: list[Path], lang: str) -> tuple[float, float]:
-    """CPU seconds per page (Tesseract plus our own encoding), pages one at a time and the two
-    ways interleaved: pytesseract.image_to_data (temp PNG file) against our direct call (PNG
-    on stdin, TSV on stdout); both one Tesseract call per page."""
+def compare_calls(pages: list[Path], lang: str) -> tuple[float, float, float]:
+    """CPU seconds per page (Tesseract plus our own writing of the page), the ways
+    interleaved page by page: pytesseract.image_to_data (a temp PNG file), our call on the
+    page as an uncompressed TIFF in memory (ocr.pagefiles), one page per call; and the
+    same with all pages in one call (what the import does, PAGES_PER_RUN at a time)."""
     import pytesseract
 
-    from ocr.tesseract import tsv_of
+    from ocr.tesseract import tsv_of_files
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    naive = direct = 0.0
+    folder = pagefiles.own_folder()
+
+    def cpu() -> float:
+        return _children_cpu() + time.process_time()
+
+    naive = single = 0.0
+    files = []
     for page in pages:
         with Image.open(page) as img:
             image = img.convert("L")
-        before = _children_cpu() + time.process_time()
+        before = cpu()
         pytesseract.image_to_data(image, lang=lang, output_type=pytesseract.Output.DICT)
-        middle = _children_cpu() + time.process_time()
-        tsv_of(image, lang, dpi=300)
+        middle = cpu()
+        file = pagefiles.write_page(image, 300, folder)
+        tsv_of_files([file], lang)
         naive += middle - before
-        direct += _children_cpu() + time.process_time() - middle
-    return naive / len(pages), direct / len(pages)
+        single += cpu() - middle
+        files.append(file)
+    before = cpu()
+    tsv_of_files(files, lang)
+    together = cpu() - before
+    pagefiles.remove_folder(os.getpid())
+    return naive / len(pages), single / len(pages), together / len(pages)
 
 
 def run_born_digital(work: Path, pages: int, jobs: int, lang: str) -> list[tuple[int, float]]:
@@ -285,7 +322,7 @@ def run_born_digital(work: Path, pages: int, jobs: int, lang: str) -> list[tuple
         paths.append(path)
     results = []
     for extract_fields in (False, True):
-        with ClientFile.open(work / f"born-{extract_fields}.sqlite") as cf:
+        with ClientFile.open(_fresh(work / f"born-{extract_fields}.sqlite")) as cf:
             started = time.monotonic()
             report = import_paths(paths, cf, jobs=jobs, lang=lang, extract_fields=extract_fields)
             results.append((report.pages, time.monotonic() - started))
@@ -337,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  ratio import / OCRmyPDF = {ours_rate / peer_rate:.2f}  (target > 1)")
 
         quarters = " / ".join(f"{mb:.0f}" for mb in sampler.by_quarter())
-        print(f"  peak memory (RSS of the import and its workers and Tesseracts) over "
+        print(f"  peak memory (RSS of the import, its workers and Tesseracts, and page files in "
+              f"memory) over "
               f"{report['pages']} pages: {sampler.peak:.0f} MB; per quarter of the run: "
               f"{quarters} MB (target <= 500 MB, flat)")  # fmt: skip
         if args.memory_pages:
@@ -355,9 +393,10 @@ def main(argv: list[str] | None = None) -> int:
                   "to keep this benchmark to a few minutes)")  # fmt: skip
 
         if args.calls:
-            naive, direct = compare_calls(raster[: args.calls], args.lang)
-            print(f"  one call per page, CPU s/page: pytesseract.image_to_data {naive:.2f}, "
-                  f"direct tesseract call (PNG on stdin) {direct:.2f}")  # fmt: skip
+            naive, single, together = compare_calls(raster[: args.calls], args.lang)
+            print(f"  CPU s/page, one page per call: pytesseract.image_to_data {naive:.2f}, "
+                  f"our call (TIFF in memory) {single:.2f}; {args.calls} pages in one call: "
+                  f"{together:.2f}")  # fmt: skip
 
         reading, with_fields = run_born_digital(work, args.born_pages, args.jobs, args.lang)
         for label, (born_pages, born_s) in (

@@ -49,3 +49,10 @@ def date(iso: str | None) -> str:
         return ""
     day = QDate.fromString(iso[:10], Qt.DateFormat.ISODate)
     return DUTCH.toString(day, "dd-MM-yyyy") if day.isValid() else iso
+
+
+def message_style(error: bool) -> str:
+    """Style of an inline message in a form or card: red for a problem, blue for news."""
+    if error:
+        return "color: #b71c1c; background: #fdecea; padding: 4px;"
+    return "background: #e8f0fe; padding: 4px;"

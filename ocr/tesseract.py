@@ -1,8 +1,10 @@
-"""The only module that runs Tesseract: checks the install, reads one page in one call.
+"""The only module that runs Tesseract: checks the install, reads pages.
 
-Tesseract is started directly (not through pytesseract's temp files and extra calls): the
-page goes in on stdin as PNG and the TSV (text, boxes, confidence) comes back on stdout,
-one call per page. bench/import.py prints both per-page costs.
+Tesseract is started directly (not through pytesseract's temp files and extra calls), and
+one call gives text, word boxes and confidence together (TSV on stdout). The import hands
+it prepared page files, several per call (tsv_of_files: the language models are loaded
+once for them); a single image may also go in on stdin as PNG (tsv_of).
+bench/import.py prints the costs beside those of the plain tesseract command.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -182,6 +185,42 @@ def tsv_of(
     if dpi:
         args += ["--dpi", str(int(dpi))]
     return parse_tsv(_run([*args, "tsv"], data, timeout))
+
+
+def tsv_of_files(
+    files: Sequence[Path],
+    lang: str = DEFAULT_LANG,
+    *,
+    psm: int = 3,
+    timeout: float = PAGE_TIMEOUT_S,
+) -> list[dict]:
+    """Tesseract's TSV of several page files read in one run, one dict per file, in order.
+
+    One run loads the language models once: measured here, 4 pages in one run cost 0.89
+    CPU seconds each against 1.21 s in runs of their own. Each file carries its resolution
+    (no --dpi, which would hold for every page). timeout is per page."""
+    args = ["--psm", str(psm), "-l", lang, "tsv"]
+    if len(files) == 1:
+        return [parse_tsv(_run(args, files[0], timeout))]
+    listing = files[0].with_suffix(".list")
+    listing.write_text("".join(f"{f}\n" for f in files), encoding="utf-8")
+    try:
+        out = _run(args, listing, timeout * len(files))
+    finally:
+        listing.unlink(missing_ok=True)
+    return split_pages(parse_tsv(out), len(files))
+
+
+def split_pages(data: dict, count: int) -> list[dict]:
+    """The TSV of a run over several files, cut into one dict per page (page_num 1..count)."""
+    pages = [{name: [] for name in data} for _ in range(count)]
+    for row, number in enumerate(data.get("page_num", [])):
+        if not 1 <= number <= count:
+            raise OcrError(f"Tesseract gaf pagina {number} van {count} terug.")
+        page = pages[number - 1]
+        for name, column in data.items():
+            page[name].append(column[row])
+    return pages
 
 
 def detect_orientation(

@@ -861,6 +861,14 @@ class ClientFile(Finder, Eraser):
             is not None
         )
 
+    def client_of_document(self, sha256: str) -> int | None:
+        """The client a stored file (by its SHA-256) belongs to, if it has one."""
+        row = self.conn.execute(
+            "SELECT client_id FROM documents WHERE sha256 = ? AND client_id IS NOT NULL",
+            (sha256,),
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def add_document(
         self,
         conn: sqlite3.Connection,

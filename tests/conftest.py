@@ -42,3 +42,10 @@ def shared_testdata() -> Path:
 def tesseract_available() -> None:
     if shutil.which("tesseract") is None:
         pytest.fail("tesseract is not installed: run `make test`, which installs it")
+
+
+@pytest.fixture(autouse=True)
+def own_business_of_the_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the developer's own-business details: each starts with
+    none (a test that needs some sets KLANTDOSSIER_OWN_BUSINESS itself)."""
+    monkeypatch.setenv("KLANTDOSSIER_OWN_BUSINESS", str(tmp_path / "eigen_bedrijf.json"))

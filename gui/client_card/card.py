@@ -453,11 +453,7 @@ class ClientCard(QScrollArea):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(
-            "color: #b71c1c; background: #fdecea; padding: 4px;"
-            if error
-            else "background: #e8f0fe; padding: 4px;"
-        )
+        self.message.setStyleSheet(formatting.message_style(error))
         self.message.show()
 
     def show_source(self, record: dict, anchor: QWidget) -> None:

@@ -272,11 +272,7 @@ class OwnBusinessDialog(QDialog):
 
     def _say(self, text: str, error: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(
-            "color: #b71c1c; background: #fdecea; padding: 4px;"
-            if error
-            else "background: #e8f0fe; padding: 4px;"
-        )
+        self.message.setStyleSheet(formatting.message_style(error))
         self.message.show()
         self._fit()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -43,19 +44,43 @@ FAKE_TSV_HEADER = (
 )
 
 
+FAKE_TESSERACT = """\
+import os, signal, subprocess, sys, time
+from PIL import Image
+args = sys.argv[1:]
+if "--list-langs" in args or "--version" in args:
+    sys.exit(subprocess.run([REAL, *args]).returncode)
+if "0" in args and args[args.index("0") - 1] == "--psm":  # orientation: never turned
+    sys.stdin.buffer.read()
+    print("Rotate: 0")
+    print("Orientation confidence: 0.5")
+    sys.exit(0)
+source = args[0]
+if source.endswith(".list"):
+    with open(source, encoding="utf-8") as listing:
+        files = listing.read().split()
+else:
+    files = [source]
+for name in files:
+    with Image.open(name) as page:
+        dpi = round(page.info.get("dpi", (0, 0))[0])
+    if dpi == 201:
+        time.sleep(600)
+    if dpi == 202:
+        os.kill(os.getpid(), signal.SIGSEGV)
+print(HEADER)
+for number in range(1, len(files) + 1):
+    print(f"5\\t{number}\\t1\\t1\\t1\\t1\\t10\\t10\\t50\\t20\\t96\\tnep")
+"""
+
+
 def fake_tesseract(folder: Path, real: str = "/usr/bin/tesseract") -> Path:
     """A stand-in tesseract: real for --list-langs/--version; for pages it answers at once
-    with one word, hangs on --dpi 201 and crashes (SIGSEGV) on --dpi 202."""
+    with one word per page, hangs on a page file of 201 dpi and crashes (SIGSEGV) on one of
+    202 dpi, also when the page is one of a list read in one run."""
     script = folder / "tesseract"
     script.write_text(
-        "#!/bin/sh\n"
-        'case "$*" in *--list-langs*|*--version*) exec ' + real + ' "$@";; esac\n'
-        'case "$*" in *"--dpi 201"*) exec sleep 600;; *"--dpi 202"*) kill -SEGV $$;; esac\n'
-        'case "$*" in *"--psm 0"*) cat >/dev/null; echo "Rotate: 0";'
-        ' echo "Orientation confidence: 0.5"; exit 0;; esac\n'
-        "cat > /dev/null\n"
-        f"printf '{FAKE_TSV_HEADER}\\n'\n"
-        "printf '5\\t1\\t1\\t1\\t1\\t1\\t10\\t10\\t50\\t20\\t96\\tnep\\n'\n"
+        f"#!{sys.executable}\nREAL = {real!r}\nHEADER = {FAKE_TSV_HEADER!r}\n" + FAKE_TESSERACT
     )
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     return script

@@ -200,3 +200,11 @@ def test_old_read_only_file_cannot_be_migrated(tmp_path: Path):
     with pytest.raises(ReadOnlyClientFileError, match="bijgewerkt"):
         ClientFile.open(path, read_only=True)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_client_of_document_by_its_hash(client_file: ClientFile, tmp_path: Path):
+    client_id = add_client(client_file, tmp_path, "Anna Visser", pages=["een brief"])
+    ((sha,),) = client_file.conn.execute("SELECT sha256 FROM documents").fetchall()
+    assert client_file.has_document(sha)
+    assert client_file.client_of_document(sha) == client_id
+    assert client_file.client_of_document("0" * 64) is None
