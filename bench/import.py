@@ -104,8 +104,8 @@ def _page_files_mb() -> float:
     """Prepared pages waiting for Tesseract in memory (/dev/shm): no process's RSS holds
     them, but they are memory the import uses."""
     total = 0
-    for folder in pagefiles.base_dir().glob(pagefiles.PREFIX + "*"):
-        for file in folder.glob("*"):
+    for base in pagefiles.bases():
+        for file in base.glob(pagefiles.PREFIX + "*/*"):
             with contextlib.suppress(OSError):  # read and removed meanwhile
                 total += file.stat().st_size
     return total / 1e6
@@ -281,7 +281,6 @@ def compare_calls(pages: list[Path], lang: str) -> tuple[float, float, float]:
     from ocr.tesseract import tsv_of_files
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    folder = pagefiles.own_folder()
 
     def cpu() -> float:
         return _children_cpu() + time.process_time()
@@ -294,7 +293,7 @@ def compare_calls(pages: list[Path], lang: str) -> tuple[float, float, float]:
         before = cpu()
         pytesseract.image_to_data(image, lang=lang, output_type=pytesseract.Output.DICT)
         middle = cpu()
-        file = pagefiles.write_page(image, 300, folder)
+        file = pagefiles.write_page(image, 300)
         tsv_of_files([file], lang)
         naive += middle - before
         single += cpu() - middle

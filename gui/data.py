@@ -204,8 +204,14 @@ class ClientData:
 
     @_plain_errors
     def forget(self, client_id: int) -> Any:
-        """Erase a client per AVG (storage's ForgetReport comes back)."""
-        return self.file().forget(client_id)
+        """Erase a client per AVG (storage's ForgetReport comes back). The search index
+        still holds the erased words as deleted entries until compact_search_index, which
+        takes seconds on a big file: the window runs it off the GUI thread."""
+        return self.file().forget(client_id, compact=False)
+
+    @_plain_errors
+    def compact_search_index(self) -> None:
+        self.file().compact_search_index()
 
     @_plain_errors
     def daily_backup(self, folder: Path, keep: int) -> Path | None:

@@ -41,6 +41,7 @@ MIN_QUERY = 2  # one letter matches half the file: show the list instead
 class MainWindow(QMainWindow):
     files_dropped = Signal(list)  # paths of files/folders dropped on the window
     results_updated = Signal()  # the result list shows the answer to the latest query
+    search_index_compacted = Signal()  # after an erase: no erased word left in the index
 
     def __init__(self, data: ClientData) -> None:
         super().__init__()
@@ -536,6 +537,28 @@ class MainWindow(QMainWindow):
         self._update_client_actions()
         self.refresh()
         self.statusBar().showMessage(self.tr("%1 is gewist.").replace("%1", name), 8000)
+        self.compact_search_index()
+
+    def compact_search_index(self) -> None:
+        """Rewrite the search index without the erased words, in the background."""
+
+        def done(error: Exception | None) -> None:
+            if error is not None:
+                self.statusBar().showMessage(
+                    self.tr(
+                        "De zoekindex is nog niet opgeschoond (%1); dat gebeurt bij het "
+                        "volgende wissen."
+                    ).replace("%1", str(error)),
+                    10_000,
+                )
+            self.search_index_compacted.emit()
+
+        submit(
+            self.data.compact_search_index,
+            on_result=lambda _: done(None),
+            on_error=done,
+            pool_name="background",
+        )
 
     def merge_client(self) -> None:
         client = self.card.client

@@ -14,6 +14,7 @@ runs (sweep), left by a power cut or a kill -9 of a whole import.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -21,30 +22,53 @@ from pathlib import Path
 
 from PIL import Image
 
+from .errors import OcrError
+
 PREFIX = "klantdossier-ocr-"
 RAM_DIR = Path("/dev/shm")
 
 
+def bases() -> list[Path]:
+    """Where the folders go: memory first; the temp folder on disk when memory is not
+    there (Windows, macOS) or full (a container's /dev/shm is often 64 MB)."""
+    disk = Path(tempfile.gettempdir())
+    if RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK | os.X_OK) and disk != RAM_DIR:
+        return [RAM_DIR, disk]
+    return [disk]
+
+
 def base_dir() -> Path:
-    if RAM_DIR.is_dir() and os.access(RAM_DIR, os.W_OK | os.X_OK):
-        return RAM_DIR
-    return Path(tempfile.gettempdir())
+    return bases()[0]
 
 
-def folder_of(pid: int) -> Path:
-    return base_dir() / f"{PREFIX}{pid}"
+def folder_of(pid: int, base: Path | None = None) -> Path:
+    return (base or base_dir()) / f"{PREFIX}{pid}"
 
 
-def own_folder() -> Path:
+def own_folder(base: Path | None = None) -> Path:
     """This process's folder, made on first use."""
-    folder = folder_of(os.getpid())
+    folder = folder_of(os.getpid(), base)
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
 
 
-def write_page(image: Image.Image, dpi: float, folder: Path) -> Path:
+def write_page(image: Image.Image, dpi: float) -> Path:
     """The page as an uncompressed TIFF that carries its resolution (Tesseract reads it
-    from the file, so pages of different resolutions can share one run)."""
+    from the file, so pages of different resolutions can share one run), in this
+    process's folder: in memory, or on disk when memory is full."""
+    problem: OSError | None = None
+    for base in bases():
+        try:
+            return _write(image, dpi, own_folder(base))
+        except OSError as e:
+            problem = e
+    raise OcrError(
+        "Er is geen ruimte om de pagina voor te bereiden voor de tekstherkenning "
+        f"(geheugen en schijf vol: {problem.strerror if problem else '?'})."
+    )
+
+
+def _write(image: Image.Image, dpi: float, folder: Path) -> Path:
     fd, name = tempfile.mkstemp(suffix=".tif", dir=folder)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -57,7 +81,8 @@ def write_page(image: Image.Image, dpi: float, folder: Path) -> Path:
 
 
 def remove_folder(pid: int) -> None:
-    shutil.rmtree(folder_of(pid), ignore_errors=True)
+    for base in bases():
+        shutil.rmtree(folder_of(pid, base), ignore_errors=True)
 
 
 def _running(pid: int) -> bool:
@@ -80,10 +105,10 @@ def sweep() -> None:
     """Remove the folders of workers that no longer run (left by a killed import)."""
     if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows
         return
-    try:
-        folders = list(base_dir().glob(PREFIX + "*"))
-    except OSError:
-        return
+    folders: list[Path] = []
+    for base in bases():
+        with contextlib.suppress(OSError):
+            folders += base.glob(PREFIX + "*")
     for folder in folders:
         pid = folder.name.removeprefix(PREFIX)
         if pid.isdigit() and not _running(int(pid)):

@@ -28,7 +28,7 @@ from storage import ClientFile, KlantdossierError, PageText
 from storage.originals import sha256_of
 
 from .errors import BadFileError, OcrError, PasswordProtectedError
-from .pool import OcrPool
+from .pool import PAGES_PER_RUN, OcrPool
 from .preprocess import Settings
 from .sources import IMAGE_MIMES, detect_mime, files_in_folder, plain_os_error
 from .tesseract import DEFAULT_LANG, PAGE_TIMEOUT_S, check_tesseract
@@ -36,10 +36,6 @@ from .worker import Probe
 
 log = logging.getLogger(__name__)
 
-# Pages per Tesseract run: a run loads the language models once (0.24 CPU s of a page's
-# 1.1 s for nld+eng), so 4 pages in one run save a fifth of the reading time. More pages
-# save little more and make the last runs of an import finish unevenly.
-PAGES_PER_RUN = 4
 BATCH_PAGES = 25  # pages per write transaction ...
 BATCH_SECONDS = 2.0  # ... or this long after the last commit, whichever comes first
 UNIT_FLUSH_PAGES = 50  # a big client folder is stored in parts, not held until its end

@@ -7,6 +7,7 @@ or extraction logic of its own.
 
 from __future__ import annotations
 
+import collections
 import queue
 import threading
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from storage import ClientNotFoundError, PageText
 
 from .extract import ExtractedClient, extract_client, mask_bsn
 from .matching import decide
-from .pool import OcrPool
+from .pool import PAGES_PER_RUN, OcrPool
 from .preprocess import DEFAULT_SETTINGS
 from .tesseract import DEFAULT_LANG, PAGE_TIMEOUT_S
 
@@ -81,6 +82,7 @@ class PageReader:
         self._inbox: queue.Queue[tuple[tuple, Future[PageText]] | None] = queue.Queue()
         self._cancel = threading.Event()
         self._broken: Exception | None = None
+        self._alone: set[int] = set()  # pages of a run that crashed: read one per run
         self._thread = threading.Thread(target=self._serve, name="ocr-pool", daemon=True)
         self._thread.start()
 
@@ -89,16 +91,18 @@ class PageReader:
         if self._broken is not None:
             fut.set_exception(self._broken)
         else:
-            self._inbox.put((("page", Path(path), mime, index), fut))
+            self._inbox.put(((Path(path), mime, index, None), fut))
         return fut
 
     def _serve(self) -> None:
-        waiting: dict[int, Future[PageText]] = {}
+        waiting: dict[int, list[tuple[tuple, Future[PageText]]]] = {}  # ticket -> its pages
+        queued: collections.deque[tuple[tuple, Future[PageText]]] = collections.deque()
         try:
-            self._run_pool(waiting)
+            self._run_pool(waiting, queued)
         except Exception as e:  # the pool itself broke: no page may wait forever
             self._broken = e
-            pending = list(waiting.values())
+            pending = [fut for pages in waiting.values() for _, fut in pages]
+            pending += [fut for _, fut in queued]
             while True:
                 try:
                     item = self._inbox.get_nowait()
@@ -110,32 +114,67 @@ class PageReader:
                 if not fut.done():
                     fut.set_exception(e)
 
-    def _run_pool(self, waiting: dict[int, Future[PageText]]) -> None:
+    def _run_pool(
+        self,
+        waiting: dict[int, list[tuple[tuple, Future[PageText]]]],
+        queued: collections.deque[tuple[tuple, Future[PageText]]],
+    ) -> None:
         closing = False
         with OcrPool(self.jobs, lang=self.lang) as pool:
             while not self._cancel.is_set():
                 try:
-                    item = self._inbox.get(timeout=0.02 if waiting else 0.2)
+                    item = self._inbox.get(timeout=0.02 if waiting or queued else 0.2)
                 except queue.Empty:
                     item = ()
                 if item is None:
                     closing = True
                 elif item:
-                    (kind, path, mime, index), fut = item
-                    task = (kind, path, mime, index, None, self.lang, DEFAULT_SETTINGS,
-                            PAGE_TIMEOUT_S)  # fmt: skip
-                    waiting[pool.submit_task(task)] = fut
+                    queued.append(item)
+                self._hand_over(pool, queued, waiting)
                 for ticket, result in pool.poll(0.05) if waiting else ():
-                    fut = waiting.pop(ticket)
-                    if isinstance(result, BaseException):
-                        fut.set_exception(result)
-                    else:
-                        fut.set_result(result)
-                if closing and not waiting and self._inbox.empty():
+                    pages = waiting.pop(ticket)
+                    if isinstance(result, BaseException) and len(pages) > 1:
+                        queued.extendleft(reversed(pages))  # one page to blame: one by one
+                        self._alone.update(id(fut) for _, fut in pages)
+                        continue
+                    results = result if isinstance(result, list) else [result]
+                    for (_, fut), page in zip(pages, results, strict=True):
+                        if isinstance(page, BaseException):
+                            fut.set_exception(page)
+                        else:
+                            fut.set_result(page)
+                if closing and not waiting and not queued and self._inbox.empty():
                     return
             pool.close(kill=True)
-        for fut in waiting.values():
+        for pages in waiting.values():
+            for _, fut in pages:
+                fut.cancel()
+        for _, fut in queued:
             fut.cancel()
+
+    def _hand_over(
+        self,
+        pool: OcrPool,
+        queued: collections.deque[tuple[tuple, Future[PageText]]],
+        waiting: dict[int, list[tuple[tuple, Future[PageText]]]],
+    ) -> None:
+        """Pages to the workers: at once to an idle worker (a page from a slow scanner is
+        not kept waiting), in runs of PAGES_PER_RUN when they pile up (one Tesseract start
+        for several pages, as the import does)."""
+        while queued:
+            idle = self.jobs - pool.outstanding
+            if idle > 0:
+                size = min(PAGES_PER_RUN, -(-len(queued) // idle))
+            elif len(queued) >= PAGES_PER_RUN and pool.outstanding < 2 * self.jobs:
+                size = PAGES_PER_RUN
+            else:
+                return
+            if id(queued[0][1]) in self._alone:
+                size = 1
+            pages = [queued.popleft() for _ in range(size)]
+            specs = [spec for spec, _ in pages]
+            task = ("pages", specs, self.lang, DEFAULT_SETTINGS, PAGE_TIMEOUT_S)
+            waiting[pool.submit_task(task)] = pages
 
     def close(self, cancel: bool = False) -> None:
         if cancel:

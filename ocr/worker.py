@@ -132,7 +132,6 @@ def read_sources(
     Tesseract run. With orientation "auto" the cheap test is the read itself: upright text
     reads with high confidence, and only a poor read pays for Tesseract's orientation
     detection and a second read (the source is loaded again, not kept)."""
-    folder = pagefiles.own_folder()
     results: list[PageText | OcrError | None] = [None] * len(sources)
     prepared: dict[int, _Prepared] = {}
     for i, source in enumerate(sources):
@@ -142,7 +141,7 @@ def read_sources(
                 results[i] = page
                 continue
             assert image is not None
-            prepared[i] = _prepare(image, dpi, settings, timeout, folder, settings.orientation)
+            prepared[i] = _prepare(image, dpi, settings, timeout, settings.orientation)
         except Exception as e:  # one bad page must not stop the others
             results[i] = as_ocr_error(e)
     read = _read_prepared(prepared, lang, timeout)
@@ -153,7 +152,7 @@ def read_sources(
                 try:
                     _, image, dpi = sources[i]()
                     assert image is not None
-                    again = _prepare(image, dpi, settings, timeout, folder, "upright")
+                    again = _prepare(image, dpi, settings, timeout, "upright")
                 except Exception:  # the first read stands
                     continue
                 if again is not None:
@@ -219,11 +218,10 @@ def _prepare(
     declared_dpi: float | None,
     settings: Settings,
     timeout: float,
-    folder: Path,
     orientation: str,
 ) -> _Prepared | None:
     """Grey, rescaled, turned (orientation "osd": by Tesseract's OSD; "upright": only when
-    OSD finds a turn, else None) and straightened; written to a file in folder."""
+    OSD finds a turn, else None) and straightened; written to a page file."""
     scaled, base, dpi = normalise(image, declared_dpi, settings)
     del image  # only the working copy is kept from here
     quarter = _orientation(scaled, dpi, timeout) if orientation in ("osd", "upright") else 0
@@ -232,7 +230,7 @@ def _prepare(
     turned, transform = turn(scaled, quarter, base)
     del scaled
     straight, transform = deskew(turned, transform, settings.deskew)
-    file = pagefiles.write_page(straight, dpi, folder)
+    file = pagefiles.write_page(straight, dpi)
     return _Prepared(file, transform, straight.width, straight.height)
 
 

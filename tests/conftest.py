@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -49,3 +50,21 @@ def own_business_of_the_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     """No test reads or writes the developer's own-business details: each starts with
     none (a test that needs some sets KLANTDOSSIER_OWN_BUSINESS itself)."""
     monkeypatch.setenv("KLANTDOSSIER_OWN_BUSINESS", str(tmp_path / "eigen_bedrijf.json"))
+
+
+@pytest.fixture
+def small_tmpfs(tmp_path: Path):
+    """A 1 MB file system (tmpfs), to fill up or make read-only for real."""
+    mount_point = tmp_path / "small"
+    mount_point.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"mounting a tmpfs is not allowed here: {done.stderr.decode().strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)

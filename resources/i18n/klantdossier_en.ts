@@ -546,6 +546,11 @@ The newest %2 copies are kept.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../work/main/gui/main_window.py" line="546"/>
+        <source>De zoekindex is nog niet opgeschoond (%1); dat gebeurt bij het volgende wissen.</source>
+        <translation>The search index has not been cleaned up yet (%1); that happens at the next erase.</translation>
+    </message>
+    <message>
         <location filename="../work/main/gui/main_window.py" line="52"/>
         <source>Klantdossier</source>
         <translation>Klantdossier</translation>

@@ -70,8 +70,15 @@ def test_erase_asks_first_and_then_forgets(make_window, demo, qtbot):
     answer("Annuleren")
     assert confirm.confirm_forget(window, window.card.client) is False
     answer("Definitief wissen")
-    window.forget_action.trigger()
-    qtbot.waitUntil(lambda: window.card.client is None)
+    # the search index is compacted after the erase, off the GUI thread
+    with qtbot.waitSignal(window.search_index_compacted, timeout=10_000):
+        window.forget_action.trigger()
+        qtbot.waitUntil(lambda: window.card.client is None)
+    files = demo.path.parent.glob(demo.path.name + "*")
+    raw = b"".join(p.read_bytes() for p in files if p.is_file())
+    # words of the erased client's scan ("Offerte dakkapel met velux ramen") are gone
+    # from the index too, not just marked deleted
+    assert b"dakkapel" not in raw and b"velux" not in raw
     with ClientFile.open(demo.path) as cf:
         with pytest.raises(ClientNotFoundError):
             cf.client(demo.boer)

@@ -94,3 +94,43 @@ def test_folder_of_a_killed_worker_is_swept(tmp_path: Path):
         assert oct(alive.stat().st_mode & 0o777) == "0o700"
     finally:
         pagefiles.remove_folder(os.getpid())
+
+
+def test_full_memory_folder_falls_back_to_disk_then_says_so(
+    small_tmpfs: Path, tmp_path: Path, monkeypatch, tesseract_available
+):
+    """A container's /dev/shm is often 64 MB: a page that does not fit goes to the temp
+    folder on disk; when that is full too, the page gets a clear error, not a crash."""
+    page = save(card(LINES[0], size=(1100, 1400)), tmp_path / "groot.png")  # 1.5 MB as TIFF
+    monkeypatch.setattr(pagefiles, "RAM_DIR", small_tmpfs)
+    disk = tmp_path / "schijf"
+    disk.mkdir()
+    monkeypatch.setattr(pagefiles.tempfile, "tempdir", str(disk))
+    (result,) = read_pages([(page, "image/png", 0, None)], "nld+eng", Settings(), 60)
+    assert "Jansen" in result.text
+    assert list(pagefiles.own_folder(small_tmpfs).iterdir()) == []  # the bit written is gone
+    monkeypatch.setattr(pagefiles.tempfile, "tempdir", str(small_tmpfs))  # "disk" full too
+    (result,) = read_pages([(page, "image/png", 0, None)], "nld+eng", Settings(), 60)
+    assert isinstance(result, OcrError)
+    assert "geen ruimte" in str(result) and "\n" not in str(result)
+    pagefiles.remove_folder(os.getpid())
+
+
+def test_scanner_pages_that_pile_up_are_read_in_runs(tmp_path: Path, tesseract_available):
+    """The wizard's reader: pages handed in faster than read share Tesseract runs, and each
+    still gets its own result (or its own error)."""
+    from ocr.proposals import PageReader
+
+    texts = [[f"Scanblad {n}", LINES[n % 3][1]] for n in range(6)]
+    paths = [save(card(lines), tmp_path / f"scan{n}.png") for n, lines in enumerate(texts)]
+    broken = tmp_path / "kapot.png"
+    broken.write_bytes(paths[0].read_bytes()[:300])
+    reader = PageReader(1)
+    try:
+        futures = [reader.submit(p, "image/png") for p in [*paths[:3], broken, *paths[3:]]]
+        results = [f.exception(timeout=60) or f.result() for f in futures]
+    finally:
+        reader.close()
+    assert isinstance(results[3], BadFileError)
+    read = [r for i, r in enumerate(results) if i != 3]
+    assert [page.text.splitlines()[0] for page in read] == [t[0] for t in texts]

@@ -1,4 +1,4 @@
-"""Fixtures of the storage tests: a small client file with known clients, a tiny tmpfs."""
+"""Fixtures of the storage tests: a small client file with known clients."""
 
 from __future__ import annotations
 
@@ -73,24 +73,6 @@ def filled(client_file: ClientFile, tmp_path: Path) -> ClientFile:
         pages=["Brief over de dakgoot van de heer Jansen en mevrouw Çelik."],
     )
     return cf
-
-
-@pytest.fixture
-def small_tmpfs(tmp_path: Path):
-    """A 1 MB file system (tmpfs), to fill up or make read-only for real."""
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(mount_point)],
-        capture_output=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"mounting a tmpfs is not allowed here: {done.stderr.decode().strip()}")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", "-l", str(mount_point)], check=False)
 
 
 def remount_read_only(mount_point: Path) -> None:
