@@ -53,9 +53,6 @@ def load_caller(cf: ClientFile, raw: str) -> Caller:
     caller.open_items = [
         n["text"] for n in client["notes"] if n["text"].strip().lower().startswith(OPEN_MARKERS)
     ]
-    unchecked = sum(1 for f in cf.fields(client_id) if not f["accepted"])
-    if unchecked:
-        caller.open_items.append(f"{unchecked} gelezen gegevens nog niet gecontroleerd")
     caller.documents = list(reversed(client["documents"]))[:DOCUMENTS_SHOWN]
     return caller
 

@@ -43,6 +43,8 @@ def seed(path: Path) -> int:
                     mime="application/pdf",
                     pages=[PageText(f"pagina {name}")],
                 )
+            # read from the paper, never reviewed: nothing to bring up during a call
+            cf.add_field(conn, client_id, field="city", value="Amsterdam")
         call_id = cf.add_call(client_id, KNOWN, direction="in")
         cf.set_call_note(call_id, "Vraagt naar de offerte")
         cf.add_note(client_id, "TODO offerte dakkapel nasturen")
@@ -87,6 +89,7 @@ def test_known_number_shows_client_and_opens_card(qtbot, setup, db_path, tmp_pat
     details = banner.details.text()
     assert "Laatste gesprek" in details and "Vraagt naar de offerte" in details
     assert "TODO offerte dakkapel nasturen" in details  # open item and last note
+    assert "gecontroleerd" not in details
     # the three latest documents, newest first; the oldest is left out
     assert details.index("z.png") < details.index("brief.png") < details.index("factuur")
     assert "offerte-2024.pdf" not in details
