@@ -69,7 +69,8 @@ class Proposal:
 
 
 class PageReader:
-    """OCR of single pages on the pipeline's worker pool (ocr.OcrPool); results as futures.
+    """OCR of pages one by one as they come, on the pipeline's worker pool (ocr.OcrPool);
+    a result per page as a future (pages that pile up share Tesseract runs: _hand_over).
 
     The pool is not shared between threads, so one thread of its own owns it: submit()
     only queues, and that thread hands tasks to the pool and results to the futures. The
