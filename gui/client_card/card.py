@@ -343,12 +343,14 @@ class ClientCard(QScrollArea):
         else:
             self._save(lambda: self.data.update_fields(client_id, **{key: value}), client_id)
 
-    def _save(self, fn, client_id: int, reload: bool = False) -> None:
+    def _save(self, fn, client_id: int, reload: bool = False, typed: tuple | None = None) -> None:
+        """typed: (entry, text) the user typed and that was cleared for this save; it goes
+        back into the entry when the save fails, so nothing typed is lost."""
         self._writes += 1
         submit(
             fn,
             on_result=lambda _r: self._saved(client_id, reload),
-            on_error=lambda e: self._save_failed(client_id, e),
+            on_error=lambda e: self._save_failed(client_id, e, typed),
             pool_name="write",
         )
 
@@ -367,7 +369,7 @@ class ClientCard(QScrollArea):
                 self.reload()
         self.saved.emit(client_id)
 
-    def _save_failed(self, client_id: int, error: Exception) -> None:
+    def _save_failed(self, client_id: int, error: Exception, typed: tuple | None = None) -> None:
         self._writes -= 1
         self.saved_label.setText(self.tr("Niet opgeslagen"))
         self.saved_label.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -377,6 +379,8 @@ class ClientCard(QScrollArea):
         self.undo_stack.clear()
         if self.client and self.client["id"] == client_id:
             self.reload(keep_message=True)
+            if typed is not None and not typed[0].text():
+                typed[0].setText(typed[1])
 
     def reload(self, keep_message: bool = False) -> None:
         if self.client is None:
@@ -414,7 +418,7 @@ class ClientCard(QScrollArea):
         remove = self.data.remove_phone if kind == "phone" else self.data.remove_email
         label = self.tr("Toevoegen: %1").replace("%1", value)
         command = AddRemove(
-            lambda: self._save(add, client_id, reload=True),
+            lambda: self._save(add, client_id, reload=True, typed=(target.entry, text)),
             lambda: self._save(lambda: remove(client_id, value), client_id, reload=True),
             label,
         )
@@ -439,7 +443,12 @@ class ClientCard(QScrollArea):
             return
         client_id = self.client["id"]
         self.notes.entry.clear()
-        self._save(lambda: self.data.add_note(client_id, text), client_id, reload=True)
+        self._save(
+            lambda: self.data.add_note(client_id, text),
+            client_id,
+            reload=True,
+            typed=(self.notes.entry, text),
+        )
 
     def focus_note(self) -> None:
         self.ensureWidgetVisible(self.notes.entry)

@@ -3,6 +3,8 @@ notes, calls, and the scan a field was read from."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QToolButton
@@ -156,3 +158,25 @@ def test_remove_phone_and_add_email_both_undo(qtbot, make_window, demo):
     qtbot.waitUntil(lambda: "sjoerd@deboer.example" in stored(demo, demo.boer)["emails"])
     card.undo_stack.undo()  # an added address can be taken back: storage removes it
     qtbot.waitUntil(lambda: stored(demo, demo.boer)["emails"] == before["emails"])
+
+
+def test_note_typed_while_the_file_is_busy_is_not_lost(qtbot, make_window, demo):
+    """Another program holds the write lock past the busy timeout (5 s): the note is not
+    saved, the card says so, and the text is back in the entry to save again."""
+    window = open_boer(qtbot, make_window, demo)
+    card = window.card
+    holder = sqlite3.connect(demo.path, timeout=1)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        qtbot.keyClicks(card.notes.entry, "Belt morgen terug")
+        qtbot.keyClick(card.notes.entry, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: card.saved_label.text() == "Niet opgeslagen", timeout=15_000)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert card.notes.entry.text() == "Belt morgen terug"
+    assert card.message.isVisible()
+    assert not any(n["text"] == "Belt morgen terug" for n in stored(demo, demo.boer)["notes"])
+    qtbot.keyClick(card.notes.entry, Qt.Key.Key_Return)  # saved now the file is free
+    qtbot.waitUntil(lambda: "Belt morgen" in card.notes.notes.item(0).text(), timeout=10_000)
+    assert card.notes.entry.text() == ""
