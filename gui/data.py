@@ -210,6 +210,10 @@ class ClientData:
         return self.file().forget(client_id, compact=False)
 
     @_plain_errors
+    def set_call_note(self, call_id: int, text: str) -> None:
+        self.file().set_call_note(call_id, text)
+
+    @_plain_errors
     def compact_search_index(self) -> None:
         self.file().compact_search_index()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 from storage import KlantdossierError, Phone
 from storage.phones import kind_of
 
+from ..workers import submit
 from . import handoff
 from .banner import CallerBanner
 from .caller import Caller, load_caller, log_call
@@ -223,14 +224,29 @@ class CallController(QObject):
     # -- what the banner offers -------------------------------------------------------------
 
     def _save_note(self, banner: CallerBanner, text: str) -> None:
-        if banner.caller.call_id is None or not text:
+        """Saved off the GUI thread: a file another program is writing may keep it
+        waiting seconds, and the window must not freeze during a call. The note stays in
+        its field, so a failed save can be repeated with Enter."""
+        call_id = banner.caller.call_id if banner.caller is not None else None
+        if call_id is None or not text:
             return
-        try:
-            self.data.file().set_call_note(banner.caller.call_id, text)
-        except KlantdossierError as e:
-            banner.set_note_saved(False, self.tr("Niet opgeslagen: %1").replace("%1", str(e)))
-        else:
-            banner.set_note_saved(True)
+
+        def still_this_call() -> bool:
+            return banner.caller is not None and banner.caller.call_id == call_id
+
+        def saved(_result: object) -> None:
+            if still_this_call():
+                banner.set_note_saved(True)
+
+        def failed(error: Exception) -> None:
+            if still_this_call():
+                message = self.tr("Niet opgeslagen: %1").replace("%1", str(error))
+                banner.set_note_saved(False, message)
+
+        submit(
+            self.data.set_call_note, call_id, text, on_result=saved, on_error=failed,
+            pool_name="write",
+        )  # fmt: skip
 
     def dial(self, number: str, client_id: int | None) -> int | None:
         call_id = dial(number, client_id, self.data, self.settings)

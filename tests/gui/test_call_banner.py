@@ -125,7 +125,7 @@ def test_note_is_saved_with_the_call_on_enter(qtbot, setup, db_path):
     banner, _ = show(qtbot, controller, "06 12345678")
     qtbot.keyClicks(banner.note, "Belt terug om 15:00")
     qtbot.keyClick(banner.note, "\r")
-    assert banner.note_status.text() == "Opgeslagen ✓"
+    qtbot.waitUntil(lambda: banner.note_status.text() == "Opgeslagen ✓")
     assert calls(db_path)[0]["note"] == "Belt terug om 15:00"
 
 
@@ -134,7 +134,7 @@ def test_second_call_refills_the_same_banner(qtbot, setup, db_path):
     first, _ = show(qtbot, controller, KNOWN)
     qtbot.keyClicks(first.note, "eerste gesprek")
     qtbot.keyClick(first.note, "\r")
-    assert first.note_status.text() == "Opgeslagen ✓"
+    qtbot.waitUntil(lambda: first.note_status.text() == "Opgeslagen ✓")
     second, reply = show(qtbot, controller, "020 7654321")
     assert second is first and controller.banner is second  # refilled, not built again
     assert window.banner_slot.count() == 1 and window.banner_slot.indexOf(second) == 0
@@ -149,6 +149,7 @@ def test_second_call_refills_the_same_banner(qtbot, setup, db_path):
     # the note goes with the second call, not the first
     qtbot.keyClicks(second.note, "tweede gesprek")
     qtbot.keyClick(second.note, "\r")
+    qtbot.waitUntil(lambda: second.note_status.text() == "Opgeslagen ✓")
     notes = {c["number"]: c["note"] for c in calls(db_path)[:2]}
     assert notes == {"+31207654321": "tweede gesprek", KNOWN: "eerste gesprek"}
     # and back to a client: the offers go, the client is shown again
