@@ -149,3 +149,29 @@ def test_forget_then_compact_later(filled: ClientFile):
     cf.close()
     raw = b"".join(p.read_bytes() for p in cf.path.parent.glob(cf.path.name + "*") if p.is_file())
     assert "Çelik".encode() not in raw and b"dakgoot" not in raw
+
+
+def test_compact_in_steps_purges_an_index_of_many_segments(
+    client_file: ClientFile, tmp_path, monkeypatch
+):
+    """Many small writes leave the search index in many segments; merged a few pages per
+    step (so in many short transactions), no word of the erased client is left."""
+    from storage import erasure
+    from tests.storage.conftest import add_client
+
+    monkeypatch.setattr(erasure, "MERGE_STEP_PAGES", 4)
+
+    cf = client_file
+    with cf.transaction() as conn:  # every write below leaves a segment of its own
+        conn.execute("INSERT INTO page_fts (page_fts, rank) VALUES ('automerge', 0)")
+    words = [" ".join(f"woord{n:03d}xq{k}" for k in range(200)) for n in range(120)]
+    ids = [add_client(cf, tmp_path, f"Klant {n}", pages=[words[n]]) for n in range(120)]
+    cf.forget(ids[57], compact=False)
+    cf.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    files = [p for p in cf.path.parent.glob(cf.path.name + "*") if p.is_file()]
+    assert b"woord057xq" in b"".join(p.read_bytes() for p in files)  # only marked deleted
+    assert cf.compact_search_index() > 4  # in several short steps, not one long lock
+    cf.close()
+    raw = b"".join(p.read_bytes() for p in cf.path.parent.glob(cf.path.name + "*") if p.is_file())
+    assert b"woord057xq" not in raw
+    assert b"woord058xq" in raw  # the others are still found
