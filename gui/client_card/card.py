@@ -261,8 +261,9 @@ class ClientCard(QScrollArea):
     def set_read_only(self, read_only: bool) -> None:
         for edit in self.fields.values():
             edit.setReadOnly(read_only)
-        for widget in (self.phones.entry, self.emails.entry, self.notes.entry):
-            widget.setReadOnly(read_only)
+        self.phones.set_read_only(read_only)
+        self.emails.set_read_only(read_only)
+        self.notes.entry.setReadOnly(read_only)
 
     @staticmethod
     def _address(client: dict) -> dict:

@@ -36,6 +36,7 @@ class ContactList(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.values: list[str] = []
+        self.read_only = False
         self._expanded = False
         self._sources: dict[str, dict] = {}
         self.rows = QVBoxLayout()
@@ -58,6 +59,13 @@ class ContactList(QWidget):
         layout.addLayout(self.rows)
         layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.entry)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """No adding or removing (the client file cannot be written)."""
+        self.read_only = read_only
+        self.entry.setReadOnly(read_only)
+        for button in self.findChildren(QToolButton, f"remove_{self.kind}"):
+            button.setHidden(read_only)
 
     def set_values(self, values: list[str], sources: dict[str, dict] | None = None) -> None:
         self.values = list(values)
@@ -123,6 +131,8 @@ class ContactList(QWidget):
         remove.setToolTip(self.tr("Verwijderen"))
         remove.clicked.connect(lambda: self.remove_requested.emit(value))
         layout.addWidget(remove)
+        if self.read_only:
+            remove.hide()
         layout.addStretch(1)
         return row
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from gui.data import DataError
 from tests.gui.conftest import search
@@ -24,6 +25,9 @@ def test_read_only_file_says_so_and_refuses_edits(make_window, demo, qtbot):
         assert window.card.fields["company"].isReadOnly()
         assert window.card.fields["address.street"].isReadOnly()
         assert window.card.notes.entry.isReadOnly()
+        assert window.card.phones.entry.isReadOnly()
+        removes = window.card.phones.findChildren(QToolButton, "remove_phone")
+        assert removes and not any(button.isVisible() for button in removes)
         search(qtbot, window, "velux")  # reading goes on
         assert window.results.count() == 1
     finally:

@@ -117,8 +117,23 @@ def test_empty_feeder_says_so_on_the_sources_page(qtbot, sane, make_wizard) -> N
     page = wizard.sources
     qtbot.waitUntil(lambda: page.options is not None, timeout=10000)
     assert page.feeder.isChecked()
-    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "documentinvoer is leeg" in page.message.text(), timeout=20000)
+    # SANE's own test backend hangs now and then on this path (see scan_past_backend_hangs
+    # in tests/ocr/test_scanner.py): the watchdog stops such a run, and Start tries again.
+    settings = page.scan_settings()
+    page.scan_settings = lambda: dataclasses.replace(settings, stall_timeout_s=5)
+    for _attempt in range(4):
+        page.message.setText("")
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: (
+                "documentinvoer is leeg" in page.message.text()
+                or "reageert niet" in page.message.text()
+            ),
+            timeout=20000,
+        )
+        if "documentinvoer is leeg" in page.message.text():
+            break
+    assert "documentinvoer is leeg" in page.message.text()
     assert wizard.stack.currentWidget() is page
     shot(wizard, "wizard-sources-empty-feeder")
 
