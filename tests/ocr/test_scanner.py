@@ -59,6 +59,20 @@ def spoof_scanimage(folder: Path, body: str) -> Path:
     return script
 
 
+def scanimage_that_stops_after(
+    pages: int, then: str, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real scanimage (and its device list), but a batch ends after `pages` pages
+    with the shell commands `then` (a hang, an error)."""
+    real = shutil.which("scanimage")
+    script = spoof_scanimage(
+        folder,
+        f'if [[ " $* " == *" -A "* ]]; then exec {real} "$@"; fi\n'
+        f'{real} "$@" --batch-count={pages} || exit $?\n' + then,
+    )
+    monkeypatch.setenv(scanner.SCANIMAGE_ENV, str(script))
+
+
 @pytest.fixture
 def sane_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = write_sane_config(tmp_path / "sane")
@@ -147,14 +161,7 @@ def test_hung_driver_is_stopped_and_pages_kept(
     sane_test: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two pages come in, then the driver hangs without a word: the run ends by itself."""
-    real = shutil.which("scanimage")
-    script = spoof_scanimage(
-        tmp_path,
-        f'if [[ " $* " == *" -A "* ]]; then exec {real} "$@"; fi\n'
-        f'{real} "$@" --batch-count=2 || exit $?\n'
-        "exec sleep 60\n",
-    )
-    monkeypatch.setenv(scanner.SCANIMAGE_ENV, str(script))
+    scanimage_that_stops_after(2, "exec sleep 60\n", tmp_path, monkeypatch)
     settings = ScanSettings("test", feeder=True, resolution=30, stall_timeout_s=2)
     run = ScanRun(settings, tmp_path / "out")
     started = time.monotonic()
@@ -182,14 +189,12 @@ def test_scanner_gone_mid_batch_keeps_pages(
     sane_test: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Three pages come in, then the device stops answering (unplugged)."""
-    real = shutil.which("scanimage")
-    script = spoof_scanimage(
-        tmp_path,
-        f'if [[ " $* " == *" -A "* ]]; then exec {real} "$@"; fi\n'
-        f'{real} "$@" --batch-count=3 || exit $?\n'
+    scanimage_that_stops_after(
+        3,
         'echo "scanimage: sane_read: Error during device I/O" >&2\nexit 1\n',
+        tmp_path,
+        monkeypatch,
     )
-    monkeypatch.setenv(scanner.SCANIMAGE_ENV, str(script))
     run = ScanRun(ScanSettings("test", feeder=True, resolution=30), tmp_path / "out")
     pages = list(run)
     assert len(pages) == 3 and all(p.is_file() for p in pages)
