@@ -359,16 +359,12 @@ class _Import:
 
     def _run_ready(self) -> bool:
         # a full run of pages queued before probing further files (streaming, bounded memory)
-        self.page_queue = collections.deque(p for p in self.page_queue if not p[0].failed)
         return len(self.page_queue) >= PAGES_PER_RUN
 
     def _submit_run(self, size: int) -> None:
-        pages = [self.page_queue.popleft() for _ in range(min(size, len(self.page_queue)))]
-        self._submit_pages([(doc, index) for doc, index in pages if not doc.failed])
+        self._submit_pages([self.page_queue.popleft() for _ in range(size)])
 
     def _submit_pages(self, pages: list[tuple[_Doc, int]]) -> None:
-        if not pages:
-            return
         specs = [(doc.path, doc.mime, index, doc.password) for doc, index in pages]
         task = ("pages", specs, self.lang, self.settings, self.pool.page_timeout)
         self.tasks[self.pool.submit_task(task)] = pages
@@ -422,6 +418,9 @@ class _Import:
         else:  # its unread pages will not be read: count them as done for the progress
             self.pages_done += (doc.total or 0) - len(doc.pages)
         doc.pages.clear()
+        # its pages not yet handed to a worker will not be read
+        self.page_queue = collections.deque(p for p in self.page_queue if p[0] is not doc)
+        self.alone = collections.deque(p for p in self.alone if p[0] is not doc)
         doc.unit.open_docs -= 1
         self._unit_maybe_ready(doc.unit)
 
