@@ -101,8 +101,8 @@ def _tree_rss_mb(root_pid: int) -> float:
 
 
 def _page_files_mb() -> float:
-    """Prepared pages waiting for Tesseract in memory (/dev/shm): no process's RSS holds
-    them, but they are memory the import uses."""
+    """Prepared pages waiting for Tesseract (in /dev/shm, or the temp folder when that is
+    full): no process's RSS holds them, but they are memory the import uses."""
     total = 0
     for base in pagefiles.bases():
         for file in base.glob(pagefiles.PREFIX + "*/*"):
