@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import sys
+
+if __name__ == "__main__":
+    # The screen pop: a softphone runs `main.py call NUMBER` on every ring. Hand the number
+    # to the open window before argparse, storage/ and Qt are imported; everything else
+    # (and a call with no window open) goes the full way below. (call.py is quicker still.)
+    from gui.call.quick import call_fast, quietly
+
+    _code = quietly(call_fast, sys.argv[1:])
+    if _code is not None:
+        import os
+
+        sys.stderr.flush()
+        os._exit(_code)  # all is said and flushed: skip the interpreter's clean-up
+
 import argparse
 import json
 import os
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: `main.py call` must start fast
+    from storage import Client
 
 VERSION = "0.1.0"
 
@@ -36,7 +54,10 @@ class DutchHelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = "het klantbestand (standaard: KLANTDOSSIER_DB of de gebruikersmap) / the client file"
+    db_help = (
+        "het klantbestand: een bestand, of postgresql://gebruiker@server/database voor het "
+        "gedeelde (standaard: KLANTDOSSIER_DB of de gebruikersmap) / the client file"
+    )
     # --db may stand before or after the command; SUPPRESS keeps the subcommand's
     # missing --db from overwriting one given before it.
     common = argparse.ArgumentParser(add_help=False)
@@ -169,6 +190,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="met --daily: bewaar de nieuwste N kopieën (standaard 7)",
     )
 
+    p = add(
+        "copy",
+        "klantbestand kopiëren tussen SQLite en PostgreSQL / copy a client file between "
+        "SQLite and PostgreSQL",
+    )
+    p.add_argument("source", metavar="BRON", help="bestand of postgresql://… / file or URL")
+    p.add_argument(
+        "dest",
+        metavar="DOEL",
+        help="nieuw bestand of lege database postgresql://… / new file or empty database",
+    )
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON / output as JSON")
+
     p = add("forget", "klant en documenten wissen (AVG) / erase a client (GDPR)")
     p.add_argument("client_id", type=int, metavar="KLANTNUMMER")
     p.add_argument("-y", "--yes", action="store_true", help="niet om bevestiging vragen")
@@ -176,10 +210,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _db_path(args: argparse.Namespace) -> Path:
-    from storage import default_db_path
+def _db_path(args: argparse.Namespace) -> Path | str:
+    """The client file: --db, else KLANTDOSSIER_DB, the saved shared one, the default.
+    A postgresql:// URL stays a string (Path would fold its //)."""
+    from storage.paths import default_db_path, location_of
 
-    return Path(args.db).expanduser() if args.db else default_db_path()
+    return location_of(args.db) if args.db else default_db_path()
 
 
 def _print_json(value: object) -> None:
@@ -194,8 +230,8 @@ def _open(args: argparse.Namespace):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ocr import import_paths
-    from ocr.progress import terminal_progress
+    from importing import import_paths
+    from importing.progress import terminal_progress
 
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if len(missing) == len(args.paths):
@@ -220,17 +256,50 @@ def cmd_import(args: argparse.Namespace) -> int:
                 bar.finish()
     for path in missing:
         report.errors.insert(0, {"path": path, "error": "bestand of map bestaat niet"})
-    if args.json:
+    _print_report(report, args.json)
+    return 0
+
+
+def _print_report(report, as_json: bool) -> None:
+    """An import's report: JSON on stdout, or a summary, per folder what it became, and
+    the problems on stderr."""
+    if as_json:
         _print_json(report.to_dict())
     else:
+        folders = len(report.units)
         print(
-            f"{report.documents} documenten, {report.pages} pagina's, "
-            f"{report.clients_created} nieuwe klanten, {report.skipped} overgeslagen, "
+            f"{folders} mappen/bestanden → {report.clients_created} nieuwe klanten, "
+            f"{report.clients_updated} bijgewerkt; {report.documents} documenten, "
+            f"{report.pages} pagina's, {report.skipped} overgeslagen, "
             f"{len(report.errors)} fouten in {report.seconds:.1f} s"
         )
+        for unit in report.units:
+            who = f" {unit.client} (klant {unit.client_id})" if unit.client_id else ""
+            why = f" — {unit.reason}" if unit.reason else ""
+            print(f"  {unit.path}: {unit.outcome}{who}{why}")
+        if report.own_business:
+            _confirm_own_business(report.own_business)
     for error in report.errors:
         print(f"  fout: {error['path']}: {error['error']}", file=sys.stderr)
-    return 0
+
+
+def _confirm_own_business(found: dict) -> None:
+    """Ask (in a terminal) whether what recurred in the folders is the user's business."""
+    from importing.own_business import OwnBusiness, accept_suggestion
+
+    print(f"{found['message']}.")
+    if not sys.stdin.isatty():
+        print(
+            "Klopt dat? Bevestig het onder Bestand → Eigen bedrijf in het venster: dan komen "
+            "deze gegevens nooit op een klantkaart."
+        )
+        return
+    answer = input(
+        "Is dit uw eigen bedrijf? Dan komen deze gegevens nooit op een klantkaart. [j/N] "
+    )
+    if answer.strip().lower() in ("j", "ja", "y", "yes"):
+        path = accept_suggestion(OwnBusiness.from_dict(found["details"]))
+        print(f"Opgeslagen als uw eigen bedrijf ({path}).")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -248,34 +317,33 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_client(client: dict) -> None:
-    print(f"{client['name']}  (klant {client['id']})")
+def _print_client(client: Client) -> None:
+    print(f"{client.name}  (klant {client.id})")
     for label, key in (("Bedrijf", "company"), ("IBAN", "iban"), ("KvK", "kvk"), ("BTW", "btw")):
-        if client.get(key):
-            print(f"  {label}: {client[key]}")
-    for phone in client["phones"]:
+        if getattr(client, key):
+            print(f"  {label}: {getattr(client, key)}")
+    for phone in client.numbers:
         print(f"  Telefoon: {phone}")
-    for email in client["emails"]:
+    for email in client.emails:
         print(f"  E-mail: {email}")
-    for a in client["addresses"]:
-        street = " ".join(v for v in (a["street"], a["house_number"]) if v)
-        place = " ".join(v for v in (a["postcode"], a["city"]) if v)
+    for a in client.addresses:
+        street = " ".join(v for v in (a.street, a.house_number) if v)
+        place = " ".join(v for v in (a.postcode, a.city) if v)
         print("  Adres: " + ", ".join(v for v in (street, place) if v))
-    for d in client["documents"]:
-        print(f"  Document: {d['name']} ({d['pages']} p.)")
-    for note in client.get("notes", [])[:3]:
-        print(f"  Notitie ({note['at'][:10]}): {note['text']}")
-    calls = client.get("calls", [])
-    if calls:
-        when = calls[0]["at"][:16].replace("T", " ")
-        print(f"  Laatste gesprek: {when} ({len(calls)} in totaal)")
+    for d in client.documents:
+        print(f"  Document: {d.name} ({d.pages} p.)")
+    for note in client.notes[:3]:
+        print(f"  Notitie ({note.at[:10]}): {note.text}")
+    if client.calls:
+        when = client.calls[0].at[:16].replace("T", " ")
+        print(f"  Laatste gesprek: {when} ({len(client.calls)} in totaal)")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as cf:
         client = cf.client(args.client_id)
     if args.json:
-        _print_json(client)
+        _print_json(client.to_dict())
     else:
         _print_client(client)
     return 0
@@ -285,7 +353,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     with _open(args) as cf:
         client = cf.lookup_phone(args.number, region=args.region)
     if args.json:
-        _print_json(client)
+        _print_json(client.to_dict() if client is not None else None)
     elif client is None:
         print(f"Onbekend nummer: {args.number}")
     else:
@@ -327,13 +395,23 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_forget(args: argparse.Namespace) -> int:
     with _open(args) as cf:
-        name = cf.client(args.client_id)["name"]
-        if not args.yes and sys.stdin.isatty():
+        name = cf.client(args.client_id).name
+        if not args.yes:
+            if not sys.stdin.isatty():
+                # Nobody can answer (a script, a pipe): erasing for good needs -y then.
+                print(
+                    f"Niets gewist: klant {args.client_id} wissen vraagt om bevestiging, en "
+                    "er is geen terminal om die te geven. Gebruik -y om zonder vragen te "
+                    "wissen.",
+                    file=sys.stderr,
+                )
+                return 2
             answer = input(f"Klant {args.client_id} ({name}) en alle documenten wissen? [j/N] ")
             if answer.strip().lower() not in ("j", "ja", "y", "yes"):
                 print("Niets gewist.", file=sys.stderr)
                 return 1
         report = cf.forget(args.client_id)
+    _forget_in_window(_db_path(args), args.client_id)
     if args.json:
         _print_json(report.to_dict())
     else:
@@ -345,65 +423,99 @@ def cmd_forget(args: argparse.Namespace) -> int:
     return 0
 
 
-def _gui_db_path(args: argparse.Namespace) -> Path:
-    """The client file without importing storage/ (200 ms): the screen pop must be quick."""
-    from gui.call.handoff import default_db_path
+def _forget_in_window(db_path: Path, client_id: int) -> None:
+    """The window remembers the last search (the erased name, maybe): clear it in the
+    settings, and tell an open window of this file to drop the client from view."""
+    from contextlib import suppress
 
-    return Path(args.db).expanduser() if args.db else default_db_path()
-
-
-def _hand_over(db_path: Path, message: dict, start_anyway: bool = False) -> int | None:
-    """Give the message to the window of this client file; None when no window runs
-    (or, with start_anyway, when it cannot be reached: then a window is started)."""
+    from gui import settings
     from gui.call import handoff
 
-    try:
-        reply = handoff.send(db_path, message)
-    except handoff.NoWindowError:
-        return None
-    except handoff.HandoffError as e:
-        print(str(e), file=sys.stderr)
-        return None if start_anyway else 1
-    if not reply.get("ok"):
-        print(f"Het venster weigert: {reply.get('error', '?')}", file=sys.stderr)
-        return 2
-    if reply.get("shown") == "client":
-        print(f"Beller: {reply.get('name')} (klant {reply.get('client_id')})")
-    elif reply.get("shown") in ("unknown", "invalid"):
-        print(f"Onbekend nummer: {reply.get('number')}")
+    with suppress(handoff.HandoffError):  # no window open, or it does not answer
+        handoff.send(db_path, {"cmd": "erased", "client_id": client_id}, timeout=2.0)
+
+    settings.forget_search(db_path)
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    """Copy a client file to a new file or an empty database, with progress, and say
+    whether the copy compares equal."""
+    from storage.copying import copy_client_file
+    from storage.paths import location_of
+
+    shown = {"what": ""}
+
+    def progress(what: str, done: int, total: int) -> None:
+        if args.json:
+            return
+        end = "\n" if done >= total else ""
+        if what != shown["what"] and shown["what"]:
+            print(file=sys.stderr)
+        shown["what"] = what
+        print(f"\r  {what}: {done:,} van {total:,}".replace(",", "."), end=end, file=sys.stderr)
+
+    report = copy_client_file(location_of(args.source), location_of(args.dest), progress)
+    if args.json:
+        _print_json(report.to_dict())
     else:
-        print("Klantdossier is al geopend; dat venster staat nu vooraan.")
+        rows = sum(report.rows.values())
+        print(
+            f"Gekopieerd in {report.seconds:.1f} s: {report.rows.get('clients', 0)} klanten, "
+            f"{rows} rijen, {report.originals} originelen. "
+            + ("De kopie is gelijk aan het origineel." if report.equal else "")
+        )
+    if not report.equal:
+        for difference in report.differences:
+            print(f"  verschil: {difference}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _gui_db_path(args: argparse.Namespace) -> Path | str:
+    """The client file without importing storage/ (200 ms): the screen pop must be quick."""
+    from gui.call.handoff import default_db_path, location_of
+
+    return location_of(args.db) if args.db else default_db_path()
 
 
 def cmd_call(args: argparse.Namespace) -> int:
     if args.number is None:
         return run_gui(args)
-    from gui.call import handoff
+    from gui.call import handoff, quick
 
     try:
         number = handoff.clean_number(args.number)
     except handoff.BadNumberError as e:
         print(str(e), file=sys.stderr)
         return 2
-    code = _hand_over(_gui_db_path(args), {"cmd": "call", "number": number})
+    code = quick.hand_over(_gui_db_path(args), {"cmd": "call", "number": number})
     return code if code is not None else run_gui(args, call_number=number)
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    """Scan a stack into the client file through the wizard's own path (separators, OCR,
-    extraction and matching), accepting every proposal as the wizard would unchanged."""
-    from ocr.intake import Intake, commit, scanner_source
-    from ocr.scanner import ScanRun, ScanSettings, device_options, list_devices
+    """Scan a stack into the client file through the one import path (separator sheets,
+    OCR, extraction, matching), every proposal accepted by rule as `import` does."""
+    from importing import ImportRun
+    from importing.proposals import accept_by_rule
+    from importing.sources import scan_name, scanner_sheets
+    from ocr.sources.scanner import ScanRun, ScanSettings, device_options, list_devices
 
     devices = list_devices(refresh=True)
     if args.device is None and not devices:
-        from ocr.scanner import no_scanner_message
+        from ocr.sources.scanner import no_scanner_message
 
         print(no_scanner_message(), file=sys.stderr)
         return 1
     device = args.device or devices[0].name
     options = device_options(device)
+    if args.duplex and (args.flatbed or not options.has_duplex):
+        where = "de glasplaat" if args.flatbed else f"scanner {device}"
+        print(
+            f"Dubbelzijdig scannen kan niet met {where}: die scant één kant per vel. "
+            "Scan zonder --duplex, of kies met --device een scanner die het wel kan.",
+            file=sys.stderr,
+        )
+        return 2
     settings = ScanSettings(
         device,
         feeder=options.has_feeder and not args.flatbed,
@@ -412,49 +524,31 @@ def cmd_scan(args: argparse.Namespace) -> int:
         color=args.color,
     )
 
-    def source():
-        yield from scanner_source(run)
-        if run.result.error is not None:
-            raise run.result.error
-
     def arrived(item) -> None:
+        if not item.read:
+            return
         kind = {"blank": " (leeg vel: volgende klant)", "cover": " (scheidingsblad)"}
-        print(f"pagina {item.index + 1} gescand{kind.get(item.kind.kind, '')}", file=sys.stderr)
+        what = kind.get(item.kind.kind, "") if item.kind is not None else ""
+        print(f"pagina {item.index + 1} gescand{what}", file=sys.stderr)
 
-    db_path = _db_path(args)
-    from storage import ClientFile
+    import tempfile
 
-    ClientFile.open(db_path).close()  # create or migrate before the reading starts
-    intake = Intake(
-        db_path, jobs=args.jobs or 2, lang=args.lang, duplex=settings.duplex, on_page=arrived
-    )
-    run = ScanRun(settings, intake.scan_dir, options=options)
-    try:
-        result = intake.run(source())
-        for batch in result.batches:
-            if batch.proposal is None:
-                continue
-            decision = batch.proposal.decision
-            if decision.kind == "ask" and decision.client_id is not None:
-                decision.kind = "existing"  # the best guess, as an import without review does
-            batch.accepted = True
-        with _open(args) as cf:
-            summary = commit(cf, result.batches)
-    finally:
-        intake.cleanup()  # scanned copies hold personal data; they are stored now
-    summary.problems[:0] = result.problems
-    summary.seconds = result.seconds + summary.seconds
-    if args.json:
-        _print_json(summary.to_import_dict())
-    else:
-        print(
-            f"{summary.pages} pagina's, {len(summary.clients_created)} nieuwe klanten, "
-            f"{len(summary.clients_updated)} bijgewerkt, {len(summary.problems)} problemen "
-            f"in {summary.seconds:.1f} s"
+    with tempfile.TemporaryDirectory(prefix="klantscan-") as scan_dir, _open(args) as cf:
+        # scanned pages hold personal data: their folder goes once they are stored
+        run = ImportRun(
+            cf,
+            review=False,
+            jobs=args.jobs or 2,
+            lang=args.lang,
+            on_page=arrived,
+            stack_name=scan_name(),
+            duplex=settings.duplex,
         )
-    for problem in summary.problems:
-        print(f"  {problem.where}: {problem.message}", file=sys.stderr)
-    return 0 if result.pages else 1
+        proposals = run.read(scanner_sheets(ScanRun(settings, Path(scan_dir), options=options)))
+        accept_by_rule(proposals)
+        report = run.apply(proposals)
+    _print_report(report, args.json)
+    return 0 if report.pages or report.units else 1
 
 
 COMMANDS = {
@@ -467,13 +561,16 @@ COMMANDS = {
     "call": cmd_call,
     "export": cmd_export,
     "forget": cmd_forget,
+    "copy": cmd_copy,
 }
 
 
 def run_gui(args: argparse.Namespace, call_number: str | None = None) -> int:
     db_path = _gui_db_path(args)
     if call_number is None:
-        code = _hand_over(db_path, {"cmd": "raise"}, start_anyway=True)  # one per file
+        from gui.call.quick import hand_over
+
+        code = hand_over(db_path, {"cmd": "raise"}, start_anyway=True)  # one per file
         if code is not None:
             return code
     if sys.platform.startswith("linux") and not (
@@ -513,4 +610,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(quietly(main))  # a reader that leaves early (`| head`) ends it quietly

@@ -1,360 +1,459 @@
-"""Accuracy of reading clients from paper: field precision/recall and duplicate clients.
+"""Reading real binders: field precision/recall, clients mixed, our own business on cards.
 
-    .venv/bin/python bench/extraction.py [--clients 100] [--loose 30] [--seed S] [--jobs 2]
+    nice -n 10 .venv/bin/python bench/extraction.py [--folders 200] [--train-folders 60]
+        [--seed S] [--jobs 2] [--ocr-only] [--pipeline [--pipeline-clients 6]]
 
-Generates client folders with tests.datagen (a seed no test uses), OCRs every page with
-real Tesseract (cached as pickled PageText in bench/out/extraction/, so a rerun only
-re-extracts), then:
+Generates cabinets of client folders with tests.datagen.cabinet (one own business per
+cabinet, suppliers, per-year folders, a client under two names, a foreign letter, empty
+and CSV-only folders, turned pages) in HELD-OUT layouts (no test uses them) and,
+separately, in TRAIN layouts. Every page is read once with real Tesseract through the
+app's own reading (orientation, deskew, PDF text layers) and cached by its image hash
+in bench/out/extraction/ocr/, so a rerun only extracts and imports again.
 
-1. per field precision and recall of ``extract_client`` against the truth;
-2. imports every folder into a fresh client file (extract -> decide -> apply) and counts
-   the clients created;
-3. imports the same folders again (ignoring the "already imported" shortcut, so the
-   matching itself is measured) and then loose letters of known clients: every client
-   created there is a duplicate.
+Then, for own-business settings empty and set (the cabinet's own business), it prints:
 
-Figures are taken on a shared, loaded 2-core machine: OCR time is not the point here.
-Pages are generated upright (orientation is the OCR pipeline's job, measured in its own
-benchmark).
+1. per field precision/recall of single pages, by orientation and by page kind;
+2. per field precision/recall of whole folders (what goes to a card), with the wrong
+   values split by whose they are (ours, a supplier's, another client's, nobody's);
+3. per cabinet: folders -> clients, clients mixed, own values and supplier values on
+   cards, folders merged wrongly, clients split, invented values, own business found.
+
+The step from read pages to stored clients is ``_import_read_folders``: the import path
+itself (importing.units, importing.import_read, importing.contacts) after the reading;
+``--pipeline`` runs the real ``main.py import`` (subprocess, JSON) on one small cabinet
+end to end. Figures only: nothing here passes or fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import pickle
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
-from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from PIL import Image, ImageSequence  # noqa: E402
-
+from bench.extraction_figures import Figures, print_figures  # noqa: E402
 from storage import ClientFile, PageText  # noqa: E402
+from tests.datagen.cabinet import write_cabinet  # noqa: E402
+from tests.datagen.truth import CabinetTruth  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "extraction"
-DEFAULT_SEED = "bench-extraction-7"
-IMAGE_FORMATS = ("png", "jpg", "tiff")  # PDF reading is the pipeline's job
+DEFAULT_SEED = "bench-binders-1"
+GENERATOR = "cabinet-2"  # bump when tests/datagen changes what it draws: old data is not reused
+MIMES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".pdf": "application/pdf",
+}
 
 
-# --- data and OCR cache ----------------------------------------------------------------------
+# --- data ------------------------------------------------------------------------------------
 
 
-def generate(data_dir: Path, n_clients: int, n_loose: int, seed: str) -> tuple[list, list]:
-    """Client folders and loose letters with their truth (deterministic for a seed)."""
-    from tests.datagen import write_dataset, write_loose_letter
+def _write_one(args: tuple) -> CabinetTruth:
+    root, size, seed, split = args
+    return write_cabinet(root, size, seed, split=split)
 
+
+def generate(out: Path, split: str, n_folders: int, seed: str, jobs: int) -> list[CabinetTruth]:
+    """Cabinets of 5 to 15 clients until they hold n_folders client folders (kept on disk;
+    written jobs at a time, the same cabinets whatever jobs is)."""
+    data_dir = out / GENERATOR / f"{seed}-{split}-{n_folders}"
     saved = data_dir / "truth.pickle"
-    if saved.exists():  # rendering 100 folders takes a minute; the truth is kept beside them
+    if saved.exists():
         return pickle.loads(saved.read_bytes())
-
-    folders = write_dataset(
-        data_dir / "folders", n_clients, seed, formats=IMAGE_FORMATS, upside_down_prob=0.0
+    started = time.monotonic()
+    rng = random.Random(f"{seed}/{split}")
+    cabinets: list[CabinetTruth] = []
+    folders = 0
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        while folders < n_folders:
+            batch = []
+            for i in range(len(cabinets), len(cabinets) + jobs):
+                size = rng.randint(5, 15)
+                name = rng.choice(["Klanten", "Klantmappen", "Dossiers"])
+                batch.append(
+                    (data_dir / f"kast-{i:02d}" / name, size, f"{seed}/{split}/{i}", split)
+                )
+            for cab in pool.map(_write_one, batch):
+                if folders >= n_folders:  # written ahead in the batch, not needed
+                    shutil.rmtree(cab.root.parent)
+                    continue
+                cabinets.append(cab)
+                folders += sum(1 for f in cab.folders if f.client and f.path)
+    saved.write_bytes(pickle.dumps(cabinets))
+    pages = sum(len(d.pages) for c in cabinets for f in c.folders for d in f.documents)
+    print(
+        f"generated {len(cabinets)} {split} cabinets, {folders} client folders, {pages} pages "
+        f"in {time.monotonic() - started:.0f} s",
+        file=sys.stderr,
     )
-    loose = []
-    rng = random.Random(f"{seed}/loose")
-    picks = rng.sample(range(len(folders)), min(n_loose, len(folders)))
-    for i, idx in enumerate(picks):
-        truth = folders[idx].client
-        kind = "letter_from_client" if i % 2 == 0 else "letter_to_client"
-        path = data_dir / "loose" / f"brief-{i:03d}.png"
-        loose.append(write_loose_letter(path, truth, random.Random(f"{seed}/loose/{i}"), kind=kind))
-    saved.write_bytes(pickle.dumps((folders, loose)))
-    return folders, loose
+    return cabinets
 
 
-def _ocr_file(path_str: str) -> tuple[str, list[PageText]]:
-    from ocr.tesseract import ocr_image
-
-    pages = []
-    with Image.open(path_str) as img:
-        for frame in ImageSequence.Iterator(img):
-            pages.append(ocr_image(frame.convert("L")))
-    return path_str, pages
+# --- reading (real Tesseract, cached by page image hash) -------------------------------------
 
 
-def ocr_cached(files: list[Path], cache_dir: Path, jobs: int) -> dict[Path, list[PageText]]:
-    """PageText per file; pages already read in an earlier run come from the cache."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
+def _read_file(path_str: str) -> list[PageText]:
+    """Every page of one file, read as the app reads it (orientation, deskew, text layer)."""
+    from ocr.engine.preprocess import DEFAULT_SETTINGS
+    from ocr.engine.tesseract import DEFAULT_LANG, PAGE_TIMEOUT_S
+    from ocr.engine.worker import probe, read_pages
 
-    def cache_path(path: Path) -> Path:
-        return cache_dir / (path.parent.name + "__" + path.name + ".pickle")
+    path = Path(path_str)
+    mime = MIMES[path.suffix.lower()]
+    count = probe(path, mime).pages
+    specs = [(path, mime, i, None) for i in range(count)]
+    results = read_pages(specs, DEFAULT_LANG, DEFAULT_SETTINGS, PAGE_TIMEOUT_S)
+    return [r if isinstance(r, PageText) else PageText("") for r in results]
 
-    result: dict[Path, list[PageText]] = {}
-    todo = []
-    for path in files:
-        cached = cache_path(path)
-        if cached.exists():
-            result[path] = pickle.loads(cached.read_bytes())
-        else:
-            todo.append(path)
-    if todo:
-        started = time.monotonic()
-        print(f"OCR of {len(todo)} files with {jobs} processes ...", file=sys.stderr)
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for n, (path_str, pages) in enumerate(pool.map(_ocr_file, map(str, todo)), 1):
-                path = Path(path_str)
-                cache_path(path).write_bytes(pickle.dumps(pages))
-                result[path] = pages
-                if n % 20 == 0:
-                    rate = n / (time.monotonic() - started)
-                    print(f"  {n}/{len(todo)} files, {rate * 60:.0f} files/min", file=sys.stderr)
+
+def read_all(out: Path, cabinets: list[CabinetTruth], jobs: int) -> dict[str, PageText]:
+    """image_sha -> PageText for every page; pages read before come from the cache."""
+    cache = out / "ocr"
+    result: dict[str, PageText] = {}
+    todo: list[tuple[Path, list[str]]] = []
+    for cab in cabinets:
+        for folder in cab.folders:
+            for doc in folder.documents:
+                shas = [p.image_sha for p in doc.pages]
+                files = [cache / s[:2] / f"{s}.pickle" for s in shas]
+                if shas and all(f.exists() for f in files):
+                    for s, f in zip(shas, files, strict=True):
+                        result[s] = pickle.loads(f.read_bytes())
+                elif shas:
+                    todo.append((cab.root / doc.file, shas))
+    if not todo:
+        return result
+    started = time.monotonic()
+    n_pages = sum(len(s) for _, s in todo)
+    print(
+        f"reading {n_pages} pages in {len(todo)} files with {jobs} processes ...", file=sys.stderr
+    )
+    done = 0
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for (_path, shas), pages in zip(
+            todo, pool.map(_read_file, [str(p) for p, _ in todo]), strict=True
+        ):
+            for sha, page in zip(shas, pages, strict=False):
+                (cache / sha[:2]).mkdir(parents=True, exist_ok=True)
+                (cache / sha[:2] / f"{sha}.pickle").write_bytes(pickle.dumps(page))
+                result[sha] = page
+            done += len(shas)
+            if done % 50 < len(shas):
+                rate = done / (time.monotonic() - started)
+                print(f"  {done}/{n_pages} pages, {rate * 60:.0f} pages/min", file=sys.stderr)
+    seconds = time.monotonic() - started
+    print(
+        f"read {n_pages} pages in {seconds:.0f} s ({seconds / n_pages:.2f} s per page)",
+        file=sys.stderr,
+    )
     return result
 
 
-# --- evaluation ----------------------------------------------------------------------------
-
-SINGLE = ("first_name", "tussenvoegsel", "last_name", "company", "legal_form", "street",
-          "house_number", "postcode", "city", "iban", "kvk", "btw", "client_since")  # fmt: skip
-MULTI = ("phone", "email")
-REPORT_ORDER = ("phone", "email", "postcode", "iban", "kvk", "btw", "first_name",
-                "tussenvoegsel", "last_name", "company", "legal_form", "street", "house_number",
-                "city", "client_since")  # fmt: skip
+# --- what the import gets: units of read pages -----------------------------------------------
 
 
-def own_business():
-    from ocr.settings import OwnBusiness
-    from tests.datagen import OWN_BUSINESS as O
-
-    return OwnBusiness(name=O.name, street=O.street, postcode=O.postcode, city=O.city,
-                       phones=(O.phone,), emails=(O.email,), iban=O.iban, kvk=O.kvk, btw=O.btw,
-                       signers=(O.signer,))  # fmt: skip
-
-
-def _norm(field: str, value: str | None) -> str:
-    value = " ".join((value or "").split())
-    if field == "postcode":
-        return value.replace(" ", "").upper()
-    return unicodedata.normalize("NFC", value).casefold()
+@dataclass
+class ReadDocument:
+    path: Path
+    mime: str
+    pages: list[PageText]
+    sha256: str = ""
 
 
-def truth_values(client) -> dict[str, set[str]]:
-    t = {
-        "first_name": client.first_name,
-        "tussenvoegsel": client.tussenvoegsel,
-        "last_name": client.last_name,
-        "company": client.company,
-        # an eenmanszaak prints no legal form: nothing on paper to read
-        "legal_form": None if client.legal_form == "Eenmanszaak" else client.legal_form,
-        "street": client.street,
-        "house_number": client.house_number,
-        "postcode": client.postcode,
-        "city": client.city,
-        "iban": client.iban,
-        "kvk": client.kvk,
-        "btw": client.btw,
-        "client_since": client.client_since.isoformat(),
+@dataclass
+class ReadUnit:
+    """One client folder (folder set) or one loose file (folder None), read."""
+
+    label: str
+    folder: Path | None
+    documents: list[ReadDocument] = field(default_factory=list)
+    contact_files: list[Path] = field(default_factory=list)
+
+
+def units_of(cab: CabinetTruth, pages: dict[str, PageText]) -> list[ReadUnit]:
+    """Every folder that holds documents is one unit, at any depth; loose files one unit
+    each; an empty folder none; a folder holding only a contact list a unit without pages."""
+    units = []
+    for f in cab.folders:
+        if f.case == "loose":
+            for doc in f.documents:
+                path = cab.root / doc.file
+                read = ReadDocument(
+                    path,
+                    MIMES[path.suffix.lower()],
+                    [pages[p.image_sha] for p in doc.pages],
+                    _sha(path),
+                )
+                units.append(ReadUnit(path.name, None, [read]))
+            continue
+        if not f.documents:
+            continue  # an empty folder: nothing to import
+        unit = ReadUnit(Path(f.path).name, cab.root / f.path)
+        for doc in f.documents:
+            path = cab.root / doc.file
+            if doc.format == "csv":
+                unit.contact_files.append(path)
+                continue
+            unit.documents.append(
+                ReadDocument(
+                    path,
+                    MIMES[path.suffix.lower()],
+                    [pages[p.image_sha] for p in doc.pages],
+                    _sha(path),
+                )
+            )
+        units.append(unit)
+    # in the order a shell lists them: `main.py import Klanten/*/ Klanten/*.png`
+    return sorted(units, key=lambda u: str(u.folder or u.documents[0].path).casefold())
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def own_settings(cab: CabinetTruth):
+    """The cabinet's own business as the settings screen would hold it."""
+    from ocr.extract import OwnBusiness
+
+    o = cab.own
+    return OwnBusiness(
+        name=o.name,
+        street=o.street,
+        postcode=o.postcode,
+        city=o.city,
+        phones=tuple(p.written for p in o.phones),
+        emails=(o.email,),
+        iban=o.iban,
+        kvk=o.kvk,
+        btw=o.btw,
+        signers=(o.signer,),
+    )
+
+
+# --- the one step from read pages to stored clients ------------------------------------------
+
+
+def _import_read_folders(
+    cab: CabinetTruth, pages: dict[str, PageText], cf: ClientFile, own
+) -> dict:
+    """The cabinet through the import path after its reading, as `main.py import Klanten/`
+    does: importing.units decides the client folders (cabinets, per-year tabs, loose
+    files), importing.import_read proposes, matches and applies, with the pages read
+    already (from the cache). Contact lists go through importing.contacts. Returns the
+    ``ImportReport.to_dict()`` shape."""
+    from importing import Document, import_read
+    from importing.contacts import import_contact_lists
+    from importing.report import ImportReport
+    from importing.units import find_units
+
+    read = {
+        str(cab.root / doc.file): [pages[p.image_sha] for p in doc.pages]
+        for folder in cab.folders
+        for doc in folder.documents
+        if doc.format != "csv"
     }
-    out = {k: {_norm(k, v)} if v else set() for k, v in t.items()}
-    out["phone"] = {p.e164 for p in client.phones}
-    out["email"] = {client.email.casefold()}
+    found = ImportReport()
+    units, contacts = [], []
+    for unit in find_units([cab.root], found):
+        for path in unit.files:
+            if path.suffix.lower() == ".csv":
+                contacts.append(path)
+            elif str(path) in read:
+                unit.documents.append(
+                    Document(
+                        path,
+                        MIMES[path.suffix.lower()],
+                        path.name,
+                        _sha(path),
+                        pages=dict(enumerate(read[str(path)])),
+                    )
+                )
+        unit.stack = False  # the pages are read: a loose letter is one unit
+        if unit.documents:
+            units.append(unit)
+    report = import_read(units, cf, own=own).to_dict()
+    if contacts:
+        report["folders"] += import_contact_lists(contacts, cf).to_dict()["folders"]
+    report["folders"] += [u.to_dict() for u in found.units]
+    return report
+
+
+def stored_clients(cf: ClientFile) -> list[dict]:
+    """Every stored client in the `show --json` shape."""
+    out = []
+    for client_id in cf.client_ids():
+        c = cf.client(client_id)
+        out.append(c if isinstance(c, dict) else c.to_dict())
     return out
 
 
-def predicted_values(extracted, min_conf: float) -> dict[str, dict[str, object]]:
-    out: dict[str, dict[str, object]] = {}
-    for field in SINGLE:
-        fv = extracted.best(field, min_conf)
-        out[field] = {_norm(field, fv.value): fv} if fv else {}
-    for field in MULTI:
-        out[field] = {_norm(field, fv.value): fv for fv in extracted.values(field, min_conf)}
-    return out
+# --- runs ------------------------------------------------------------------------------------
 
 
-def score_fields(folders, pages, own, min_conf: float):
-    from ocr.extract import extract_client
+def run_split(split: str, cabinets: list[CabinetTruth], pages: dict[str, PageText]) -> None:
+    from ocr.extract import OwnBusiness
 
-    counts = {f: Counter() for f in REPORT_ORDER}
-    failures: dict[str, list[str]] = defaultdict(list)
-    extracted_by_folder = {}
-    for ft in folders:
-        folder_pages = [p for f in ft.files for p in pages[f]]
-        ex = extract_client(folder_pages, folder_name=ft.folder.name, own=own)
-        extracted_by_folder[ft.folder.name] = (ex, folder_pages)
-        truth = truth_values(ft.client)
-        pred = predicted_values(ex, min_conf)
-        for field in REPORT_ORDER:
-            want, got = truth[field], pred[field]
-            tp = len(want & set(got))
-            counts[field]["tp"] += tp
-            counts[field]["fp"] += len(set(got) - want)
-            counts[field]["fn"] += len(want - set(got))
-            if want != set(got):
-                shown = {v: f"{fv.source}/{fv.confidence:.2f}" for v, fv in got.items()}
-                failures[field].append(f"{ft.folder.name}: truth {sorted(want)} read {shown}")
-    return counts, failures, extracted_by_folder
-
-
-def import_all(folders, loose, pages, own, extracted_by_folder):
-    """(clients after pass 1, created in pass 2, created by loose letters, wrong matches)."""
-    from ocr.apply import apply_to_client
-    from ocr.extract import extract_client
-    from ocr.matching import decide
-
-    stats = Counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        cf = ClientFile.open(Path(tmp) / "bench.sqlite")
-        home: dict[str, int] = {}
-
-        def run(ex, fallback):
-            decision = decide(cf, ex)
-            with cf.transaction() as conn:
-                client_id, created = apply_to_client(conn, cf, decision, ex, [],
-                                                     fallback_name=fallback)  # fmt: skip
-            return client_id, created, decision
-
-        for ft in folders:
-            ex, _ = extracted_by_folder[ft.folder.name]
-            client_id, created, decision = run(ex, ft.folder.name)
-            stats["pass1.created"] += created
-            stats[f"pass1.{decision.kind}"] += 1
-            if not created:
-                stats["pass1.merged"] += 1
-                print(f"  merged on first import: {ft.folder.name} -> {decision.reason}")
-            home[ft.folder.name] = client_id
-        for ft in folders:
-            ex, _ = extracted_by_folder[ft.folder.name]
-            client_id, created, decision = run(ex, ft.folder.name)
-            stats["pass2.created"] += created
-            stats[f"pass2.{decision.kind}"] += 1
-            if not created and client_id != home[ft.folder.name]:
-                stats["pass2.wrong"] += 1
-        by_truth = {id(ft.client): ft.folder.name for ft in folders}
-        name_of = {ft.client.display_name + ft.client.postcode: ft.folder.name for ft in folders}
-        for lt in loose:
-            ex = extract_client(pages[lt.path], own=own)
-            client_id, created, decision = run(ex, lt.path.stem)
-            stats["loose.created"] += created
-            stats[f"loose.{decision.kind}"] += 1
-            folder = by_truth.get(id(lt.client)) or name_of.get(
-                lt.client.display_name + lt.client.postcode
-            )
-            if created:
-                print(f"  loose letter made a new client: {lt.path.name} ({decision.reason})")
-            elif client_id != home.get(folder):
-                stats["loose.wrong"] += 1
-                print(f"  loose letter to the wrong client: {lt.path.name} ({decision.reason})")
-        stats["clients"] = cf.count_clients()
-        cf.close()
-    return stats
+    for own_mode in ("empty", "set"):
+        figures = Figures(split, own_mode)
+        started = time.monotonic()
+        for cab in cabinets:
+            own = own_settings(cab) if own_mode == "set" else OwnBusiness()
+            units = units_of(cab, pages)
+            figures.add_pages(cab, pages, own)
+            figures.add_folders(cab, units, own)
+            with tempfile.TemporaryDirectory() as tmp:
+                cf = ClientFile.open(Path(tmp) / "bench.sqlite")
+                try:
+                    t0 = time.monotonic()
+                    report = _import_read_folders(cab, pages, cf, own)
+                    figures.import_seconds += time.monotonic() - t0
+                    figures.add_import(cab, units, report, stored_clients(cf))
+                finally:
+                    cf.close()
+        figures.seconds = time.monotonic() - started
+        print_figures(figures)
 
 
-def through_pipeline(folders, loose, own, jobs: int) -> None:
-    """The same folders through ocr.import_paths (real OCR, extraction wired in)."""
-    from ocr import import_paths
-    from ocr.settings import SETTINGS_ENV, save_own_business
+def run_pipeline(seed: str, n_clients: int, split: str, jobs: int, mode: str) -> None:
+    """One small cabinet through the real `main.py import --json` (no cache: OCR again)."""
+    from importing.own_business import OwnBusiness, save_own_business
 
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ[SETTINGS_ENV] = str(Path(tmp) / "eigen_bedrijf.json")
-        save_own_business(own)
-        with ClientFile.open(Path(tmp) / "pipeline.sqlite") as cf:
+        root = Path(tmp) / "kast-pipeline" / "Klanten"
+        cab = write_cabinet(root, n_clients, f"{seed}/pipeline", split=split)
+        for own_mode in ("empty", "set"):
+            settings = Path(tmp) / f"eigen_bedrijf-{own_mode}.json"
+            save_own_business(own_settings(cab) if own_mode == "set" else OwnBusiness(), settings)
+            env = dict(os.environ, KLANTDOSSIER_OWN_BUSINESS=str(settings))
+            db = Path(tmp) / f"pipeline-{own_mode}.sqlite"
+            paths = [str(cab.root)]
+            if mode == "folders":  # every folder that holds files, as `import F1 F2 ...`
+                paths = sorted(
+                    {str((cab.root / d.file).parent) for f in cab.folders for d in f.documents}
+                )
+            cmd = [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "--db",
+                str(db),
+                "import",
+                *paths,
+                "--json",
+                "--jobs",
+                str(jobs),
+            ]
             started = time.monotonic()
-            first = import_paths([ft.folder for ft in folders], cf, jobs=jobs)
+            done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
             seconds = time.monotonic() - started
-            again = import_paths([ft.folder for ft in folders], cf, jobs=jobs)
-            later = import_paths([lt.path for lt in loose], cf, jobs=jobs)
-            right = Counter()
-            for ft in folders:
-                found = cf.lookup_phone(ft.client.phones[0].e164)
-                if found is None:
-                    continue
-                right["found"] += 1
-                right["last_name"] += _norm("x", found["last_name"]) == _norm(
-                    "x", ft.client.last_name
-                )
-                right["iban"] += found["iban"] == ft.client.iban
-                if found["iban"] != ft.client.iban:
-                    print(f"  stored IBAN {found['iban']} for {ft.folder.name} ({ft.client.iban})")
-                right["postcode"] += any(
-                    _norm("postcode", a["postcode"]) == _norm("postcode", ft.client.postcode)
-                    for a in found["addresses"]
-                )
-            total = cf.count_clients()
-            print(
-                f"pipeline import of {len(folders)} folders: {first.clients_created} clients, "
-                f"{first.pages} pages in {seconds:.0f} s, errors {len(first.errors)}; again: "
-                f"{again.clients_created} created, {again.skipped} skipped; loose letters: "
-                f"{later.clients_created} created; clients in the file {total}"
+            report = json.loads(done.stdout) if done.stdout.strip() else {}
+            out = Path(tmp) / f"export-{own_mode}.json"
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(ROOT / "main.py"),
+                    "--db",
+                    str(db),
+                    "export",
+                    "--format",
+                    "json",
+                    "--out",
+                    str(out),
+                ],
+                check=True,
+                env=env,
+                cwd=ROOT,
+                capture_output=True,
             )
+            clients = json.loads(out.read_text(encoding="utf-8"))
+            units = units_of(cab, {p.image_sha: PageText("") for _, _, _, p in cab.pages()})
+            figures = Figures(f"pipeline ({split}, `main.py import {mode}`)", own_mode)
+            figures.add_import(cab, units, _report_from_documents(report, units, clients), clients)
+            figures.seconds = seconds
             print(
-                f"stored clients found by their first phone: {right['found']}/{len(folders)}; "
-                f"with the right last name {right['last_name']}, IBAN {right['iban']}, "
-                f"postcode {right['postcode']}"
+                f"\n`main.py import` exit {done.returncode} in {seconds:.0f} s: "
+                + json.dumps(
+                    {k: v for k, v in report.items() if k != "folders"}, ensure_ascii=False
+                )[:400]
             )
+            print_figures(figures, pages=False)
 
 
-def evaluate(folders, loose, pages, args) -> int:
-    from ocr.apply import MIN_CONFIDENCE
-
-    own = own_business()
-    started = time.monotonic()
-    counts, failures, extracted = score_fields(folders, pages, own, MIN_CONFIDENCE)
-    seconds = time.monotonic() - started
-    n_pages = sum(len(p) for p in pages.values())
-    print(f"Extraction accuracy: {len(folders)} client folders, {len(loose)} loose letters, "
-          f"{n_pages} pages OCR'd (seed {args.seed}; loaded shared 2-core machine)")  # fmt: skip
-    print(f"extract_client over all folders: {seconds:.2f} s")
-    print(f"{'field':<14} {'truth':>5} {'read':>5} {'precision':>9} {'recall':>7}")
-    for field in REPORT_ORDER:
-        c = counts[field]
-        truth_n, read_n = c["tp"] + c["fn"], c["tp"] + c["fp"]
-        precision = c["tp"] / read_n if read_n else float("nan")
-        recall = c["tp"] / truth_n if truth_n else float("nan")
-        print(f"{field:<14} {truth_n:>5} {read_n:>5} {precision:>9.3f} {recall:>7.3f}")
-    stats = import_all(folders, loose, pages, own, extracted)
-    print(f"import 1: {stats['pass1.created']} clients created for {len(folders)} folders "
-          f"({stats['pass1.merged']} folders merged into another client)")  # fmt: skip
-    print(f"import 2 (same folders again): {stats['pass2.created']} duplicates, "
-          f"{stats['pass2.wrong']} to a wrong client, {stats['pass2.existing']} matched, "
-          f"{stats['pass2.ask']} ask")  # fmt: skip
-    print(f"loose letters of known clients: {stats['loose.created']} duplicates, "
-          f"{stats['loose.wrong']} to a wrong client, {stats['loose.existing']} matched, "
-          f"{stats['loose.ask']} ask")  # fmt: skip
-    print(f"clients in the file: {stats['clients']} (expected {len(folders)})")
-    if args.pipeline:
-        through_pipeline(folders, loose, own, args.jobs)
-    if args.worst:
-        print(f"\nWorst failures (up to {args.worst} per field):")
-        for field in REPORT_ORDER:
-            for line in failures[field][: args.worst]:
-                print(f"  {field}: {line}")
-    return 0
-
-
-# --- main ----------------------------------------------------------------------------------
+def _report_from_documents(report: dict, units: list[ReadUnit], clients: list[dict]) -> dict:
+    """Which client each unit went to, from the stored documents' hashes (the CLI report of
+    today does not say per folder)."""
+    owner = {d["sha256"]: c["id"] for c in clients for d in c.get("documents", [])}
+    folders = []
+    for unit in units:
+        ids = {owner.get(d.sha256) for d in unit.documents} - {None}
+        if unit.documents:
+            folders.append(
+                {
+                    "path": str(unit.folder or unit.documents[0].path),
+                    "client_id": min(ids) if ids else None,
+                    "outcome": "stored" if ids else "not stored",
+                    "reason": "",
+                }
+            )
+    return {"folders": folders, "own_business": report.get("own_business")}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--clients", type=int, default=100, help="client folders (default 100)")
-    ap.add_argument("--loose", type=int, default=30, help="loose letters of known clients")
+    ap.add_argument("--folders", type=int, default=200, help="held-out client folders (200)")
+    ap.add_argument(
+        "--train-folders", type=int, default=60, help="train client folders (60; 0: none)"
+    )
     ap.add_argument("--seed", default=DEFAULT_SEED, help=f"generator seed ({DEFAULT_SEED})")
     ap.add_argument("--jobs", type=int, default=2, help="OCR processes (default 2)")
-    ap.add_argument("--ocr-only", action="store_true", help="only fill the OCR cache")
     ap.add_argument(
-        "--pipeline",
-        action="store_true",
-        help="also import the folders with ocr.import_paths (OCRs everything again)",
+        "--out", type=Path, default=OUT, help=f"generated cabinets and OCR cache ({OUT})"
     )
-    ap.add_argument("--worst", type=int, default=12, help="failures to list (default 12)")
+    ap.add_argument("--ocr-only", action="store_true", help="only generate and fill the OCR cache")
+    ap.add_argument("--pipeline", action="store_true", help="also run `main.py import` end to end")
+    ap.add_argument("--pipeline-clients", type=int, default=6, help="clients in that cabinet (6)")
+    ap.add_argument("--pipeline-split", default="heldout", choices=["heldout", "train"])
+    ap.add_argument(
+        "--pipeline-paths",
+        default="cabinet",
+        choices=["cabinet", "folders"],
+        help="import the cabinet folder, or every client folder by name",
+    )
     args = ap.parse_args(argv)
 
-    data_dir = OUT / f"{args.seed}-{args.clients}-{args.loose}"
-    folders, loose = generate(data_dir, args.clients, args.loose, args.seed)
-    files = [f for ft in folders for f in ft.files] + [lt.path for lt in loose]
-    pages = ocr_cached(files, data_dir / "ocr", args.jobs)
+    started = time.monotonic()
+    runs = [("heldout", args.folders), ("train", args.train_folders)]
+    data = {split: generate(args.out, split, n, args.seed, args.jobs) for split, n in runs if n}
+    pages = read_all(args.out, [c for cabs in data.values() for c in cabs], args.jobs)
     if args.ocr_only:
-        print(f"OCR cache holds {sum(len(p) for p in pages.values())} pages in {data_dir}")
+        print(f"OCR cache holds {len(pages)} pages of these cabinets")
         return 0
-    return evaluate(folders, loose, pages, args)
+    print(f"Reading real binders (seed {args.seed}; shared, loaded 2-core machine)")
+    for split, cabinets in data.items():
+        run_split(split, cabinets, pages)
+    if args.pipeline:
+        run_pipeline(
+            args.seed, args.pipeline_clients, args.pipeline_split, args.jobs, args.pipeline_paths
+        )
+    print(f"\ntotal {time.monotonic() - started:.0f} s")
+    return 0
 
 
 if __name__ == "__main__":

@@ -259,7 +259,7 @@ def part_fuzz(args, work: Path) -> None:
     ]
     contacts = fuzzing.ContactTarget(work / "fuzz-contacts.sqlite")
     targets += [
-        ("storage.contacts.import_contact_file", fuzzing.contact_bytes, contacts),
+        ("importing.contacts.import_contact_lists", fuzzing.contact_bytes, contacts),
         ("ocr.extract.extract_client", fuzzing.pages(), fuzzing.extract_target),
     ]
     total = failures = 0

@@ -41,8 +41,10 @@ if str(ROOT) not in sys.path:
 
 from PIL import Image  # noqa: E402
 
-from ocr import default_jobs, import_paths, pagefiles  # noqa: E402
-from ocr.tesseract import tesseract_cmd  # noqa: E402
+from importing import import_paths  # noqa: E402
+from ocr import default_jobs  # noqa: E402
+from ocr.engine import pagefiles  # noqa: E402
+from ocr.engine.tesseract import tesseract_cmd  # noqa: E402
 from storage import ClientFile  # noqa: E402
 
 
@@ -220,7 +222,7 @@ def run_import(paths: list[Path], db: Path, jobs: int, lang: str):
         raise SystemExit(f"import failed ({child.returncode}): {err[-500:]}")
     report = json.loads(out)
     with ClientFile.open(db) as cf:
-        turned = cf.conn.execute("SELECT count(*) FROM pages WHERE orientation != 0").fetchone()[0]
+        turned = cf.count_pages(turned=True)
     return report, seconds, sampler, turned, cpu
 
 
@@ -274,11 +276,11 @@ def run_ocrmypdf(pages: list[Path], work: Path, jobs: int, lang: str, dpi: int) 
 def compare_calls(pages: list[Path], lang: str) -> tuple[float, float, float]:
     """CPU seconds per page (Tesseract plus our own writing of the page), the ways
     interleaved page by page: pytesseract.image_to_data (a temp PNG file), our call on the
-    page as an uncompressed TIFF in memory (ocr.pagefiles), one page per call; and the
+    page as an uncompressed TIFF in memory (ocr.engine.pagefiles), one page per call; and the
     same with all pages in one call (what the import does, PAGES_PER_RUN at a time)."""
     import pytesseract
 
-    from ocr.tesseract import tsv_of_files
+    from ocr.engine.tesseract import tsv_of_files
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
 

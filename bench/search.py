@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/search.py                       # 100,000 clients, 300,000 pages
     .venv/bin/python bench/search.py --clients 10000 --pages 30000 --out /tmp/small.sqlite
+    .venv/bin/python bench/search.py --backend postgresql  # the same file on PostgreSQL too
+
+With --backend postgresql the file is copied (main.py copy) into a throw-away PostgreSQL
+server started for the run (or the empty database --pg-url names), and the same queries
+run on both backends in the same run, SQLite's figures beside PostgreSQL's.
 
 Builds the file once (reused when it exists; --rebuild makes it again), then prints
 search p50/p95 over realistic typed queries (name, city, street and postcode prefixes,
@@ -17,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import sqlite3  # the throw-away file is filled, and the LIKE baseline run, with plain SQLite
 import statistics
 import sys
 import time
@@ -25,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from storage import ClientFile  # noqa: E402
+from storage import ClientFile, ClientNotFoundError  # noqa: E402
 from storage.search import client_index_text, fold  # noqa: E402
 
 DEFAULT_OUT = ROOT / "bench" / "out" / "bench.sqlite"
@@ -165,8 +171,6 @@ def build(path: Path, n_clients: int, n_pages: int, seed: int) -> dict:
     started = time.perf_counter()
     path.parent.mkdir(parents=True, exist_ok=True)
     ClientFile.open(path).close()  # the schema, through the real migrations
-    import sqlite3
-
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = OFF")  # a throw-away file: no journal while filling
     conn.execute("PRAGMA synchronous = OFF")
@@ -297,57 +301,40 @@ def _insert_documents(conn, documents: list, pages: list) -> None:
 # -- queries ----------------------------------------------------------------------------------
 
 
-def sample_truths(path: Path, n: int, seed: int, n_clients: int) -> list:
+def sample_truths(cf: ClientFile, n: int, seed: int, n_clients: int) -> list:
     """A seeded sample of n clients of the file, read back from it: (id, client) with
     the attributes the query makers use (as tests.datagen's ClientTruth names them)."""
-    import sqlite3
     from types import SimpleNamespace
 
     rng = random.Random(seed + 2)
     wanted = sorted(rng.sample(range(1, n_clients + 1), min(n, n_clients)))
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     out = []
     for client_id in wanted:
-        row = conn.execute(
-            "SELECT first_name, last_name, company, iban, kvk FROM clients WHERE id = ?",
-            (client_id,),
-        ).fetchone()
-        if row is None:
+        try:
+            client = cf.client(client_id)
+        except ClientNotFoundError:
             continue
-        address = conn.execute(
-            "SELECT street, house_number, postcode, city FROM addresses WHERE client_id = ?",
-            (client_id,),
-        ).fetchone()
-        phones = [
-            SimpleNamespace(e164=e, written=w)
-            for e, w in conn.execute(
-                "SELECT e164, written FROM phones WHERE client_id = ? ORDER BY id", (client_id,)
-            )
-        ]
-        email = conn.execute(
-            "SELECT email FROM emails WHERE client_id = ?", (client_id,)
-        ).fetchone()
-        if not phones or address is None:
+        if not client.phones or not client.addresses:
             continue
+        address = client.addresses[0]
         out.append(
             (
                 client_id,
                 SimpleNamespace(
-                    first_name=row[0],
-                    last_name=row[1],
-                    company=row[2],
-                    iban=row[3],
-                    kvk=row[4],
-                    street=address[0],
-                    house_number=address[1],
-                    postcode=address[2],
-                    city=address[3],
-                    phones=phones,
-                    email=email[0] if email else "",
+                    first_name=client.first_name,
+                    last_name=client.last_name,
+                    company=client.company,
+                    iban=client.iban,
+                    kvk=client.kvk,
+                    street=address.street,
+                    house_number=address.house_number,
+                    postcode=address.postcode,
+                    city=address.city,
+                    phones=client.phones,
+                    email=client.emails[0] if client.emails else "",
                 ),
             )
         )
-    conn.close()
     return out
 
 
@@ -494,6 +481,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the file again")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="figures as JSON on stdout")
+    parser.add_argument(
+        "--backend",
+        choices=["sqlite", "postgresql"],
+        default="sqlite",
+        help="postgresql: also copy the file into PostgreSQL and measure both (sqlite)",
+    )
+    parser.add_argument(
+        "--pg-url",
+        help="a PostgreSQL database to use: empty (the file is copied in) or filled by an"
+        " earlier run (default: a throw-away server)",
+    )
     args = parser.parse_args(argv)
 
     print(
@@ -512,14 +510,65 @@ def main(argv: list[str] | None = None) -> int:
         print(f"built in {built['build_seconds']} s {built}", file=sys.stderr)
     else:
         print(f"reusing {args.out} ({meta}); --rebuild to make it again", file=sys.stderr)
-    n_clients, seed = int(meta["clients"]), int(meta["seed"])
+    ClientFile.open(args.out).close()  # a file of an older schema is migrated once
+    results = {"sqlite": measure(ClientFile.open(args.out, read_only=True), args, meta)}
+    server = None
+    try:
+        if args.backend == "postgresql":
+            from tests.pgserver import PgServer
 
-    cf = ClientFile.open(args.out, read_only=True)
-    sample = sample_truths(args.out, max(args.lookups, 200), seed, n_clients)
+            url = args.pg_url
+            if url is None:
+                server = PgServer().start()
+                url = server.url(server.create_database())
+            copied = postgres_copy(args, url)
+            results["postgresql"] = measure(ClientFile.open(url), args, meta)
+            results["postgresql"]["copy_seconds"] = copied
+        for backend, figures in results.items():
+            report(backend, figures, args, meta, built if backend == "sqlite" else None)
+        if len(results) > 1:
+            side_by_side(results)
+    finally:
+        if server is not None:
+            server.close()
+    return 0
+
+
+def postgres_copy(args, url: str) -> float:
+    """The bench file copied into the PostgreSQL database url unless it holds it already
+    (then 0.0); returns the seconds the copy took."""
+    import psycopg
+
+    from storage.copying import copy_client_file
+
+    with ClientFile.open(url) as cf:
+        if cf.count_clients():
+            print(f"reusing {url} ({cf.count_clients()} clients)", file=sys.stderr)
+            return 0.0
+    print(f"copying {args.out} into PostgreSQL ({url}) ...", file=sys.stderr)
+    started = time.perf_counter()
+
+    def progress(what: str, done: int, total: int) -> None:
+        if done == total:
+            print(f"  {what}: {total} at {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+    done = copy_client_file(args.out, url, progress)
+    seconds = round(time.perf_counter() - started, 1)
+    print(f"copied in {seconds} s, equal: {done.equal}", file=sys.stderr)
+    with psycopg.connect(url, autocommit=True) as conn:  # as a server's autovacuum would
+        conn.execute("VACUUM ANALYZE")
+    return seconds
+
+
+def measure(cf: ClientFile, args, meta: dict) -> dict:
+    """Search and lookup timings on one open client file (closed afterwards)."""
+    n_clients, seed = int(meta["clients"]), int(meta["seed"])
+    # the LIKE baseline reads the SQLite file through a plain connection of its own
+    baseline = sqlite3.connect(f"file:{args.out}?mode=ro", uri=True)
+    sample = sample_truths(cf, max(args.lookups, 200), seed, n_clients)
     queries = typed_queries(sample, args.queries, seed)
     for _, q in queries[:20]:  # warm the page cache the way a running window has it
         cf.search(q)
-
     search_ms, by_kind, like_ms, fts_paired, search_cpu = [], {}, [], [], []
     empty = 0
     for i, (kind, query) in enumerate(queries):
@@ -529,7 +578,7 @@ def main(argv: list[str] | None = None) -> int:
         by_kind.setdefault(kind, []).append(ms)
         empty += not hits
         if i % args.baseline_every == 0:
-            base, _ = timed(like_search, cf.conn, query)
+            base, _ = timed(like_search, baseline, query)
             like_ms.append(base)
             fts_paired.append(ms)
 
@@ -543,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
             lookup_by_form.setdefault(form, []).append(ms)
             missed += client_id not in found
             if i % args.baseline_every == 0 and form == "06-12345678":
-                base, _ = timed(like_lookup, cf.conn, written)
+                base, _ = timed(like_lookup, baseline, written)
                 like_lookup_ms.append(base)
                 lookup_paired.append(ms)
     # the whole card on screen: lookup plus reading the client
@@ -552,9 +601,40 @@ def main(argv: list[str] | None = None) -> int:
         for _, t in sample[:200]
     ]
     cf.close()
+    baseline.close()
 
+    return {
+        "search_ms": search_ms,
+        "search_cpu": search_cpu,
+        "by_kind": by_kind,
+        "like_ms": like_ms,
+        "fts_paired": fts_paired,
+        "empty": empty,
+        "lookup_ms": lookup_ms,
+        "lookup_cpu": lookup_cpu,
+        "lookup_by_form": lookup_by_form,
+        "like_lookup_ms": like_lookup_ms,
+        "lookup_paired": lookup_paired,
+        "missed": missed,
+        "card_ms": card_ms,
+    }
+
+
+def report(backend: str, raw: dict, args, meta: dict, built: dict | None) -> dict:
+    """Print one backend's figures; returns them."""
+    n_clients = int(meta["clients"])
+    search_ms, search_cpu, by_kind = raw["search_ms"], raw["search_cpu"], raw["by_kind"]
+    like_ms, fts_paired, empty = raw["like_ms"], raw["fts_paired"], raw["empty"]
+    lookup_ms, lookup_cpu, lookup_by_form = (
+        raw["lookup_ms"],
+        raw["lookup_cpu"],
+        raw["lookup_by_form"],
+    )
+    like_lookup_ms, lookup_paired = raw["like_lookup_ms"], raw["lookup_paired"]
+    missed, card_ms = raw["missed"], raw["card_ms"]
     size = sum(p.stat().st_size for p in args.out.parent.glob(args.out.name + "*") if p.is_file())
     figures = {
+        "backend": backend,
         "clients": n_clients,
         "pages": int(meta["pages"]),
         "file_mb": round(size / 1e6, 1),
@@ -581,7 +661,11 @@ def main(argv: list[str] | None = None) -> int:
         "lookup_speedup_p95": round(pct(like_lookup_ms, 95) / pct(lookup_paired, 95), 1),
     }
     print(
-        f"\n{n_clients} clients, {meta['pages']} pages, file {figures['file_mb']} MB"
+        f"\n== {backend}"
+        + (f" (copied in {raw['copy_seconds']} s)" if "copy_seconds" in raw else "")
+    )
+    print(
+        f"{n_clients} clients, {meta['pages']} pages, SQLite file {figures['file_mb']} MB"
         + (f", built in {built['build_seconds']} s" if built else "")
     )
     print(f"search ({len(search_ms)} typed queries, {empty} without hits):")
@@ -613,14 +697,32 @@ def main(argv: list[str] | None = None) -> int:
     print("(figures taken on a loaded 2-core machine shared with other developers)")
     if args.json:
         print(json.dumps(figures))
-    return 0
+    raw["figures"] = figures
+    return figures
+
+
+def side_by_side(results: dict) -> None:
+    """The targets of issue 20 with both backends' figures of this run."""
+    print("\n== side by side (same run, same queries)")
+    print(f"  {'':<34}" + "".join(f"{b:>14}" for b in results))
+    for label, key in (
+        ("search p50 ms", "search_p50_ms"),
+        ("search p95 ms (PG target <= 30)", "search_p95_ms"),
+        ("phone lookup p50 ms", "lookup_p50_ms"),
+        ("phone lookup p95 ms (PG target <= 3)", "lookup_p95_ms"),
+        ("lookup + whole card p95 ms", "card_p95_ms"),
+        ("searches without hits", "search_without_hits"),
+        ("lookup forms not found", "lookup_forms_missed"),
+    ):
+        print(f"  {label:<34}" + "".join(f"{r['figures'][key]:>14}" for r in results.values()))
+    for kind in results["sqlite"]["by_kind"]:
+        values = [pct(r["by_kind"][kind], 95) for r in results.values()]
+        print(f"  {'  p95 ' + kind:<34}" + "".join(f"{v:>14.2f}" for v in values))
 
 
 def _meta(path: Path) -> dict | None:
     if not path.exists():
         return None
-    import sqlite3
-
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

@@ -16,10 +16,6 @@ KEEP_KEY = "backup/keep"
 DEFAULT_KEEP = 7
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupSetting", text)
-
-
 def install(window) -> None:
     """Connect the Bestand-menu action and start today's backup shortly after start-up."""
     window.backup_action.triggered.connect(lambda: choose(window))
@@ -40,14 +36,19 @@ def run_today(window) -> None:
     def done(made: Path | None) -> None:
         if made is not None:
             window.statusBar().showMessage(
-                tr("Reservekopie van vandaag gemaakt: %1").replace("%1", str(made)), 8000
+                QCoreApplication.translate(
+                    "BackupSetting", "Reservekopie van vandaag gemaakt: %1"
+                ).replace("%1", str(made)),
+                8000,
             )
 
     def failed(error: Exception) -> None:
         QMessageBox.warning(
             window,
-            tr("Reservekopie"),
-            tr("De dagelijkse reservekopie is niet gelukt:\n%1").replace("%1", str(error)),
+            QCoreApplication.translate("BackupSetting", "Reservekopie"),
+            QCoreApplication.translate(
+                "BackupSetting", "De dagelijkse reservekopie is niet gelukt:\n%1"
+            ).replace("%1", str(error)),
         )
 
     submit(
@@ -63,19 +64,26 @@ def run_today(window) -> None:
 def choose(window) -> None:
     folder, keep = configured()
     box = QMessageBox(window)
-    box.setWindowTitle(tr("Dagelijkse reservekopie"))
+    box.setWindowTitle(QCoreApplication.translate("BackupSetting", "Dagelijkse reservekopie"))
     box.setText(
-        tr(
+        QCoreApplication.translate(
+            "BackupSetting",
             "Elke dag bij het starten een kopie van het klantbestand en de scans in:\n%1\n"
-            "De nieuwste %2 kopieën blijven bewaard."
+            "De nieuwste %2 kopieën blijven bewaard.",
         )
         .replace("%1", str(folder))
         .replace("%2", str(keep))
         if folder
-        else tr("De dagelijkse reservekopie staat uit.")
+        else QCoreApplication.translate("BackupSetting", "De dagelijkse reservekopie staat uit.")
     )
-    pick = box.addButton(tr("Map kiezen…"), QMessageBox.ButtonRole.AcceptRole)
-    off = box.addButton(tr("Uitzetten"), QMessageBox.ButtonRole.DestructiveRole)
+    pick = box.addButton(
+        QCoreApplication.translate("BackupSetting", "Map kiezen…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    off = box.addButton(
+        QCoreApplication.translate("BackupSetting", "Uitzetten"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     off.setEnabled(folder is not None)
     box.exec()
@@ -83,12 +91,19 @@ def choose(window) -> None:
         settings.set_value(FOLDER_KEY, "")
     elif box.clickedButton() is pick:
         chosen = QFileDialog.getExistingDirectory(
-            window, tr("Map voor de reservekopieën"), str(folder or Path.home())
+            window,
+            QCoreApplication.translate("BackupSetting", "Map voor de reservekopieën"),
+            str(folder or Path.home()),
         )
         if not chosen:
             return
         count, ok = QInputDialog.getInt(
-            window, tr("Dagelijkse reservekopie"), tr("Hoeveel kopieën bewaren?"), keep, 1, 365
+            window,
+            QCoreApplication.translate("BackupSetting", "Dagelijkse reservekopie"),
+            QCoreApplication.translate("BackupSetting", "Hoeveel kopieën bewaren?"),
+            keep,
+            1,
+            365,
         )
         settings.set_value(FOLDER_KEY, chosen)
         settings.set_value(KEEP_KEY, count if ok else keep)

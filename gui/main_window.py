@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -15,22 +14,26 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from storage import KlantdossierError, SearchHit
+from storage import DocumentInfo, KlantdossierError, SearchHit
 
 from . import formatting, settings
+from .call_log import CallLogView
+from .call_log.pane import CallsPane
 from .client_card import ClientCard
 from .data import ClientData
 from .dialogs.about import AboutDialog
 from .dialogs.confirm import confirm_forget
 from .dialogs.merge import MergeDialog
 from .documents.viewer import PageViewer
+from .file_actions import FileActions
 from .i18n import LANGUAGES
 from .icons import icon
-from .search import ResultList
+from .search import ResultList, by_name
 from .workers import keep_gui_responsive, submit
 
 PREVIEW_DELAY_MS = 150  # the card follows the selection once the user pauses
@@ -87,9 +90,15 @@ class MainWindow(QMainWindow):
         )
         self.card_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card_placeholder.setWordWrap(True)
+        # an unknown caller or an unknown number picked in Gesprekken: no client's card
+        self.unknown_panel = QLabel()
+        self.unknown_panel.setObjectName("unknown_panel")
+        self.unknown_panel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unknown_panel.setWordWrap(True)
         self.card_stack = QStackedWidget()
         self.card_stack.addWidget(self.card_placeholder)
         self.card_stack.addWidget(self.card)
+        self.card_stack.addWidget(self.unknown_panel)
 
         self.empty_state = QLabel(
             self.tr(
@@ -112,9 +121,17 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.search_field)
         left_layout.addWidget(self.results_info)
         left_layout.addWidget(self.results, 1)
+        self.calls_view = CallLogView(data)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("left_tabs")
+        self.left_tabs.setDocumentMode(True)
+        self.left_tabs.addTab(left, self.tr("Klanten"))
+        self.left_tabs.addTab(self.calls_view, self.tr("Gesprekken"))
+        self.left_tabs.setTabToolTip(0, self.tr("Zoeken en klanten (Ctrl+1)"))
+        self.left_tabs.setTabToolTip(1, self.tr("Gesprekken van vandaag en eerder (Ctrl+2)"))
         self.splitter = QSplitter()
         self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.card_stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 820])
@@ -140,6 +157,8 @@ class MainWindow(QMainWindow):
         self.file_label.setObjectName("file_label")
         self.statusBar().addPermanentWidget(self.file_label)
 
+        self.files = FileActions(self)
+        self.calls = CallsPane(self)
         self._build_menus()
 
         self._preview = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -152,6 +171,8 @@ class MainWindow(QMainWindow):
         self.card.saved.connect(self._client_saved)
         self.card.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.card.page_requested.connect(self.open_page)
+        self.card.export_requested.connect(self.files.export_client)
+        self.card.calls_requested.connect(self.calls.show_client_calls)
         for keys in ("Ctrl+L", "Esc"):  # Ctrl+F is on the Bewerken menu
             QShortcut(QKeySequence(keys), self, activated=self.focus_search)
         self._watch = QTimer(self, interval=WATCH_INTERVAL_MS)
@@ -181,9 +202,20 @@ class MainWindow(QMainWindow):
         self.scan_action = self._action(self.tr("&Scannen…"))
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.scan_action)
+        file_menu.addSeparator()
+        self.export_action = self._action(self.tr("&Exporteren…"), "Ctrl+E", self.files.export)
+        self.backup_now_action = self._action(
+            self.tr("Reservekopie &maken…"), None, self.files.backup_now
+        )
+        self.restore_action = self._action(
+            self.tr("Reservekopie &terugzetten…"), None, self.files.restore_backup
+        )
+        for action in (self.export_action, self.backup_now_action, self.restore_action):
+            file_menu.addAction(action)
         # gui/backup_setting connects this (daily backup with rotation)
         self.backup_action = self._action(self.tr("Dagelijkse &reservekopie…"))
         file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
         self.own_business_action = self._action(
             self.tr("&Eigen bedrijf…"), None, self.edit_own_business
         )
@@ -209,18 +241,30 @@ class MainWindow(QMainWindow):
         )
         self.note_action = self._action(self.tr("N&otitie toevoegen"), "Ctrl+N", self.focus_note)
         self.merge_action = self._action(self.tr("&Samenvoegen met…"), None, self.merge_client)
+        self.undo_merge_action = self._action(
+            self.tr("Samenvoeging &ongedaan maken…"), None, self.undo_merge
+        )
         self.archive_action = self._action(
             self.tr("&Archiveren"), None, self.toggle_archive, "archive"
         )
         self.forget_action = self._action(
             self.tr("&Wissen (AVG)…"), None, self.forget_client, "delete"
         )
+        self.accept_action = self._action(
+            self.tr("Gelezen gegevens &goedkeuren"), "Ctrl+Shift+A", self.accept_fields
+        )
+        self.export_client_action = self._action(
+            self.tr("Alles van deze klant &exporteren (AVG)…"), None, self.files.export_client
+        )
         for action in (
             self.new_client_action,
             self.note_action,
+            self.accept_action,
             None,
             self.merge_action,
+            self.undo_merge_action,
             self.archive_action,
+            self.export_client_action,
             self.forget_action,
         ):
             if action is None:
@@ -229,6 +273,9 @@ class MainWindow(QMainWindow):
                 client_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("Bee&ld"))
+        view_menu.addAction(self._action(self.tr("&Klanten"), "Ctrl+1", self.focus_search))
+        view_menu.addAction(self._action(self.tr("&Gesprekken"), "Ctrl+2", self.calls.show_calls))
+        view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Taal"))
         group = QActionGroup(self)
         current = settings.language()
@@ -250,12 +297,15 @@ class MainWindow(QMainWindow):
         for action in (
             self.note_action,
             self.merge_action,
+            self.undo_merge_action,
             self.archive_action,
             self.forget_action,
+            self.export_client_action,
+            self.accept_action,
         ):
             action.setEnabled(client is not None)
         if client is not None:
-            archived = client.get("status") == "archived"
+            archived = client.status == "archived"
             self.archive_action.setText(
                 self.tr("Terughalen uit &archief") if archived else self.tr("&Archiveren")
             )
@@ -275,10 +325,7 @@ class MainWindow(QMainWindow):
             self.search_field.setText(str(last))
 
     def _last_search_key(self) -> str:
-        """The last search belongs to its client file: another file's query would only
-        greet the user with "niets gevonden"."""
-        path = str(Path(self.data.path).expanduser().absolute())
-        return "search/last_" + hashlib.sha1(path.encode()).hexdigest()[:12]
+        return settings.last_search_key(self.data.path)
 
     def save_settings(self) -> None:
         s = settings.settings()
@@ -286,6 +333,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue(self._last_search_key(), self.search_field.text())
         s.sync()
+        settings.protect(s)
 
     def closeEvent(self, event) -> None:
         self.save_settings()
@@ -298,6 +346,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self.activateWindow()
         self.focus_search()
+        self.calls.connect_calls()
 
     # -- drag and drop ----------------------------------------------------------------------
 
@@ -340,6 +389,7 @@ class MainWindow(QMainWindow):
         self.card.set_read_only(problem is not None)
 
     def focus_search(self) -> None:
+        self.left_tabs.setCurrentIndex(0)
         self.search_field.setFocus()
         self.search_field.selectAll()
 
@@ -398,15 +448,20 @@ class MainWindow(QMainWindow):
         self._search_done()
         if seq != self._search_seq or self._pending or self._in_flight:
             return  # an answer to an older query: the user has typed on
-        keep = self.card.client["id"] if self.card.client else None
+        keep = self.card.client.id if self.card.client else None
         new_query = query != self._shown_query
         self._shown_query = query
+        searching = len(query) >= MIN_QUERY or any(c.isdigit() for c in query)
+        if not searching:
+            hits = by_name(hits)  # "Élodie" with the E's (a Dutch collation)
         self.results.result_model.set_hits(hits)
+        for viewer in self._viewers:  # no open page keeps the previous query's marks
+            viewer.set_query(query if searching else "")
         if not hits:
             self.results_info.setText(
                 self.tr("Niets gevonden voor “%1”.").replace("%1", query) if query else ""
             )
-        elif len(query) >= MIN_QUERY or any(c.isdigit() for c in query):
+        elif searching:
             self.results_info.setText(self._found_text(len(hits)))
         else:
             self.results_info.setText(self.tr("Alle klanten op naam"))
@@ -445,7 +500,7 @@ class MainWindow(QMainWindow):
         client_id = self.results.current_client_id()
         if client_id is not None and (
             self.card.client is None
-            or self.card.client["id"] != client_id
+            or self.card.client.id != client_id
             or self.card_stack.currentWidget() is not self.card
         ):
             self.open_client(client_id)
@@ -504,9 +559,9 @@ class MainWindow(QMainWindow):
         client = self.card.client
         if client is None:
             return
-        archived = client.get("status") == "archived"
+        archived = client.status == "archived"
         try:
-            self.data.set_status(client["id"], "active" if archived else "archived")
+            self.data.set_status(client.id, "active" if archived else "archived")
         except KlantdossierError as e:
             self.statusBar().showMessage(str(e), 8000)
             return
@@ -515,8 +570,8 @@ class MainWindow(QMainWindow):
             if archived
             else self.tr("%1 is gearchiveerd.")
         )
-        self.statusBar().showMessage(text.replace("%1", client["name"]), 5000)
-        self.open_client(client["id"])
+        self.statusBar().showMessage(text.replace("%1", client.name), 5000)
+        self.open_client(client.id)
 
     def forget_client(self) -> None:
         client = self.card.client
@@ -524,7 +579,7 @@ class MainWindow(QMainWindow):
             return
         if not confirm_forget(self, client):
             return
-        self.erase_client(client["id"], client["name"])
+        self.erase_client(client.id, client.name)
 
     def erase_client(self, client_id: int, name: str) -> None:
         try:
@@ -532,12 +587,20 @@ class MainWindow(QMainWindow):
         except KlantdossierError as e:
             self.statusBar().showMessage(str(e), 8000)
             return
-        self.card.client = None
-        self.card_stack.setCurrentWidget(self.card_placeholder)
-        self._update_client_actions()
-        self.refresh()
+        self.client_erased(client_id)
         self.statusBar().showMessage(self.tr("%1 is gewist.").replace("%1", name), 8000)
         self.compact_search_index()
+
+    def client_erased(self, client_id: int) -> None:
+        """Nothing of an erased client stays in view or in the settings: the card closes
+        and the search (their name, maybe) is cleared, here and as remembered."""
+        self.search_field.clear()
+        settings.forget_search(self.data.path)
+        if self.card.client is not None and self.card.client.id == client_id:
+            self.card.client = None
+            self.card_stack.setCurrentWidget(self.card_placeholder)
+            self._update_client_actions()
+        self.refresh()
 
     def compact_search_index(self) -> None:
         """Rewrite the search index without the erased words, in the background."""
@@ -567,16 +630,28 @@ class MainWindow(QMainWindow):
         dialog = MergeDialog(self.data, client, self)
         if dialog.exec() and dialog.other_id is not None:
             try:
-                self.data.merge(client["id"], dialog.other_id, dialog.choices())
+                self.data.merge(client.id, dialog.other_id, dialog.choices())
             except KlantdossierError as e:
                 self.statusBar().showMessage(str(e), 8000)
                 return
             self.refresh()
-            self.open_client(client["id"])
+            self.open_client(client.id)
+
+    def undo_merge(self) -> None:
+        """Split paper an import joined to this client off into a client of its own."""
+        from .dialogs.undo_merge import UndoMergeDialog
+
+        client = self.card.client
+        if client is None:
+            return
+        dialog = UndoMergeDialog(self.data, client, self)
+        if dialog.exec() and dialog.new_id is not None:
+            self.refresh()
+            self.open_client(dialog.new_id)
 
     # -- pages, language, about -------------------------------------------------------------
 
-    def open_page(self, document: dict, page: int) -> PageViewer:
+    def open_page(self, document: DocumentInfo, page: int) -> PageViewer:
         query = self.search_field.text()
         viewer = PageViewer(self.data, document, page, query, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -615,3 +690,23 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
+
+    # -- what the helpers (file_actions, call_log.pane) ask of the window -------------------
+
+    def open_card_client(self):
+        """The client whose card is on screen, or None."""
+        return self.card.client if self.card_stack.currentWidget() is self.card else None
+
+    def shown_query(self) -> str:
+        return self._shown_query or ""
+
+    def accept_fields(self) -> None:
+        if self.open_card_client() is not None:
+            self.card.accept_all()
+
+    def show_card_slot(self, widget: QWidget) -> None:
+        """Put widget (the card, its placeholder, the unknown-number panel) on the right."""
+        self._preview.stop()
+        self.stack.setCurrentWidget(self.splitter)
+        self.card_stack.setCurrentWidget(widget)
+        self._update_client_actions()

@@ -13,6 +13,7 @@ import os
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -149,6 +150,20 @@ def wait_all(seconds: float = 5.0) -> None:
         _dispatcher._drain()
 
 
+def dispatcher() -> _Dispatcher:
+    """The object that hands answers to the GUI thread; made by its first caller, which
+    must be the GUI thread (MainWindow, ClientData.on_change and submit() are)."""
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()  # the first caller runs on the GUI thread
+    return _dispatcher
+
+
+def call_soon(fn: Callable[..., None], *args: Any) -> None:
+    """fn(*args) on the GUI thread, in the next pass of its event loop (from any thread)."""
+    dispatcher().post(lambda values: fn(*values), args)
+
+
 def submit(
     fn: Callable[..., Any],
     *args: Any,
@@ -159,17 +174,71 @@ def submit(
     """Run fn(*args) off the GUI thread; on_result(value) or on_error(exception) is then
     called on the GUI thread. pool_name: 'read', 'write', 'image', 'background' (long
     work at low priority: imports) or None (other)."""
-    global _dispatcher
-    if _dispatcher is None:
-        _dispatcher = _Dispatcher()  # the first submit() runs on the GUI thread
-    dispatcher = _dispatcher
+    answers = dispatcher()
 
     def task() -> None:
         try:
             value = fn(*args)
         except Exception as e:  # shown to the user by the owner of the job
-            dispatcher.post(on_error, e)
+            answers.post(on_error, e)
         else:
-            dispatcher.post(on_result, value)
+            answers.post(on_result, value)
 
     pool(pool_name or "other").start(task)
+
+
+class Cancelled(Exception):
+    """A job stopped because the user asked it to (raised inside its progress call)."""
+
+
+PROGRESS_INTERVAL_S = 0.1  # at most ten progress answers a second reach the window
+
+
+class Job:
+    """Background work the user follows and may stop: fn(*args, progress=...) runs on a
+    pool; progress(done, total), called by fn, reaches on_progress on the GUI thread
+    (at most every PROGRESS_INTERVAL_S) and raises Cancelled once cancel() was asked."""
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_progress: Callable[[int, int], None],
+        on_result: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+        pool_name: str = "background",
+    ) -> None:
+        self._stop = threading.Event()
+        self._last = 0.0
+        self._on_progress = on_progress
+        self.finished = False
+
+        def done(value: Any) -> None:
+            self.finished = True
+            on_result(value)
+
+        def failed(error: Exception) -> None:
+            self.finished = True
+            on_error(error)
+
+        submit(
+            lambda: fn(*args, progress=self._progress),
+            on_result=done,
+            on_error=failed,
+            pool_name=pool_name,
+        )
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise Cancelled("Afgebroken op verzoek.")
+        now = time.monotonic()
+        if now - self._last >= PROGRESS_INTERVAL_S or done >= total:
+            self._last = now
+            call_soon(self._on_progress, done, total)

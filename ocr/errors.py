@@ -29,3 +29,8 @@ class OcrTimeoutError(OcrError):
 
 class WorkerCrashedError(OcrError):
     """A worker process died while reading a page (a crashing or hanging file)."""
+
+
+class RunFailedError(OcrError):
+    """A Tesseract run of several pages failed as a whole; the pool reads them one by one
+    to find the page to blame."""

@@ -9,7 +9,9 @@ PYTHON=${PYTHON:-python3}
 VENV=.venv
 
 # tesseract with Dutch, English and orientation data; Qt's xcb runtime; Xvfb for a
-# screenless machine; SANE with its test backend; fonts for the generated test scans.
+# screenless machine; SANE with its test backend; fonts for the generated test scans;
+# PostgreSQL with its contrib extensions (unaccent, pg_trgm) for the shared client file's
+# tests, which start a throw-away server of their own on a Unix socket.
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng tesseract-ocr-osd
   libegl1 libgl1 libopengl0 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3
@@ -18,7 +20,8 @@ APT_PACKAGES=(
   libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libxcb-shm0 libxcb-sync1 libxcb-render0
   xvfb xauth x11-utils imagemagick
   libsane1 sane-utils
-  fonts-dejavu-core desktop-file-utils xdg-utils
+  fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf desktop-file-utils xdg-utils
+  postgresql postgresql-contrib
 )
 
 missing=()
@@ -63,7 +66,23 @@ done
 if [ -f resources/klantdossier.desktop.in ]; then
   apps="${XDG_DATA_HOME:-$HOME/.local/share}/applications"
   mkdir -p "$apps"
-  sed "s|@ROOT@|$PWD|g" resources/klantdossier.desktop.in > "$apps/klantdossier.desktop.tmp"
+  # Exec unquoted: xdg-open 1.1 takes its first word as the program without unquoting it.
+  # A folder that needs quoting (a space, a quote: see the Desktop Entry spec) gets a small
+  # launcher in the user's data folder instead.
+  # call.py with -S: the caller is on screen sooner (see call.py).
+  run="$PWD/.venv/bin/python -S $PWD/call.py"
+  case "$PWD" in
+    *[[:space:]\"\'\\\<\>~\|\&\;\$\*\?\#\(\)\`%]*)
+      launcher="${XDG_DATA_HOME:-$HOME/.local/share}/Klantdossier/klantdossier-call"
+      mkdir -p "$(dirname "$launcher")"
+      printf '#!/bin/bash\nexec %q -S %q "$@"\n' "$PWD/.venv/bin/python" "$PWD/call.py" > "$launcher"
+      chmod 755 "$launcher"
+      run="$launcher"
+      ;;
+  esac
+  desktop="$(<resources/klantdossier.desktop.in)"
+  desktop="${desktop//@EXEC@/"$run"}"
+  printf '%s\n' "${desktop//@ROOT@/"$PWD"}" > "$apps/klantdossier.desktop.tmp"
   if ! cmp -s "$apps/klantdossier.desktop.tmp" "$apps/klantdossier.desktop"; then
     mv "$apps/klantdossier.desktop.tmp" "$apps/klantdossier.desktop"
     if command -v xdg-mime >/dev/null; then

@@ -1,181 +1,84 @@
-"""The client file: one SQLite database plus its folder of original scans."""
+"""The client file: one database plus its folder of original scans, behind one front.
+
+ClientFile is what the GUI, the CLI, the import and the benchmarks use. It holds no SQL
+itself: each method hands over to the part that holds that kind of data, written in a
+module of its own:
+
+    database.py   the connection, the one transaction style, errors; what differs per
+                  engine in sqlite/ (one file) and postgres/ (a shared server)
+    migrate.py    opening at the current schema, migrations (per backend, same rules)
+    clients.py    clients, phones, e-mails, addresses, fields read from paper
+    documents.py  documents, pages, originals, the import log
+    notes.py      notes and the call log
+    finding.py    search and phone lookup; index.py keeps the search indexes
+    erasure.py    forget (AVG) and merging two clients
+    merges.py     merges made by an import, kept to be undone
+    backups.py    backup, restore, daily backups; export.py: JSON/CSV/vCard, AVG export
+    copying.py    a client file copied between SQLite and PostgreSQL, and compared
+
+No database connection leaves storage/: `with cf.transaction(): ...` groups writes, and
+every write method works alone (its own transaction) or inside one (a savepoint).
+"""
 
 from __future__ import annotations
 
-import errno
-import json
 import os
-import shutil
-import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    import sqlite_utils
-
+from . import backups, export
 from . import phones as phone_numbers
-from .erasure import CLIENT_COLUMNS, STATUSES, Eraser
-from .errors import (
-    ClientFileBusyError,
-    ClientFileError,
-    ClientNotFoundError,
-    CorruptClientFileError,
-    DiskFullError,
-    NewerSchemaError,
-    ReadOnlyClientFileError,
-)
+from .clients import Clients
+from .database import BUSY_TIMEOUT_MS, Database
+from .documents import Documents
+from .erasure import Erasure, ForgetReport
 from .finding import Finder
-from .models import Address, PageText, Phone, Word
-from .originals import OriginalStore
-from .schema import MIGRATIONS, REBUILD_SEARCH_AT, SCHEMA_VERSION, statements
+from .merges import Merges
+from .migrate import index_for, open_current
+from .models import (
+    Address,
+    Call,
+    Client,
+    DocumentInfo,
+    ImportMerge,
+    Note,
+    PageText,
+    Phone,
+    SearchHit,
+    StoredField,
+)
+from .notes import NotesAndCalls
+from .originals import Originals, OriginalStore, folder_for
+from .paths import is_server_url
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
 REGION_ENV = "KLANTDOSSIER_REGION"
 
-# SQLite primary result codes (the low byte of sqlite_errorcode)
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
-_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 10, 11, 13, 26
 
-
-def now_iso() -> str:
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
-
-
-# How many ClientFiles of this process have each database open (see ClientFile.open).
-_OPEN_COUNT: dict[str, int] = {}
-_OPEN_LOCK = threading.Lock()
-
-
-def _release(key: str) -> None:
-    with _OPEN_LOCK:
-        left = _OPEN_COUNT.get(key, 0) - 1
-        if left > 0:
-            _OPEN_COUNT[key] = left
-        else:
-            _OPEN_COUNT.pop(key, None)
-
-
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite, or a SQLite file cut short, before SQLite (or a
-    journal-mode switch) can write anything to it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with open(path, "rb") as handle:
-        header = handle.read(100)
-    if header[:16] != SQLITE_HEADER:
-        raise CorruptClientFileError(
-            f"{path} is geen klantbestand (het is geen SQLite-database); er is niets gewijzigd."
-        )
-    if len(header) < 100:
-        raise CorruptClientFileError(f"{path} is afgebroken (te kort); er is niets gewijzigd.")
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    change_counter = int.from_bytes(header[24:28], "big")
-    page_count = int.from_bytes(header[28:32], "big")
-    valid_for = int.from_bytes(header[92:96], "big")
-    wal = path.with_name(path.name + "-wal")
-    wal_has_data = wal.exists() and wal.stat().st_size > 0
-    # The page count in the header is trustworthy when the change counter matches; a
-    # checkpointed file is never shorter than it says.
-    if (
-        change_counter == valid_for
-        and not wal_has_data
-        and page_count * page_size > path.stat().st_size
-    ):
-        raise CorruptClientFileError(
-            f"{path} is afgebroken: het bestand is korter dan de database zegt "
-            f"({path.stat().st_size} van {page_count * page_size} bytes). Er is niets "
-            "gewijzigd; zet een reservekopie terug."
-        )
-
-
-def _is_writable(path: Path) -> bool:
-    """Whether SQLite may write here: the file itself (EROFS, permissions; os.access
-    alone says yes to root on a read-only mount) and its folder (WAL creates files)."""
-    if not os.access(path.parent, os.W_OK):
-        return False
-    try:
-        fd = os.open(path, os.O_RDWR)
-    except OSError:
-        return False
-    os.close(fd)
-    return True
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def _disk_is_full(folder: Path) -> bool:
-    try:
-        return shutil.disk_usage(folder).free < 64 * 1024
-    except OSError:
-        return False
-
-
-def translate_error(e: sqlite3.Error, path: Path) -> ClientFileError | None:
-    """A named, Dutch error for SQLite failures a user can do something about."""
-    code = (getattr(e, "sqlite_errorcode", 0) or 0) & 0xFF
-    text = str(e).lower()
-    if code == _SQLITE_FULL or "database or disk is full" in text:
-        return DiskFullError(
-            f"De schijf is vol: er kon niets worden opgeslagen in {path}. Het klantbestand "
-            "is ongewijzigd; maak ruimte vrij en probeer het opnieuw."
-        )
-    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text:
-        return ClientFileBusyError(
-            f"Het klantbestand {path} is bezet door een ander programma of venster. "
-            "Er is gewacht, maar het kwam niet vrij; sluit het andere programma of "
-            "probeer het zo opnieuw."
-        )
-    if code == _SQLITE_READONLY:
-        return ReadOnlyClientFileError(
-            f"Het klantbestand {path} is alleen-lezen; er kan niets worden opgeslagen."
-        )
-    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-        return CorruptClientFileError(f"{path} is beschadigd ({e}); zet een reservekopie terug.")
-    if code == _SQLITE_IOERR:
-        return ClientFileError(f"Schrijven naar {path} is mislukt (schijffout: {e}).")
-    return None
-
-
-@dataclass
-class _Writer:
-    """Transaction depth of one ClientFile (savepoints inside an open transaction)."""
-
-    depth: int = 0
-    savepoints: list[str] = field(default_factory=list)
-
-
-class ClientFile(Finder, Eraser):
+class ClientFile:
     """One client file. Use ClientFile.open(path); the GUI, CLI and benchmarks share it."""
 
-    def __init__(
-        self,
-        conn: sqlite3.Connection,
-        path: Path,
-        read_only: bool = False,
-        region: str = phone_numbers.DEFAULT_REGION,
-    ) -> None:
-        self._conn = conn
-        self._db: sqlite_utils.Database | None = None
-        self.path = path
-        self.read_only = read_only
+    def __init__(self, db: Database, region: str = phone_numbers.DEFAULT_REGION) -> None:
+        self._db = db
         self.region = region
-        self.originals = OriginalStore(path.with_name(path.name + ".originals"))
-        self._writer = _Writer()
-        self._registry_key: str | None = None
+        self.originals: Originals
+        if db.dialect == "postgresql":
+            from .postgres.originals import DatabaseOriginals
 
-    # -- opening -----------------------------------------------------------------------------
+            self.originals = DatabaseOriginals(db)
+        else:
+            self.originals = OriginalStore(folder_for(db.path))
+        index = index_for(db)
+        self._index = index
+        self._clients = Clients(db, index)
+        self._documents = Documents(db, index, self.originals)
+        self._notes = NotesAndCalls(db)
+        self._finder = Finder(db, index, region)
+        self._erasure = Erasure(db, index, self.originals, self._clients, self._documents)
+        self._merges = Merges(db, self._clients, self._documents)
+
+    # -- opening and transactions --------------------------------------------------------------
 
     @classmethod
     def open(
@@ -186,7 +89,9 @@ class ClientFile(Finder, Eraser):
         region: str | None = None,
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     ) -> ClientFile:
-        """Open (creating or migrating) the client file at path.
+        """Open (creating or migrating) the client file at path: a SQLite file, or a
+        postgresql://user@host/db URL for the shared client file on a server (no
+        password in it: libpq reads ~/.pgpass or PGPASSFILE).
 
         read_only None: decided by the file (a file or folder we may not write opens
         read-only, `cf.read_only` is then True). region: the country for numbers written
@@ -195,167 +100,19 @@ class ClientFile(Finder, Eraser):
         NewerSchemaError for a file of a newer Klantdossier; an older file is migrated
         after an automatic backup next to it.
         """
-        path = Path(path).expanduser().absolute()
+        location: Path | str = (
+            str(path).strip() if is_server_url(path) else Path(path).expanduser().absolute()
+        )
         region = region or os.environ.get(REGION_ENV) or phone_numbers.DEFAULT_REGION
-        if path.is_dir():
-            raise ClientFileError(f"{path} is een map, geen klantbestand.")
-        key = os.path.realpath(path)
-        with _OPEN_LOCK:
-            first_in_process = _OPEN_COUNT.get(key, 0) == 0
-            if first_in_process:
-                # Raw open/close of the file is only safe while this process holds no
-                # SQLite connection to it: closing any descriptor of a file drops all of
-                # the process's POSIX locks on it, and with them SQLite's WAL protection.
-                _check_header(path)
-                writable = not path.exists() or _is_writable(path)
-            else:
-                writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-            _OPEN_COUNT[key] = _OPEN_COUNT.get(key, 0) + 1
-        try:
-            cf = cls._open_checked(path, read_only, writable, region, busy_timeout_ms)
-        except BaseException:
-            _release(key)
-            raise
-        cf._registry_key = key
+        db = open_current(location, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+        cf = cls(db, region)
+        if not db.read_only:
+            cf.originals.secure()
         return cf
-
-    @classmethod
-    def _open_checked(
-        cls,
-        path: Path,
-        read_only: bool | None,
-        writable: bool,
-        region: str,
-        busy_timeout_ms: int,
-    ) -> ClientFile:
-        exists = path.exists() and path.stat().st_size > 0
-        if read_only is None:
-            read_only = path.exists() and not writable
-        if not path.exists():
-            if read_only:
-                raise ClientFileError(f"Het klantbestand {path} bestaat niet.")
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                # Personal data: readable by the user only.
-                fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-                os.close(fd)
-            except OSError as e:
-                raise ClientFileError(
-                    f"Kan het klantbestand {path} niet aanmaken: {e.strerror or e}"
-                ) from e
-        conn = cls._connect(path, read_only, busy_timeout_ms)
-        try:
-            version = cls._inspect(conn, path, exists)
-            if not read_only:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.Error as e:
-            conn.close()
-            known = translate_error(e, path)
-            if isinstance(known, ClientFileBusyError | DiskFullError):
-                raise known from e
-            if _disk_is_full(path.parent):
-                # SQLite says "disk I/O error" when it cannot create the -shm file: a
-                # healthy file on a full disk must not be called damaged
-                raise DiskFullError(
-                    f"De schijf is vol: het klantbestand {path} kan niet worden geopend. "
-                    "Het bestand zelf is ongewijzigd; maak ruimte vrij en probeer het opnieuw."
-                ) from e
-            raise CorruptClientFileError(
-                f"{path} is beschadigd of geen klantbestand ({e}); er is niets gewijzigd."
-            ) from e
-        except ClientFileError:
-            conn.close()
-            raise
-        cf = cls(conn, path, read_only, region)
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise NewerSchemaError(
-                f"{path} is gemaakt met een nieuwere versie van Klantdossier "
-                f"(schema {version}, deze versie kent {SCHEMA_VERSION}). Werk Klantdossier bij."
-            )
-        if version < SCHEMA_VERSION:
-            if read_only:
-                conn.close()
-                raise ReadOnlyClientFileError(
-                    f"{path} is alleen-lezen en moet eerst worden bijgewerkt naar de nieuwe "
-                    "versie. Maak het bestand schrijfbaar (of kopieer het) en open het opnieuw."
-                )
-            cf._migrate(version)
-        if not read_only:
-            cf._secure_originals_folder()
-        return cf
-
-    @staticmethod
-    def _connect(path: Path, read_only: bool, busy_timeout_ms: int) -> sqlite3.Connection:
-        def connect(uri: str) -> sqlite3.Connection:
-            conn = sqlite3.connect(
-                uri,
-                uri=True,
-                timeout=busy_timeout_ms / 1000,
-                check_same_thread=False,
-                isolation_level=None,
-            )
-            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            return conn
-
-        if not read_only:
-            return connect(f"file:{path}")
-        conn = connect(f"file:{path}?mode=ro")
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
-            # A WAL file on read-only media cannot get its -shm file; nobody can write
-            # there either, so reading it as immutable is safe.
-            conn.close()
-            conn = connect(f"file:{path}?mode=ro&immutable=1")
-        return conn
-
-    @staticmethod
-    def _inspect(conn: sqlite3.Connection, path: Path, existed: bool) -> int:
-        """Schema version of the file; refuses a SQLite file of another program."""
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if existed and version == 0 and tables:
-            raise CorruptClientFileError(
-                f"{path} is een database van een ander programma, geen klantbestand; "
-                "er is niets gewijzigd."
-            )
-        if version > 0 and "clients" not in tables:
-            raise CorruptClientFileError(f"{path} is geen klantbestand; er is niets gewijzigd.")
-        return version
-
-    def _secure_originals_folder(self) -> None:
-        root = self.originals.root
-        try:
-            root.mkdir(mode=0o700, exist_ok=True)
-            os.chmod(root, 0o700)
-        except OSError:
-            pass  # the folder is made again (0700) by the first put()
-
-    def _migrate(self, current: int) -> None:
-        if current > 0:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            self.backup(self.path.with_name(f"{self.path.name}.v{current}-{stamp}.bak"))
-        conn = self._conn
-        for number, sql in enumerate(MIGRATIONS[current:], start=current + 1):
-            with self.transaction():
-                # another program may have migrated since we read the version: the
-                # write lock is ours now, so the version read here is the truth
-                if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
-                    continue
-                for statement in statements(sql):
-                    conn.execute(statement)
-                if number in REBUILD_SEARCH_AT and current > 0:
-                    self.rebuild_search_index(conn)
-                conn.execute(f"PRAGMA user_version = {number}")
 
     def close(self) -> None:
-        self._conn.close()
-        key, self._registry_key = self._registry_key, None
-        if key is not None:
-            _release(key)
+        self.originals.close()
+        self._db.close()
 
     def __enter__(self) -> ClientFile:
         return self
@@ -364,94 +121,38 @@ class ClientFile(Finder, Eraser):
         self.close()
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self._conn
+    def path(self) -> Path | str:
+        """The file (a Path), or on a server its postgresql:// URL without password."""
+        return self._db.path
 
     @property
-    def db(self) -> sqlite_utils.Database:
-        """sqlite-utils' view of the same connection (table helpers, introspection).
-        Made on first use: importing sqlite_utils costs about 0.2 s (it loads numpy and
-        its plugins), which the window's start-up and `main.py lookup` need not pay."""
-        if self._db is None:
-            import sqlite_utils
+    def backend(self) -> str:
+        """'sqlite' (one file, one desk) or 'postgresql' (shared by several desks)."""
+        return self._db.dialect
 
-            self._db = sqlite_utils.Database(self._conn)
-        return self._db
+    @property
+    def read_only(self) -> bool:
+        return self._db.read_only
 
     def require_writable(self) -> None:
         """Raise ReadOnlyClientFileError now, before slow work whose result could not be
         stored (an import would otherwise read every page first)."""
         if self.read_only:
-            raise self._read_only_error()
-
-    def _read_only_error(self) -> ReadOnlyClientFileError:
-        return ReadOnlyClientFileError(
-            f"Het klantbestand {self.path} is alleen-lezen; er kan niets worden opgeslagen."
-        )
+            raise self._db.read_only_error()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE); all or nothing. Inside an open
-        transaction it is a savepoint. SQLite failures a user can act on (disk full,
-        locked, read-only) come out as named ClientFileErrors with Dutch messages."""
-        if self.read_only:
-            raise self._read_only_error()
-        conn = self._conn
-        writer = self._writer
-        name = f"sp{writer.depth}"
-        try:
-            conn.execute(f"SAVEPOINT {name}" if writer.depth else "BEGIN IMMEDIATE")
-        except sqlite3.Error as e:
-            raise translate_error(e, self.path) or ClientFileError(
-                f"Het klantbestand {self.path} is niet schrijfbaar: {e}"
-            ) from e
-        writer.depth += 1
-        try:
-            yield conn
-        except BaseException as e:
-            writer.depth -= 1
-            self._undo(conn, name, writer.depth)
-            if isinstance(e, sqlite3.Error):
-                known = translate_error(e, self.path)
-                if known is not None:
-                    raise known from e
-            raise
-        writer.depth -= 1
-        try:
-            conn.execute(f"RELEASE {name}" if writer.depth else "COMMIT")
-        except sqlite3.Error as e:
-            self._undo(conn, name, writer.depth)
-            raise translate_error(e, self.path) or ClientFileError(
-                f"Opslaan in {self.path} is mislukt: {e}"
-            ) from e
+    def transaction(self) -> Iterator[None]:
+        """Group writes: all or nothing (BEGIN IMMEDIATE ... COMMIT). Inside an open
+        transaction it is a savepoint: an exception that leaves it undoes that part
+        only, and the outer transaction goes on if the caller catches it. SQLite
+        failures come out as ClientFileErrors with Dutch messages."""
+        with self._db.transaction():
+            yield
 
-    @staticmethod
-    def _undo(conn: sqlite3.Connection, name: str, depth: int) -> None:
-        if not conn.in_transaction:
-            return  # SQLite rolled back by itself (e.g. after SQLITE_FULL)
-        try:
-            if depth:
-                conn.execute(f"ROLLBACK TO {name}")
-                conn.execute(f"RELEASE {name}")
-            else:
-                conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass  # the transaction is gone already; nothing was committed
-
-    @contextmanager
-    def _writing(self, conn: sqlite3.Connection | None) -> Iterator[sqlite3.Connection]:
-        """Use the caller's open transaction, or open one."""
-        if conn is not None:
-            yield conn
-        else:
-            with self.transaction() as own:
-                yield own
-
-    # -- clients -----------------------------------------------------------------------------
+    # -- clients -------------------------------------------------------------------------------
 
     def create_client(
         self,
-        conn: sqlite3.Connection,
         *,
         name: str,
         phones: Sequence[Phone] = (),
@@ -459,142 +160,67 @@ class ClientFile(Finder, Eraser):
         addresses: Sequence[Address] = (),
         **fields: str | None,
     ) -> int:
-        """Insert a client inside an open transaction; returns its id."""
-        stamp = now_iso()
-        unknown = set(fields) - CLIENT_COLUMNS
-        if unknown:
-            raise ValueError(f"unknown client fields: {sorted(unknown)}")
-        columns = {"name": name, "created_at": stamp, "updated_at": stamp, **fields}
-        keys = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
-        cursor = conn.execute(
-            f"INSERT INTO clients ({keys}) VALUES ({marks})", list(columns.values())
-        )
-        client_id = int(cursor.lastrowid)
-        for phone in phones:
-            self._insert_phone(conn, client_id, phone)
-        for email in emails:
-            self._insert_email(conn, client_id, email)
-        for address in addresses:
-            self._insert_address(conn, client_id, address)
-        self.reindex_client(conn, client_id)
-        return client_id
-
-    def _insert_phone(self, conn: sqlite3.Connection, client_id: int, phone: Phone) -> None:
-        conn.execute(
-            "INSERT OR IGNORE INTO phones (client_id, e164, written, kind) VALUES (?, ?, ?, ?)",
-            (client_id, phone.e164, phone.written, phone.kind),
+        """Insert a client; returns its id. fields: columns of CLIENT_FIELDS."""
+        return self._clients.create_client(
+            name=name, phones=phones, emails=emails, addresses=addresses, **fields
         )
 
-    def _insert_email(self, conn: sqlite3.Connection, client_id: int, email: str) -> None:
-        conn.execute(
-            "INSERT OR IGNORE INTO emails (client_id, email) VALUES (?, ?)", (client_id, email)
-        )
+    def update_client(self, client_id: int, **fields: str | None) -> None:
+        """Set columns of a client (CLIENT_FIELDS and "status")."""
+        self._clients.update_client(client_id, **fields)
 
-    def _insert_address(self, conn: sqlite3.Connection, client_id: int, address: Address) -> int:
-        cursor = conn.execute(
-            "INSERT INTO addresses (client_id, street, house_number, postcode, city, country)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                client_id,
-                address.street,
-                address.house_number,
-                address.postcode,
-                address.city,
-                address.country,
-            ),
-        )
-        return int(cursor.lastrowid)
+    def update_client_checked(
+        self, client_id: int, expected: dict[str, str | None], **fields: str | None
+    ) -> dict[str, str | None]:
+        """Like update_client (the later save wins), but returns {column: overwritten
+        value} for each column another desk had changed since this one read `expected`
+        (the values it showed), so this desk can say so; the other desk hears of the
+        change through watch()."""
+        return self._clients.update_client_checked(client_id, expected, **fields)
 
-    def add_phone(self, conn: sqlite3.Connection, client_id: int, phone: Phone) -> None:
-        """Add a number to a client (inside an open transaction); a known one is ignored."""
-        self._insert_phone(conn, client_id, phone)
-        self.reindex_client(conn, client_id)
+    def watch(
+        self,
+        on_change: Callable[[Any], None],
+        on_state: Callable[[bool], None] = lambda connected: None,
+    ) -> Any:
+        """Changes made on other desks of a shared client file, as they happen: on a
+        thread of its own, on_change(change) for each (change.table, .client_id,
+        .columns, .op), on_state(False/True) when the server is lost and back (after
+        catching up on what was missed). Returns the listener (call .stop()), or None for
+        a SQLite file, which one desk has to itself."""
+        if self._db.dialect != "postgresql":
+            return None
+        from .postgres.live import ChangeListener
 
-    def add_email(self, conn: sqlite3.Connection, client_id: int, email: str) -> None:
-        """Add an e-mail address to a client (inside an open transaction)."""
-        self._insert_email(conn, client_id, email)
-        self.reindex_client(conn, client_id)
-
-    def add_address(self, conn: sqlite3.Connection, client_id: int, address: Address) -> int:
-        """Add an address to a client (inside an open transaction); returns its id."""
-        address_id = self._insert_address(conn, client_id, address)
-        self.reindex_client(conn, client_id)
-        return address_id
-
-    def remove_phone(self, conn: sqlite3.Connection, client_id: int, e164: str) -> bool:
-        """Remove one number from a client; True when it was there."""
-        cursor = conn.execute(
-            "DELETE FROM phones WHERE client_id = ? AND e164 = ?", (client_id, e164)
-        )
-        self.reindex_client(conn, client_id)
-        return cursor.rowcount > 0
-
-    def remove_email(self, conn: sqlite3.Connection, client_id: int, email: str) -> bool:
-        """Remove one e-mail address (case-insensitive) from a client; True when it was there."""
-        cursor = conn.execute(
-            "DELETE FROM emails WHERE client_id = ? AND email = ? COLLATE NOCASE",
-            (client_id, email),
-        )
-        self.reindex_client(conn, client_id)
-        return cursor.rowcount > 0
-
-    def update_address(self, conn: sqlite3.Connection, address_id: int, address: Address) -> None:
-        """Replace the parts of one address (its id is in cf.client()['addresses'])."""
-        row = conn.execute("SELECT client_id FROM addresses WHERE id = ?", (address_id,)).fetchone()
-        if row is None:
-            raise ClientNotFoundError(f"Er is geen adres met nummer {address_id}.")
-        conn.execute(
-            "UPDATE addresses SET street = ?, house_number = ?, postcode = ?, city = ?,"
-            " country = ? WHERE id = ?",
-            (
-                address.street,
-                address.house_number,
-                address.postcode,
-                address.city,
-                address.country,
-                address_id,
-            ),
-        )
-        self.reindex_client(conn, int(row[0]))
-
-    def remove_address(self, conn: sqlite3.Connection, address_id: int) -> None:
-        """Remove one address by its id."""
-        row = conn.execute("SELECT client_id FROM addresses WHERE id = ?", (address_id,)).fetchone()
-        if row is not None:
-            conn.execute("DELETE FROM addresses WHERE id = ?", (address_id,))
-            self.reindex_client(conn, int(row[0]))
-
-    def update_client(self, conn: sqlite3.Connection, client_id: int, **fields: str | None) -> None:
-        """Set columns of the clients row (names from CLIENT_COLUMNS only) and reindex."""
-        unknown = set(fields) - CLIENT_COLUMNS
-        if unknown:
-            raise ValueError(f"unknown client fields: {sorted(unknown)}")
-        if "status" in fields and fields["status"] not in STATUSES:
-            raise ValueError(f"status must be one of {STATUSES}")
-        if fields:
-            sets = ", ".join(f"{key} = ?" for key in fields)
-            conn.execute(
-                f"UPDATE clients SET {sets}, updated_at = ? WHERE id = ?",
-                [*fields.values(), now_iso(), client_id],
-            )
-        self.reindex_client(conn, client_id)
+        return ChangeListener(self._db.location, on_change, on_state).start()
 
     def set_status(self, client_id: int, status: str) -> None:
-        """Mark a client 'active' or 'archived' (archived clients stay searchable)."""
-        if status not in STATUSES:
-            raise ValueError(f"status must be one of {STATUSES}")
-        with self.transaction() as conn:
-            self._require_client(conn, client_id)
-            self.update_client(conn, client_id, status=status)
+        """'active' or 'archived' (archived clients stay searchable)."""
+        self._clients.set_status(client_id, status)
 
-    def _require_client(self, conn: sqlite3.Connection, client_id: int) -> None:
-        if conn.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone() is None:
-            raise ClientNotFoundError(f"Er is geen klant met nummer {client_id}.")
+    def add_phone(self, client_id: int, phone: Phone) -> None:
+        self._clients.add_phone(client_id, phone)
+
+    def remove_phone(self, client_id: int, e164: str) -> bool:
+        return self._clients.remove_phone(client_id, e164)
+
+    def add_email(self, client_id: int, email: str) -> None:
+        self._clients.add_email(client_id, email)
+
+    def remove_email(self, client_id: int, email: str) -> bool:
+        return self._clients.remove_email(client_id, email)
+
+    def add_address(self, client_id: int, address: Address) -> int:
+        return self._clients.add_address(client_id, address)
+
+    def update_address(self, address_id: int, address: Address) -> None:
+        self._clients.update_address(address_id, address)
+
+    def remove_address(self, address_id: int) -> None:
+        self._clients.remove_address(address_id)
 
     def add_field(
         self,
-        conn: sqlite3.Connection,
         client_id: int,
         *,
         field: str,
@@ -604,83 +230,165 @@ class ClientFile(Finder, Eraser):
         confidence: float | None = None,
         accepted: bool = False,
     ) -> int:
-        """Record an extracted value with where it was read (page and box in pixels)."""
-        cursor = conn.execute(
-            "INSERT INTO fields (client_id, page_id, field, value, box, confidence, accepted)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                client_id,
-                page_id,
-                field,
-                value,
-                json.dumps(box) if box else None,
-                confidence,
-                int(accepted),
-            ),
+        """Record a value read from paper with where it was read (page, box in pixels)."""
+        return self._clients.add_field(
+            client_id,
+            field=field,
+            value=value,
+            page_id=page_id,
+            box=box,
+            confidence=confidence,
+            accepted=accepted,
         )
-        return int(cursor.lastrowid)
 
-    def fields(self, client_id: int) -> list[dict]:
-        """Extracted values of a client with provenance, oldest first."""
-        rows = self.conn.execute(
-            "SELECT id, page_id, field, value, box, confidence, accepted FROM fields"
-            " WHERE client_id = ? ORDER BY id",
-            (client_id,),
-        ).fetchall()
-        return [
-            {
-                "id": r[0],
-                "page_id": r[1],
-                "field": r[2],
-                "value": r[3],
-                "box": json.loads(r[4]) if r[4] else None,
-                "confidence": r[5],
-                "accepted": bool(r[6]),
-            }
-            for r in rows
-        ]
+    def fields(self, client_id: int) -> list[StoredField]:
+        """Values read from paper for a client, with provenance, oldest first."""
+        return self._clients.fields(client_id)
+
+    def accept_fields(self, client_id: int, fields: str | Sequence[str] | None = None) -> int:
+        """Mark values read from paper as checked by a person (typed or confirmed on the
+        card): all of the client's, or those of the named field(s) ("iban", "street"...).
+        Returns how many were not yet marked."""
+        return self._clients.accept_fields(client_id, fields)
 
     def find_by_key(self, kind: str, value: str) -> list[int]:
-        """Client ids holding a strong key: kind is phone (E.164), email, iban, kvk or
-        postcode (with or without the space)."""
-        queries = {
-            "phone": "SELECT client_id FROM phones WHERE e164 = ?",
-            "email": "SELECT client_id FROM emails WHERE email = ? COLLATE NOCASE",
-            "iban": "SELECT id FROM clients WHERE iban = ?",
-            "kvk": "SELECT id FROM clients WHERE kvk = ?",
-            "postcode": "SELECT client_id FROM addresses WHERE replace(postcode, ' ', '') = ?",
-        }
-        if kind in ("postcode", "iban"):
-            value = value.replace(" ", "").upper()
-        return sorted({r[0] for r in self.conn.execute(queries[kind], (value,))})
+        """Client ids holding a strong key: phone (E.164), email, iban, kvk or postcode."""
+        return self._clients.find_by_key(kind, value)
 
-    # -- notes and calls ---------------------------------------------------------------------
+    def client(self, client_id: int) -> Client:
+        """Everything on one client; .to_dict() is the JSON of `show` (DESIGN.md).
+        Raises ClientNotFoundError."""
+        client = self._clients.client(client_id)
+        client.documents = self._documents.of_client(client_id)
+        client.notes = self._notes.notes(client_id)
+        client.calls = self._notes.calls(client_id, limit=1_000_000)
+        return client
 
-    def add_note(self, client_id: int, text: str, *, conn: sqlite3.Connection | None = None) -> int:
-        """Add a note to a client; returns its id. Pass conn to add it inside your own
-        open transaction."""
-        with self._writing(conn) as c:
-            cursor = c.execute(
-                "INSERT INTO notes (client_id, created_at, text) VALUES (?, ?, ?)",
-                (client_id, now_iso(), text),
-            )
-        return int(cursor.lastrowid)
+    def client_ids(self) -> list[int]:
+        """Every client id, by name."""
+        return self._clients.client_ids()
 
-    def notes(self, client_id: int) -> list[dict]:
-        """Notes of a client, newest first: [{"id", "at", "text"}]."""
-        return [
-            {"id": r[0], "at": r[1], "text": r[2]}
-            for r in self.conn.execute(
-                "SELECT id, created_at, text FROM notes WHERE client_id = ?"
-                " ORDER BY created_at DESC, id DESC",
-                (client_id,),
-            )
-        ]
+    def count_clients(self) -> int:
+        return self._clients.count_clients()
+
+    def merge_clients(self, keep_id: int, other_id: int, choices: dict[str, str]) -> None:
+        """Merge other into keep, then erase other; see Erasure.merge_clients."""
+        self._erasure.merge_clients(keep_id, other_id, choices)
+
+    def record_merge(
+        self,
+        client_id: int,
+        *,
+        label: str,
+        reason: str,
+        documents: Sequence[int],
+        card: dict,
+        added: dict,
+    ) -> int:
+        """Keep what an import joined to a client, so it can be undone (undo_merge).
+        card: the values the paper had ({"name", scalar columns, "phones": [[e164, written,
+        kind]], "emails", "addresses": [{street, house_number, postcode, city, country}]});
+        added: what the client got from it ({"fields": {column: value}, "phones": [e164],
+        "emails", "address_ids"})."""
+        return self._merges.record(
+            client_id, label=label, reason=reason, documents=documents, card=card, added=added
+        )
+
+    def merges(self, client_id: int) -> list[ImportMerge]:
+        """What imports joined to this client, newest first."""
+        return self._merges.of_client(client_id)
+
+    def undo_merge(self, merge_id: int) -> int:
+        """Split joined paper off into a client of its own again; returns its id."""
+        return self._merges.undo(merge_id)
+
+    def forget(self, client_id: int, *, compact: bool = True) -> ForgetReport:
+        """Erase a client and all held on them (AVG); see Erasure.forget."""
+        return self._erasure.forget(client_id, compact=compact)
+
+    # -- documents, pages and originals ----------------------------------------------------------
+
+    def add_document(
+        self,
+        *,
+        client_id: int | None,
+        name: str,
+        sha256: str,
+        mime: str | None,
+        pages: Sequence[PageText],
+        frames: Sequence[int] | None = None,
+    ) -> int:
+        """Insert a document with its pages; returns its id. Put the original first
+        (cf.originals.put) inside the same transaction. frames: which pages of the
+        original are this document's (one client's part of a stack file), None for all."""
+        return self._documents.add_document(
+            client_id=client_id, name=name, sha256=sha256, mime=mime, pages=pages, frames=frames
+        )
+
+    def has_document(self, sha256: str) -> bool:
+        return self._documents.has_document(sha256)
+
+    def documents_by_sha256(self, sha256: str) -> list[DocumentInfo]:
+        """The documents read from one original (several: parts of a stack file)."""
+        return self._documents.by_sha256(sha256)
+
+    def page_ids(self, document_id: int) -> list[int]:
+        """The ids of a document's pages, in page order."""
+        return self._documents.page_ids(document_id)
+
+    def import_log(self, event: str) -> list[str]:
+        """The details of the import-log lines of one kind ("conflict", ...)."""
+        return self._documents.log_lines(event)
+
+    def client_of_document(self, sha256: str) -> int | None:
+        return self._documents.client_of_document(sha256)
+
+    def pages(self, document_id: int) -> list[tuple[int, PageText]]:
+        """(page id, page) of a document in page order, words included."""
+        return self._documents.pages(document_id)
+
+    def add_page_flag(self, page_id: int, flag: str) -> None:
+        self._documents.add_page_flag(page_id, flag)
+
+    def page_orientations(self, document_id: int) -> list[int]:
+        """Degrees each page was turned clockwise to be read upright, in page order."""
+        return self._documents.page_orientations(document_id)
+
+    def documents_of_pages(self, page_ids: Sequence[int]) -> dict[int, tuple[str, int | None]]:
+        """document id -> (file name, client id or None) for the documents of these pages."""
+        return self._documents.documents_of_pages(page_ids)
+
+    def assign_document(self, document_id: int, client_id: int | None) -> None:
+        """Move a document to another client, or to none (its pages then not searched)."""
+        self._documents.assign_document(document_id, client_id)
+
+    def count_pages(self, *, turned: bool = False) -> int:
+        """Pages in the file; turned: only those read rotated."""
+        return self._documents.count_pages(turned=turned)
+
+    def original_path(self, sha256: str) -> Path:
+        """Where the original of a document is kept (it may be missing: check)."""
+        return self.originals.path_for(sha256)
+
+    def sweep_originals(self) -> int:
+        """Remove originals no document refers to; returns how many."""
+        return self._documents.sweep_originals()
+
+    def log(self, event: str, detail: str | None = None) -> None:
+        """An import-log line; keep personal data out of it."""
+        self._documents.log(event, detail)
+
+    # -- notes and calls -----------------------------------------------------------------------
+
+    def add_note(self, client_id: int, text: str) -> int:
+        return self._notes.add_note(client_id, text)
+
+    def notes(self, client_id: int) -> list[Note]:
+        """Notes of a client, newest first."""
+        return self._notes.notes(client_id)
 
     def delete_note(self, note_id: int) -> None:
-        """Remove one note."""
-        with self.transaction() as conn:
-            conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+        self._notes.delete_note(note_id)
 
     def add_call(
         self,
@@ -692,364 +400,130 @@ class ClientFile(Finder, Eraser):
         duration_seconds: int | None = None,
     ) -> int:
         """Log a call; client_id None for an unknown number."""
-        with self.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO calls (client_id, number, direction, started_at, duration_seconds,"
-                " note) VALUES (?, ?, ?, ?, ?, ?)",
-                (client_id, number, direction, now_iso(), duration_seconds, note),
-            )
-        return int(cursor.lastrowid)
+        return self._notes.add_call(
+            client_id, number, direction=direction, note=note, duration_seconds=duration_seconds
+        )
 
     def set_call_note(self, call_id: int, note: str) -> None:
-        with self.transaction() as conn:
-            conn.execute("UPDATE calls SET note = ? WHERE id = ?", (note, call_id))
+        self._notes.set_call_note(call_id, note)
 
     def set_call_client(self, call_id: int, client_id: int | None) -> None:
-        """Attach a logged call to a client (e.g. after "new client" for an unknown number)."""
-        with self.transaction() as conn:
-            conn.execute("UPDATE calls SET client_id = ? WHERE id = ?", (client_id, call_id))
+        self._notes.set_call_client(call_id, client_id)
 
     def set_call_duration(self, call_id: int, duration_seconds: int) -> None:
-        """Record how long a call lasted, once it has ended."""
-        with self.transaction() as conn:
-            conn.execute(
-                "UPDATE calls SET duration_seconds = ? WHERE id = ?", (duration_seconds, call_id)
-            )
+        self._notes.set_call_duration(call_id, duration_seconds)
 
-    _CALL_COLUMNS = "id, client_id, number, direction, started_at, duration_seconds, note"
+    def calls(self, client_id: int | None = None, limit: int = 100) -> list[Call]:
+        """Logged calls, newest first: one client's, or all (unknown numbers included)."""
+        return self._notes.calls(client_id, limit)
 
-    @staticmethod
-    def _call_dict(r: Sequence) -> dict:
-        return {
-            "id": r[0],
-            "client_id": r[1],
-            "number": r[2],
-            "direction": r[3],
-            "at": r[4],
-            "duration_seconds": r[5],
-            "note": r[6],
-        }
+    def last_call(self, client_id: int) -> Call | None:
+        return self._notes.last_call(client_id)
 
-    def calls(self, client_id: int | None = None, limit: int = 100) -> list[dict]:
-        """Logged calls, newest first: one client's, or (client_id None) all calls
-        including those from unknown numbers (their "client_id" is None). Each call is
-        {"id", "client_id", "number", "direction", "at", "duration_seconds", "note"}."""
-        limit = max(1, int(limit))
-        if client_id is None:
-            rows = self.conn.execute(
-                f"SELECT {self._CALL_COLUMNS} FROM calls ORDER BY started_at DESC, id DESC LIMIT ?",
-                (limit,),
-            )
-        else:
-            rows = self.conn.execute(
-                f"SELECT {self._CALL_COLUMNS} FROM calls WHERE client_id = ?"
-                " ORDER BY started_at DESC, id DESC LIMIT ?",
-                (client_id, limit),
-            )
-        return [self._call_dict(r) for r in rows]
-
-    def last_call(self, client_id: int) -> dict | None:
-        """The most recent call of a client (same shape as calls()), or None."""
-        found = self.calls(client_id, limit=1)
-        return found[0] if found else None
-
-    # -- reading -----------------------------------------------------------------------------
-
-    def pages(self, document_id: int) -> list[tuple[int, PageText]]:
-        """(page id, page) of a document in page order, words included."""
-        rows = self.conn.execute(
-            "SELECT id, text, words, confidence, orientation, width, height, source FROM pages"
-            " WHERE document_id = ? ORDER BY page_no",
-            (document_id,),
-        ).fetchall()
-        return [
-            (
-                r[0],
-                PageText(
-                    r[1],
-                    [Word.from_list(w) for w in json.loads(r[2])],
-                    r[3],
-                    r[4],
-                    r[5],
-                    r[6],
-                    r[7],
-                ),
-            )
-            for r in rows
-        ]
-
-    def original_path(self, sha256: str) -> Path:
-        """Where the original of a document is kept (it may be missing: check)."""
-        return self.originals.path_for(sha256)
-
-    def client_ids(self) -> list[int]:
-        return [row[0] for row in self.conn.execute("SELECT id FROM clients ORDER BY name, id")]
-
-    def count_clients(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM clients").fetchone()[0])
-
-    def client(self, client_id: int) -> dict:
-        """Everything on one client, in the JSON shape of DESIGN.md (`show`). Addresses
-        carry their "id" (for update_address); "phone_details" adds the written form and
-        kind of each number in "phones"."""
-        cur = self.conn.cursor()
-        cur.row_factory = sqlite3.Row
-        row = cur.execute("SELECT * FROM clients WHERE id = ?", (client_id,)).fetchone()
-        if row is None:
-            raise ClientNotFoundError(f"Er is geen klant met nummer {client_id}.")
-        phone_rows = cur.execute(
-            "SELECT e164, written, kind FROM phones WHERE client_id = ? ORDER BY id", (client_id,)
-        ).fetchall()
-        emails = [
-            r["email"]
-            for r in cur.execute(
-                "SELECT email FROM emails WHERE client_id = ? ORDER BY id", (client_id,)
-            )
-        ]
-        addresses = [
-            {
-                "id": r["id"],
-                **Address(
-                    r["street"], r["house_number"], r["postcode"], r["city"], r["country"]
-                ).to_dict(),
-            }
-            for r in cur.execute(
-                "SELECT * FROM addresses WHERE client_id = ? ORDER BY id", (client_id,)
-            )
-        ]
-        documents = [
-            {"id": r["id"], "name": r["name"], "pages": r["pages"], "sha256": r["sha256"]}
-            for r in cur.execute(
-                "SELECT id, name, pages, sha256 FROM documents WHERE client_id = ? ORDER BY id",
-                (client_id,),
-            )
-        ]
-        cur.close()
-        return {
-            "id": row["id"],
-            "name": row["name"],
-            "first_name": row["first_name"],
-            "tussenvoegsel": row["tussenvoegsel"],
-            "last_name": row["last_name"],
-            "company": row["company"],
-            "legal_form": row["legal_form"],
-            "phones": [r["e164"] for r in phone_rows],
-            "phone_details": [
-                {"e164": r["e164"], "written": r["written"], "kind": r["kind"]} for r in phone_rows
-            ],
-            "emails": emails,
-            "addresses": addresses,
-            "iban": row["iban"],
-            "bic": row["bic"],
-            "kvk": row["kvk"],
-            "btw": row["btw"],
-            "client_since": row["client_since"],
-            "status": row["status"],
-            "documents": documents,
-            "notes": self.notes(client_id),
-            "calls": [
-                {k: v for k, v in call.items() if k != "client_id"}
-                for call in self.calls(client_id, limit=1_000_000)
-            ],
-        }
-
-    # -- documents ---------------------------------------------------------------------------
-
-    def has_document(self, sha256: str) -> bool:
-        return (
-            self.conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
-            is not None
-        )
-
-    def client_of_document(self, sha256: str) -> int | None:
-        """The client a stored file (by its SHA-256) belongs to, if it has one."""
-        row = self.conn.execute(
-            "SELECT client_id FROM documents WHERE sha256 = ? AND client_id IS NOT NULL",
-            (sha256,),
-        ).fetchone()
-        return int(row[0]) if row else None
-
-    def add_document(
+    def calls_between(
         self,
-        conn: sqlite3.Connection,
+        start: str | None = None,
+        end: str | None = None,
         *,
-        client_id: int | None,
-        name: str,
-        sha256: str,
-        mime: str | None,
-        pages: Sequence[PageText],
-    ) -> int:
-        """Insert a document and its pages inside an open transaction; the original must be
-        stored first, so a committed document always has its original."""
-        cursor = conn.execute(
-            "INSERT INTO documents (client_id, name, sha256, mime, pages, imported_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (client_id, name, sha256, mime, len(pages), now_iso()),
-        )
-        document_id = int(cursor.lastrowid)
-        for number, page in enumerate(pages, start=1):
-            page_cursor = conn.execute(
-                "INSERT INTO pages (document_id, page_no, text, words, confidence, orientation,"
-                " width, height, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    document_id,
-                    number,
-                    page.text,
-                    json.dumps([w.as_list() for w in page.words], ensure_ascii=False),
-                    page.confidence,
-                    page.orientation,
-                    page.width,
-                    page.height,
-                    page.source,
-                ),
-            )
-            if client_id is not None and page.text.strip():
-                conn.execute(
-                    "INSERT INTO page_fts (rowid, text) VALUES (?, ?)",
-                    (page_cursor.lastrowid, page.text),
-                )
-        return document_id
+        client_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[Call]:
+        """Calls from start up to end (local dates "2026-12-02" or logged times; None:
+        open), newest first, unknown numbers included; client_id: one client's only."""
+        return self._notes.calls_between(start, end, client_id=client_id, limit=limit)
 
-    def sweep_originals(self) -> int:
-        """Remove originals no document refers to, and half-copied temp files: the
-        leftovers of an import that crashed or failed between copying a scan and
-        committing its document (personal data no search, export or forget would find).
-        Returns how many files were removed."""
-        removed = 0
-        with self.transaction() as conn:
-            known = {row[0] for row in conn.execute("SELECT sha256 FROM documents")}
-            for sha, path in self.originals.stored():
-                if sha is None or sha not in known:
-                    path.unlink(missing_ok=True)
-                    removed += 1
-        return removed
+    def missed_calls(self, since: str | None = None, limit: int = 200) -> list[Call]:
+        """Incoming calls nobody answered (Call.missed), newest first."""
+        return self._notes.missed_calls(since, limit)
 
-    def add_page_flag(self, conn: sqlite3.Connection, page_id: int, flag: str) -> None:
-        """Add a word (e.g. 'bsn') to a page's space-separated flags, once."""
-        conn.execute(
-            "UPDATE pages SET flags = trim(flags || ' ' || ?) WHERE id = ?"
-            " AND ' ' || flags || ' ' NOT LIKE '% ' || ? || ' %'",
-            (flag, page_id, flag),
-        )
+    def set_callback(self, call_id: int, wanted: bool = True) -> None:
+        """Mark a call "terugbellen" until it is done (wanted False: done)."""
+        self._notes.set_callback(call_id, wanted)
 
-    def documents_of_pages(
-        self, conn: sqlite3.Connection, page_ids: Sequence[int]
-    ) -> dict[int, tuple[str, int | None]]:
-        """document id -> (file name, client id or None) for the documents of these pages."""
-        if not page_ids:
-            return {}
-        marks = ", ".join("?" for _ in page_ids)
-        rows = conn.execute(
-            "SELECT DISTINCT d.id, d.name, d.client_id FROM pages p"
-            " JOIN documents d ON d.id = p.document_id"
-            f" WHERE p.id IN ({marks}) ORDER BY d.id",
-            list(page_ids),
-        ).fetchall()
-        return {int(r[0]): (r[1], int(r[2]) if r[2] is not None else None) for r in rows}
+    def callbacks(self) -> dict[int, str]:
+        """The calls still to return: call id -> when it was marked."""
+        return self._notes.callbacks()
 
-    def assign_document(
-        self, conn: sqlite3.Connection, document_id: int, client_id: int | None
-    ) -> None:
-        """Move a document (and its pages in the search index) to another client, or to
-        none (None: its pages are then not found by search)."""
-        row = conn.execute(
-            "SELECT client_id FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        if row is None:
-            raise ClientNotFoundError(f"Er is geen document met nummer {document_id}.")
-        was_indexed = row[0] is not None
-        conn.execute("UPDATE documents SET client_id = ? WHERE id = ?", (client_id, document_id))
-        if was_indexed and client_id is None:
-            self._unindex_pages(conn, "document_id = ?", (document_id,))
-        elif not was_indexed and client_id is not None:
-            conn.execute(
-                "INSERT INTO page_fts (rowid, text) SELECT id, text FROM pages"
-                " WHERE document_id = ? AND trim(text) != ''",
-                (document_id,),
-            )
+    def callback_calls(self, limit: int = 200) -> list[Call]:
+        """The calls still to return, the longest waiting first."""
+        return self._notes.callback_calls(limit)
 
-    def _unindex_pages(self, conn: sqlite3.Connection, where: str, args: Sequence) -> None:
-        # External-content FTS needs the old text to remove a row's tokens.
-        conn.execute(
-            "INSERT INTO page_fts (page_fts, rowid, text) SELECT 'delete', id, text FROM pages"
-            f" WHERE {where} AND trim(text) != ''",
-            args,
-        )
+    def attach_unknown_calls(self, number: str, client_id: int) -> int:
+        """Give the calls from number that have no client to client_id; returns how many."""
+        return self._notes.attach_unknown_calls(number, client_id)
 
-    def log(self, conn: sqlite3.Connection, event: str, detail: str | None = None) -> None:
-        """An import-log line; callers keep personal data out of it."""
-        conn.execute(
-            "INSERT INTO import_log (at, event, detail) VALUES (?, ?, ?)",
-            (now_iso(), event, detail),
-        )
+    # -- finding -------------------------------------------------------------------------------
 
-    # -- export ------------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Clients matching what was typed, best first, each with a snippet."""
+        return self._finder.search(query, limit)
 
-    def export_client(self, client_id: int, dest_folder: str | os.PathLike[str]) -> Path:
-        """All we hold on one person (AVG inzageverzoek): client.json with the card, the
-        extracted fields and the text of every page, plus their originals. Returns the
-        folder (created, readable by the user only)."""
-        from .export import export_client
+    def hits(self, ranked: Sequence[tuple[int, str | None]]) -> list[SearchHit]:
+        """Result rows for (client id, snippet) pairs, in that order."""
+        return self._finder.hits(ranked)
 
-        return export_client(self, client_id, Path(dest_folder))
+    def hit(self, client_id: int, snippet: str = "") -> SearchHit:
+        return self._finder.hit(client_id, snippet)
 
-    def export_all(self, format: str, out: str | os.PathLike[str] | None = None) -> str | None:
-        """Every client as 'json', 'csv' (Excel in a Dutch locale: ';', UTF-8 with BOM)
-        or 'vcard' (3.0, for phones). Writes to out, or returns the text when out is None."""
-        from .export import export_all
+    def lookup_phone_id(self, e164: str) -> int | None:
+        return self._finder.lookup_phone_id(e164)
 
-        return export_all(self, format, Path(out) if out else None)
+    def lookup_phone_ids(self, number: str, region: str | None = None) -> list[int]:
+        """Every client with this number in any written form, best reading first."""
+        return self._finder.lookup_phone_ids(number, region)
 
-    # -- backup ------------------------------------------------------------------------------
+    def lookup_phone(self, number: str, region: str | None = None) -> Client | None:
+        """The client with this number in any written form, or None."""
+        found = self._finder.lookup_phone_ids(number, region)
+        return self.client(found[0]) if found else None
+
+    def rebuild_search_index(self) -> None:
+        """Fill both search indexes from the data again (a repair)."""
+        with self._db.transaction():
+            self._index.rebuild()
+
+    def compact_search_index(self) -> int:
+        """Rewrite the search indexes so erased words are gone; see Erasure."""
+        return self._erasure.compact_search_index()
+
+    # -- backup and export ---------------------------------------------------------------------
 
     def backup(self, dest: str | os.PathLike[str], *, link_originals: bool = False) -> Path:
-        """A consistent copy made with SQLite's online backup, plus the originals.
+        """A consistent copy (taken while others may write) plus the originals.
 
         link_originals: hard-link the originals where the file system allows (they are
         never changed in place, being named by their content), so daily backups do not
         hold a full copy of every scan each."""
-        dest = Path(dest).expanduser().absolute()
-        if dest == self.path:
-            raise ClientFileError("De reservekopie kan niet over het klantbestand zelf heen.")
-        try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(dest, os.O_CREAT | os.O_WRONLY, 0o600)
-            os.close(fd)
-            target = sqlite3.connect(dest)
-            try:
-                self.conn.backup(target)
-            finally:
-                target.close()
-            os.chmod(dest, 0o600)
-            if self.originals.root.is_dir():
-                copy = dest.with_name(dest.name + ".originals")
-                copy_function = _link_or_copy if link_originals else shutil.copy2
-                shutil.copytree(
-                    self.originals.root, copy, dirs_exist_ok=True, copy_function=copy_function
-                )
-                os.chmod(copy, 0o700)
-        except sqlite3.Error as e:
-            raise translate_error(e, dest) or ClientFileError(
-                f"De reservekopie naar {dest} is mislukt: {e}"
-            ) from e
-        except OSError as e:
-            if e.errno == errno.ENOSPC:
-                raise DiskFullError(
-                    f"De schijf is vol: de reservekopie naar {dest} is niet compleet."
-                ) from e
-            raise ClientFileError(
-                f"De reservekopie naar {dest} is mislukt: {e.strerror or e}"
-            ) from e
-        return dest
+        return backups.backup(self._db, self.originals, Path(dest), link_originals=link_originals)
 
-    @classmethod
-    def restore(cls, backup: str | os.PathLike[str], dest: str | os.PathLike[str]) -> Path:
-        """Put a backup (made by backup()) back as the client file dest, with its originals.
+    @staticmethod
+    def restore(backup: str | os.PathLike[str], dest: str | os.PathLike[str]) -> Path:
+        """Put a backup back as the client file dest (checked first; the current file
+        is kept beside it). Close every ClientFile on dest before restoring."""
+        return backups.restore(Path(backup), Path(dest))
 
-        The backup is checked first (a healthy client file, not newer than this version);
-        an existing dest is kept beside it as DEST.voor-terugzetten-<time> rather than
-        overwritten. Close every ClientFile on dest before restoring.
-        """
-        from .export import restore
+    def export_client(
+        self,
+        client_id: int,
+        dest_folder: str | os.PathLike[str],
+        progress: export.Progress | None = None,
+    ) -> Path:
+        """All we hold on one person (AVG inzageverzoek): client.json with the card, the
+        extracted fields and the text of every page, plus their originals. Returns the
+        folder (created, readable by the user only). progress(done, total) per document."""
+        return export.export_client(self, client_id, Path(dest_folder), progress)
 
-        return restore(cls, Path(backup), Path(dest))
+    def export_all(
+        self,
+        format: str,
+        out: str | os.PathLike[str] | None = None,
+        *,
+        client_ids: Sequence[int] | None = None,
+        progress: export.Progress | None = None,
+    ) -> str | None:
+        """Every client as 'json', 'csv' (Excel in a Dutch locale: ';', UTF-8 with BOM)
+        or 'vcard' (3.0, for phones). Writes to out, or returns the text when out is None.
+        client_ids: only those clients (a selection); progress(done, total) per client."""
+        return export.export_all(
+            self, format, Path(out) if out else None, client_ids=client_ids, progress=progress
+        )

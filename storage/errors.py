@@ -32,6 +32,11 @@ class ReadOnlyClientFileError(ClientFileError):
     """A write was attempted on a client file that is read-only."""
 
 
+class ConstraintError(ClientFileError):
+    """A write broke a rule of the client file (a reference to a client or document that
+    is not there, a value that must be unique); nothing of that write was stored."""
+
+
 class ClientNotFoundError(KlantdossierError):
     """No client with that id."""
 
@@ -49,3 +54,21 @@ class DiskFullError(ClientFileError, OSError):
 
 class ContactFileError(KlantdossierError):
     """A contact list (CSV or vCard) cannot be read at all."""
+
+
+class ServerUnavailableError(ClientFileError):
+    """The database server of a shared client file cannot be reached (down, no network);
+    trying again later may work."""
+
+
+class ConnectionLostError(ServerUnavailableError):
+    """The connection to the server broke; what was being saved was not stored. The next
+    use connects again."""
+
+
+class WrongPasswordError(ClientFileError):
+    """The server refused the user name or password."""
+
+
+class ClientFileInUseError(ClientFileError):
+    """Another program or window has the client file open (e.g. during a restore)."""

@@ -7,8 +7,9 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from .errors import DiskFullError
 
@@ -24,6 +25,30 @@ def _named(error: OSError, target: Path) -> OSError:
             "Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw."
         )
     return error
+
+
+def valid_sha256(sha256: str) -> str:
+    if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
+        raise ValueError(f"not a sha256: {sha256!r}")
+    return sha256
+
+
+def folder_for(db_path: Path) -> Path:
+    """Where the originals of the client file (or backup) db_path are kept."""
+    return db_path.with_name(db_path.name + ".originals")
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _read_parts(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            yield chunk
 
 
 def sha256_of(path: Path) -> str:
@@ -44,15 +69,17 @@ class OriginalStore:
         self.root = root
 
     def path_for(self, sha256: str) -> Path:
-        if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
-            raise ValueError(f"not a sha256: {sha256!r}")
-        return self.root / sha256[:2] / sha256
+        return self.root / valid_sha256(sha256)[:2] / sha256
 
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
     def put(self, source: Path, sha256: str) -> Path:
         """Copy source in (atomically: a crash leaves no half file under the final name)."""
+        return self.put_parts(sha256, _read_parts(source))
+
+    def put_parts(self, sha256: str, parts: Iterable[bytes]) -> Path:
+        """Store an original given as its bytes, a part at a time (see put)."""
         target = self.path_for(sha256)
         if target.is_file():
             return target
@@ -63,8 +90,9 @@ class OriginalStore:
         except OSError as e:
             raise _named(e, target) from e
         try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-                shutil.copyfileobj(src, out, CHUNK)
+            with os.fdopen(fd, "wb") as out:
+                for part in parts:
+                    out.write(part)
                 out.flush()
                 os.fsync(out.fileno())
             os.chmod(tmp, 0o600)
@@ -76,8 +104,46 @@ class OriginalStore:
             raise
         return target
 
+    def copy_to(self, root: Path, *, link: bool = False) -> None:
+        """Copy every original into the folder root (made readable by the user only).
+        link: hard links where the file system allows (originals never change in place,
+        being named by their content), so daily backups share one copy of each scan.
+        Raises OSError."""
+        if not self.root.is_dir():
+            return
+        copy_function = _link_or_copy if link else shutil.copy2
+        shutil.copytree(self.root, root, dirs_exist_ok=True, copy_function=copy_function)
+        os.chmod(root, 0o700)
+
+    def secure(self) -> None:
+        """Make the folder (readable by the user only) before the first scan arrives."""
+        try:
+            self.root.mkdir(mode=0o700, exist_ok=True)
+            os.chmod(self.root, 0o700)
+        except OSError:
+            pass  # the folder is made again (0700) by the first put()
+
     def remove(self, sha256: str) -> None:
         self.path_for(sha256).unlink(missing_ok=True)
+
+    def sweep(self, known: set[str]) -> int:
+        """Remove originals not in known and half-copied temp files; returns how many."""
+        removed = 0
+        for sha, path in self.stored():
+            if sha is None or sha not in known:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+    def shas(self) -> list[str]:
+        return [sha for sha, _ in self.stored() if sha is not None]
+
+    def parts(self, sha256: str) -> Iterator[bytes]:
+        """The bytes of one original, a part at a time."""
+        return _read_parts(self.path_for(sha256))
+
+    def close(self) -> None:
+        """Nothing to release (the database's store removes its cache)."""
 
     def stored(self) -> Iterator[tuple[str | None, Path]]:
         """(sha256, path) of every stored file; sha256 None for a temp file left by a
@@ -92,3 +158,20 @@ class OriginalStore:
                     yield None, path
                 elif len(path.name) == 64 and path.name.startswith(folder.name):
                     yield path.name, path
+
+
+class Originals(Protocol):
+    """What the client file needs of a store of originals: OriginalStore (a folder next
+    to a SQLite file) or postgres.originals.DatabaseOriginals (in the shared database)."""
+
+    def has(self, sha256: str) -> bool: ...
+    def put(self, source: Path, sha256: str) -> object: ...
+    def put_parts(self, sha256: str, parts: Iterable[bytes]) -> object: ...
+    def path_for(self, sha256: str) -> Path: ...
+    def remove(self, sha256: str) -> None: ...
+    def copy_to(self, root: Path, *, link: bool = False) -> None: ...
+    def secure(self) -> None: ...
+    def sweep(self, known: set[str]) -> int: ...
+    def shas(self) -> list[str]: ...
+    def parts(self, sha256: str) -> Iterator[bytes]: ...
+    def close(self) -> None: ...

@@ -102,3 +102,12 @@ def written(e164: str) -> str:
     except phonenumbers.NumberParseException:
         return e164
     return phonenumbers.format_out_of_country_calling_number(parsed, "NL")
+
+
+def international(e164: str) -> str:
+    """ "+49 30 1234567": read alike in every country."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -146,11 +146,63 @@ MIGRATIONS: list[str] = [
     CREATE INDEX clients_kvk ON clients (kvk);
     CREATE INDEX addresses_postcode ON addresses (replace(postcode, ' ', ''));
     """,
+    # 3: a stack file (a feeder's scan of several clients between separator sheets) is
+    # kept whole as one original, and each client's part of it is a document of its own:
+    # documents share a sha256, and `frames` (JSON, NULL: every page in order) says which
+    # pages of the original are the document's. SQLite cannot drop a UNIQUE constraint,
+    # so the table is made anew (with foreign keys off: FOREIGN_KEYS_OFF_AT).
+    """
+    CREATE TABLE documents_new (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER REFERENCES clients(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        mime TEXT,
+        pages INTEGER NOT NULL DEFAULT 0,
+        imported_at TEXT NOT NULL,
+        frames TEXT
+    );
+    INSERT INTO documents_new (id, client_id, name, sha256, mime, pages, imported_at)
+        SELECT id, client_id, name, sha256, mime, pages, imported_at FROM documents;
+    DROP TABLE documents;
+    ALTER TABLE documents_new RENAME TO documents;
+    CREATE INDEX documents_client ON documents (client_id);
+    -- a file is stored once, and so is each part of a stack file
+    CREATE UNIQUE INDEX documents_original ON documents (sha256, coalesce(frames, ''));
+    """,
+    # 4: what an import added to a client it found the paper to be (a folder joined to
+    # another, a letter to a known client), so that the merge can be undone from the
+    # card: `card` holds the values the paper itself had (JSON), `added` what was added
+    # to the client (JSON), `documents` the documents that came with it (JSON ids).
+    """
+    CREATE TABLE merges (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        label TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        documents TEXT NOT NULL DEFAULT '[]',
+        card TEXT NOT NULL DEFAULT '{}',
+        added TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX merges_client ON merges (client_id);
+    """,
+    # 5: "terugbellen": a call someone still has to return, marked until it is done (the
+    # Gesprekken view). A table of its own, so a call's row and its JSON stay as they were.
+    """
+    CREATE TABLE callbacks (
+        call_id INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+        marked_at TEXT NOT NULL
+    );
+    """,
 ]
 
 # Migrations after which the search indexes are rebuilt from the data (in Python:
 # the phone and IBAN forms are not expressible in SQL).
 REBUILD_SEARCH_AT = frozenset({2})
+# Migrations that make a table anew: run with foreign keys off, so dropping the old table
+# does not cascade to the rows that refer to it (checked again before the commit).
+FOREIGN_KEYS_OFF_AT = frozenset({3})
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

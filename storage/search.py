@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from .place_aliases import place_alias_spans
+
 # Only letters and digits make tokens: every FTS5 operator character (" * - ^ : ( ) +)
 # is a separator, so no typed string can be a syntax error.
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -49,19 +51,51 @@ def _quote(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def is_phone_like(query: str) -> bool:
+    """A query written the way phone numbers are ("06-22", "+31 6", "(020) 12"): its
+    digits are one number, never separate words."""
+    query = query.strip()
+    return number_token(query) is not None and (
+        query.startswith(("0", "+", "(")) or any(c in query for c in "-()+/")
+    )
+
+
 def fts_query(query: str) -> str | None:
-    """An FTS5 MATCH expression: every word must match, each one as a prefix."""
+    """An FTS5 MATCH expression: every word must match, each one as a prefix; a place
+    with another name (Den Bosch, 's-Hertogenbosch) matches under either."""
     words = tokens(query)
     if not words:
         return None
+    number = number_token(query)
+    if number and len(words) > 1 and is_phone_like(query):
+        # "06-22": the digits of one number. As the words 06 and 22 it would match any
+        # client with a number starting with 06 and another part starting with 22.
+        return f"{_quote(number)}*"
     # Quoting each token turns AND/OR/NEAR into plain words; prefix on all tokens
     # so "jans amst" finds Jansen in Amsterdam while typing.
-    plain = " ".join(f"{_quote(w)}*" for w in words)
-    number = number_token(query)
+    # (FTS5 needs an explicit AND before a parenthesised group)
+    plain = " AND ".join(_with_place_aliases(words))
     if number and len(words) > 1:
-        # "06 1234" is the number 061234... or the words 06 and 1234 (a postcode, a date)
+        # "12 34" is the number 1234... or the words 12 and 34 (a house number, a date)
         return f"{_quote(number)}* OR ({plain})"
     return plain
+
+
+def _with_place_aliases(words: list[str]) -> list[str]:
+    """The words as prefix terms, a place name among them as a choice between its names:
+    ["den", "bosch"] -> ['("den"* "bosch"* OR "hertogenbosch"*)']."""
+    terms = [f"{_quote(w)}*" for w in words]
+    for start, end, others in reversed(place_alias_spans(words)):
+        choices = [" ".join(terms[start:end])]
+        choices += [" ".join(f"{_quote(w)}*" for w in other) for other in others]
+        terms[start:end] = ["(" + " OR ".join(f"({c})" for c in choices) + ")"]
+    return terms
+
+
+def place_alias_terms(query: str) -> list[str]:
+    """The words of the other names of places in the query, for snippets."""
+    spans = place_alias_spans(tokens(query))
+    return list(dict.fromkeys(w for _, _, others in spans for other in others for w in other))
 
 
 def names_fts_query(query: str) -> str | None:
@@ -105,6 +139,14 @@ def has_word_prefix(text: str, term: str) -> bool:
     if re.search(pattern, text, re.IGNORECASE):
         return True
     return re.search(pattern, fold(text)) is not None
+
+
+def has_number(text: str, digits: str) -> bool:
+    """Whether text holds the digits as one number, however spaced ("020-123 45")."""
+    if not digits:
+        return False
+    pattern = r"(?<!\d)" + r"[\s\-./()]*".join(digits)
+    return re.search(pattern, text) is not None
 
 
 _WORD_SPLIT = re.compile(r"([^\W_]+)", re.UNICODE)
@@ -250,7 +292,7 @@ def snippet_terms(query: str) -> list[str]:
     words = tokens(query)
     number = number_token(query)
     joined = [number] if number else (["".join(words)] if len(words) > 1 else [])
-    return [t for t in joined if t] + words
+    return [t for t in joined if t] + words + place_alias_terms(query)
 
 
 def detail_snippet(terms: list[str], fields: Sequence[tuple[str, str, str]]) -> str:

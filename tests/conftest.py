@@ -52,6 +52,17 @@ def own_business_of_the_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("KLANTDOSSIER_OWN_BUSINESS", str(tmp_path / "eigen_bedrijf.json"))
 
 
+@pytest.fixture(autouse=True)
+def private_window_settings_and_socket(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test (nor a main.py it starts) writes the developer's window settings or reaches
+    their open window: settings and the call socket's folder are the test's own."""
+    folder = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    monkeypatch.setenv("KLANTDOSSIER_RUNTIME_DIR", str(folder / "run"))
+
+
 @pytest.fixture
 def small_tmpfs(tmp_path: Path):
     """A 1 MB file system (tmpfs), to fill up or make read-only for real."""

@@ -24,7 +24,6 @@ from .caller import Caller
 from .numbers import describe
 
 NOTE_MAX = 500
-_DIRECTION = {"in": "inkomend", "out": "uitgaand"}
 STYLE = """
 QFrame#caller_banner { background: #fff6d5; border: 1px solid #e0c060; border-radius: 6px; }
 QFrame#caller_banner[unknown="true"] { background: #eef3fb; border-color: #9db4d8; }
@@ -196,14 +195,14 @@ class CallerBanner(QFrame):
                 self.details.setText(self.tr("Terugbellen: %1").replace("%1", link))
             return
         client = c.client
-        self.title.setText(client["name"] or self.tr("(naamloos)"))
-        cities = [a["city"] for a in client["addresses"] if a.get("city")]
+        self.title.setText(client.name or self.tr("(naamloos)"))
+        cities = [a.city for a in client.addresses if a.city]
         self.subtitle.setText(
-            " · ".join(v for v in (client.get("company"), cities[0] if cities else None) if v)
+            " · ".join(v for v in (client.company, cities[0] if cities else None) if v)
         )
         lines = []
         line = self.tr("Belt met %1").replace("%1", self._phone_link(number.e164, number.display))
-        others = [p for p in client["phones"] if p != number.e164][:3]
+        others = [p for p in client.numbers if p != number.e164][:3]
         if others:
             links = ", ".join(self._phone_link(p, describe(p).display) for p in others)
             line += " · " + self.tr("ook bereikbaar op %1").replace("%1", links)
@@ -211,32 +210,31 @@ class CallerBanner(QFrame):
         if c.last_call:
             text = (
                 self.tr("Laatste gesprek: %1 (%2)")
-                .replace("%1", _e(dutch_time(c.last_call["at"])))
-                .replace(
-                    "%2", _e(_DIRECTION.get(c.last_call["direction"], c.last_call["direction"]))
-                )
+                .replace("%1", _e(dutch_time(c.last_call.at)))
+                .replace("%2", _e(self._direction(c.last_call.direction)))
             )
-            if c.last_call.get("note"):
-                text += " — " + _e(c.last_call["note"])
+            if c.last_call.note:
+                text += " — " + _e(c.last_call.note)
             lines.append(text)
         else:
             lines.append(self.tr("Nog niet eerder gebeld."))
-        if c.last_note and c.last_note["text"] not in c.open_items:
+        if c.last_note and c.last_note.text not in c.open_items:
             lines.append(
                 self.tr("Laatste notitie (%1): %2")
-                .replace("%1", _e(dutch_time(c.last_note["at"])))
-                .replace("%2", _e(c.last_note["text"]))
+                .replace("%1", _e(dutch_time(c.last_note.at)))
+                .replace("%2", _e(c.last_note.text))
             )
         if c.open_items:
             lines.append(
                 "<b>" + self.tr("Open:") + "</b> " + "; ".join(_e(t) for t in c.open_items[:4])
             )
         if c.documents:
-            docs = ", ".join(
-                f'<a href="doc:{int(d["id"])}">{_e(d["name"])}</a>' for d in c.documents
-            )
+            docs = ", ".join(f'<a href="doc:{d.id}">{_e(d.name)}</a>' for d in c.documents)
             lines.append(self.tr("Documenten: %1").replace("%1", docs))
         self.details.setText("<br>".join(lines))
+
+    def _direction(self, direction: str) -> str:
+        return {"in": self.tr("inkomend"), "out": self.tr("uitgaand")}.get(direction, direction)
 
     @staticmethod
     def _phone_link(e164: str, shown: str) -> str:

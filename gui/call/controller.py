@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 
 from storage import KlantdossierError, Phone
@@ -13,12 +13,15 @@ from storage.phones import kind_of
 
 from ..workers import submit
 from . import handoff
-from .banner import CallerBanner
 from .caller import Caller, load_caller, log_call
-from .dialer import dial
-from .dialogs import MonitorSettingsDialog, PickClientDialog
 from .fritzbox import CallMonitor, MonitorEvent, MonitorSettings
 from .numbers import warm_up
+
+# The banner, the dialogs and dialling load when first used (warm_up builds the banner
+# once the window is searchable): the window's start does not wait for them.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .banner import CallerBanner
 
 PAINT_FALLBACK_MS = 1000  # answer the caller even when the window cannot paint (hidden)
 
@@ -62,6 +65,12 @@ class CallController(QObject):
                 reply({"ok": False, "error": str(e)})
                 return
             self.show_call(number, reply)
+        elif command == "erased" and type(request.get("client_id")) is int:
+            # `main.py forget` erased a client: nothing of them may stay on screen
+            if self.banner is not None and self.banner.caller.client_id == request["client_id"]:
+                self.close_banner()
+            self.window.client_erased(request["client_id"])
+            reply({"ok": True})
         else:
             reply({"ok": False, "error": "onbekende opdracht"})
 
@@ -126,7 +135,7 @@ class CallController(QObject):
             "ok": True,
             "shown": shown,
             "client_id": caller.client_id,
-            "name": caller.client["name"] if caller.client else None,
+            "name": caller.client.name if caller.client else None,
             "number": caller.number.display,
             "origin": caller.number.origin,
             "painted": painted,
@@ -136,8 +145,13 @@ class CallController(QObject):
         }
 
     def _after_paint(self, caller: Caller) -> None:
-        """The slower half, once the user sees who it is: log the call, open the card."""
+        """The slower half, once the user sees who it is: log the call, open the card.
+        Text that is no phone number is shown as such, never logged as a call."""
         current = self.banner is not None and self.banner.caller is caller
+        if caller.number.e164 is None:
+            if current:
+                self.shown.emit(self.banner)
+            return
         try:
             log_call(self.data.file(), caller)
         except KlantdossierError as e:
@@ -184,6 +198,8 @@ class CallController(QObject):
         return banner
 
     def _build_banner(self) -> CallerBanner:
+        from .banner import CallerBanner
+
         banner = CallerBanner(parent=self.window.centralWidget())
         banner.hide()
         banner.painted.connect(self._painted)
@@ -249,6 +265,8 @@ class CallController(QObject):
         )  # fmt: skip
 
     def dial(self, number: str, client_id: int | None) -> int | None:
+        from .dialer import dial
+
         call_id = dial(number, client_id, self.data, self.settings)
         if call_id is None:
             self._status(self.tr("Bellen lukt niet: geen programma voor tel:-links gevonden."))
@@ -271,8 +289,8 @@ class CallController(QObject):
         name = name.strip() or number.display
         cf = self.data.file()
         phone = Phone(number.e164, number.raw[:64], kind_of(number.e164))
-        with cf.transaction() as conn:
-            client_id = cf.create_client(conn, name=name, phones=[phone])
+        with cf.transaction():
+            client_id = cf.create_client(name=name, phones=[phone])
         self._client_changed(banner, client_id)
         return client_id
 
@@ -282,6 +300,8 @@ class CallController(QObject):
         if number.e164 is None:
             return None
         if client_id is None:
+            from .dialogs import PickClientDialog
+
             dialog = PickClientDialog(self.data, number.display, self.window)
             if dialog.exec() != PickClientDialog.DialogCode.Accepted:
                 return None
@@ -289,8 +309,8 @@ class CallController(QObject):
             if client_id is None:
                 return None
         cf = self.data.file()
-        with cf.transaction() as conn:
-            cf.add_phone(conn, client_id, Phone(number.e164, number.raw[:64], kind_of(number.e164)))
+        with cf.transaction():
+            cf.add_phone(client_id, Phone(number.e164, number.raw[:64], kind_of(number.e164)))
         self._client_changed(banner, client_id)
         return client_id
 
@@ -319,7 +339,7 @@ class CallController(QObject):
             self.monitor = None
         current = MonitorSettings.load(self.settings)
         if current.enabled and current.host:
-            self.monitor = CallMonitor(current.host, current.port, self)
+            self.monitor = CallMonitor(current.host, current.port, self, lines=current.lines)
             self.monitor.ringing.connect(self._ring)
             self.monitor.event.connect(self._monitor_event)
             self.monitor.status.connect(self._status)
@@ -343,6 +363,8 @@ class CallController(QObject):
             self._status(str(e))
 
     def edit_monitor_settings(self) -> None:
+        from .dialogs import MonitorSettingsDialog
+
         dialog = MonitorSettingsDialog(MonitorSettings.load(self.settings), self.window)
         if dialog.exec() == MonitorSettingsDialog.DialogCode.Accepted:
             dialog.value().save(self.settings)
@@ -361,7 +383,10 @@ class CallController(QObject):
 
 
 def add_menu(window: QMainWindow, controller: CallController) -> None:
-    """A "Telefoon" menu with the call monitor settings."""
-    menu = window.menuBar().addMenu(controller.tr("&Telefoon"))
-    action = menu.addAction(controller.tr("Gesprekkenmonitor (FRITZ!Box)…"))
+    """A "Telefoon" menu with the call monitor settings. (translate with the context
+    written out: lupdate would file `controller.tr` under "controller".)"""
+    menu = window.menuBar().addMenu(QCoreApplication.translate("CallController", "&Telefoon"))
+    action = menu.addAction(
+        QCoreApplication.translate("CallController", "Gesprekkenmonitor (FRITZ!Box)…")
+    )
     action.triggered.connect(controller.edit_monitor_settings)

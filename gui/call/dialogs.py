@@ -81,6 +81,16 @@ class MonitorSettingsDialog(QDialog):
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(current.port)
+        self.lines = QLineEdit(", ".join(current.lines))
+        self.lines.setObjectName("lines")
+        self.lines.setPlaceholderText(self.tr("leeg: alle gesprekken"))
+        self.lines.setToolTip(
+            self.tr(
+                "Werken meerdere bureaus met dezelfde FRITZ!Box, vul dan hier het eigen "
+                "nummer of de lijn (bv. SIP0) van dit bureau in: alleen die gesprekken "
+                "komen hier op het scherm. Meerdere scheiden met een komma."
+            )
+        )
         hint = QLabel(
             self.tr(
                 "Zet de monitor eenmalig aan op de FRITZ!Box door op een aangesloten "
@@ -98,6 +108,7 @@ class MonitorSettingsDialog(QDialog):
         form.addRow(self.enabled)
         form.addRow(self.tr("Adres van de FRITZ!Box"), self.host)
         form.addRow(self.tr("Poort"), self.port)
+        form.addRow(self.tr("Alleen deze nummers/lijnen"), self.lines)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
@@ -105,4 +116,5 @@ class MonitorSettingsDialog(QDialog):
 
     def value(self) -> MonitorSettings:
         host = self.host.text().strip() or MonitorSettings().host
-        return MonitorSettings(self.enabled.isChecked(), host, self.port.value())
+        lines = tuple(p.strip() for p in self.lines.text().split(",") if p.strip())
+        return MonitorSettings(self.enabled.isChecked(), host, self.port.value(), lines)

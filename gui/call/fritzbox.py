@@ -10,7 +10,7 @@ only connects to the host the user configured; it never listens itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QTcpSocket
@@ -23,6 +23,7 @@ RETRY_MAX_MS = 60_000
 KEY_ENABLED = "call_monitor/enabled"
 KEY_HOST = "call_monitor/host"
 KEY_PORT = "call_monitor/port"
+KEY_LINES = "call_monitor/lines"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,26 @@ class MonitorEvent:
     number: str  # the other party ("" when withheld); "" for DISCONNECT
     at: str  # the box's own time stamp, as sent
     seconds: int | None = None  # DISCONNECT: how long the call lasted
+    # RING: the own number that was called and the box's line (SIP0, ...); not part of
+    # what makes two events the same call
+    called: str = field(default="", compare=False)
+    line: str = field(default="", compare=False)
+
+    def rings_for(self, lines: tuple[str, ...]) -> bool:
+        """Whether this RING is for a desk that answers lines (own numbers or line names;
+        none: every ring). Numbers compare without their leading zeros and country code,
+        whatever their form: 020-1234567 is +31 20 123 4567."""
+        if not lines:
+            return True
+        called = "".join(c for c in self.called if c.isdigit()).lstrip("0")
+        for wanted in lines:
+            if wanted.strip().upper() == self.line.strip().upper():
+                return True
+            digits = "".join(c for c in wanted if c.isdigit()).lstrip("0")
+            short, long = sorted((called, digits), key=len)
+            if len(short) >= 3 and long.endswith(short):
+                return True
+        return False
 
 
 def parse_line(line: str) -> MonitorEvent | None:
@@ -41,7 +62,9 @@ def parse_line(line: str) -> MonitorEvent | None:
         return None
     at, kind, connection = parts[0], parts[1].upper(), parts[2]
     if kind == "RING":  # at;RING;id;caller;called;line;
-        number = parts[3]
+        called = parts[4].strip() if len(parts) > 4 else ""
+        line_name = parts[5].strip() if len(parts) > 5 else ""
+        return MonitorEvent(kind, connection, parts[3].strip(), at, None, called, line_name)
     elif kind == "CALL" and len(parts) >= 6:  # at;CALL;id;extension;own;called;line;
         number = parts[5]
     elif kind == "CONNECT" and len(parts) >= 5:  # at;CONNECT;id;extension;number;
@@ -60,6 +83,9 @@ class MonitorSettings:
     enabled: bool = False
     host: str = DEFAULT_HOST
     port: int = DEFAULT_PORT
+    # the own numbers or lines this desk answers (several desks on one box, each its
+    # own extension); empty: every ring
+    lines: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, settings: QSettings) -> MonitorSettings:
@@ -69,12 +95,16 @@ class MonitorSettings:
             port = int(settings.value(KEY_PORT, DEFAULT_PORT))
         except (TypeError, ValueError):
             port = DEFAULT_PORT
-        return cls(enabled, host, port if 0 < port < 65536 else DEFAULT_PORT)
+        lines = tuple(
+            p.strip() for p in str(settings.value(KEY_LINES, "") or "").split(",") if p.strip()
+        )
+        return cls(enabled, host, port if 0 < port < 65536 else DEFAULT_PORT, lines)
 
     def save(self, settings: QSettings) -> None:
         settings.setValue(KEY_ENABLED, self.enabled)
         settings.setValue(KEY_HOST, self.host)
         settings.setValue(KEY_PORT, self.port)
+        settings.setValue(KEY_LINES, ", ".join(self.lines))
 
 
 class CallMonitor(QObject):
@@ -90,9 +120,10 @@ class CallMonitor(QObject):
         port: int = DEFAULT_PORT,
         parent: QObject | None = None,
         retry_first_ms: int = RETRY_FIRST_MS,
+        lines: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
-        self.host, self.port = host, port
+        self.host, self.port, self.lines = host, port, lines
         self.retry_first_ms = retry_first_ms
         self.connects = 0  # connections made, for tests and the status line
         self._socket = QTcpSocket(self)
@@ -145,7 +176,7 @@ class CallMonitor(QObject):
             if event is None:
                 continue
             self.event.emit(event)
-            if event.kind == "RING" and event.number:
+            if event.kind == "RING" and event.number and event.rings_for(self.lines):
                 self.ringing.emit(event.number, event.connection)
         if len(self._buffer) > LINE_MAX:
             self._buffer = b""  # not the monitor protocol: drop it rather than grow

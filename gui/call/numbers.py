@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import PhoneNumberType, geocoder
+from phonenumbers import PhoneNumberType
 
 from storage.phones import DEFAULT_REGION, normalize
+
+from . import places  # not phonenumbers.geocoder: that holds the whole world (135 MB)
 
 SHOWN_MAX = 40  # characters of a non-number shown back to the user
 
@@ -49,15 +51,16 @@ def describe(raw: str, region: str = DEFAULT_REGION) -> CallerNumber:
     )
     kind = _TYPE_WORDS.get(phonenumbers.number_type(parsed), "")
     # The geocoder gives the city of an area code, or only the country for a mobile.
-    place = geocoder.description_for_number(parsed, "nl")
+    place = places.description_for_number(parsed, "nl")
     if kind and not home:
-        origin = f"{kind}, {geocoder.country_name_for_number(parsed, 'nl')}"
+        origin = f"{kind}, {places.country_name_for_number(parsed, 'nl')}"
     else:
         origin = kind or place
     return CallerNumber(raw, e164, display, origin)
 
 
-def warm_up() -> None:
-    """Load the geocoder's data once, so the first ring does not wait for it (~0.5 s)."""
+def warm_up(region: str = DEFAULT_REGION) -> None:
+    """Read the home country's places now, so the first ring does not wait for them."""
+    places.warm_up(phonenumbers.country_code_for_region(region), "nl")
     describe("+31201234567")
     describe("+31612345678")

@@ -58,7 +58,8 @@ class InstanceServer(QObject):
     `message` carries (request dict, reply function); the receiver calls reply(dict) when it
     has done the work (for a call: once the banner is painted)."""
 
-    message = Signal(dict, object)
+    # object, not dict: Qt would convert a dict to a QVariantMap on the way.
+    message = Signal(object, object)
 
     def __init__(self, db_path: str | os.PathLike[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -100,8 +101,16 @@ class InstanceServer(QObject):
             QTimer.singleShot(READ_TIMEOUT_MS, lambda s=sock: self._timeout(s))
 
     def _read(self, sock: QLocalSocket) -> None:
+        """Whatever a client sends, it gets one answer and the connection is closed."""
         if sock not in self._buffers:
             return
+        try:
+            self._read_message(sock)
+        except Exception as e:  # a bad message must never end in Qt's event loop
+            print(f"Klantdossier: bericht geweigerd: {e!r}"[:300], file=sys.stderr)
+            self._refuse(sock, "bericht niet verwerkt")
+
+    def _read_message(self, sock: QLocalSocket) -> None:
         buffer = self._buffers[sock] + bytes(sock.readAll().data())
         if b"\n" not in buffer:
             if len(buffer) > handoff.MAX_MESSAGE:
@@ -110,29 +119,35 @@ class InstanceServer(QObject):
                 self._buffers[sock] = buffer
             return
         line = buffer.split(b"\n", 1)[0]
-        del self._buffers[sock]  # one message per connection: the rest is ignored
         try:
-            request = handoff.decode(line)
-        except (ValueError, UnicodeDecodeError):
+            request = handoff.decode_request(line)
+        except ValueError:  # UnicodeDecodeError is one
             self._refuse(sock, "onleesbaar bericht")
             return
+        del self._buffers[sock]  # one message per connection: the rest is ignored
         self.message.emit(request, self._replier(sock))
 
     def _replier(self, sock: QLocalSocket) -> Callable[[dict], None]:
         def reply(answer: dict) -> None:
-            if sock.state() == QLocalSocket.LocalSocketState.ConnectedState:
-                sock.write(handoff.encode(answer))
-                sock.flush()
-                sock.disconnectFromServer()
+            if sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
+                return
+            try:
+                data = handoff.encode(answer)
+            except (handoff.HandoffError, TypeError, ValueError):  # too long, or not JSON
+                data = handoff.encode({"ok": answer.get("ok", False), "error": "antwoord te lang"})
+            sock.write(data)
+            sock.flush()
+            sock.disconnectFromServer()
 
         return reply
 
     def _refuse(self, sock: QLocalSocket, why: str) -> None:
         self.refused += 1
         self._buffers.pop(sock, None)
-        sock.write(handoff.encode({"ok": False, "error": why}))
-        sock.flush()
-        sock.disconnectFromServer()
+        if sock.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            sock.write(handoff.encode({"ok": False, "error": why}))
+            sock.flush()
+            sock.disconnectFromServer()
 
     def _timeout(self, sock: QLocalSocket) -> None:
         if sock in self._buffers:  # still nothing complete from it

@@ -3,41 +3,35 @@ undo and validation, contact links, notes and calls, documents with thumbnails."
 
 from __future__ import annotations
 
-import contextlib
 import html
 
 from PySide6.QtCore import Qt, QTime, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPixmap, QUndoStack
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from storage import phones as phone_numbers
-from storage.models import CLIENT_FIELDS
+from storage.models import Address, Client, StoredField
 
 from .. import formatting
 from ..data import ClientData
-from ..documents.images import load_page
 from ..documents.panel import DocumentsPanel
 from ..validation import check
 from ..workers import submit
+from .checking import OCR_KEYS, CheckBar, ocr_field, unchecked
 from .contact import ContactList
 from .fields import STYLE, FieldEdit
 from .notes import NotesPanel
-from .source import CropPopup, SourceButton
+from .source import CropPopup, Crops, SourceButton
 from .undo import AddRemove, SetField
-
-ADDRESS_KEYS = ("street", "house_number", "postcode", "city", "country")
-# OCR field names (ocr/extract/model.py FIELDS) to the card's keys
-OCR_KEYS = {key: key for key in CLIENT_FIELDS} | {key: f"address.{key}" for key in ADDRESS_KEYS}
-CROP_MARGIN = 24
-CROP_WIDTH = 560  # the popup fits beside the card on a 1366-pixel screen
 
 
 class ClientCard(QScrollArea):
@@ -47,17 +41,20 @@ class ClientCard(QScrollArea):
     saved = Signal(int)
     page_requested = Signal(object, int)
     status = Signal(str)
+    export_requested = Signal()  # "Alles van deze klant exporteren (AVG)"
+    calls_requested = Signal(int, str)  # all calls of this client (id, name) in Gesprekken
 
     def __init__(self, data: ClientData, parent=None) -> None:
         super().__init__(parent)
         self.data = data
-        self.client: dict | None = None
+        self.client: Client | None = None
         self.undo_stack = QUndoStack(self)
         self.fields: dict[str, FieldEdit] = {}
         self.open_url = QDesktopServices.openUrl  # replaced in tests: no dialer is started
-        self._sources: dict[str, dict] = {}
+        self._sources: dict[str, StoredField] = {}
+        self._unchecked: dict[str, StoredField] = {}  # read from paper, not yet checked
         self._crop = CropPopup(self)
-        self._crop_cache: dict[int, QPixmap] = {}
+        self._crops = Crops(data, self._crop)
         self._writes = 0  # saves queued on the write thread
         self._reload_due = False
         self.setObjectName("card")
@@ -85,6 +82,8 @@ class ClientCard(QScrollArea):
         header.addWidget(self.title, 1)
         header.addWidget(self.badge)
         header.addWidget(self.saved_label)
+        self.check_bar = CheckBar()
+        self.check_bar.accept_requested.connect(self.accept_all)
 
         # Left: who and how to reach them (what a caller needs first); right: the firm,
         # the money and the notes; below: the paper.
@@ -156,6 +155,13 @@ class ClientCard(QScrollArea):
         docs_box = QGroupBox(self.tr("Documenten"))
         self.documents = DocumentsPanel(self.data)
         QVBoxLayout(docs_box).addWidget(self.documents)
+        self.export_button = QPushButton(self.tr("Alles van deze klant exporteren (AVG)…"))
+        self.export_button.setObjectName("card_export")
+        self.export_button.setFlat(True)
+        self.export_button.setToolTip(
+            self.tr("Voor een inzageverzoek: de kaart, de gelezen gegevens, de tekst en de scans")
+        )
+        self.export_button.clicked.connect(self.export_requested.emit)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -163,9 +169,11 @@ class ClientCard(QScrollArea):
         outer = QVBoxLayout(body)
         outer.setSpacing(4)
         outer.addLayout(header)
+        outer.addWidget(self.check_bar)
         outer.addWidget(self.message)
         outer.addLayout(columns)
         outer.addWidget(docs_box)
+        outer.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
         outer.addStretch(1)
         self.setWidget(body)
 
@@ -180,6 +188,9 @@ class ClientCard(QScrollArea):
             )
             contact_list.source_requested.connect(self.show_source)
         self.notes.note_entered.connect(self.add_note)
+        self.notes.all_calls_requested.connect(
+            lambda: self.client and self.calls_requested.emit(self.client.id, self.client.name)
+        )
         self.documents.page_requested.connect(self.page_requested.emit)
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
@@ -192,6 +203,7 @@ class ClientCard(QScrollArea):
             edit = FieldEdit(key)
             edit.label = label  # for the undo menu: "Ongedaan maken: Postcode wijzigen"
             edit.commit.connect(self._commit)
+            edit.confirmed.connect(self.accept_field)
             edit.invalid.connect(lambda _key, msg: self._say(msg, error=True))
             self.fields[key] = edit
             holder = QWidget()
@@ -204,30 +216,33 @@ class ClientCard(QScrollArea):
 
     # -- showing a client -------------------------------------------------------------------
 
-    def show_client(self, client: dict, fields: list[dict] | None = None) -> None:
-        """Fill the card from a client dict (ClientFile.client) and its OCR fields."""
-        same = self.client is not None and self.client["id"] == client["id"]
+    def show_client(self, client: Client, fields: list[StoredField] | None = None) -> None:
+        """Fill the card from a client (ClientFile.client) and its OCR fields."""
+        same = self.client is not None and self.client.id == client.id
         if not same:
             self.undo_stack.clear()
             self.saved_label.clear()
             self.message.hide()
-            self._crop.hide()
+            self.hide_popups()
         self.client = client
-        self.title.setText(f"<h2 style='margin:0'>{html.escape(client['name'] or '')}</h2>")
-        archived = client.get("status") == "archived"
+        self.title.setText(f"<h2 style='margin:0'>{html.escape(client.name or '')}</h2>")
+        archived = client.status == "archived"
         self.badge.setText(self.tr("Gearchiveerd") if archived else "")
         self.badge.setStyleSheet(
             "color: white; background: #6d4c41; padding: 2px 6px;" if archived else ""
         )
         self._sources = self._ocr_sources(fields or [])
+        self._unchecked = unchecked(fields or [], client)
         for key, edit in self.fields.items():
+            edit.set_unchecked(key in self._unchecked)
             value, shown = self._value(client, key)
             if same and edit.hasFocus() and edit.isModified():
                 continue  # the user is typing here: a reload must not take it away
             edit.set_value(value, shown)
-            edit.country = self._address(client).get("country") or "NL"
+            edit.country = self._address(client).country or "NL"
             self._set_source(edit, self._sources.get(key))
-        addresses = client.get("addresses") or []
+        self.check_bar.show_count(len(self._unchecked))
+        addresses = client.addresses
         if len(addresses) > 1:
             others = [self._address_line(a) for a in addresses[1:]]
             self.more_addresses.setText(
@@ -237,19 +252,23 @@ class ClientCard(QScrollArea):
         else:
             self.more_addresses.hide()
         phone_sources = {
-            phone_numbers.normalize(r["value"]): r
+            phone_numbers.normalize(r.value): r
             for r in fields or []
-            if r["field"] == "phone" and r.get("box")
+            if r.field == "phone" and r.box
         }
-        email_sources = {
-            r["value"]: r for r in fields or [] if r["field"] == "email" and r.get("box")
-        }
-        self.phones.set_values(client.get("phones") or [], phone_sources)
-        self.emails.set_values(client.get("emails") or [], email_sources)
-        self.notes.set_notes(client.get("notes") or [])
-        self.notes.set_calls(client.get("calls") or [])
-        documents = client.get("documents") or []
-        if not same or [d["id"] for d in documents] != [d["id"] for d in self.documents.documents]:
+        email_sources = {r.value: r for r in fields or [] if r.field == "email" and r.box}
+        marked = [k.split(":", 1) for k in self._unchecked if ":" in k]
+        self.phones.set_values(
+            client.numbers, phone_sources, {v for kind, v in marked if kind == "phone"}
+        )
+        emails_marked = {v for kind, v in marked if kind == "email"}
+        self.emails.set_values(
+            client.emails, email_sources, {e for e in client.emails if e.lower() in emails_marked}
+        )
+        self.notes.set_notes(client.notes)
+        self.notes.set_calls(client.calls)
+        documents = client.documents
+        if not same or [d.id for d in documents] != [d.id for d in self.documents.documents]:
             self.documents.set_documents(documents)  # a merge or import may have added some
         if not same:
             self.verticalScrollBar().setValue(0)
@@ -266,21 +285,21 @@ class ClientCard(QScrollArea):
         self.notes.entry.setReadOnly(read_only)
 
     @staticmethod
-    def _address(client: dict) -> dict:
-        addresses = client.get("addresses") or []
-        return addresses[0] if addresses else {}
+    def _address(client: Client) -> Address:
+        """The first address (an empty one when the client has none)."""
+        return client.addresses[0] if client.addresses else Address()
 
     @staticmethod
-    def _address_line(a: dict) -> str:
-        street = " ".join(v for v in (a.get("street"), a.get("house_number")) if v)
-        town = " ".join(v for v in (a.get("postcode"), a.get("city")) if v)
+    def _address_line(a: Address) -> str:
+        street = " ".join(v for v in (a.street, a.house_number) if v)
+        town = " ".join(v for v in (a.postcode, a.city) if v)
         return ", ".join(v for v in (street, town) if v)
 
-    def _value(self, client: dict, key: str) -> tuple[str | None, str | None]:
+    def _value(self, client: Client, key: str) -> tuple[str | None, str | None]:
         if key.startswith("address."):
-            value = self._address(client).get(key.split(".", 1)[1])
+            value = getattr(self._address(client), key.split(".", 1)[1])
         else:
-            value = client.get(key)
+            value = getattr(client, key)
         return value, self._shown(key, value)
 
     @staticmethod
@@ -294,15 +313,15 @@ class ClientCard(QScrollArea):
             return formatting.date(value)
         return None
 
-    def _ocr_sources(self, fields: list[dict]) -> dict[str, dict]:
-        found: dict[str, dict] = {}
+    def _ocr_sources(self, fields: list[StoredField]) -> dict[str, StoredField]:
+        found: dict[str, StoredField] = {}
         for record in fields:  # oldest first: a later reading replaces an earlier one
-            key = OCR_KEYS.get(record["field"])
-            if key and record.get("page_id") and record.get("box"):
+            key = OCR_KEYS.get(record.field)
+            if key and record.page_id and record.box:
                 found[key] = record
         return found
 
-    def _set_source(self, edit: FieldEdit, record: dict | None) -> None:
+    def _set_source(self, edit: FieldEdit, record: StoredField | None) -> None:
         old = getattr(edit, "source_button", None)
         if old is not None:
             old.deleteLater()
@@ -324,25 +343,41 @@ class ClientCard(QScrollArea):
             return
         old = self.fields[key].saved
         label = self.tr("%1 wijzigen").replace("%1", getattr(self.fields[key], "label", key))
-        self.undo_stack.push(SetField(self._write, self.client["id"], key, old, value, label))
+        self.undo_stack.push(SetField(self._write, self.client.id, key, old, value, label))
 
     def _write(self, client_id: int, key: str, value: str | None) -> None:
         """Show the value at once and save it on the write thread (in order)."""
-        if self.client and self.client["id"] == client_id and key in self.fields:
+        if self.client and self.client.id == client_id and key in self.fields:
             edit = self.fields[key]
             edit.set_value(value, self._shown(key, value))
             if key == "name":
                 self.title.setText(f"<h2 style='margin:0'>{html.escape(value or '')}</h2>")
         self.saved_label.setText(self.tr("Opslaan…"))
+        # what the person typed on the card is checked: the readings of it are accepted
+        read = [ocr_field(key)] if key in self._unchecked and ocr_field(key) else []
+        if read:
+            self._unchecked.pop(key, None)
+            self.fields[key].set_unchecked(False)
+            self.check_bar.show_count(len(self._unchecked))
         if key.startswith("address."):
             field = key.split(".", 1)[1]
-            addresses = (self.client or {}).get("addresses") or []
-            address_id = addresses[0].get("id") if addresses else None
+            addresses = self.client.addresses if self.client else []
+            address_id = addresses[0].id if addresses else None
             fn, args = self.data.set_address, (client_id, address_id)
             kwargs = {field: value}
-            self._save(lambda: fn(*args, **kwargs), client_id, reload=True)
+            self._save(lambda: self._and_accept(fn(*args, **kwargs), client_id, read), client_id,
+                       reload=True)  # fmt: skip
         else:
-            self._save(lambda: self.data.update_fields(client_id, **{key: value}), client_id)
+            self._save(
+                lambda: self._and_accept(
+                    self.data.update_fields(client_id, **{key: value}), client_id, read
+                ),
+                client_id,
+            )
+
+    def _and_accept(self, _written: object, client_id: int, read: list[str]) -> None:
+        if read:
+            self.data.accept_fields(client_id, read)
 
     def _save(self, fn, client_id: int, reload: bool = False, typed: tuple | None = None) -> None:
         """typed: (entry, text) the user typed and that was cleared for this save; it goes
@@ -366,7 +401,7 @@ class ClientCard(QScrollArea):
         # value that is about to change.
         if self._reload_due and self._writes == 0:
             self._reload_due = False
-            if self.client and self.client["id"] == client_id:
+            if self.client and self.client.id == client_id:
                 self.reload()
         self.saved.emit(client_id)
 
@@ -378,7 +413,7 @@ class ClientCard(QScrollArea):
         # What is on screen must match the file: show the stored values again; the undo
         # history refers to edits that never happened, so it goes.
         self.undo_stack.clear()
-        if self.client and self.client["id"] == client_id:
+        if self.client and self.client.id == client_id:
             self.reload(keep_message=True)
             if typed is not None and not typed[0].text():
                 typed[0].setText(typed[1])
@@ -386,7 +421,7 @@ class ClientCard(QScrollArea):
     def reload(self, keep_message: bool = False) -> None:
         if self.client is None:
             return
-        client_id = self.client["id"]
+        client_id = self.client.id
         try:
             client, fields = self.data.client(client_id), self.data.fields(client_id)
         except Exception as e:  # the file vanished: say so, keep what is on screen
@@ -404,7 +439,7 @@ class ClientCard(QScrollArea):
         if not result.ok or result.value is None:
             self._say(result.error or "", error=True)
             return
-        client_id, value = self.client["id"], result.value
+        client_id, value = self.client.id, result.value
         target = self.phones if kind == "phone" else self.emails
         if value in target.values:
             self._say(self.tr("Dit staat al op de kaart."), error=False)
@@ -428,7 +463,7 @@ class ClientCard(QScrollArea):
     def _remove_contact(self, kind: str, value: str) -> None:
         if self.client is None:
             return
-        client_id = self.client["id"]
+        client_id = self.client.id
         remove = self.data.remove_phone if kind == "phone" else self.data.remove_email
         add = self.data.add_phone if kind == "phone" else self.data.add_email
         self.undo_stack.push(
@@ -442,7 +477,7 @@ class ClientCard(QScrollArea):
     def add_note(self, text: str) -> None:
         if self.client is None:
             return
-        client_id = self.client["id"]
+        client_id = self.client.id
         self.notes.entry.clear()
         self._save(
             lambda: self.data.add_note(client_id, text),
@@ -466,46 +501,41 @@ class ClientCard(QScrollArea):
         self.message.setStyleSheet(formatting.message_style(error))
         self.message.show()
 
-    def show_source(self, record: dict, anchor: QWidget) -> None:
+    def show_source(self, record: StoredField, anchor: QWidget) -> None:
         """Show the crop of the scan a field was read from, under anchor."""
-        if self.client is None:
-            return
-        cached = self._crop_cache.get(record["id"])
-        if cached is not None:
-            self._crop.show_at(anchor, cached)
-            return
-        client_id = self.client["id"]
-        submit(
-            self._load_crop,
-            client_id,
-            record,
-            on_result=lambda image: self._crop_loaded(record, anchor, image),
-            on_error=lambda e: self._crop.show_at(anchor, None, str(e)),
-            pool_name="image",
-        )
+        if self.client is not None:
+            self._crops.show(self.client.id, record, anchor)
 
-    def _load_crop(self, client_id: int, record: dict):
-        found = self.data.page_of(client_id, record["page_id"])
-        if found is None:
-            raise LookupError(self.tr("De scan van dit veld is niet meer bij deze klant."))
-        document, index, page = found
-        image = load_page(self.data.original_path(document["sha256"]), index)
-        sx = image.width() / page.width if page.width else 1.0
-        sy = image.height() / page.height if page.height else 1.0
-        left, top, width, height = record["box"]
-        crop = image.copy(
-            int(left * sx) - CROP_MARGIN,
-            int(top * sy) - CROP_MARGIN,
-            int(width * sx) + 2 * CROP_MARGIN,
-            int(height * sy) + 2 * CROP_MARGIN,
-        )
-        if crop.width() > CROP_WIDTH:
-            crop = crop.scaledToWidth(CROP_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        return crop
+    def hide_popups(self) -> None:
+        self._crop.hide()
 
-    def _crop_loaded(self, record: dict, anchor: QWidget, image) -> None:
-        pixmap = QPixmap.fromImage(image)
-        self._crop_cache[record["id"]] = pixmap
-        # the anchor may be gone (another client opened meanwhile)
-        with contextlib.suppress(RuntimeError):
-            self._crop.show_at(anchor, pixmap)
+    def hideEvent(self, event) -> None:
+        self.hide_popups()
+        super().hideEvent(event)
+
+    # -- fields read from paper, checked by a person ----------------------------------------
+
+    def accept_field(self, key: str) -> None:
+        """The person confirmed this field's value as read (Enter on it unchanged)."""
+        if self.client is None or key not in self._unchecked or not ocr_field(key):
+            return
+        self._accept([key])
+
+    def accept_all(self) -> None:
+        """Everything read from paper on this card is right (Ctrl+Shift+A)."""
+        if self.client is None or not self._unchecked:
+            return
+        self._accept(list(self._unchecked))
+
+    def _accept(self, keys: list[str]) -> None:
+        client_id = self.client.id
+        read = sorted({f for k in keys if (f := ocr_field(k))})
+        for key in keys:
+            self._unchecked.pop(key, None)
+            if key in self.fields:
+                self.fields[key].set_unchecked(False)
+        self.check_bar.show_count(len(self._unchecked))
+        everything = not self._unchecked  # phones and e-mails read from paper as well
+        self._save(
+            lambda: self.data.accept_fields(client_id, None if everything else read), client_id
+        )

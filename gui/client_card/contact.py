@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage import StoredField
+
 from .. import formatting
 from ..icons import icon
 from .source import SourceButton
@@ -38,7 +40,8 @@ class ContactList(QWidget):
         self.values: list[str] = []
         self.read_only = False
         self._expanded = False
-        self._sources: dict[str, dict] = {}
+        self._sources: dict[str, StoredField] = {}
+        self._unchecked: set[str] = set()
         self.rows = QVBoxLayout()
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(2)
@@ -67,9 +70,16 @@ class ContactList(QWidget):
         for button in self.findChildren(QToolButton, f"remove_{self.kind}"):
             button.setHidden(read_only)
 
-    def set_values(self, values: list[str], sources: dict[str, dict] | None = None) -> None:
+    def set_values(
+        self,
+        values: list[str],
+        sources: dict[str, StoredField] | None = None,
+        unchecked: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
+        """unchecked: the values read from paper that nobody has checked yet (marked)."""
         self.values = list(values)
         self._sources = sources or {}
+        self._unchecked = set(unchecked)
         self._rebuild()
 
     def _toggle(self) -> None:
@@ -110,6 +120,11 @@ class ContactList(QWidget):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         link.setToolTip(self.tr("Bellen") if self.kind == "phone" else self.tr("E-mail schrijven"))
+        if value in self._unchecked:  # as the card's other fields read from paper
+            link.setStyleSheet("background: #fff8d6; border-bottom: 1px dashed #c9a227;")
+            link.setToolTip(
+                link.toolTip() + " — " + self.tr("van papier gelezen, nog niet gecontroleerd")
+            )
         link.linkActivated.connect(self.link_requested.emit)
         copy = QToolButton()
         copy.setObjectName(f"copy_{self.kind}")

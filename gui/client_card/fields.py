@@ -16,6 +16,7 @@ FieldEdit:hover { border: 1px solid #c8c8c8; background: white; }
 FieldEdit:focus { border: 1px solid #1e88e5; background: white; }
 FieldEdit[readOnly="true"]:hover { border: 1px solid transparent; background: transparent; }
 FieldEdit[invalid="true"] { border: 2px solid #c62828; background: #fff1f0; }
+FieldEdit[unchecked="true"] { background: #fff8d6; border-bottom: 1px dashed #c9a227; }
 """
 
 
@@ -25,6 +26,7 @@ class FieldEdit(QLineEdit):
 
     commit = Signal(str, object)
     invalid = Signal(str, str)
+    confirmed = Signal(str)  # Enter on an unchanged value: the person says it is right
 
     def __init__(self, key: str, check_as: str | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -35,7 +37,29 @@ class FieldEdit(QLineEdit):
         self._shown: str | None = None
         self.setObjectName(f"field_{key}")
         self.setProperty("invalid", False)
+        self.setProperty("unchecked", False)
         self.editingFinished.connect(self._finish)
+        self.returnPressed.connect(self._confirm)
+
+    def set_unchecked(self, unchecked: bool) -> None:
+        """Mark a value read from paper that nobody has checked yet."""
+        if bool(self.property("unchecked")) == unchecked:
+            return
+        self.setProperty("unchecked", unchecked)
+        if not self.property("invalid"):
+            self.setToolTip(self._quiet_tip())
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def _quiet_tip(self) -> str:
+        """The tooltip while the value is valid."""
+        if self.property("unchecked"):
+            return self.tr("Van papier gelezen, nog niet gecontroleerd: Enter als het klopt")
+        return ""
+
+    def _confirm(self) -> None:
+        if self.property("unchecked") and self.text() == self._display_of_saved():
+            self.confirmed.emit(self.key)
 
     def set_value(self, value: str | None, shown: str | None = None) -> None:
         """Show a stored value (shown: its display form, e.g. an IBAN in groups of four)."""
@@ -62,8 +86,9 @@ class FieldEdit(QLineEdit):
             self.commit.emit(self.key, result.value)
 
     def _mark(self, bad: bool, message: str = "") -> None:
-        if self.toolTip() != message:
-            self.setToolTip(message)
+        tip = message or self._quiet_tip()
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
         if bool(self.property("invalid")) == bad:
             return  # re-polishing costs a style pass: only when the look changes
         self.setProperty("invalid", bad)

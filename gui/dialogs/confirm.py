@@ -7,17 +7,19 @@ import html
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from storage import Client
 
-def confirm_forget(parent: QWidget, client: dict) -> bool:
+
+def confirm_forget(parent: QWidget, client: Client) -> bool:
     """True when the user chose to erase the client; the safe answer is the default."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("confirm", "Klant wissen"))
-    docs = len(client.get("documents") or [])
+    docs = len(client.documents)
     box.setText(
         QCoreApplication.translate(
             "confirm", "<b>%1</b> en alles van deze klant definitief wissen?"
-        ).replace("%1", html.escape(client.get("name") or ""))
+        ).replace("%1", html.escape(client.name or ""))
     )
     box.setInformativeText(
         QCoreApplication.translate(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.models import CLIENT_FIELDS
+from storage.models import CLIENT_FIELDS, Client
 
 from ..data import ClientData
 from ..workers import submit
@@ -30,10 +30,10 @@ FIELDS = CLIENT_FIELDS
 class MergeDialog(QDialog):
     """After accept: other_id and choices() for ClientData.merge."""
 
-    def __init__(self, data: ClientData, keep: dict, parent=None) -> None:
+    def __init__(self, data: ClientData, keep: Client, parent=None) -> None:
         super().__init__(parent)
         self.data, self.keep = data, keep
-        self.other: dict | None = None
+        self.other: Client | None = None
         self.other_id: int | None = None
         self.groups: dict[str, QButtonGroup] = {}
         self.setWindowTitle(self.tr("Klanten samenvoegen"))
@@ -43,7 +43,7 @@ class MergeDialog(QDialog):
                 "Voeg een andere kaart samen met <b>%1</b>. Kies daarna per veld welke "
                 "waarde blijft; telefoonnummers, e-mails, adressen, documenten, notities "
                 "en gesprekken van beide blijven bewaard."
-            ).replace("%1", html.escape(keep["name"]))
+            ).replace("%1", html.escape(keep.name))
         )
         intro.setWordWrap(True)
         self.search = QLineEdit()
@@ -81,7 +81,7 @@ class MergeDialog(QDialog):
     def _show(self, hits) -> None:
         self.candidates.clear()
         for hit in hits:
-            if hit.id == self.keep["id"]:
+            if hit.id == self.keep.id:
                 continue
             item = QListWidgetItem(" · ".join(v for v in (hit.name, hit.company, hit.city) if v))
             item.setData(256, hit.id)
@@ -92,19 +92,19 @@ class MergeDialog(QDialog):
             return
         self.select_other(self.data.client(int(item.data(256))))
 
-    def select_other(self, other: dict) -> None:
-        self.other, self.other_id = other, other["id"]
+    def select_other(self, other: Client) -> None:
+        self.other, self.other_id = other, other.id
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
             if w:
                 w.deleteLater()
         self.groups.clear()
         self.grid.addWidget(QLabel(self.tr("<b>Veld</b>")), 0, 0)
-        self.grid.addWidget(QLabel(f"<b>{html.escape(self.keep['name'])}</b>"), 0, 1)
-        self.grid.addWidget(QLabel(f"<b>{html.escape(other['name'])}</b>"), 0, 2)
+        self.grid.addWidget(QLabel(f"<b>{html.escape(self.keep.name)}</b>"), 0, 1)
+        self.grid.addWidget(QLabel(f"<b>{html.escape(other.name)}</b>"), 0, 2)
         row = 1
         for field in FIELDS:
-            mine, theirs = self.keep.get(field), other.get(field)
+            mine, theirs = getattr(self.keep, field), getattr(other, field)
             if mine == theirs or not theirs:
                 continue
             group = QButtonGroup(self)

@@ -1,6 +1,7 @@
 """Eigen bedrijf: the details on the user's own letterhead. An import never takes them for
 a client's (ocr/extract filters them out), so without them the business's own phone number
-and e-mail address end up on client cards. ocr.settings keeps them in a small JSON file."""
+and e-mail address end up on client cards. importing.own_business keeps them in a small
+JSON file."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocr.settings import OwnBusiness, SettingsError, load_own_business, save_own_business
+from importing.own_business import OwnBusiness, SettingsError, load_own_business, save_own_business
 
 from .. import formatting
 from ..validation import check
@@ -73,7 +74,7 @@ def split_values(text: str, commas: bool) -> tuple[str, ...]:
 
 class OwnBusinessDialog(QDialog):
     """Edit and save the own-business details. path None: the usual settings file
-    (ocr.settings.settings_path, which $KLANTDOSSIER_OWN_BUSINESS overrides).
+    (importing.own_business.settings_path, which $KLANTDOSSIER_OWN_BUSINESS overrides).
     After accept, saved holds what was written."""
 
     def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from storage import DocumentInfo, KlantdossierError
+
 from .. import formatting
 from ..data import ClientData
 from ..icons import icon
@@ -22,12 +24,12 @@ from .thumbnails import ThumbnailStrip
 
 
 class DocumentsPanel(QWidget):
-    page_requested = Signal(object, int)  # document dict, page index
+    page_requested = Signal(object, int)  # DocumentInfo, page index
 
     def __init__(self, data: ClientData, parent=None) -> None:
         super().__init__(parent)
         self.data = data
-        self.documents: list[dict] = []
+        self.documents: list[DocumentInfo] = []
         self.list = QListWidget()
         self.list.setObjectName("documents")
         self.list.setMaximumWidth(300)
@@ -59,17 +61,17 @@ class DocumentsPanel(QWidget):
         self.strip.page_opened.connect(self._open_page)
         self.open_button.clicked.connect(self.open_original)
 
-    def set_documents(self, documents: list[dict]) -> None:
+    def set_documents(self, documents: list[DocumentInfo]) -> None:
         self.documents = list(documents)
         self.list.clear()
         for doc in self.documents:
-            count = int(doc.get("pages") or 0)
+            count = doc.pages
             pages = (
                 self.tr("1 pagina")
                 if count == 1
                 else self.tr("%1 pagina's").replace("%1", formatting.number(count))
             )
-            self.list.addItem(QListWidgetItem(icon("scan"), f"{doc['name']} — {pages}"))
+            self.list.addItem(QListWidgetItem(icon("scan"), f"{doc.name} — {pages}"))
         self.open_button.setEnabled(bool(self.documents))
         self.strip.setVisible(bool(self.documents))
         self.list.setVisible(bool(self.documents))
@@ -80,7 +82,7 @@ class DocumentsPanel(QWidget):
             self.strip.thumbs.set_document("", None, 0)
             self._say(self.tr("Geen documenten bij deze klant."))
 
-    def current(self) -> dict | None:
+    def current(self) -> DocumentInfo | None:
         row = self.list.currentRow()
         return self.documents[row] if 0 <= row < len(self.documents) else None
 
@@ -88,7 +90,7 @@ class DocumentsPanel(QWidget):
         if not 0 <= row < len(self.documents):
             return
         doc = self.documents[row]
-        path = self.data.original_path(doc["sha256"])
+        path = self.data.original_path(doc.sha256)
         if path.exists():
             self.message.hide()
         else:
@@ -96,9 +98,13 @@ class DocumentsPanel(QWidget):
                 self.tr(
                     "Het origineel van %1 ontbreekt in de map met originelen; de "
                     "tekst is wel bewaard."
-                ).replace("%1", doc["name"])
+                ).replace("%1", doc.name)
             )
-        self.strip.thumbs.set_document(doc["sha256"], path, int(doc.get("pages") or 0))
+        try:  # one small indexed read: how each page is turned to be upright
+            quarters = self.data.page_orientations(doc.id)
+        except KlantdossierError:
+            quarters = None  # shown as scanned; the file's trouble is said elsewhere
+        self.strip.thumbs.set_document(doc.sha256, path, doc.pages, doc.frames, quarters)
 
     def _open_page(self, page: int) -> None:
         doc = self.current()
@@ -109,11 +115,11 @@ class DocumentsPanel(QWidget):
         doc = self.current()
         if doc is None:
             return
-        path = self.data.original_path(doc["sha256"])
+        path = self.data.original_path(doc.sha256)
         if not path.exists():
             self._say(
                 self.tr("Het origineel van %1 ontbreekt in de map met originelen.").replace(
-                    "%1", doc["name"]
+                    "%1", doc.name
                 )
             )
             return

@@ -20,6 +20,8 @@ class ThumbnailModel(QAbstractListModel):
         super().__init__(parent)
         self._sha = ""
         self._path: Path | None = None
+        self._frames: tuple[int, ...] | None = None
+        self._quarters: list[int] = []
         self._pages = 0
         self._pending: set[int] = set()
         self._errors: dict[int, str] = {}
@@ -29,10 +31,22 @@ class ThumbnailModel(QAbstractListModel):
         placeholder.fill(QColor("#eeeeee"))
         self._placeholder = placeholder
 
-    def set_document(self, sha256: str, path: Path | None, pages: int) -> None:
+    def set_document(
+        self,
+        sha256: str,
+        path: Path | None,
+        pages: int,
+        frames: tuple[int, ...] | None = None,
+        quarters: list[int] | None = None,
+    ) -> None:
+        """frames: the pages of the original that are the document's (a part of a stack
+        file), None for all of them in order. quarters: how far each page was turned
+        clockwise to be read upright (PageText.orientation); thumbnails are shown so."""
         self.beginResetModel()
         self._generation += 1
         self._sha, self._path, self._pages = sha256, path, max(0, int(pages))
+        self._frames = frames
+        self._quarters = list(quarters or [])
         self._pending.clear()
         self._errors.clear()
         self._pixmaps.clear()
@@ -57,8 +71,17 @@ class ThumbnailModel(QAbstractListModel):
             return row
         return None
 
+    def _frame(self, row: int) -> int:
+        return self._frames[row] if self._frames else row
+
+    def _quarter(self, row: int) -> int:
+        return self._quarters[row] if row < len(self._quarters) else 0
+
+    def _key(self, row: int) -> tuple[str, int, int]:
+        return (self._sha, self._frame(row), self._quarter(row))
+
     def is_loaded(self, row: int) -> bool:
-        return row in self._pixmaps or THUMBNAILS.get((self._sha, row)) is not None
+        return row in self._pixmaps or THUMBNAILS.get(self._key(row)) is not None
 
     def error(self, row: int) -> str | None:
         return self._errors.get(row)
@@ -66,29 +89,31 @@ class ThumbnailModel(QAbstractListModel):
     def _pixmap(self, row: int) -> QPixmap:
         if row in self._pixmaps:
             return self._pixmaps[row]
-        cached = THUMBNAILS.get((self._sha, row))
+        cached = THUMBNAILS.get(self._key(row))
         if cached is not None:
             pixmap = self._fit(cached)
             self._pixmaps[row] = pixmap
             return pixmap
         if row not in self._pending and row not in self._errors and self._path is not None:
             self._pending.add(row)
-            generation, sha = self._generation, self._sha
+            generation, key = self._generation, self._key(row)
             submit(
                 self._render,
                 generation,
                 self._path,
-                row,
-                on_result=lambda image, r=row, g=generation, s=sha: self._loaded(g, s, r, image),
+                self._frame(row),
+                self._quarter(row),
+                on_result=lambda image, r=row, g=generation, k=key: self._loaded(g, k, r, image),
                 on_error=lambda e, r=row, g=generation: self._failed(g, r, e),
                 pool_name="image",
             )
         return self._placeholder
 
-    def _render(self, generation: int, path: Path, row: int):
+    def _render(self, generation: int, path: Path, frame: int, quarter: int):
         if generation != self._generation:
             return None  # another document is shown now: skip the work
-        return load_page(path, row, THUMB * 2)  # twice the size: sharp on high-DPI screens
+        # twice the size: sharp on high-DPI screens
+        return load_page(path, frame, THUMB * 2, quarter)
 
     @staticmethod
     def _fit(image) -> QPixmap:
@@ -97,12 +122,12 @@ class ThumbnailModel(QAbstractListModel):
         pixmap.setDevicePixelRatio(max(1.0, max(image.width(), image.height()) / THUMB))
         return pixmap
 
-    def _loaded(self, generation: int, sha: str, row: int, image) -> None:
+    def _loaded(self, generation: int, key: tuple, row: int, image) -> None:
         if image is None:
             return
-        THUMBNAILS.put((sha, row), image)
         if generation != self._generation:
             return
+        THUMBNAILS.put(key, image)
         self._pending.discard(row)
         self._pixmaps[row] = self._fit(image)
         index = self.index(row, 0)

@@ -25,41 +25,94 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from storage import PageText
-from storage.search import fold, tokens
+from storage import DocumentInfo, PageText, Word
+from storage.search import fold, is_phone_like, number_token, tokens
 
 from ..data import ClientData
 from ..workers import submit
-from .images import LruCache, load_page
+from .images import LruCache, load_page, upright_box, upright_size
 
 MAX_SIDE = 2400  # enough to read a scan at 300 dpi; a bigger page would only cost memory
 HIGHLIGHT = QColor(255, 200, 0, 110)
 _PAGES = LruCache(8)
 
 
-def matching_words(page: PageText, query: str) -> list:
-    """The words of page that match a word of the query (folded, as a prefix, like search)."""
+MAX_RUN_WORDS = 8  # "06 - 12 34 56 78" is six words on paper
+
+
+def matching_words(page: PageText, query: str) -> list[Word]:
+    """The words of page that match the query: each word of the query (folded, as a
+    prefix, like search), and the query as one run over neighbouring words ("9754zp" is
+    "9754 ZP" on paper, "0612345678" is "06-12 34 56 78"). A query written as a phone
+    number ("06-22") matches only as that number, not its parts anywhere."""
     wanted = tokens(query)
     if not wanted:
         return []
-    found = []
-    for word in page.words:
-        folded = fold(word.text)
-        if any(tok in folded and folded.find(tok) <= 1 for tok in wanted):
-            found.append(word)
+    words = page.words
+    found: set[int] = set()
+    if not is_phone_like(query):
+        for i, word in enumerate(words):
+            folded = fold(word.text)
+            if any(tok in folded and folded.find(tok) <= 1 for tok in wanted):
+                found.add(i)
+    for run, digits_only in _runs(query):
+        found.update(_run_matches(words, run, digits_only))
+    return [words[i] for i in sorted(found)]
+
+
+def _compact(text: str, digits_only: bool) -> str:
+    if digits_only:
+        return "".join(c for c in text if c.isdigit())
+    return "".join(tokens(text))
+
+
+def _runs(query: str) -> list[tuple[str, bool]]:
+    """(run, digits only) to look for over neighbouring words."""
+    runs: list[tuple[str, bool]] = []
+    runs.append(("".join(tokens(query)), False))
+    digits = number_token(query.strip().removeprefix("tel:"))
+    if digits and len(digits) >= 4:
+        runs.append((digits, True))
+        # the same number printed the other way: +31 6 1234... or 06 1234...
+        if digits.startswith("0031"):
+            runs.append(("0" + digits[4:], True))
+        elif digits.startswith("31"):
+            runs.append(("0" + digits[2:], True))
+        elif digits.startswith("0") and not digits.startswith("00"):
+            runs.append(("31" + digits[1:], True))
+    return [r for r in dict.fromkeys(runs) if len(r[0]) >= 4]
+
+
+def _run_matches(words: list[Word], run: str, digits_only: bool) -> set[int]:
+    found: set[int] = set()
+    for i in range(len(words)):
+        text = ""
+        for j in range(i, min(len(words), i + MAX_RUN_WORDS)):
+            part = _compact(words[j].text, digits_only)
+            if not part:
+                break  # a word that is no part of the number ends it
+            text += part
+            if text.startswith(run):
+                found.update(range(i, j + 1))
+                break
+            if not run.startswith(text):
+                break
     return found
 
 
 class PageViewer(QDialog):
-    def __init__(self, data: ClientData, document: dict, page: int, query: str = "", parent=None):
+    def __init__(
+        self, data: ClientData, document: DocumentInfo, page: int, query: str = "", parent=None
+    ):
         super().__init__(parent)
         self.data, self.document, self.query = data, document, query
-        self.page = max(0, min(page, int(document.get("pages") or 1) - 1))
-        self.pages = int(document.get("pages") or 0)
+        self.page = max(0, min(page, (document.pages or 1) - 1))
+        self.pages = document.pages
         self.rotation = 0
         self.texts: list[tuple[int, PageText]] | None = None
         self._image_size = (0, 0)
-        self.setWindowTitle(document.get("name") or self.tr("Pagina"))
+        self._quarters: list[int] | None = None  # each page's turn, read on first load
+        self.setWindowTitle(document.name or self.tr("Pagina"))
         self.resize(900, 700)
 
         self.scene = QGraphicsScene(self)
@@ -130,7 +183,7 @@ class PageViewer(QDialog):
 
         submit(
             data.pages,
-            document["id"],
+            document.id,
             on_result=self._texts_loaded,
             on_error=lambda e: self._show_message(str(e)),
             pool_name="read",
@@ -148,23 +201,37 @@ class PageViewer(QDialog):
         )
         self.prev_button.setEnabled(page > 0)
         self.next_button.setEnabled(page < self.pages - 1)
-        path = self.data.original_path(self.document["sha256"])
-        cached = _PAGES.get((self.document["sha256"], page))
+        cached = _PAGES.get(self._page_key(page))
         if cached is not None:
             self._page_loaded(page, cached)
             return
         submit(
-            load_page,
-            path,
+            self._load,
             page,
-            MAX_SIDE,
             on_result=lambda image, p=page: self._page_loaded(p, image),
             on_error=lambda e, p=page: self._page_failed(p, e),
             pool_name="image",
         )
 
+    def _page_key(self, page: int) -> tuple:
+        return (self.document.sha256, self.document.frame(page), self._quarter(page))
+
+    def _quarter(self, page: int) -> int | None:
+        """How far the page was turned to be read upright (None: not known yet)."""
+        if self._quarters is None:
+            return None
+        return self._quarters[page] if page < len(self._quarters) else 0
+
+    def _load(self, page: int):
+        """On the image thread: the page turned upright (its turn read once per viewer)."""
+        if self._quarters is None:
+            self._quarters = self.data.page_orientations(self.document.id)
+        quarter = self._quarter(page) or 0
+        path = self.data.original_path(self.document.sha256)
+        return load_page(path, self.document.frame(page), MAX_SIDE, quarter)
+
     def _page_loaded(self, page: int, image) -> None:
-        _PAGES.put((self.document["sha256"], page), image)
+        _PAGES.put(self._page_key(page), image)
         if page != self.page:
             return  # the user flipped on
         self.message.hide()
@@ -200,19 +267,30 @@ class PageViewer(QDialog):
         if not self.texts or self.page >= len(self.texts) or not self._image_size[0]:
             return
         _pid, text = self.texts[self.page]
-        # Word boxes are in pixels of the page as read; the shown image may be scaled.
-        sx = self._image_size[0] / text.width if text.width else 1.0
-        sy = self._image_size[1] / text.height if text.height else 1.0
+        # Word boxes are in pixels of the scan as stored; the page is shown turned upright
+        # (text.orientation) and maybe scaled.
+        quarter = text.orientation or 0
+        width, height = upright_size(text.width, text.height, quarter)
+        sx = self._image_size[0] / width if width else 1.0
+        sy = self._image_size[1] / height if height else 1.0
         pen = QPen(QColor(230, 150, 0))
         pen.setWidth(2)
         for word in matching_words(text, self.query):
-            rect = QRectF(word.left * sx, word.top * sy, word.width * sx, word.height * sy)
+            box = (word.left, word.top, word.width, word.height)
+            left, top, w, h = upright_box(box, quarter, text.width, text.height)
+            rect = QRectF(left * sx, top * sy, w * sx, h * sy)
             item = self.scene.addRect(rect.adjusted(-3, -3, 3, 3), pen, QBrush(HIGHLIGHT))
             self.highlights.append(item)
 
     @property
     def highlight_count(self) -> int:
         return len(self.highlights)
+
+    def set_query(self, query: str) -> None:
+        """Mark the words of another search (the window's latest), none for ""."""
+        if query != self.query:
+            self.query = query
+            self._draw_highlights()
 
     # -- view -------------------------------------------------------------------------------
 
@@ -229,7 +307,7 @@ class PageViewer(QDialog):
         self.view.fitInView(self.pixmap_item, Qt.AspectRatioMode.KeepAspectRatio)
 
     def open_original(self) -> None:
-        path = self.data.original_path(self.document["sha256"])
+        path = self.data.original_path(self.document.sha256)
         if not path.exists():
             self._show_message(self.tr("Het origineel ontbreekt in de map met originelen."))
             return

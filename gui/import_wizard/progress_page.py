@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
@@ -18,9 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocr.intake import PageItem
+from importing.model import PageItem
+
+from ..documents.images import load_page
+from ..workers import submit
 
 RESCAN = "scan deze pagina opnieuw"
+
+
+THUMB_PX = 160
 
 
 def pil_to_pixmap(image) -> QPixmap:
@@ -31,21 +38,25 @@ def pil_to_pixmap(image) -> QPixmap:
     return QPixmap.fromImage(qimage.copy())  # copy: the bytes above are freed after this
 
 
-def page_label(item: PageItem, with_client: bool = True) -> str:
-    """Page number, the client (batch) it goes to, and how reading it went."""
+def page_label(item: PageItem) -> str:
+    """Page number and how reading it went (a separator sheet says what it does)."""
     number = f"{item.index + 1}"
-    if item.kind.kind == "blank":
+    kind = item.kind.kind if item.kind is not None else "content"
+    if kind == "blank":
         return f"{number}: leeg vel — volgende klant"
-    if item.kind.kind == "cover":
+    if kind == "cover":
         return f"{number}: scheidingsblad klant nr. {item.kind.client_id}"
-    client = f" · klant {item.batch + 1}" if item.batch is not None and with_client else ""
     if item.error:
         return f"{number}: niet te lezen — {RESCAN}"
     if item.low_confidence and item.read:
-        return f"{number}{client}: {RESCAN}"
+        return f"{number}: {RESCAN}"
     if item.read:
-        return f"{number}{client}: gelezen"
-    return f"{number}{client}: lezen…"
+        return f"{number}: gelezen"
+    return f"{number}: lezen…"
+
+
+def thumbnail_key(path: Path, frame: int) -> tuple[str, int]:
+    return str(path), frame
 
 
 class ProgressPage(QWidget):
@@ -92,9 +103,10 @@ class ProgressPage(QWidget):
     def reset(self, watching: bool = False) -> None:
         self.thumbs.clear()
         self._items: dict[int, QListWidgetItem] = {}
+        self._generation = getattr(self, "_generation", 0) + 1
+        self.thumbnails: dict[tuple[str, int], QPixmap] = {}  # the review shows them too
         self.arrived = 0
         self.read = 0
-        self.content = 0
         self.started = time.monotonic()
         self.first_read_at: float | None = None
         self.bar.setRange(0, 0)  # busy until the first page is in
@@ -106,22 +118,44 @@ class ProgressPage(QWidget):
         )
         self._update_status()
 
-    def add_page(self, item: PageItem) -> None:
+    def page_event(self, item: PageItem) -> None:
+        """A page was asked for (it appears, its thumbnail follows) or read (marked)."""
+        if item.index not in self._items:
+            self._add_page(item)
+        if item.read:
+            self._page_done(item)
+
+    def _add_page(self, item: PageItem) -> None:
         self.arrived += 1
-        if item.kind.kind == "content" and not item.error:
-            self.content += 1
         entry = QListWidgetItem(page_label(item))
-        if item.thumb is not None:
-            entry.setIcon(QIcon(pil_to_pixmap(item.thumb)))
         entry.setData(Qt.ItemDataRole.UserRole, item.index)
         entry.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self._mark(entry, item)
         self.thumbs.addItem(entry)
         self._items[item.index] = entry
         self.thumbs.scrollToItem(entry)
+        key = thumbnail_key(item.document.path, item.frame)
+        submit(
+            load_page,
+            item.document.path,
+            item.frame,
+            THUMB_PX,
+            on_result=lambda image, g=self._generation, i=item.index: self._thumbnail(
+                key, g, i, image
+            ),
+            on_error=lambda _e: None,  # no thumbnail is no loss: the page is still read
+        )
         self._update_status()
 
-    def page_done(self, item: PageItem) -> None:
+    def _thumbnail(self, key: tuple[str, int], generation: int, index: int, image) -> None:
+        pixmap = QPixmap.fromImage(image)
+        self.thumbnails[key] = pixmap
+        # the list item is looked up now, not kept: a new run may have cleared the list
+        # (a QListWidgetItem is no QObject: a kept one would be used after it is freed)
+        entry = self._items.get(index) if generation == self._generation else None
+        if entry is not None:
+            entry.setIcon(QIcon(pixmap))
+
+    def _page_done(self, item: PageItem) -> None:
         self.read += 1
         entry = self._items.get(item.index)
         if entry is not None:
@@ -136,24 +170,24 @@ class ProgressPage(QWidget):
                 self.tr("Slecht leesbaar: scan deze pagina opnieuw nu het papier er nog ligt.")
                 + (f"\n{item.error}" if item.error else "")
             )
-        elif item.kind.is_separator:
+        elif item.kind is not None and item.kind.is_separator:
             entry.setForeground(QBrush(QColor("#204a87")))
 
     def _update_status(self) -> None:
         elapsed = max(0.001, time.monotonic() - self.started)
-        if self.content:
-            self.bar.setRange(0, self.content)
+        if self.arrived:
+            self.bar.setRange(0, self.arrived)
             self.bar.setValue(self.read)
         per_minute = self.read / elapsed * 60 if self.read else 0.0
         left = ""
-        if self.read and self.content > self.read:
-            seconds = (self.content - self.read) / (self.read / elapsed)
+        if self.read and self.arrived > self.read:
+            seconds = (self.arrived - self.read) / (self.read / elapsed)
             left = self.tr(" · nog ongeveer %1").replace("%1", _duration(seconds))
         self.status.setText(
             self.tr("%1 pagina's binnen, %2 van %3 gelezen · %4 pagina's/min")
             .replace("%1", str(self.arrived))
             .replace("%2", str(self.read))
-            .replace("%3", str(self.content))
+            .replace("%3", str(self.arrived))
             .replace("%4", f"{per_minute:.0f}")
             + left
         )

@@ -4,7 +4,6 @@ client, accept. Nothing is written until "Opslaan"."""
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QShortcut
@@ -24,13 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocr.intake import Batch, SourcePage, join_batches, load_page_image, repropose, split_batch
-from ocr.proposals import FIELD_LABELS, Decision, ReviewField
-from storage import ClientFile
+from importing import ImportRun
+from importing.matching import ASK, EXISTING, NEW, Decision
+from importing.own_business import OwnBusiness, SettingsError, accept_suggestion
+from importing.proposals import FIELD_LABELS, Proposal
+from importing.review import join_proposals, proposal_pages, split_proposal
+from storage import Client
 from storage import phones as phone_numbers
 
+from ..data import ClientData
+from ..documents.images import pil_page
+from ..i18n import field_label
 from ..workers import submit
-from .progress_page import page_label, pil_to_pixmap
+from .progress_page import pil_to_pixmap, thumbnail_key
+from .runner import repropose
 
 CROP_MAX = QSize(260, 44)
 CROP_MARGIN = 8
@@ -47,30 +53,37 @@ def confidence_colour(confidence: float | None) -> str | None:
     return "#ffd6d1"
 
 
-def batch_title(number: int, batch: Batch) -> str:
-    proposal = batch.proposal
-    name = ""
-    kind = ""
-    if proposal is not None:
-        found = proposal.fields.get("name") or proposal.fields.get("company")
-        name = found.value if found and found.value else ""
-        kind = {"existing": "bestaand", "new": "nieuw", "ask": "kiezen"}.get(
-            proposal.decision.kind, ""
-        )
-    mark = "✓ " if batch.accepted else ""
-    return f"{mark}Klant {number + 1}: {name or '(naam onbekend)'} — {kind} ({len(batch.pages)} p.)"
+def batch_title(number: int, proposal: Proposal) -> str:
+    name, kind = "", ""
+    if proposal.values:
+        name = proposal.value("name") or proposal.value("company") or ""
+        kind = {EXISTING: "bestaand", NEW: "nieuw", ASK: "kiezen"}.get(proposal.decision.kind, "")
+        if proposal.joins is not None:
+            kind = "samen met een andere map"
+    mark = "✓ " if proposal.accepted else ""
+    pages = len(proposal_pages(proposal))
+    return f"{mark}Klant {number + 1}: {name or '(naam onbekend)'} — {kind} ({pages} p.)"
 
 
-def _crops(batch: Batch, fields: dict[str, ReviewField]) -> dict[str, object]:
+def waiting(proposal: Proposal) -> bool:
+    """Split or joined in the review, and not yet read again."""
+    return not proposal.values and proposal.extracted is None
+
+
+def _crops(proposal: Proposal) -> dict[str, object]:
     """Pieces of paper each field was read from (runs on a worker thread)."""
+    pages = proposal_pages(proposal)
     images: dict[int, object] = {}
     out = {}
-    for key, found in fields.items():
-        if found.page is None or found.box is None or not 0 <= found.page < len(batch.pages):
+    for key, _label in FIELD_LABELS:
+        found = proposal.get(key)
+        if found is None or found.page is None or found.box is None:
+            continue
+        if not 0 <= found.page < len(pages):
             continue
         if found.page not in images:
-            page = batch.pages[found.page]
-            images[found.page] = load_page_image(SourcePage(page.path, page.mime, page.frame))
+            doc, frame = pages[found.page]
+            images[found.page] = pil_page(doc.path, frame)
         image = images[found.page]
         left, top, width, height = found.box
         box = (
@@ -86,28 +99,18 @@ def _crops(batch: Batch, fields: dict[str, ReviewField]) -> dict[str, object]:
     return out
 
 
-def _stored(db_path: Path, client_id: int) -> dict:
-    with ClientFile.open(db_path) as cf:
-        return cf.client(client_id)
-
-
-def _search(db_path: Path, query: str) -> list:
-    with ClientFile.open(db_path) as cf:
-        return cf.search(query, limit=15)
-
-
-def stored_values(client: dict) -> dict[str, set[str]]:
+def stored_values(client: Client) -> dict[str, set[str]]:
     """A stored client's values per review field, for the side-by-side comparison."""
     values: dict[str, set[str]] = {k: set() for k, _ in FIELD_LABELS}
     for key in ("name", "company", "iban", "kvk", "btw"):
-        if client.get(key):
-            values[key].add(str(client[key]))
-    values["phone"] = values["phone_2"] = set(client.get("phones") or [])
-    values["email"] = {e.lower() for e in client.get("emails") or []}
-    for address in client.get("addresses") or []:
+        if getattr(client, key):
+            values[key].add(str(getattr(client, key)))
+    values["phone"] = values["phone_2"] = set(client.numbers)
+    values["email"] = {e.lower() for e in client.emails}
+    for address in client.addresses:
         for key in ("street", "house_number", "postcode", "city"):
-            if address.get(key):
-                values[key].add(str(address[key]))
+            if getattr(address, key):
+                values[key].add(str(getattr(address, key)))
     return values
 
 
@@ -125,10 +128,12 @@ class ReviewPage(QWidget):
     save_requested = Signal()
     back_requested = Signal()
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data: ClientData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
-        self.batches: list[Batch] = []
+        self.data = data
+        self.proposals: list[Proposal] = []
+        self.run: ImportRun | None = None
+        self.thumbnails: dict = {}
         self.current = -1
         self._stored: dict[str, set[str]] = {}
         self._seq = 0
@@ -191,7 +196,7 @@ class ReviewPage(QWidget):
             crop.setMinimumSize(CROP_MAX)
             stored = QLabel()
             stored.setObjectName(f"stored_{key}")
-            caption = QLabel(label + ":")
+            caption = QLabel(field_label(label) + ":")
             caption.setBuddy(edit)
             self.form.addWidget(caption, row, 0)
             self.form.addWidget(edit, row, 1)
@@ -208,6 +213,16 @@ class ReviewPage(QWidget):
         self.flags = QLabel()
         self.flags.setWordWrap(True)
         self.flags.setStyleSheet("color: #a40000")
+        # what recurred in every folder: the user's own business, to confirm
+        self.own_found = QLabel()
+        self.own_found.setObjectName("own_found")
+        self.own_found.setWordWrap(True)
+        self.own_found_button = QPushButton(self.tr("Dit is mijn &bedrijf: opslaan"))
+        self.own_found_button.setObjectName("own_found_save")
+        self.own_found_button.clicked.connect(self._save_own_found)
+        own_row = QHBoxLayout()
+        own_row.addWidget(self.own_found, 1)
+        own_row.addWidget(self.own_found_button)
         self.problems = QLabel()  # what went wrong while reading (files, scanner)
         self.problems.setObjectName("problems")
         self.problems.setWordWrap(True)
@@ -239,6 +254,7 @@ class ReviewPage(QWidget):
         right_layout.addWidget(self.reason)
         right_layout.addWidget(scroll, 1)
         right_layout.addWidget(self.flags)
+        right_layout.addLayout(own_row)
         right_layout.addWidget(self.problems)
         right_layout.addLayout(bottom)
 
@@ -273,20 +289,30 @@ class ReviewPage(QWidget):
 
     # -- filling -------------------------------------------------------------------------------
 
-    def set_batches(self, batches: list[Batch]) -> None:
-        self.batches = batches
+    def set_proposals(self, proposals: list[Proposal], run: ImportRun, thumbnails: dict) -> None:
+        self.proposals, self.run, self.thumbnails = proposals, run, thumbnails
         self.current = -1
+        found = run.report.own_business
+        self.own_found.setText(
+            self.tr(
+                "%1. Die gegevens staan in (bijna) elke map; ze komen op geen enkele klantkaart."
+            ).replace("%1", found["message"])
+            if found
+            else ""
+        )
+        self.own_found.setVisible(bool(found))
+        self.own_found_button.setVisible(bool(found))
         self._fill_list()
         for widget in (self.pages, self.decision, self.client_search, self.accept_button):
-            widget.setEnabled(bool(batches))
+            widget.setEnabled(bool(proposals))
         for key, _label in FIELD_LABELS:
-            self.edits[key].setEnabled(bool(batches))
+            self.edits[key].setEnabled(bool(proposals))
             self.edits[key].clear()
             self.crops[key].clear()
             self.stored_labels[key].clear()
         self.pages.clear()
         self.reason.clear()
-        if batches:
+        if proposals:
             self.batch_list.setCurrentRow(0)
             self.show_batch(0)
         else:
@@ -303,52 +329,55 @@ class ReviewPage(QWidget):
         row = self.batch_list.currentRow()
         self.batch_list.blockSignals(True)
         self.batch_list.clear()
-        for number, batch in enumerate(self.batches):
-            item = QListWidgetItem(batch_title(number, batch))
+        for number, proposal in enumerate(self.proposals):
+            item = QListWidgetItem(batch_title(number, proposal))
             item.setToolTip(item.text())
-            if batch.accepted:
+            if proposal.accepted:
                 item.setForeground(QBrush(QColor("#2e7d32")))
             self.batch_list.addItem(item)
         self.batch_list.blockSignals(False)
-        if 0 <= row < len(self.batches):
+        if 0 <= row < len(self.proposals):
             self.batch_list.setCurrentRow(row)
 
     def show_batch(self, number: int) -> None:
-        if not 0 <= number < len(self.batches):
+        if not 0 <= number < len(self.proposals):
             return
         self.current = number
         if self.batch_list.currentRow() != number:
             self.batch_list.blockSignals(True)
             self.batch_list.setCurrentRow(number)
             self.batch_list.blockSignals(False)
-        batch = self.batches[number]
+        proposal = self.proposals[number]
+        pages = proposal_pages(proposal)
         self._seq += 1
         self.heading.setText(
             self.tr("<b>Klant %1 van %2</b> — %3 pagina('s)")
             .replace("%1", str(number + 1))
-            .replace("%2", str(len(self.batches)))
-            .replace("%3", str(len(batch.pages)))
+            .replace("%2", str(len(self.proposals)))
+            .replace("%3", str(len(pages)))
+            + f" · {proposal.unit.label}"
         )
         self.pages.clear()
-        for item in batch.pages:
-            entry = QListWidgetItem(page_label(item, with_client=False))
-            if item.thumb is not None:
-                entry.setIcon(QIcon(pil_to_pixmap(item.thumb)))
-            if item.low_confidence:
+        for index, (doc, frame) in enumerate(pages):
+            entry = QListWidgetItem(self.tr("pagina %1").replace("%1", str(index + 1)))
+            pixmap = self.thumbnails.get(thumbnail_key(doc.path, frame))
+            if pixmap is not None:
+                entry.setIcon(QIcon(pixmap))
+            page = doc.pages.get(frame)
+            if page is not None and (page.confidence or 0) < 60 and len(page.words) < 3:
                 entry.setForeground(QBrush(QColor("#a40000")))
             self.pages.addItem(entry)
-        if batch.proposal is None:
-            self._reproposal(number)
+        if waiting(proposal):
+            self._reproposal([number])
             return
-        proposal = batch.proposal
         for key, _label in FIELD_LABELS:
-            found = proposal.fields.get(key)
+            found = proposal.get(key)
             edit = self.edits[key]
             edit.setText(found.value if found else "")
             self._colour(key)
             self.crops[key].clear()
             self.crops[key].setToolTip("")
-        self._fill_decision(proposal.decision)
+        self._fill_decision(proposal)
         self.flags.setText("\n".join(proposal.flags))
         self._load_crops(number)
         self._load_stored()
@@ -357,8 +386,7 @@ class ReviewPage(QWidget):
         first.selectAll()
 
     def _colour(self, key: str) -> None:
-        batch = self.batches[self.current]
-        found = batch.proposal.fields.get(key) if batch.proposal else None
+        found = self.proposals[self.current].get(key)
         colour = confidence_colour(found.confidence) if found and found.value else None
         edit = self.edits[key]
         edit.setStyleSheet(f"QLineEdit {{ background: {colour}; }}" if colour else "")
@@ -370,34 +398,30 @@ class ReviewPage(QWidget):
         else:
             edit.setToolTip("")
 
-    def _reproposal(self, number: int) -> None:
+    def _reproposal(self, numbers: list[int]) -> None:
         self.status.setText(self.tr("Gegevens opnieuw lezen…"))
-        batch = self.batches[number]
-
-        def work() -> None:
-            with ClientFile.open(self.db_path) as cf:
-                repropose(cf, batch)
-
+        changed = [self.proposals[n] for n in numbers]
+        assert self.run is not None
         submit(
-            work,
-            on_result=lambda _r: self._reproposed(number),
+            repropose,
+            self.data,
+            self.run,
+            changed,
+            on_result=lambda _r: self._reproposed(numbers),
             on_error=lambda e: self.status.setText(str(e)),
         )
 
-    def _reproposed(self, number: int) -> None:
+    def _reproposed(self, numbers: list[int]) -> None:
         self._fill_list()
         self._update_status()
-        if number == self.current:
-            self.show_batch(number)
+        if self.current in numbers:
+            self.show_batch(self.current)
 
     def _load_crops(self, number: int) -> None:
         seq = self._seq
-        batch = self.batches[number]
-        fields = dict(batch.proposal.fields) if batch.proposal else {}
         submit(
             _crops,
-            batch,
-            fields,
+            self.proposals[number],
             on_result=lambda crops: self._show_crops(seq, crops),
             on_error=lambda _e: None,  # no crop is no loss: the field is still there
         )
@@ -410,7 +434,8 @@ class ReviewPage(QWidget):
 
     # -- client choice -------------------------------------------------------------------------
 
-    def _fill_decision(self, decision: Decision) -> None:
+    def _fill_decision(self, proposal: Proposal) -> None:
+        decision = proposal.decision
         self.decision.clear()
         self.decision.addItem(self.tr("Nieuwe klant"), None)
         ids = [c for c in [decision.client_id, *decision.candidates] if c is not None]
@@ -418,41 +443,44 @@ class ReviewPage(QWidget):
             self.decision.addItem(self.tr("Bestaande klant nr. %1").replace("%1", str(client_id)))
             self.decision.setItemData(self.decision.count() - 1, client_id)
             submit(
-                _stored,
-                self.db_path,
+                self.data.client,
                 client_id,
                 on_result=lambda client, cid=client_id: self._name_item(cid, client),
                 on_error=lambda _e: None,
             )
-        if decision.kind == "existing" and decision.client_id is not None:
+        if decision.kind == EXISTING and decision.client_id is not None:
             self.decision.setCurrentIndex(self.decision.findData(decision.client_id))
         else:
             self.decision.setCurrentIndex(0)
         reason = decision.reason or ""
-        if decision.kind == "ask":
+        if proposal.joins is not None:
+            reason = (
+                self.tr("Dezelfde klant als %1: ").replace("%1", proposal.joins.unit.label) + reason
+            )
+        elif decision.kind == ASK:
             reason = self.tr("Niet zeker: kies de klant. ") + reason
         self.reason.setText(reason)
 
-    def _name_item(self, client_id: int, client: dict) -> None:
+    def _name_item(self, client_id: int, client: Client) -> None:
         index = self.decision.findData(client_id)
         if index >= 0:
-            city = next((a.get("city") for a in client.get("addresses") or [] if a.get("city")), "")
+            city = next((a.city for a in client.addresses if a.city), "")
             extra = f", {city}" if city else ""
-            self.decision.setItemText(index, f"{client['name']}{extra} (nr. {client_id})")
+            self.decision.setItemText(index, f"{client.name}{extra} (nr. {client_id})")
 
     def _decision_chosen(self, index: int) -> None:
-        batch = self.batches[self.current]
-        if batch.proposal is None:
+        proposal = self.proposals[self.current]
+        if waiting(proposal):
             return
         client_id = self.decision.itemData(index)
-        decision = batch.proposal.decision
+        proposal.joins = None  # the person decides, whatever the import found
         if client_id is None:
-            batch.proposal.decision = Decision("new", None, self.tr("door u gekozen: nieuwe klant"))
+            proposal.decision = Decision(NEW, None, self.tr("door u gekozen: nieuwe klant"))
         else:
-            batch.proposal.decision = Decision(
-                "existing", int(client_id), self.tr("door u gekozen"), decision.candidates
+            proposal.decision = Decision(
+                EXISTING, int(client_id), self.tr("door u gekozen"), proposal.decision.candidates
             )
-        self.reason.setText(batch.proposal.decision.reason)
+        self.reason.setText(proposal.decision.reason)
         self._fill_list()
         self._load_stored()
 
@@ -464,9 +492,9 @@ class ReviewPage(QWidget):
         self._search_seq = getattr(self, "_search_seq", 0) + 1
         seq = self._search_seq
         submit(
-            _search,
-            self.db_path,
+            self.data.search,
             text,
+            15,
             on_result=lambda hits: self._show_results(seq, hits),
             on_error=lambda e: self.status.setText(str(e)),
         )
@@ -501,20 +529,18 @@ class ReviewPage(QWidget):
         for label in self.stored_labels.values():
             label.clear()
         self._stored = {}
-        batch = self.batches[self.current]
-        decision = batch.proposal.decision if batch.proposal else None
-        if decision is None or decision.kind != "existing" or decision.client_id is None:
+        decision = self.proposals[self.current].decision
+        if decision.kind != EXISTING or decision.client_id is None:
             return
         seq = self._seq
         submit(
-            _stored,
-            self.db_path,
+            self.data.client,
             decision.client_id,
             on_result=lambda client: self._show_stored(seq, client),
             on_error=lambda e: self.status.setText(str(e)),
         )
 
-    def _show_stored(self, seq: int, client: dict) -> None:
+    def _show_stored(self, seq: int, client: Client) -> None:
         if seq != self._seq:
             return
         self._stored = stored_values(client)
@@ -542,28 +568,25 @@ class ReviewPage(QWidget):
     # -- editing and accepting -----------------------------------------------------------------
 
     def _edited(self, key: str, text: str) -> None:
-        batch = self.batches[self.current] if self.current >= 0 else None
-        if batch is None or batch.proposal is None:
+        if not 0 <= self.current < len(self.proposals):
             return
-        found = batch.proposal.fields.get(key)
-        if found is None:
-            batch.proposal.fields[key] = ReviewField(key, text, None)
-        else:
-            found.value = text
-            found.confidence = None  # typed by the user: no longer a reading to doubt
+        proposal = self.proposals[self.current]
+        if waiting(proposal):
+            return
+        proposal.set(key, text)  # typed by the user: no longer a reading to doubt
         self._colour(key)
         if self._stored:
             self._compare()
         if key in ("name", "company"):
-            self.batch_list.item(self.current).setText(batch_title(self.current, batch))
+            self.batch_list.item(self.current).setText(batch_title(self.current, proposal))
 
     def accept_current(self) -> None:
-        if not 0 <= self.current < len(self.batches):
+        if not 0 <= self.current < len(self.proposals):
             return
-        batch = self.batches[self.current]
-        if batch.proposal is None:
+        proposal = self.proposals[self.current]
+        if waiting(proposal):
             return
-        batch.accepted = True
+        proposal.confirm()
         self._fill_list()
         self._update_status()
         following = self._unaccepted_after(self.current)
@@ -573,11 +596,11 @@ class ReviewPage(QWidget):
             self.save_button.setFocus()
 
     def _unaccepted_after(self, number: int) -> int | None:
-        order = list(range(number + 1, len(self.batches))) + list(range(0, number))
-        return next((i for i in order if not self.batches[i].accepted), None)
+        order = list(range(number + 1, len(self.proposals))) + list(range(0, number))
+        return next((i for i in order if not self.proposals[i].accepted), None)
 
     def next_batch(self) -> None:
-        if self.current + 1 < len(self.batches):
+        if self.current + 1 < len(self.proposals):
             self.show_batch(self.current + 1)
 
     def previous_batch(self) -> None:
@@ -587,30 +610,42 @@ class ReviewPage(QWidget):
     def split_current(self) -> None:
         at = self.pages.currentRow()
         try:
-            split_batch(self.batches, self.current, at)
+            split_proposal(self.proposals, self.current, at)
         except ValueError as e:
             self.status.setText(
                 self.tr("Kies eerst de pagina waar de volgende klant begint. ") + str(e)
             )
             return
         self._fill_list()
+        self._reproposal([self.current, self.current + 1])
         self.show_batch(self.current)
-        self._reproposal(self.current + 1)
 
     def join_current(self) -> None:
         try:
-            join_batches(self.batches, self.current)
+            join_proposals(self.proposals, self.current)
         except ValueError as e:
             self.status.setText(str(e))
             return
         self._fill_list()
         self.show_batch(self.current)
 
+    def _save_own_found(self) -> None:
+        found = self.run.report.own_business if self.run is not None else None
+        if not found:
+            return
+        try:
+            accept_suggestion(OwnBusiness.from_dict(found["details"]))
+        except SettingsError as e:
+            self.status.setText(str(e))
+            return
+        self.own_found.setText(self.tr("Opgeslagen als uw eigen bedrijf."))
+        self.own_found_button.setVisible(False)
+
     def _update_status(self) -> None:
-        accepted = sum(b.accepted for b in self.batches)
+        accepted = sum(p.accepted for p in self.proposals)
         self.status.setText(
             self.tr("%1 van %2 klanten goedgekeurd. Enter: goedkeuren · PgDn: volgende")
             .replace("%1", str(accepted))
-            .replace("%2", str(len(self.batches)))
+            .replace("%2", str(len(self.proposals)))
         )
         self.save_button.setEnabled(accepted > 0)

@@ -24,9 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocr import scanner
-from ocr.scanner import DeviceOptions, ScannerDevice, ScannerError, ScanSettings
-from ocr.settings import SettingsError, load_own_business
+from importing.detection import describe
+from importing.own_business import (
+    SettingsError,
+    accept_suggestion,
+    load_own_business,
+    load_suggestion,
+)
+from ocr.sources import scanner
+from ocr.sources.scanner import DeviceOptions, ScannerDevice, ScannerError, ScanSettings
 
 from ..dialogs.own_business import OwnBusinessDialog
 from ..settings import settings as app_settings
@@ -154,18 +160,19 @@ class SourcesPage(QWidget):
         self.own_business_hint.setStyleSheet(
             "#own_business_hint { background: #fff8e1; border: 1px solid #ffe082; }"
         )
-        hint_text = QLabel(
-            self.tr(
-                "De gegevens van uw eigen bedrijf zijn nog niet ingevuld. Vul ze eerst in, dan "
-                "komen uw eigen telefoonnummer, adres en IBAN nooit bij een klant te staan."
-            )
-        )
-        hint_text.setWordWrap(True)
+        self.own_business_text = QLabel()
+        self.own_business_text.setObjectName("own_business_text")
+        self.own_business_text.setWordWrap(True)
         self.own_business_button = QPushButton(self.tr("&Eigen bedrijf invullen…"))
+        # what an import found in the paper, to confirm with one click
+        self.own_business_accept = QPushButton(self.tr("Klopt, &opslaan"))
+        self.own_business_accept.setObjectName("own_business_accept")
         hint_row = QHBoxLayout(self.own_business_hint)
-        hint_row.addWidget(hint_text, 1)
+        hint_row.addWidget(self.own_business_text, 1)
+        hint_row.addWidget(self.own_business_accept)
         hint_row.addWidget(self.own_business_button)
         self.own_business_button.clicked.connect(self.edit_own_business)
+        self.own_business_accept.clicked.connect(self.accept_found_business)
         self.update_own_business_hint()
 
         layout = QVBoxLayout(self)
@@ -333,7 +340,34 @@ class SourcesPage(QWidget):
             missing = load_own_business().is_empty()
         except SettingsError:
             missing = True  # unreadable: the dialog says why and saving repairs it
-        self.own_business_hint.setVisible(missing)
+        self.found_business = load_suggestion()
+        if self.found_business is not None:
+            self.own_business_text.setText(
+                self.tr(
+                    "Bij het vorige inlezen leek dit uw eigen bedrijf: %1. Klopt dat? Dan "
+                    "komen deze gegevens nooit bij een klant te staan."
+                ).replace("%1", describe(self.found_business))
+            )
+        else:
+            self.own_business_text.setText(
+                self.tr(
+                    "De gegevens van uw eigen bedrijf zijn nog niet ingevuld. Vul ze eerst in, "
+                    "dan komen uw eigen telefoonnummer, adres en IBAN nooit bij een klant te "
+                    "staan."
+                )
+            )
+        self.own_business_accept.setVisible(self.found_business is not None)
+        self.own_business_hint.setVisible(missing or self.found_business is not None)
+
+    def accept_found_business(self) -> None:
+        if self.found_business is None:
+            return
+        try:
+            accept_suggestion(self.found_business)
+        except SettingsError as e:
+            self.show_error(str(e))
+            return
+        self.update_own_business_hint()
 
     def edit_own_business(self) -> QDialog:
         dialog = OwnBusinessDialog(self)
@@ -379,6 +413,13 @@ class SourcesPage(QWidget):
         return None
 
     def show_error(self, text: str) -> None:
+        self.message.setStyleSheet("color: #a40000")
+        self.message.setText(text)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+    def show_notice(self, text: str) -> None:
+        """A message that is no error (a file saved, where it went)."""
+        self.message.setStyleSheet("color: #1b5e20")
         self.message.setText(text)
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft)
 

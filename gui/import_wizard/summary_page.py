@@ -7,7 +7,8 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ocr.intake import Summary
+from importing import ImportReport
+from importing.report import JOINED
 
 
 class SummaryPage(QWidget):
@@ -35,27 +36,32 @@ class SummaryPage(QWidget):
         self.again_button.clicked.connect(self.again_requested)
         self.close_button.clicked.connect(self.close_requested)
 
-    def show_summary(self, summary: Summary, names: dict[int, str]) -> None:
+    def show_summary(self, report: ImportReport, names: dict[int, str]) -> None:
         e = html.escape
 
         def links(ids: list[int]) -> str:
             return "".join(
                 f"<li><a href='client:{cid}'>{e(names.get(cid, f'klant {cid}'))}</a></li>"
                 for cid in ids
+                if cid
             )
 
         parts = [
             "<h2>Klaar</h2>",
-            f"<p>{len(summary.clients_created)} nieuwe klant(en), "
-            f"{len(summary.clients_updated)} bijgewerkt, {summary.documents} document(en), "
-            f"{summary.pages} pagina's.</p>",
+            f"<p>{report.clients_created} nieuwe klant(en), "
+            f"{report.clients_updated} bijgewerkt, {report.documents} document(en), "
+            f"{report.pages} pagina's.</p>",
         ]
-        if summary.clients_created:
-            parts.append(f"<p><b>Nieuw</b></p><ul>{links(summary.clients_created)}</ul>")
-        if summary.clients_updated:
-            parts.append(f"<p><b>Bijgewerkt</b></p><ul>{links(summary.clients_updated)}</ul>")
-        if summary.problems:
-            items = "".join(f"<li>{e(p.where)}: {e(p.message)}</li>" for p in summary.problems)
+        if report.created:
+            parts.append(f"<p><b>Nieuw</b></p><ul>{links(report.created)}</ul>")
+        if report.updated:
+            parts.append(f"<p><b>Bijgewerkt</b></p><ul>{links(report.updated)}</ul>")
+        joined = [u for u in report.units if u.outcome == JOINED]
+        if joined:
+            items = "".join(f"<li>{e(u.path)}: {e(u.reason)}</li>" for u in joined)
+            parts.append(f"<p><b>Samengevoegd</b></p><ul>{items}</ul>")
+        if report.errors:
+            items = "".join(f"<li>{e(x['path'])}: {e(x['error'])}</li>" for x in report.errors)
             parts.append(f"<p><b>Problemen</b></p><ul>{items}</ul>")
         parts.append("<p>Klik op een naam om de klant te openen.</p>")
         self.text.setText("".join(parts))

@@ -2,83 +2,88 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ocr.intake import (
-    Intake,
-    IntakeResult,
-    Problem,
-    SourcePage,
-    Summary,
-    commit,
-    file_source,
-    scanner_source,
-)
-from ocr.scanner import ScanRun
-from ocr.separators import write_cover_sheet
-from ocr.watch import watch_folder
-from storage import ClientFile
+from importing import ImportReport
+from importing.sources import WATCH_GAP_S, scan_name, scanner_sheets, watched, watcher
+from importing.units import find_units
+from ocr.sources.scanner import ScanRun
+from ocr.sources.separators import write_cover_sheet
 
+from ..data import ClientData
 from ..workers import submit
 from .progress_page import ProgressPage
-from .review_page import ReviewPage, _search
-from .runner import IntakeRunner
+from .review_page import ReviewPage
+from .runner import ImportRunner, apply_reviewed
 from .sources_page import SourcesPage
 from .summary_page import SummaryPage
 
 DEFAULT_JOBS = 2
 
 
-def _commit(db_path: Path, batches: list) -> tuple[Summary, dict[int, str]]:
-    with ClientFile.open(db_path) as cf:
-        summary = commit(cf, batches)
-        ids = summary.clients_created + summary.clients_updated
-        return summary, {cid: cf.client(cid)["name"] for cid in ids}
-
-
 class ImportWizard(QWidget):
     """A window of its own, so the main window stays usable while paper is read."""
 
     client_requested = Signal(int)
-    saved = Signal(object)  # Summary
+    saved = Signal(object)  # ImportReport
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None, jobs: int = DEFAULT_JOBS):
+    def __init__(
+        self,
+        db_path: Path,
+        parent: QWidget | None = None,
+        jobs: int = DEFAULT_JOBS,
+        data: ClientData | None = None,
+    ):
         super().__init__(parent, Qt.WindowType.Window)
         self.db_path = Path(db_path)
+        # the window's route to the client file, or one of its own
+        self._own_data = data is None
+        self.data = data if data is not None else ClientData(self.db_path)
         self.jobs = jobs
         self.setWindowTitle(self.tr("Papier inlezen — Klantdossier"))
         self.resize(1100, 760)
-        self.result: IntakeResult | None = None
-        self.runner: IntakeRunner | None = None
+        self.runner: ImportRunner | None = None
         self._stop_watch = threading.Event()
+        self._work_dir: Path | None = None
 
         self.sources = SourcesPage()
         self.progress = ProgressPage()
-        self.review = ReviewPage(self.db_path)
+        self.review = ReviewPage(self.data)
         self.summary = SummaryPage()
         self.stack = QStackedWidget()
         for page in (self.sources, self.progress, self.review, self.summary):
             self.stack.addWidget(page)
+        self.close_button = QPushButton(self.tr("S&luiten"))
+        self.close_button.setObjectName("wizard_close")
+        self.close_button.setToolTip(self.tr("Sluiten (Esc)"))
+        self.close_button.clicked.connect(self.close)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        layout.addLayout(footer)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
         self.sources.start_requested.connect(self.start)
         self.sources.cover_sheet_requested.connect(self.make_cover_sheet)
@@ -97,40 +102,47 @@ class ImportWizard(QWidget):
         self.sources.save_settings()
         mode = self.sources.mode()
         settings = self.sources.scan_settings() if mode == "scanner" else None
-        paths = self.sources.paths()
+        paths = [Path(p) for p in self.sources.paths()]
         folder = Path(self.sources.watch_folder.text().strip()).expanduser()
         self._stop_watch.clear()
-        duplex = bool(settings and settings.duplex)
+        options: dict = {"jobs": self.jobs}
+        if mode == "scanner":
+            assert settings is not None
+            options.update(stack_name=scan_name(), duplex=settings.duplex)
+        elif mode == "watch":
+            options.update(stack_name=f"map {folder.name} {scan_name()[5:]}", gap_s=WATCH_GAP_S)
+        runner = ImportRunner(self.data, self, **options)
+        scan_dir = self._scan_dir
+        watch = watcher(folder) if mode == "watch" else None
 
-        def factory(**callbacks) -> Intake:
-            return Intake(self.db_path, jobs=self.jobs, duplex=duplex, **callbacks)
-
-        def source(intake: Intake) -> Iterator[SourcePage]:
-            problems = intake.result.problems
+        def source(run):
             if mode == "scanner":
                 assert settings is not None
-                run = ScanRun(settings, intake.scan_dir)
-                intake.add_stopper(run.cancel)
-                yield from scanner_source(run)
-                if run.result.error is not None:
-                    raise run.result.error
-            elif mode == "files":
-                with ClientFile.open(self.db_path) as cf:
-                    yield from file_source(paths, problems, cf.has_document)
-            else:
-                intake.add_stopper(self._stop_watch.set)
-                for path in watch_folder(folder, self._stop_watch):
-                    with ClientFile.open(self.db_path) as cf:
-                        yield from file_source([path], problems, cf.has_document)
+                scan = ScanRun(settings, scan_dir())
+                runner.add_stopper(scan.cancel)
+                return scanner_sheets(scan)
+            if mode == "files":
+                return find_units(paths, run.report)
+            assert watch is not None
+            runner.add_stopper(self._stop_watch.set)
+            return watched(watch, self._stop_watch, run.report)
 
-        self.runner = IntakeRunner(factory, self)
-        self.runner.page_arrived.connect(self.progress.add_page)
-        self.runner.page_read.connect(self.progress.page_done)
-        self.runner.finished.connect(self._finished)
-        self.runner.failed.connect(self._failed)
+        self.runner = runner
+        runner.page_event.connect(self.progress.page_event)
+        runner.finished.connect(self._finished)
+        runner.failed.connect(self._failed)
         self.progress.reset(watching=mode == "watch")
         self.stack.setCurrentWidget(self.progress)
-        self.runner.start(source)
+        runner.start(source)
+
+    def _scan_dir(self) -> Path:
+        """A private folder (mode 0700) for scanned pages: they hold personal data and go
+        once stored (or when the wizard is closed)."""
+        import tempfile
+
+        if self._work_dir is None:
+            self._work_dir = Path(tempfile.mkdtemp(prefix="klantwizard-"))
+        return self._work_dir
 
     def cancel(self) -> None:
         self.progress.cancel_button.setEnabled(False)
@@ -138,16 +150,17 @@ class ImportWizard(QWidget):
         if self.runner is not None:
             self.runner.cancel()
 
-    def _finished(self, result: IntakeResult) -> None:
-        self.result = result
-        if not result.pages and result.problems and not result.cancelled:
+    def _finished(self, proposals: list) -> None:
+        assert self.runner is not None and self.runner.run is not None
+        report = self.runner.run.report
+        if not proposals and report.errors and not report.cancelled:
             # Nothing came in at all (empty feeder, no scanner): say why where the user
             # can change something, rather than on an empty review.
             self.stack.setCurrentWidget(self.sources)
-            self.sources.show_error(_problems_text(result.problems))
+            self.sources.show_error(_problems_text(report.errors))
             return
-        self.review.set_batches(result.batches)
-        self.review.problems.setText(_problems_text(result.problems))
+        self.review.set_proposals(proposals, self.runner.run, self.progress.thumbnails)
+        self.review.problems.setText(_problems_text(report.errors))
         self.stack.setCurrentWidget(self.review)
 
     def _failed(self, message: str) -> None:
@@ -157,19 +170,24 @@ class ImportWizard(QWidget):
     # -- saving ------------------------------------------------------------------------------
 
     def save(self) -> None:
-        batches = self.review.batches
+        assert self.runner is not None and self.runner.run is not None
         self.review.save_button.setEnabled(False)
         self.review.status.setText(self.tr("Opslaan…"))
-        submit(_commit, self.db_path, batches, on_result=self._saved, on_error=self._save_failed)
+        submit(
+            apply_reviewed,
+            self.data,
+            self.runner.run,
+            self.review.proposals,
+            on_result=self._saved,
+            on_error=self._save_failed,
+        )
 
-    def _saved(self, answer: tuple[Summary, dict[int, str]]) -> None:
-        summary, names = answer
-        if self.result is not None:
-            summary.problems[:0] = self.result.problems
-        self.summary.show_summary(summary, names)
+    def _saved(self, answer: tuple[ImportReport, dict[int, str]]) -> None:
+        report, names = answer
+        self.summary.show_summary(report, names)
         self.stack.setCurrentWidget(self.summary)
         self._cleanup()  # stored now: the scanned copies in the work folder can go
-        self.saved.emit(summary)
+        self.saved.emit(report)
 
     def _save_failed(self, error: Exception) -> None:
         self.review.save_button.setEnabled(True)
@@ -179,15 +197,15 @@ class ImportWizard(QWidget):
 
     def restart(self) -> None:
         self._cleanup()
-        self.result = None
         self.stack.setCurrentWidget(self.sources)
 
     def _cleanup(self) -> None:
-        if self.runner is not None and self.runner.intake is not None:
-            if self.runner.running():
-                self.runner.cancel()
-                self.runner.wait(2.0)
-            self.runner.intake.cleanup()
+        if self.runner is not None and self.runner.running():
+            self.runner.cancel()
+            self.runner.wait(2.0)
+        if self._work_dir is not None:
+            shutil.rmtree(self._work_dir, ignore_errors=True)
+            self._work_dir = None
 
     # -- files from outside ----------------------------------------------------------------------
 
@@ -202,7 +220,7 @@ class ImportWizard(QWidget):
     # -- cover sheets ----------------------------------------------------------------------------
 
     def make_cover_sheet(self) -> None:
-        dialog = CoverSheetDialog(self.db_path, self)
+        dialog = CoverSheetDialog(self.data, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.client is None:
             return
         client_id, name = dialog.client
@@ -219,25 +237,57 @@ class ImportWizard(QWidget):
         except OSError as e:
             QMessageBox.warning(self, self.windowTitle(), str(e))
             return
+        self.sources.show_notice(
+            self.tr("Het scheidingsblad voor %1 staat in %2 en wordt nu geopend: druk het af.")
+            .replace("%1", name)
+            .replace("%2", target)
+        )
         QDesktopServices.openUrl(QUrl.fromLocalFile(target))  # the user prints from there
 
+    def confirm_close(self, unsaved: int) -> bool:
+        """Ask before what was read is thrown away (tests answer for the user)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Inlezen sluiten"),
+            self.tr(
+                "Wat is ingelezen is nog niet opgeslagen (%1). Sluiten zonder op te slaan?"
+            ).replace("%1", str(unsaved)),
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Close
+
+    def unsaved_work(self) -> int:
+        """Clients read and not yet stored: what closing would throw away."""
+        if self.stack.currentWidget() is self.review:
+            return len(self.review.proposals)
+        if self.stack.currentWidget() is self.progress and self.runner is not None:
+            return self.progress.read
+        return 0
+
     def closeEvent(self, event) -> None:
+        unsaved = self.unsaved_work()
+        if unsaved and self.isVisible() and not self.confirm_close(unsaved):
+            event.ignore()
+            return
         self._cleanup()
+        if self._own_data:
+            self.data.close()
         super().closeEvent(event)
 
 
-def _problems_text(problems: list[Problem]) -> str:
-    return "\n".join(f"{Path(p.where).name}: {p.message}" for p in problems[:12]) + (
-        f"\n… en nog {len(problems) - 12}" if len(problems) > 12 else ""
+def _problems_text(errors: list[dict]) -> str:
+    return "\n".join(f"{Path(e['path']).name}: {e['error']}" for e in errors[:12]) + (
+        f"\n… en nog {len(errors) - 12}" if len(errors) > 12 else ""
     )
 
 
 class CoverSheetDialog(QDialog):
     """Pick an existing client for a cover sheet."""
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data: ClientData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db_path = db_path
+        self.data = data
         self.client: tuple[int, str] | None = None
         self.setWindowTitle(self.tr("Scheidingsblad voor een klant"))
         self.query = QLineEdit()
@@ -263,9 +313,9 @@ class CoverSheetDialog(QDialog):
         if len(text.strip()) < 2:
             return
         submit(
-            _search,
-            self.db_path,
+            self.data.search,
             text.strip(),
+            15,
             on_result=lambda hits: self._show(seq, hits),
             on_error=lambda _e: None,
         )
@@ -298,7 +348,8 @@ class _Installer(QObject):
 
     def open(self) -> ImportWizard:
         if self.wizard is None:
-            wizard = ImportWizard(Path(self.window.data.path), self.window)
+            data = self.window.data
+            wizard = ImportWizard(Path(data.path), self.window, data=data)
             wizard.client_requested.connect(self._open_client)
             wizard.saved.connect(lambda _summary: self._refresh())
             wizard.destroyed.connect(self._forget)

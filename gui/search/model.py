@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCollator, QModelIndex, QPersistentModelIndex, Qt
 
 from storage import SearchHit
 
 from .. import formatting
+from ..i18n import DUTCH
 
 _MARK = re.compile(r"\[([^\[\]]*)\]")
 
@@ -35,6 +36,15 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
     if pos < len(snippet):
         parts.append((snippet[pos:], False))
     return [(" ".join(text.split("\n")), matched) for text, matched in parts]
+
+
+def by_name(hits: list[SearchHit]) -> list[SearchHit]:
+    """The hits in Dutch alphabetical order ("Élodie" before "Thijs", "Klant 9" before
+    "Klant 10"): the client file sorts by the bytes of the name."""
+    collator = QCollator(DUTCH)
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    collator.setNumericMode(True)
+    return sorted(hits, key=lambda hit: (collator.sortKey(hit.name or ""), hit.id))
 
 
 def details(hit: SearchHit) -> str:

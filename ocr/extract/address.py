@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storage.places import dutch_places
+
 from .hits import Hit
 
 # Letters F, I, O, Q, U, Y never occur in postcodes; SA, SD and SS are not used.
@@ -35,6 +37,7 @@ class PostcodeCity:
     city: str | None
     start: int
     end: int  # end of the city (or postcode) in the text
+    known: bool = False  # the city is a known Dutch place (storage.places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ def find_postcodes(text: str) -> list[PostcodeCity]:
             continue
         postcode = f"{match.group(1)} {letters}"
         city_match = _CITY.match(text[match.end() :].translate(_APOSTROPHES))
-        city = None
+        city, known = None, False
         end = match.end()
         if city_match:
             city = _TRAILING_JUNK.sub("", city_match.group(1))
@@ -60,8 +63,28 @@ def find_postcodes(text: str) -> list[PostcodeCity]:
                 city = None
             else:
                 end = match.end() + city_match.end(1)
-        found.append(PostcodeCity(postcode, city, match.start(), end))
+                city, known, length = known_city(city)
+                end = match.end() + city_match.start(1) + length
+        found.append(PostcodeCity(postcode, city, match.start(), end, known))
     return found
+
+
+def known_city(printed: str) -> tuple[str, bool, int]:
+    """(city, known, length printed): the longest run of the printed words that names a
+    known place, spelled as the list does ("Damwald" -> "Damwâld", "Zwolle Nederland" ->
+    "Zwolle"); else the words as printed. A slight misreading of a known place's name
+    ("Amsterdarn") is that place."""
+    places = dutch_places()
+    words = printed.split(" ")
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        spelled = places.spelling(head)
+        if spelled:
+            return spelled, True, len(head)
+    near = places.near(printed)
+    if near:
+        return near, True, len(printed)
+    return printed, False, len(printed)
 
 
 def parse_street(text: str) -> Street | None:

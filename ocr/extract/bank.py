@@ -27,6 +27,8 @@ def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
     NL50INGB0683251309) is repaired only when exactly one reading of it passes the
     mod-97 check; foreign IBANs are taken as printed, and only after an IBAN label.
     """
+    if sum(c.isdigit() for c in text) < 6:
+        return []  # an IBAN has twelve digits; OCR does not misread half of them
     squeezed, offsets = compact(text, drop=".-")  # "NL88 RABO.0460 6632 08"
     upper = squeezed.upper()
     hits: list[Hit] = []

@@ -80,6 +80,10 @@ def mask_bsn(page: PageText) -> tuple[PageText, bool]:
     """
     from .words import Line, build_lines
 
+    if not _NINE_DIGITS.search(page.text) and not _NINE_DIGITS.search(
+        " ".join(w.text for w in page.words)
+    ):
+        return page, False  # no nine digits anywhere: no lines to build
     numbers: set[str] = set()
     masked_words: dict[int, str] = {}
     lines = [line for line in build_lines(page) if line.has_boxes]
@@ -92,7 +96,7 @@ def mask_bsn(page: PageText) -> tuple[PageText, bool]:
             continue
         for start, end in spans:
             numbers.add(re.sub(r"\D", "", line.text[start:end]))
-        for word, offset in zip(line.words, line.starts, strict=True):
+        for word, offset in zip(line.originals, line.starts, strict=True):
             piece = [(max(s, offset) - offset, min(e, offset + len(word.text)) - offset)
                      for s, e in spans if s < offset + len(word.text) and offset < e]  # fmt: skip
             if piece:

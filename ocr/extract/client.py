@@ -9,44 +9,48 @@ blocks, signatures and the folder tab, never from running text. The user's own b
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.models import PageText
 
-from ..settings import OwnBusiness, SettingsError, load_own_business
 from .address import Street, find_postcodes, parse_street, split_who_street
 from .bank import find_bics, find_ibans
 from .bsn import mask_bsn
-from .company import clean_company, legal_form_of, looks_like_company
+from .company import clean_company, could_be_firm_name, legal_form_of, looks_like_company
 from .dates import find_dates
 from .email import find_emails
 from .hits import Hit
-from .labels import split_label
+from .labels import label_kind, split_label
+from .layout import PageLayout, analyse, blocks_of
 from .model import AddressValue, ExtractedClient, FieldValue
-from .names import PersonName, parse_folder_name, parse_person
-from .own import OwnFilter
+from .names import PersonName, parse_person
+from .own import OwnBusiness
+from .parties import RawAddress, RawFolder, RawPage, RawReading, folder_hints, resolve
 from .phones import find_phones
-from .reconcile import mark_ambiguous, merge_email_variants, merge_phone_slips, respell_from_folder
-from .registry import find_btw, find_kvk
-from .words import Line, build_lines, segments
+from .registry import find_btw, find_kvk, find_vat
+from .words import Line, build_lines, segments, upright_size
 
 # Base confidence per place; multiplied by how sure OCR was of the words.
 CONF_LABEL = 0.9
 CONF_BLOCK = 0.85
 CONF_PATTERN = 0.7
 CONF_SIGNATURE = 0.6
-CONF_FOLDER = 0.6
-FOLDER_PAGE = -1  # page_index of hints taken from the folder name
 
 _SIGN_OFF = re.compile(
     r"(vriendelijke\s+groet|met\s+groet|groeten|hoogachtend|kind\s+regards|best\s+regards)",
     re.IGNORECASE,
 )
-_CHECKED = frozenset({"iban", "btw", "phone", "email", "client_since", "kvk"})
+_CHECKED = frozenset({"iban", "btw", "vat", "phone", "email", "client_since", "kvk"})
 # Labels whose digits are never a phone number, however they were read.
 _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "client_since"})
+# A money amount: a line that holds one is a price or a transaction (a price list, a bank
+# statement), where a number that looks like a phone or an IBAN is an article number or a
+# counterparty's account; there only labelled values count.
+_AMOUNT = re.compile(r"€|\bEUR\b|(?<![\d,.])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d,])")
+_VAT_WORD = re.compile(r"(?<![a-z])(btw|b\.t\.w|biw|vat|ust|tva|mwst|ondernemingsn)", re.IGNORECASE)
 _TAV = re.compile(r"^\s*(t\.?\s?a\.?\s?v\.?|ter attentie van)\s*:?\s*", re.IGNORECASE)
 _SEPARATOR_SPLIT = re.compile(r"\s+[·•|—–-]\s+|\s*[·•|]\s*")
 
@@ -59,6 +63,7 @@ class _Seg:
     kind: str | None
     value_start: int
     line_index: int
+    seg_index: int
 
     @property
     def value(self) -> str:
@@ -66,32 +71,79 @@ class _Seg:
 
 
 class _PageReader:
-    def __init__(self, page: PageText, index: int, out: ExtractedClient, own: OwnFilter) -> None:
+    """Reads one page into raw readings: every value with the segment it stood in; zone
+    and party are given once the page's layout is known (after reading, since address
+    blocks are found while reading)."""
+
+    def __init__(self, page: PageText, index: int) -> None:
         self.index = index
-        self.out = out
-        self.own = own
+        self.size = upright_size(page)
         self.lines = build_lines(page, index)
-        self.segs: list[list[_Seg]] = [
-            self._label_segments(i, ln) for i, ln in enumerate(self.lines)
-        ]
+        self.segs: list[list[_Seg]] = []
+        above: list[tuple[str, Line]] = []  # labels alone on the line above
+        for i, line in enumerate(self.lines):
+            row, alone = self._label_segments(i, line)
+            for n, seg in enumerate(row):
+                # "Rekeningnummer:" above "NL32 SNSB 0532 1995 88", also in two columns
+                label = _label_above(above, seg.line) if seg.kind is None else None
+                if label is not None:
+                    row[n] = _Seg(seg.line, label, 0, i, seg.seg_index)
+            above = alone
+            self.segs.append(row)
+        labels = {s.kind for row in self.segs for s in row}
+        self.name_in_parts = bool(labels & {"first_name", "last_name"})
+        self.found: list[tuple[FieldValue, int, int, tuple[int, int], bool]] = []
+        self.found_addresses: list[tuple[AddressValue, int, int, tuple[int, int]]] = []
+        self.address_keys: set[tuple[int, int]] = set()  # segments of window address blocks
+        self.oneline_keys: set[tuple[int, int]] = set()  # of addresses on one line
+        self.key = (0, 0)
+        self._units = 0
+        self.unit = 0
+        self.group = 0
+        self.signature = False
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _label_segments(self, line_index: int, line: Line) -> list[_Seg]:
+    def _label_segments(
+        self, line_index: int, line: Line
+    ) -> tuple[list[_Seg], list[tuple[str, Line]]]:
+        """The line's segments with their labels, and the labels that stand alone on it
+        with no value after them (their value may stand under them: a card with the
+        label above the value, in one column or two)."""
         result: list[_Seg] = []
+        alone: list[tuple[str, Line]] = []
         pending: str | None = None
-        for seg in segments(line):
+        pending_line = line
+        parts = segments(line)
+        for n, seg in enumerate(parts):
             kind, start = split_label(seg.text)
+            if kind is None and n + 1 < len(parts) and len(seg.words) <= 3 and pending is None:
+                # a card printed as a table: "Naam      Kees de Vries", no colon
+                kind = label_kind(seg.text.strip(" .:"))
+                start = len(seg.text) if kind else 0
             if kind and not seg.text[start:].strip(" .:-"):
-                pending = kind  # label alone; the value is the next segment
+                if pending:
+                    alone.append((pending, pending_line))
+                pending, pending_line = kind, seg  # label alone; the value is the next segment
                 continue
             if kind is None and pending and _is_noise(seg.text):
                 continue  # a speck read as "a" between a label and its value
             if kind is None and pending:
                 kind, start = pending, 0
             pending = None
-            result.append(_Seg(seg, kind, start, line_index))
-        return result
+            result.append(_Seg(seg, kind, start, line_index, len(result)))
+        if pending:
+            alone.append((pending, pending_line))
+        return result, alone
+
+    def new_unit(self, group: bool = True) -> int:
+        """Readings made together (a name's parts, street and number) share a unit; an
+        address and the name lines above it share a group: ours or not, together."""
+        self._units += 1
+        self.unit = self._units
+        if group:
+            self.group = self._units
+        return self.unit
 
     def add(self, field: str, value: str | None, seg: Line, hit_span: tuple[int, int] | None,
             base: float, source: str, raw: str = "") -> None:  # fmt: skip
@@ -105,85 +157,146 @@ class _PageReader:
         # was unsure of its letters; OCR confidence only shades the place's confidence.
         weight = 0.15 if field in _CHECKED else 0.3
         conf = round(base * (1 - weight + weight * ocr), 3)
-        self.out.add(FieldValue(field, value, conf, self.index, box, source, raw or value))
+        fv = FieldValue(field, value, conf, self.index, box, source, raw or value)
+        self.found.append((fv, self.unit, self.group, self.key, self.signature))
+
+    def add_one(self, field: str, value: str | None, seg: Line, hit: Hit, base: float,
+                source: str) -> None:  # fmt: skip
+        self.new_unit()
+        self.add(field, value, seg, (hit.start, hit.end), base, source, hit.raw)
 
     def add_person(self, person: PersonName, seg: Line, base: float, source: str,
-                   span: tuple[int, int] | None = None) -> None:  # fmt: skip
-        if self.own.name(person.display):
-            return
+                   span: tuple[int, int] | None = None, group: bool = True) -> None:  # fmt: skip
+        self.new_unit(group)
         raw = seg.text if span is None else seg.text[span[0] : span[1]]
         self.add("name", person.display, seg, span, base, source, raw)
         self.add("first_name", person.first_name, seg, span, base, source, raw)
         self.add("tussenvoegsel", person.tussenvoegsel, seg, span, base, source, raw)
         self.add("last_name", person.last_name, seg, span, base, source, raw)
 
-    def add_company(self, text: str, seg: Line, base: float, source: str) -> None:
+    def add_company(self, text: str, seg: Line, base: float, source: str,
+                    group: bool = True) -> None:  # fmt: skip
         value = clean_company(text)
-        if not value or self.own.name(value):
+        if not value:
             return
+        self.new_unit(group)
         self.add("company", value, seg, None, base, source, text)
         self.add("legal_form", legal_form_of(value), seg, None, base, source, text)
 
-    def add_name_or_company(self, text: str, seg: Line, base: float, source: str) -> bool:
-        text = _TAV.sub("", text).strip()
+    def add_name_or_company(self, text: str, seg: Line, base: float, source: str,
+                            group: bool = True) -> bool:  # fmt: skip
+        # OCR specks before and after a name ("- Joost de Groot", "“Hanneke in ‘t Veld")
+        text = _TAV.sub("", text).strip(' .,;:_-|~="“”„')
         if looks_like_company(text):
-            self.add_company(text, seg, base, source)
+            self.add_company(text, seg, base, source, group)
             return True
         person = parse_person(text)
         if person:
-            self.add_person(person, seg, base, source)
+            self.add_person(person, seg, base, source, group=group)
             return True
         return False
 
     # -- reading -------------------------------------------------------------------------------
 
-    def read(self) -> None:
+    def read(self) -> RawPage:
         for row in self.segs:
             for seg in row:
+                self.key = (seg.line_index, seg.seg_index)
                 self._read_segment(seg)
         self._read_signature()
+        return self._placed()
+
+    def _placed(self) -> RawPage:
+        """The readings with their zone and party, now that the layout is known."""
+        lines = [[s.line for s in row] for row in self.segs]
+        labelled = {(s.line_index, s.seg_index): s.kind for r in self.segs for s in r}
+        block_of = blocks_of(lines)
+        address = {block_of[k] for k in self.address_keys if k in block_of}
+        layout = analyse(lines, labelled, address, self.size, block_of, self.oneline_keys)
+        self._read_letterhead_companies(layout)
+        readings = []
+        for fv, unit, group, key, signed in self.found:
+            place = layout.place(*key)
+            zone, party = ("signature", "sender") if signed else (place.zone, place.party)
+            fv = dataclasses.replace(fv, zone=zone, party=party)
+            readings.append(RawReading(fv, unit, group))
+        addresses = []
+        for av, unit, group, key in self.found_addresses:
+            place = layout.place(*key)
+            av = dataclasses.replace(av, zone=place.zone, party=place.party)
+            addresses.append(RawAddress(av, unit, group))
+        return RawPage(self.index, readings, addresses, layout.is_card,
+                       layout.customer_wording, layout.business_addressee)  # fmt: skip
+
+    def _read_letterhead_companies(self, layout: PageLayout) -> None:
+        """A letterhead's or footer's name line ("webwinkel b.v.", "Garage Dekker B.V. |
+        KvK ..."): with its legal form anywhere; without one only as the first line of
+        its block (a slogan "Installatie · Onderhoud" is no name)."""
+        done = {key for fv, *_rest, key, _signed in self.found if fv.field == "company"}
+        firsts: set[int] = set()
+        for row in self.segs:
+            for s in row:
+                key = (s.line_index, s.seg_index)
+                place = layout.place(*key)
+                first = place.block not in firsts
+                firsts.add(place.block)
+                if s.kind or key in done or place.zone not in ("letterhead", "footer"):
+                    continue
+                text = s.line.text.strip(" ·|-")
+                if not could_be_firm_name(text):
+                    continue
+                if legal_form_of(text) or (first and looks_like_company(text)):
+                    self.key = key
+                    self.add_company(text, s.line, CONF_BLOCK * 0.9, "pattern")
 
     def _read_segment(self, s: _Seg) -> None:
         seg, kind, text = s.line, s.kind, s.line.text
         source = "label" if kind else "pattern"
         blocked: list[tuple[int, int]] = []
 
+        priced = bool(_AMOUNT.search(self.lines[s.line_index].text))
         for hit in find_ibans(text, labelled=kind == "iban"):
             blocked.append((hit.start, hit.end))
-            if not self.own.iban(hit.value):
-                base = (CONF_LABEL if kind == "iban" else 0.85) * (0.8 if hit.repaired else 1.0)
-                self.add("iban", hit.value, seg, (hit.start, hit.end), base, source, hit.raw)
+            if priced and kind != "iban":
+                continue
+            base = (CONF_LABEL if kind == "iban" else 0.85) * (0.8 if hit.repaired else 1.0)
+            self.add_one("iban", hit.value, seg, hit, base, source)
         for hit in find_btw(text):
             blocked.append((hit.start, hit.end))
-            if not self.own.btw(hit.value):
-                self.add("btw", hit.value, seg, (hit.start, hit.end), CONF_LABEL, source, hit.raw)
+            self.add_one("btw", hit.value, seg, hit, CONF_LABEL, source)
+        if kind == "btw" or _VAT_WORD.search(text):
+            for hit in find_vat(text):
+                if not any(hit.overlaps(a, b) for a, b in blocked):
+                    blocked.append((hit.start, hit.end))
+                    self.add_one("vat", hit.value, seg, hit, CONF_LABEL, "label")
         kvk_hits = find_kvk(text)
         if kind == "kvk":
             kvk_hits += [_shift(h, s.value_start) for h in find_kvk(s.value, labelled=True)]
+        spans: set[tuple[int, int]] = set()
         for hit in kvk_hits:
+            if (hit.start, hit.end) in spans:
+                continue  # "KvK 12345678" is found by its label and as the labelled value
+            spans.add((hit.start, hit.end))
             blocked.append((hit.start, hit.end))
-            if not self.own.kvk(hit.value):
-                self.add("kvk", hit.value, seg, (hit.start, hit.end), CONF_LABEL, "label", hit.raw)
+            self.add_one("kvk", hit.value, seg, hit, CONF_LABEL, "label")
         for hit in find_dates(text):
             blocked.append((hit.start, hit.end))
             if kind == "client_since":
-                self.add("client_since", hit.value, seg, (hit.start, hit.end), CONF_LABEL,
-                         "label", hit.raw)  # fmt: skip
+                self.add_one("client_since", hit.value, seg, hit, CONF_LABEL, "label")
         if kind == "bic":
             for hit in find_bics(s.value):
-                hit = _shift(hit, s.value_start)
-                self.add("bic", hit.value, seg, (hit.start, hit.end), CONF_LABEL, "label", hit.raw)
+                self.add_one("bic", hit.value, seg, _shift(hit, s.value_start), CONF_LABEL, "label")
 
         fax = "fax" in text.casefold()
         if kind in _NOT_PHONE:
             blocked.append((s.value_start, len(text)))
         for hit in find_phones(text, blocked):
-            if self.own.phone(hit.value):
+            if priced and kind != "phone":
                 continue
             base = CONF_LABEL if kind == "phone" else CONF_PATTERN
             if fax:
                 base = 0.4
-            self.add("phone", hit.value, seg, (hit.start, hit.end), base, source, hit.raw)
+            self.add_one("phone", hit.value, seg, hit, base, source)
         email_hits = find_emails(text)
         if kind == "email" and not email_hits:
             # "hendriks. r@home.nl": OCR put a space in the address after its label
@@ -192,20 +305,27 @@ class _PageReader:
                 Hit(h.value, s.value_start, len(text), s.value) for h in find_emails(squeezed)
             ]
         for hit in email_hits:
-            if self.own.email(hit.value):
-                continue
             base = CONF_LABEL if kind == "email" else 0.85
-            self.add("email", hit.value, seg, (hit.start, hit.end), base, source, hit.raw)
+            self.add_one("email", hit.value, seg, hit, base, source)
 
-        if kind == "name":
+        if kind == "name" and self.name_in_parts and _one_name(s.value):
+            # "Voornaam: Sanne" above "Naam: Veld": the name printed in parts
+            self.add("last_name", _one_name(s.value), seg, None, CONF_LABEL, "label")
+        elif kind == "name":
             self.add_name_or_company(s.value, seg, CONF_LABEL, "label")
+        elif kind in ("first_name", "tussenvoegsel", "last_name"):
+            part = _one_name(s.value, several=True)
+            if part and (kind != "tussenvoegsel" or part.islower()):
+                self.add(kind, part, seg, None, CONF_LABEL, "label")
         elif kind == "company":
             self.add_company(s.value, seg, CONF_LABEL, "label")
         elif kind == "address":
             street = parse_street(s.value)
-            if street and not self.own.address(None, street.street):
+            if street:
+                self.new_unit()
                 self._add_street(street, seg, CONF_LABEL, "label")
         elif kind is None and _TAV.match(text):
+            self.address_keys.add(self.key)
             self.add_name_or_company(text, seg, CONF_BLOCK, "address-block")
         self._read_postcodes(s)
 
@@ -216,37 +336,51 @@ class _PageReader:
     def _read_postcodes(self, s: _Seg) -> None:
         seg, text = s.line, s.line.text
         for pc in find_postcodes(text):
-            if s.kind == "postcode_city":
-                base, source = CONF_LABEL, "label"
-            elif pc.city:
-                base, source = CONF_BLOCK, "address-block"
-            else:
-                base, source = 0.35, "pattern"  # "1234 AB" alone could be anything
             street, who_lines = self._street_for(s, pc.start)
-            if self.own.address(pc.postcode, street.street if street else None):
-                continue  # our own address: as addressee, in our letterhead
+            labelled = s.kind in ("postcode_city", "address")
+            if not (labelled or street or pc.known):
+                continue  # "1200 De Anza Blvd", a product code: not inside an address
+            if labelled:
+                base, source = CONF_LABEL, "label"
+            else:
+                base, source = (CONF_BLOCK if pc.city else 0.7), "address-block"
+            # "Kerkstraat 1 · 1234 AB Stad" on one line is a letterhead's, a footer's or a
+            # return address above the window; a window block puts the postcode on its own
+            oneline = any(c.isalnum() for c in text[: pc.start]) or bool(self._before(s))
+            keys = self.oneline_keys if oneline else self.address_keys
+            if s.kind is None:
+                keys.add(self.key)
+            self.new_unit()
             span = (pc.start, pc.end)
             self.add("postcode", pc.postcode, seg, span, base, source, text[pc.start : pc.end])
             if pc.city:
-                self.add("city", pc.city, seg, span, base, source, pc.city)
+                # a place missing from the list (a hamlet) is kept, a little less sure
+                city_base = base if pc.known else base * 0.9
+                self.add("city", pc.city, seg, span, city_base, source,
+                         text[pc.start + len(pc.postcode) + 1 : pc.end].strip())  # fmt: skip
             if street and s.kind != "postcode_city":  # a labelled street was read already
                 self._add_street(street, seg, base, source)
-            self.out.addresses.append(
-                AddressValue(
-                    street.street if street else None,
-                    street.house_number if street else None,
-                    pc.postcode,
-                    pc.city,
-                    base,
-                    self.index,
-                    source,
-                )
+            address = AddressValue(
+                street.street if street else None,
+                street.house_number if street else None,
+                pc.postcode,
+                pc.city,
+                base,
+                self.index,
+                source,
+                box=seg.box_of(*span),
             )
+            self.found_addresses.append((address, self.unit, self.group, self.key))
             for who in who_lines if street else []:
-                if isinstance(who, Line):
-                    self.add_name_or_company(who.text, who, CONF_BLOCK, "address-block")
+                if isinstance(who, _Seg):
+                    key, self.key = self.key, (who.line_index, who.seg_index)
+                    keys.add(self.key)
+                    self.add_name_or_company(who.line.text, who.line, CONF_BLOCK,
+                                             "address-block", group=False)  # fmt: skip
+                    self.key = key
                 else:
-                    self.add_name_or_company(who, seg, CONF_BLOCK * 0.95, "address-block")
+                    self.add_name_or_company(who, seg, CONF_BLOCK * 0.95, "address-block",
+                                             group=False)  # fmt: skip
 
     def _street_for(self, s: _Seg, postcode_start: int) -> tuple[Street | None, list]:
         """The street (and the name or company lines) that go with a postcode, found by
@@ -270,14 +404,24 @@ class _PageReader:
         if before:
             # the same footer with its separators read: its items are segments of a line
             street = parse_street(before[-1].line.text)
-            return street, [before[-2].line] if len(before) > 1 else []
+            return street, [before[-2]] if len(before) > 1 else []
         return self._street_and_block(s)
 
     def _before(self, s: _Seg) -> list[_Seg]:
-        """Unlabelled segments left of s on its line."""
+        """Unlabelled segments left of s on its line, items of one line ("Kerkstraat 1 ·
+        1234 AB Stad"), not another column far to the left (two address blocks side by
+        side: "Factuuradres" and "Afleveradres")."""
         row = self.segs[s.line_index]
         index = next(i for i, x in enumerate(row) if x is s)
-        return [x for x in row[:index] if x.kind is None]
+        items: list[_Seg] = []
+        right = s
+        for x in reversed(row[:index]):
+            if right.line.has_boxes and right.line.left - x.line.right > 5 * max(s.line.height, 1):
+                break
+            if x.kind is None:
+                items.insert(0, x)
+            right = x
+        return items
 
     def _labelled_street(self) -> Street | None:
         for row in self.segs:
@@ -286,43 +430,46 @@ class _PageReader:
                     return parse_street(s.value)
         return None
 
-    def _street_and_block(self, s: _Seg) -> tuple[Street | None, list[Line]]:
+    def _street_and_block(self, s: _Seg) -> tuple[Street | None, list[_Seg]]:
         """Street line and name/company lines above a postcode line (a letter's address
         block): left-aligned lines close together, nearest first."""
         above = self._lines_above(s)
         if not above:
             return None, []
-        street = parse_street(above[0].text)
+        street = parse_street(above[0].line.text)
         if street is None:
             return None, []
-        names: list[Line] = []
-        for line in above[1:4]:
-            text = _TAV.sub("", line.text).strip()
+        names: list[_Seg] = []
+        for seg in above[1:4]:
+            text = _TAV.sub("", seg.line.text).strip()
             if looks_like_company(text) or parse_person(text):
-                names.append(line)
+                names.append(seg)
             else:
                 break
         return street, names
 
-    def _lines_above(self, s: _Seg) -> list[Line]:
+    def _lines_above(self, s: _Seg) -> list[_Seg]:
         current = s.line
         height = max(current.height, 1)
-        result: list[Line] = []
+        result: list[_Seg] = []
         for j in range(s.line_index - 1, max(-1, s.line_index - 5), -1):
             row = self.segs[j]
             if not row:
                 break
             if not current.has_boxes:
-                candidate = row[0].line
+                candidate = row[0]
             else:
-                aligned = [x.line for x in row if abs(x.line.left - current.left) <= 1.5 * height]
+                aligned = [x for x in row if abs(x.line.left - current.left) <= 1.5 * height]
                 if not aligned:
                     break
                 candidate = aligned[0]
-                if current.top - candidate.top > 2.6 * height or row[0].kind not in (None, "name"):
+                if current.top - candidate.line.top > 2.6 * height or row[0].kind not in (
+                    None,
+                    "name",
+                ):
                     break
             result.append(candidate)
-            current = candidate
+            current = candidate.line
         return result
 
     def _read_signature(self) -> None:
@@ -335,6 +482,7 @@ class _PageReader:
                 if line.has_boxes and below.top - line.top > 9 * height:
                     break
                 text = below.text.strip()
+                self.signature = True
                 if taken == 0:
                     person = parse_person(text)
                     if person:
@@ -346,7 +494,37 @@ class _PageReader:
                     break
                 if taken:
                     break
+            self.signature = False
             break
+
+
+def _label_above(labels: list[tuple[str, Line]], value: Line) -> str | None:
+    """The label standing right above value (the line before, in value's column)."""
+    if not value.has_boxes:
+        return None
+    found = None
+    for kind, label in labels:
+        height = max(label.height, 1)
+        if not label.has_boxes or not 0 < value.top - label.top <= 3.2 * height:
+            continue
+        if abs(value.left - label.left) <= 2 * height and (
+            found is None or abs(value.left - label.left) < abs(value.left - found[1].left)
+        ):
+            found = (kind, label)
+    return found[0] if found else None
+
+
+def _one_name(text: str, several: bool = False) -> str | None:
+    """A name part as printed after its label, without OCR specks around it ("Sanne ;",
+    "in't"); None when it holds digits or is no name part at all."""
+    words = [w.strip(" .,;:_-'\"“”‘’|~") for w in text.split()]
+    words = [w for w in words if len(w) > 1 or (w.isalpha() and w.isupper())]
+    if not words or (len(words) > 1 and not several) or len(words) > 4:
+        return None
+    joined = " ".join(words)
+    if any(c.isdigit() for c in joined) or not any(c.isalpha() for c in joined):
+        return None
+    return joined
 
 
 def _is_noise(text: str) -> bool:
@@ -357,30 +535,13 @@ def _shift(hit: Hit, offset: int) -> Hit:
     return Hit(hit.value, hit.start + offset, hit.end + offset, hit.raw, hit.repaired)
 
 
-def _folder_hints(folder_name: str, out: ExtractedClient, own: OwnFilter) -> None:
-    person, company = parse_folder_name(folder_name)
-    if company and not own.name(company):
-        for field, value in (("company", company), ("legal_form", legal_form_of(company))):
-            if value:
-                out.add(FieldValue(field, value, CONF_FOLDER, FOLDER_PAGE, None, "folder",
-                                   folder_name))  # fmt: skip
-    if person and not own.name(person.display):
-        for field, value in (
-            ("name", person.display),
-            ("first_name", person.first_name),
-            ("tussenvoegsel", person.tussenvoegsel),
-            ("last_name", person.last_name),
-        ):
-            if value:
-                out.add(FieldValue(field, value, CONF_FOLDER, FOLDER_PAGE, None, "folder",
-                                   folder_name))  # fmt: skip
-
-
-def _saved_own_business() -> OwnBusiness:
-    try:
-        return load_own_business()
-    except SettingsError:
-        return OwnBusiness()  # unreadable settings must not stop an import
+def read_folder(pages: Sequence[PageText], folder_name: str | None = None) -> RawFolder:
+    """Everything read on the pages (and the folder tab), before the own business is
+    taken out and the parties are decided: what ExtractedClient.without() starts from."""
+    bsn_pages = [index for index, page in enumerate(pages) if mask_bsn(page)[1]]
+    read = [_PageReader(page, index).read() for index, page in enumerate(pages)]
+    hints = folder_hints(folder_name) if folder_name else []
+    return RawFolder(read, hints, folder_name, bsn_pages)
 
 
 def extract_client(
@@ -391,20 +552,10 @@ def extract_client(
 ) -> ExtractedClient:
     """Candidates for every client field found on the pages (plus the folder name hint).
 
-    own None means the saved own-business settings (ocr.settings); pass OwnBusiness() for
-    none at all. Never raises on odd input: blank pages, running text or garbage OCR give
-    few or no candidates, never invented ones.
+    own: the user's own business, whose details are never taken for the client's (the
+    import decides it: importing.own_business). Never raises on odd input: blank pages,
+    running text or garbage OCR give few or no candidates, never invented ones. The
+    result's without(other) takes out more own values later, as if they had been passed
+    here (see ExtractedClient.without).
     """
-    out = ExtractedClient(folder_name=folder_name)
-    own_filter = OwnFilter(own if own is not None else _saved_own_business())
-    for index, page in enumerate(pages):
-        if mask_bsn(page)[1]:
-            out.bsn_pages.append(index)
-        _PageReader(page, index, out, own_filter).read()
-    if folder_name:
-        _folder_hints(folder_name, out, own_filter)
-        respell_from_folder(out, folder_name)
-    merge_email_variants(out)
-    merge_phone_slips(out)
-    mark_ambiguous(out)
-    return out
+    return resolve(read_folder(pages, folder_name), (own or OwnBusiness(),))

@@ -65,6 +65,8 @@ def _ascii_same_length(text: str) -> str:
 
 
 def find_emails(text: str) -> list[Hit]:
+    if "@" not in text and "©" not in text:
+        return []
     hits = []
     for match in _EMAIL.finditer(_ascii_same_length(text)):
         local = match.group(1).strip(".")

@@ -8,6 +8,15 @@ from rapidfuzz import fuzz, process
 
 # Normalised label (lower case, letters plus '+' and '/') -> field it announces.
 LABELS: dict[str, str] = {
+    # a card with the name in parts: "Voornaam: | Tussenvoegsel: | Naam:"
+    "voornaam": "first_name",
+    "voornamen": "first_name",
+    "roepnaam": "first_name",
+    "tussenvoegsel": "tussenvoegsel",
+    "tussenvoegsels": "tussenvoegsel",
+    "achternaam": "last_name",
+    "familienaam": "last_name",
+    "geslachtsnaam": "last_name",
     "naam": "name",
     "naamklant": "name",
     "klantnaam": "name",
@@ -35,6 +44,9 @@ LABELS: dict[str, str] = {
     "woonplaats": "postcode_city",
     "plaats": "postcode_city",
     "tel": "phone",
+    "t": "phone",  # "T: 072-5123456 · E: info@..." on modern letterheads
+    "m": "phone",
+    "e": "email",
     "telefoon": "phone",
     "telefoonnr": "phone",
     "telefoonnummer": "phone",
@@ -49,6 +61,13 @@ LABELS: dict[str, str] = {
     "rekeningnummer": "iban",
     "rekeningnr": "iban",
     "bankrekening": "iban",
+    "bankrekeningnr": "iban",
+    "bank": "iban",
+    "banknr": "iban",
+    "reknr": "iban",
+    "ibannr": "iban",
+    "ibannummer": "iban",
+    "iban/bic": "iban",
     "bankrekeningnummer": "iban",
     "rekening": "iban",
     "bic": "bic",
@@ -59,12 +78,34 @@ LABELS: dict[str, str] = {
     "kvknummer": "kvk",
     "kamervankoophandel": "kvk",
     "handelsregister": "kvk",
+    "handelsregisternummer": "kvk",
+    "handelsregisternr": "kvk",
+    "hrnr": "kvk",
+    "kvkinschrijving": "kvk",
+    "inschrijvingkvk": "kvk",
+    "coc": "kvk",
+    "cocnr": "kvk",
+    "cocnumber": "kvk",
+    "chamberofcommerce": "kvk",
     "btw": "btw",
     "btwnr": "btw",
     "btwid": "btw",
     "btwnummer": "btw",
     "btwidentificatienummer": "btw",
     "omzetbelastingnummer": "btw",
+    "btwidnr": "btw",
+    "biw": "btw",  # Tesseract reads the T of BTW as I
+    "biwnr": "btw",
+    "biwid": "btw",
+    "vat": "btw",
+    "vatnr": "btw",
+    "vatno": "btw",
+    "vatid": "btw",
+    "vatnumber": "btw",
+    "ustidnr": "btw",
+    "ustid": "btw",
+    "tva": "btw",
+    "ondernemingsnummer": "btw",  # Belgium: the enterprise number is the VAT number
     "klantsinds": "client_since",
     "klantvanaf": "client_since",
     "bsn": "bsn",
@@ -81,8 +122,8 @@ LABELS: dict[str, str] = {
 
 # Labels that are also written without a colon ("Tel. 06-...", "KvK 12345678").
 _BARE = re.compile(
-    r"^\s*(tel(?:efoon)?\.?|mobiel|mob\.?|gsm|e-?mail|iban|kvk(?:-nr\.?|-nummer)?|"
-    r"btw(?:-nr\.?|-id|-nummer)?|bic|bsn|t\.\s?a\.\s?v\.?|tav\.?)(?=[\s:]|$)[\s:.]*",
+    r"^\s*(tel(?:efoon)?\.?|mobiel|mob\.?|gsm|e-?mail|iban|k\.?v\.?k\.?(?:-?nr\.?|-?nummer)?|"
+    r"b[ti]w(?:-?nr\.?|-?id|-?nummer)?|vat|bic|bsn|t\.\s?a\.\s?v\.?|tav\.?)(?=[\s:]|$)[\s:.]*",
     re.IGNORECASE,
 )
 _COLON = re.compile(r"^\s*([^:;]{1,32}?)\s*[:;]\s*")

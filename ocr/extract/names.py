@@ -22,7 +22,8 @@ PARTICLES = sorted(
 )  # fmt: skip
 TITLES = re.compile(
     r"^(?:(?:t\.?\s?a\.?\s?v\.?|ter attentie van|dhr\.?|de heer|heer|hr\.?|mevr\.?|mevrouw|"
-    r"mw\.?|mr\.?|ir\.?|ing\.?|drs\.?|dr\.?|prof\.?|fam\.?|familie|de familie)\s+)+",
+    r"mw\.?|mr\.?|ir\.?|ing\.?|drs\.?|dr\.?|prof\.?|fam\.?|familie|de familie|"
+    r"en|&)\s+)+",
     re.IGNORECASE,
 )
 # Words that never appear in a person's name but do in lines near one.
@@ -66,6 +67,7 @@ def strip_title(text: str) -> str:
 
 def parse_person(text: str) -> PersonName | None:
     """A person's name from a line, or None when the line does not look like one."""
+    titled = bool(TITLES.match(" ".join(text.split()).strip(" ,;:'\"“”„‘’`_")))
     text = strip_title(text).strip(" .,;:")
     if not text or len(text) > 60 or any(c.isdigit() for c in text) or "@" in text:
         return None
@@ -76,6 +78,11 @@ def parse_person(text: str) -> PersonName | None:
     if "," in text:
         return None
     tokens = text.split()
+    if titled:
+        # "Fam. De Vries", "Dhr. en mevr. Jansen", "Mw. Jansen": only the surname
+        particle, after = _split_particle(tokens)
+        if len(tokens) == 1 or (particle and len(tokens) == len(particle.split()) + 1):
+            return _make_surname(particle, after if particle else tokens)
     if not 2 <= len(tokens) <= 6:
         return None
     first_tokens: list[str] = []
@@ -91,6 +98,12 @@ def parse_person(text: str) -> PersonName | None:
     # no particle: first token(s) are the first name or initials, the rest the last name
     first_tokens, last = _first_and_last(tokens)
     return _make(first_tokens, None, last)
+
+
+def _make_surname(particle: str | None, last: list[str]) -> PersonName | None:
+    if len(last) != 1 or not _TOKEN.match(last[0]) or len(last[0]) < 2 or last[0].endswith("."):
+        return None
+    return PersonName(None, particle.casefold() if particle else None, last[0])
 
 
 def _first_and_last(tokens: list[str]) -> tuple[list[str], list[str]]:

@@ -2,13 +2,59 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, field, fields
+
 from rapidfuzz import fuzz
 
 from storage.phones import normalize
 
-from ..settings import OwnBusiness
 from .address import parse_street
 from .text import fold
+
+
+@dataclass(frozen=True)
+class OwnBusiness:
+    """Details of the business that uses Klantdossier; every field is optional."""
+
+    name: str | None = None
+    street: str | None = None  # with house number: "Industrieweg 14"
+    postcode: str | None = None
+    city: str | None = None
+    phones: tuple[str, ...] = ()  # as written; compared in E.164
+    emails: tuple[str, ...] = ()
+    iban: str | None = None
+    kvk: str | None = None
+    btw: str | None = None
+    signers: tuple[str, ...] = ()  # people who sign its letters ("J. Hoekstra")
+    extra_names: tuple[str, ...] = field(default=())  # trade names, old names
+
+    @classmethod
+    def from_dict(cls, data: dict) -> OwnBusiness:
+        known = {f.name for f in fields(cls)}
+        values: dict = {}
+        for key, value in data.items():
+            if key == "phone":  # single values accepted for convenience
+                key, value = "phones", [value]
+            elif key == "email":
+                key, value = "emails", [value]
+            elif key == "signer":
+                key, value = "signers", [value]
+            if key not in known or value is None:
+                continue
+            if key in ("phones", "emails", "signers", "extra_names"):
+                values[key] = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+            else:
+                values[key] = str(value)
+        return cls(**values)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        for key in ("phones", "emails", "signers", "extra_names"):
+            data[key] = list(data[key])
+        return data
+
+    def is_empty(self) -> bool:
+        return not any(self.to_dict().values())
 
 
 class OwnFilter:

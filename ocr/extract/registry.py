@@ -1,23 +1,50 @@
-"""Chamber of Commerce (KvK) and VAT (btw) numbers."""
+"""Chamber of Commerce (KvK) numbers, Dutch btw-ids and foreign VAT numbers.
+
+Printed in many ways on real paper: "KvK 12345678", "K.v.K. Zwolle: 87654321", "KvK
+Amersfoort 12345678", "ingeschreven bij de Kamer van Koophandel te Utrecht onder nummer
+1234 5678", "Handelsregister 12345678"; "Btw: NL 004495445 B01", "NL1234.56.789.B01".
+A foreign VAT number (BE0403170701, DE136695976) is its own field, "vat", with its country
+prefix: it is never stored as the Dutch btw-id.
+"""
 
 from __future__ import annotations
 
 import re
 
+from stdnum.eu import vat as std_vat
 from stdnum.nl import btw as std_btw
 
 from .hits import Hit
-from .text import compact, to_digits
+from .text import compact
 
+# The KvK label and its misreads: KvK, K.v.K., KVK, Kvk-nr., Kamer van Koophandel,
+# Handelsregister(nummer), HR-nr, CoC / Chamber of Commerce (English invoices).
 _KVK_LABEL = re.compile(
-    r"(?:(?<![a-z])k\s?v\s?k+|kamer\s+van\s+koophandel|handelsregister)(?:[\s.-]*(?:nr|nummer|no)\b)?"
-    r"[\s.:-]*",
+    r"(?:(?<![a-z])k\s?\.?\s?[vy]\s?\.?\s?k\b\.?|kamer\s+van\s+koophandel|handelsregister\w*|"
+    r"(?<![a-z])hr[\s.-]*(?:nr|nummer)|(?<![a-z])coc\b|chamber\s+of\s+commerce)"
+    r"(?:[\s.-]*(?:nr|nummer|no|number|n[or]\.?)\b\.?)?[\s.:-]*",
     re.IGNORECASE,
 )
+# Words that may stand between the label and the number: a place ("KvK Amersfoort",
+# "KvK 's-Hertogenbosch"), "te", "onder", "nummer", "nr." - at most four of them.
 _EIGHT = re.compile(
-    r"^[\s:.\-–—_]*([0-9OoIlSB|]{4}\s?[0-9OoIlSB|]{4}|[0-9OoIlSB|]{8})(?![0-9A-Za-z])"
+    r"^[\s:.\-–—_]*(?:(?:'[st][ -])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—]+){0,4}?"
+    r"([0-9OoIl|](?:[ .]?[0-9OoIl|]){7})(?![0-9A-Za-z])"
 )
-_BTW = re.compile(r"N[L1I|][:.]?([0-9OILSBZ|]{9})[B8]([0-9OIL|]{2})(?![0-9])")
+_KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+
+_BTW = re.compile(r"N[L1I|]:?([0-9OILSBZ|]{9})[B8]([0-9OIL|]{2})|(?<![0-9])([0-9]{9})B([0-9]{2})")
+_BTW_DIGITS = str.maketrans({"O": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
+# A foreign EU VAT number: country prefix and 8-12 characters, read as printed.
+_VAT = re.compile(r"(?<![0-9])(?=([A-Z]{2})([0-9A-Z]{8,12}))")
+_VAT_COUNTRIES = frozenset(c.upper() for c in std_vat.MEMBER_STATES) - {"NL"} | {"EL"}
+
+
+def _apart(text: str, start: int, end: int) -> bool:
+    """Does text[start:end] stand apart, not glued to more letters or digits?"""
+    return (start == 0 or not text[start - 1].isalnum()) and (
+        end >= len(text) or not text[end].isalnum()
+    )
 
 
 def find_kvk(text: str, *, labelled: bool = False) -> list[Hit]:
@@ -26,25 +53,61 @@ def find_kvk(text: str, *, labelled: bool = False) -> list[Hit]:
     hits = []
     for pos in starts:
         match = _EIGHT.match(text[pos:])
-        if not match:
+        if not match or match.start(1) > 40:
             continue
         raw = match.group(1)
         start = pos + match.start(1)
-        value = to_digits(raw.replace(" ", ""))
+        printed = re.sub(r"[ .]", "", raw)
+        value = printed.translate(_KVK_DIGITS)
         if len(value) == 8 and value.isdigit():
-            hits.append(Hit(value, start, start + len(raw), raw, value != raw.replace(" ", "")))
+            hits.append(Hit(value, start, start + len(raw), raw, value != printed))
     return hits
 
 
 def find_btw(text: str) -> list[Hit]:
-    """Dutch btw-ids (NL + 9 digits + B + 2 digits) that pass python-stdnum's check."""
-    squeezed, offsets = compact(text)
+    """Dutch btw-ids (NL + 9 digits + B + 2 digits) that pass python-stdnum's check,
+    printed spaced or dotted ("NL1234.56.789.B01"); without its NL only as printed."""
+    if sum(c.isdigit() for c in text) < 6:
+        return []  # eleven digits, a few of them perhaps misread
+    squeezed, offsets = compact(text, drop=".-")
     upper = squeezed.upper()
     hits = []
     for match in _BTW.finditer(upper):
-        value = f"NL{to_digits(match.group(1))}B{to_digits(match.group(2))}"
-        if std_btw.is_valid(value):
-            a, b = offsets[match.start()], offsets[match.end() - 1] + 1
-            printed = squeezed[match.start() : match.end()]
-            hits.append(Hit(value, a, b, text[a:b], value != printed.upper()))
+        if match.group(1):
+            digits, check = match.group(1), match.group(2)
+        else:
+            digits, check = match.group(3), match.group(4)
+        value = f"NL{digits.translate(_BTW_DIGITS)}B{check.translate(_BTW_DIGITS)}"
+        a, b = offsets[match.start()], offsets[match.end() - 1] + 1
+        if not _apart(text, a, b) or not std_btw.is_valid(value):
+            continue
+        printed = upper[match.start() : match.end()].replace(":", "")
+        hits.append(Hit(value, a, b, text[a:b], value not in (printed, "NL" + printed)))
+    return hits
+
+
+def find_vat(text: str) -> list[Hit]:
+    """Foreign (EU, not Dutch) VAT numbers as printed ("BE 0403.170.701", "DE136695976"),
+    valid by python-stdnum for their country. Called on text with a VAT label only: a
+    country code and nine digits pass a check digit one time in ten by chance."""
+    if sum(c.isdigit() for c in text) < 7:
+        return []
+    squeezed, offsets = compact(text, drop=".-")
+    upper = squeezed.upper()
+    hits: list[Hit] = []
+    taken = -1
+    for match in _VAT.finditer(upper):
+        country, rest = match.group(1), match.group(2)
+        if country not in _VAT_COUNTRIES or match.start() < taken:
+            continue
+        found = []
+        for n in range(8, len(rest) + 1):
+            a = offsets[match.start()]
+            b = offsets[match.start() + 2 + n - 1] + 1
+            if _apart(text, a, b) and std_vat.is_valid(country + rest[:n]):
+                found.append((country + rest[:n], a, b))
+        if len(found) == 1:
+            value, a, b = found[0]
+            hits.append(Hit(std_vat.compact(value), a, b, text[a:b]))
+            taken = match.start() + len(value)
     return hits

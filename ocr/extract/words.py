@@ -1,9 +1,15 @@
-"""Lines and segments rebuilt from OCR word boxes.
+"""Lines and segments rebuilt from OCR word boxes, in the upright page's geometry.
 
 Tesseract's own line numbers are not stored with the words, and scans are skewed by a
 degree or two, so lines are chained word by word from left to right: a word joins the
 line whose last word ends before it and sits at about the same height. A wide gap (a
 label column, two footer items side by side) splits a line into segments.
+
+Word boxes are stored in pixels of the original scan; a page scanned upside down or
+sideways (PageText.orientation) is read upright, so its boxes are first turned into the
+upright page's geometry: read in the scan's own geometry every line would run backwards.
+A Line keeps the original words too, so the boxes it reports stay in scan pixels (what
+the viewer and the crops use).
 """
 
 from __future__ import annotations
@@ -23,22 +29,34 @@ SEGMENT_GAP = 2.2  # a gap wider than this many text heights starts a new segmen
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """Words on one line (or one segment of a line), left to right."""
+    """Words on one line (or one segment of a line), left to right on the upright page.
+
+    words carry upright boxes (for geometry: left, top, height...); originals are the same
+    words as stored, in scan pixels, and give box()/box_of().
+    """
 
     words: tuple[Word, ...]
     page_index: int
     line_no: int  # position of the whole line on the page, top to bottom
     text: str
     starts: tuple[int, ...]  # offset of each word in text
+    originals: tuple[Word, ...]
 
     @classmethod
-    def of(cls, words: Sequence[Word], page_index: int, line_no: int) -> Line:
+    def of(
+        cls,
+        words: Sequence[Word],
+        page_index: int,
+        line_no: int,
+        originals: Sequence[Word] | None = None,
+    ) -> Line:
         starts, parts, pos = [], [], 0
         for word in words:
             starts.append(pos)
             parts.append(word.text)
             pos += len(word.text) + 1
-        return cls(tuple(words), page_index, line_no, " ".join(parts), tuple(starts))
+        kept = tuple(words) if originals is None else tuple(originals)
+        return cls(tuple(words), page_index, line_no, " ".join(parts), tuple(starts), kept)
 
     @property
     def has_boxes(self) -> bool:
@@ -47,6 +65,10 @@ class Line:
     @property
     def left(self) -> int:
         return min(w.left for w in self.words)
+
+    @property
+    def right(self) -> int:
+        return max(w.left + w.width for w in self.words)
 
     @property
     def top(self) -> int:
@@ -68,18 +90,29 @@ class Line:
         return max(0.0, min(1.0, sum(w.conf for w in self.words) / len(self.words) / 100))
 
     def box(self) -> Box | None:
-        return union_box(self.words)
+        """The line's box in pixels of the original scan."""
+        return union_box(self.originals)
 
-    def words_in(self, start: int, end: int) -> list[Word]:
-        """Words overlapping the character span [start, end) of text."""
+    def _indexes_in(self, start: int, end: int) -> list[int]:
         return [
-            w
-            for w, s in zip(self.words, self.starts, strict=True)
+            i
+            for i, (w, s) in enumerate(zip(self.words, self.starts, strict=True))
             if s < end and s + len(w.text) > start
         ]
 
+    def words_in(self, start: int, end: int) -> list[Word]:
+        """Words overlapping the character span [start, end) of text (upright boxes)."""
+        return [self.words[i] for i in self._indexes_in(start, end)]
+
     def box_of(self, start: int, end: int) -> Box | None:
-        return union_box(self.words_in(start, end))
+        """Box of the words under a span of text, in pixels of the original scan."""
+        return union_box([self.originals[i] for i in self._indexes_in(start, end)])
+
+    def part(self, first: int, last: int) -> Line:
+        """The words first..last-1 as a line of their own (a segment)."""
+        return Line.of(
+            self.words[first:last], self.page_index, self.line_no, self.originals[first:last]
+        )
 
     def conf_of(self, start: int, end: int) -> float:
         words = self.words_in(start, end)
@@ -118,20 +151,59 @@ def _centre(word: Word) -> float:
     return word.top + word.height / 2
 
 
+def page_extent(page: PageText) -> tuple[int, int]:
+    """Width and height of the original scan: as stored, else as far as the words reach."""
+    width = page.width or max((w.left + w.width for w in page.words), default=0)
+    height = page.height or max((w.top + w.height for w in page.words), default=0)
+    return width, height
+
+
+def turn_box(box: Box, quarter: int, width: int, height: int) -> Box:
+    """A box on the original scan (width x height) as a box on the page turned clockwise
+    by quarter degrees (0/90/180/270): how ocr.preprocess turned it to read it."""
+    left, top, w, h = box
+    if quarter == 90:
+        return (height - top - h, left, h, w)
+    if quarter == 180:
+        return (width - left - w, height - top - h, w, h)
+    if quarter == 270:
+        return (top, width - left - w, h, w)
+    return box
+
+
+def upright_size(page: PageText) -> tuple[int, int]:
+    """Width and height of the page as it is read (upright)."""
+    width, height = page_extent(page)
+    return (height, width) if page.orientation % 360 in (90, 270) else (width, height)
+
+
 def build_lines(page: PageText, page_index: int = 0) -> list[Line]:
-    """Whole lines of a page, top to bottom; from the page text when there are no boxes."""
-    words = [w for w in page.words if _meaningful(w.text)]
-    if not words:
+    """Whole lines of the upright page, top to bottom; from the page text without boxes."""
+    originals = [w for w in page.words if _meaningful(w.text)]
+    if not originals:
         return _lines_from_text(page.text, page_index)
-    if not any(w.width or w.height for w in words):
+    if not any(w.width or w.height for w in originals):
         return _lines_from_text(page.text, page_index)
+    quarter = page.orientation % 360
+    if quarter in (90, 180, 270):
+        width, height = page_extent(page)
+        words = [
+            Word(w.text, *turn_box((w.left, w.top, w.width, w.height), quarter, width, height),
+                 w.conf)
+            for w in originals
+        ]  # fmt: skip
+    else:
+        words = originals
+    back = {id(u): o for u, o in zip(words, originals, strict=True)}
     # First pass with a strict height test gives line fragments; their slope is the
     # skew of the scan, which the second pass uses to join words across wide gaps
     # (a label column and its values on a card that is two degrees askew).
-    slope = _skew(_chain(words, 0.0))
-    rows = _chain(words, slope)
+    rows = _chain(words, 0.0)
+    slope = _skew(rows)
+    if slope:
+        rows = _chain(words, slope)
     rows.sort(key=lambda r: (min(_centre(w) for w in r), r[0].left))
-    return [Line.of(row, page_index, n) for n, row in enumerate(rows)]
+    return [Line.of(row, page_index, n, [back[id(w)] for w in row]) for n, row in enumerate(rows)]
 
 
 def _chain(words: list[Word], slope: float) -> list[list[Word]]:
@@ -202,9 +274,9 @@ def _lines_from_text(text: str, page_index: int) -> list[Line]:
 def segments(line: Line) -> list[Line]:
     """Split a line at wide gaps and at printed separators (·, |)."""
     height = max(line.height, 1)
-    parts: list[list[Word]] = [[]]
+    parts: list[list[int]] = [[]]
     previous: Word | None = None
-    for word in line.words:
+    for i, word in enumerate(line.words):
         if word.text in SEPARATORS:
             parts.append([])
             previous = None
@@ -213,6 +285,6 @@ def segments(line: Line) -> list[Line]:
             gap = word.left - (previous.left + previous.width)
             if gap > SEGMENT_GAP * height:
                 parts.append([])
-        parts[-1].append(word)
+        parts[-1].append(i)
         previous = word
-    return [Line.of(p, line.page_index, line.line_no) for p in parts if p]
+    return [line.part(p[0], p[-1] + 1) for p in parts if p]

@@ -2,7 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
-    <name></name>
+    <name>App</name>
+    <message>
+        <location filename="../work/main/gui/app.py" line="118"/>
+        <source>Gesprekken kunnen niet binnenkomen: %1</source>
+        <translation>Calls cannot come in: %1</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/app.py" line="123"/>
+        <source>`main.py call` en tel:-links bereiken dit venster niet. Zoeken en de kaart werken gewoon; los het op en start Klantdossier opnieuw.</source>
+        <translation>`main.py call` and tel: links do not reach this window. Search and the card work as usual; fix the cause and start Klantdossier again.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSetting</name>
     <message>
         <location filename="../work/main/gui/backup_setting.py" line="43"/>
         <source>Reservekopie van vandaag gemaakt: %1</source>
@@ -97,6 +110,16 @@ The newest %2 copies are kept.</translation>
 <context>
     <name>CallController</name>
     <message>
+        <location filename="../work/main/gui/call/controller.py" line="324"/>
+        <source>&amp;Telefoon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/call/controller.py" line="325"/>
+        <source>Gesprekkenmonitor (FRITZ!Box)…</source>
+        <translation>Call monitor (FRITZ!Box)…</translation>
+    </message>
+    <message>
         <location filename="../work/main/gui/call/controller.py" line="131"/>
         <source>Gesprek niet opgeslagen: %1</source>
         <translation>Call not saved: %1</translation>
@@ -137,6 +160,16 @@ The newest %2 copies are kept.</translation>
 </context>
 <context>
     <name>CallerBanner</name>
+    <message>
+        <location filename="../work/main/gui/call/banner.py" line="232"/>
+        <source>inkomend</source>
+        <translation>incoming</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/call/banner.py" line="232"/>
+        <source>uitgaand</source>
+        <translation>outgoing</translation>
+    </message>
     <message>
         <location filename="../work/main/gui/call/banner.py" line="80"/>
         <source>Balk sluiten</source>
@@ -516,6 +549,69 @@ The newest %2 copies are kept.</translation>
     </message>
 </context>
 <context>
+    <name>Field</name>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="14"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="15"/>
+        <source>Bedrijf</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="16"/>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="17"/>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="18"/>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="19"/>
+        <source>Plaats</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="20"/>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="21"/>
+        <source>Telefoon 2</source>
+        <translation>Phone 2</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="22"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="23"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="24"/>
+        <source>KvK-nummer</source>
+        <translation>Chamber of Commerce no.</translation>
+    </message>
+    <message>
+        <location filename="../work/main/gui/i18n.py" line="25"/>
+        <source>BTW-nummer</source>
+        <translation>VAT number</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../work/main/gui/import_wizard/wizard.py" line="67"/>
@@ -541,6 +637,26 @@ The newest %2 copies are kept.</translation>
         <location filename="../work/main/gui/import_wizard/wizard.py" line="211"/>
         <source>Scheidingsblad opslaan</source>
         <translation>Save separator sheet</translation>
+    </message>
+    <message>
+        <source>Het scheidingsblad voor %1 staat in %2 en wordt nu geopend: druk het af.</source>
+        <translation>The cover sheet for %1 is in %2 and opens now: print it.</translation>
+    </message>
+    <message>
+        <source>Inlezen sluiten</source>
+        <translation>Close reading</translation>
+    </message>
+    <message>
+        <source>S&amp;luiten</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Sluiten (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Wat is ingelezen is nog niet opgeslagen (%1). Sluiten zonder op te slaan?</source>
+        <translation>What was read is not saved yet (%1). Close without saving?</translation>
     </message>
 </context>
 <context>
@@ -751,6 +867,10 @@ The newest %2 copies are kept.</translation>
         <source>De gegevens van uw eigen bedrijf zijn opgeslagen.</source>
         <translation>Your own business details have been saved.</translation>
     </message>
+    <message>
+        <source>Samenvoeging &amp;ongedaan maken…</source>
+        <translation>&amp;Undo an import&apos;s merge…</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -871,6 +991,18 @@ The newest %2 copies are kept.</translation>
         <location filename="../work/main/gui/call/dialogs.py" line="100"/>
         <source>Poort</source>
         <translation>Port</translation>
+    </message>
+    <message>
+        <source>Alleen deze nummers/lijnen</source>
+        <translation>Only these numbers/lines</translation>
+    </message>
+    <message>
+        <source>leeg: alle gesprekken</source>
+        <translation>empty: every call</translation>
+    </message>
+    <message>
+        <source>Werken meerdere bureaus met dezelfde FRITZ!Box, vul dan hier het eigen nummer of de lijn (bv. SIP0) van dit bureau in: alleen die gesprekken komen hier op het scherm. Meerdere scheiden met een komma.</source>
+        <translation>When several desks use the same FRITZ!Box, fill in this desk&apos;s own number or line (e.g. SIP0): only those calls show here. Separate several with a comma.</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1453,26 @@ The newest %2 copies are kept.</translation>
         <source>%1 van %2 klanten goedgekeurd. Enter: goedkeuren · PgDn: volgende</source>
         <translation>%1 of %2 clients approved. Enter: approve · PgDn: next</translation>
     </message>
+    <message>
+        <source>%1. Die gegevens staan in (bijna) elke map; ze komen op geen enkele klantkaart.</source>
+        <translation>%1. Those details are in (almost) every folder; they go on no client card.</translation>
+    </message>
+    <message>
+        <source>Dezelfde klant als %1: </source>
+        <translation>The same client as %1: </translation>
+    </message>
+    <message>
+        <source>Dit is mijn &amp;bedrijf: opslaan</source>
+        <translation>This is my &amp;business: save</translation>
+    </message>
+    <message>
+        <source>Opgeslagen als uw eigen bedrijf.</source>
+        <translation>Saved as your own business.</translation>
+    </message>
+    <message>
+        <source>pagina %1</source>
+        <translation>page %1</translation>
+    </message>
 </context>
 <context>
     <name>SourceButton</name>
@@ -1517,6 +1669,14 @@ The newest %2 copies are kept.</translation>
         <source>&amp;Eigen bedrijf invullen…</source>
         <translation>Fill in &amp;own business…</translation>
     </message>
+    <message>
+        <source>Bij het vorige inlezen leek dit uw eigen bedrijf: %1. Klopt dat? Dan komen deze gegevens nooit bij een klant te staan.</source>
+        <translation>The last import took this for your own business: %1. Is that right? Then these details never go on a client.</translation>
+    </message>
+    <message>
+        <source>Klopt, &amp;opslaan</source>
+        <translation>Right, &amp;save</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -1568,19 +1728,6 @@ The newest %2 copies are kept.</translation>
     </message>
 </context>
 <context>
-    <name>controller</name>
-    <message>
-        <location filename="../work/main/gui/call/controller.py" line="324"/>
-        <source>&amp;Telefoon</source>
-        <translation>&amp;Phone</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/call/controller.py" line="325"/>
-        <source>Gesprekkenmonitor (FRITZ!Box)…</source>
-        <translation>Call monitor (FRITZ!Box)…</translation>
-    </message>
-</context>
-<context>
     <name>validation</name>
     <message>
         <location filename="../work/main/gui/validation.py" line="52"/>
@@ -1621,6 +1768,655 @@ The newest %2 copies are kept.</translation>
         <location filename="../work/main/gui/validation.py" line="146"/>
         <source>Een datum schrijft u als dag-maand-jaar, bijvoorbeeld 01-03-2019.</source>
         <translation>Write a date as day-month-year, e.g. 01-03-2019.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedFileDialog</name>
+    <message>
+        <source>Verbinden met gedeeld klantenbestand</source>
+        <translation>Connect to a shared client file</translation>
+    </message>
+    <message>
+        <source>Met een gedeeld klantenbestand werken meerdere bureaus met dezelfde klanten: een notitie, gesprek of wijziging staat binnen een seconde op elk bureau. Het bestand staat in een PostgreSQL-database op een server in uw kantoor; vraag uw beheerder om de gegevens hieronder.</source>
+        <translation>With a shared client file several desks work with the same clients: a note, call or change is on every desk within a second. The file is kept in a PostgreSQL database on a server in your office; ask your administrator for the details below.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord onthouden (in ~/.pgpass, alleen voor u leesbaar)</source>
+        <translation>Remember the password (in ~/.pgpass, readable by you only)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Poort:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>Gebruiker:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Verbinding testen</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Verbinden</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Eigen bestand op deze computer</source>
+        <translation>Own file on this computer</translation>
+    </message>
+    <message>
+        <source>Vul ten minste de server en de database in.</source>
+        <translation>Fill in at least the server and the database.</translation>
+    </message>
+    <message>
+        <source>Verbinden met %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Verbonden: %1.</source>
+        <translation>Connected: %1.</translation>
+    </message>
+    <message>
+        <source>Niet verbonden: %1</source>
+        <translation>Not connected: %1</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord kon niet worden bewaard: %1</source>
+        <translation>The password could not be kept: %1</translation>
+    </message>
+    <message>
+        <source>Deze klant is op een ander bureau gewist of samengevoegd.</source>
+        <translation>This client was erased or merged on another desk.</translation>
+    </message>
+    <message>
+        <source>%1 is zojuist gewijzigd op een ander bureau: %2</source>
+        <translation>%1 was just changed on another desk: %2</translation>
+    </message>
+    <message>
+        <source>Weer verbonden met het gedeelde klantenbestand.</source>
+        <translation>Connected to the shared client file again.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen. Een ander bureau had dit net gewijzigd (%1); uw waarde geldt nu.</source>
+        <translation>Saved. Another desk had just changed this (%1); your value counts now.</translation>
+    </message>
+    <message>
+        <source>Verbinden met &amp;gedeeld klantenbestand…</source>
+        <translation>Connect to &amp;shared client file…</translation>
+    </message>
+    <message>
+        <source>Klantdossier opnieuw starten met dit klantenbestand?</source>
+        <translation>Restart Klantdossier with this client file?</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Verbindingsgegevens…</source>
+        <translation>Connection details…</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<!-- the GUI helper's strings (wt/gui): export, backup, restore, Gesprekken, checked fields -->
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Reservekopie maken</source>
+        <translation>Make a backup</translation>
+    </message>
+    <message>
+        <source>Maken</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>Een volledige kopie van het klantbestand en de gescande originelen (in een map ernaast). Bewaar hem op een andere schijf, zoals een USB-stick.</source>
+        <translation>A complete copy of the client file and the scanned originals (in a folder beside it). Keep it on another disk, such as a USB stick.</translation>
+    </message>
+    <message>
+        <source>klantdossier-reservekopie</source>
+        <translation>klantdossier-backup</translation>
+    </message>
+    <message>
+        <source>Naar</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Reservekopie opslaan als</source>
+        <translation>Save backup as</translation>
+    </message>
+    <message>
+        <source>Geef een bestandsnaam voor de reservekopie.</source>
+        <translation>Give a file name for the backup.</translation>
+    </message>
+    <message>
+        <source>De map %1 bestaat niet.</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 bestaat al; kies een andere naam.</source>
+        <translation>%1 already exists; choose another name.</translation>
+    </message>
+    <message>
+        <source>Reservekopie gemaakt: %1 (met de scans in %2).</source>
+        <translation>Backup made: %1 (with the scans in %2).</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogView</name>
+    <message>
+        <source>Vandaag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Afgelopen 7 dagen</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Afgelopen 30 dagen</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Alles</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Alle gesprekken</source>
+        <translation>All calls</translation>
+    </message>
+    <message>
+        <source>Gemist</source>
+        <translation>Missed</translation>
+    </message>
+    <message>
+        <source>Terugbellen</source>
+        <translation>Call back</translation>
+    </message>
+    <message>
+        <source>Onbekende nummers</source>
+        <translation>Unknown numbers</translation>
+    </message>
+    <message>
+        <source>Inkomend</source>
+        <translation>Incoming</translation>
+    </message>
+    <message>
+        <source>Uitgaand</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <source>Filter op naam, nummer of notitie…</source>
+        <translation>Filter by name, number or note…</translation>
+    </message>
+    <message>
+        <source>Gesprekken van iedereen tonen</source>
+        <translation>Show everyone's calls</translation>
+    </message>
+    <message>
+        <source>Wanneer</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Notitie bij dit gesprek (Enter slaat op)</source>
+        <translation>Note on this call (Enter saves)</translation>
+    </message>
+    <message>
+        <source>Bellen</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <source>Nieuwe klant…</source>
+        <translation>New client…</translation>
+    </message>
+    <message>
+        <source>Aan klant koppelen…</source>
+        <translation>Add to a client…</translation>
+    </message>
+    <message>
+        <source>Gesprekken niet geladen: %1</source>
+        <translation>Calls not loaded: %1</translation>
+    </message>
+    <message>
+        <source>Alleen gesprekken van %1</source>
+        <translation>Only calls of %1</translation>
+    </message>
+    <message>
+        <source>Nog terugbellen (%1)</source>
+        <translation>To call back (%1)</translation>
+    </message>
+    <message>
+        <source>Geen gesprekken</source>
+        <translation>No calls</translation>
+    </message>
+    <message>
+        <source>Onbekend: %1</source>
+        <translation>Unknown: %1</translation>
+    </message>
+    <message>
+        <source>(geen nummer)</source>
+        <translation>(no number)</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Gisteren</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <source>Onbekende datum</source>
+        <translation>Unknown date</translation>
+    </message>
+    <message>
+        <source>Teruggebeld ✓</source>
+        <translation>Called back ✓</translation>
+    </message>
+    <message>
+        <source>Terugbellen ⚑</source>
+        <translation>Call back ⚑</translation>
+    </message>
+    <message>
+        <source>Het terugbellen is gedaan: markering weghalen</source>
+        <translation>The call back is done: remove the mark</translation>
+    </message>
+    <message>
+        <source>Markeren om terug te bellen; blijft staan tot het gedaan is</source>
+        <translation>Mark to call back; stays until it is done</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Notitie bij het gesprek opgeslagen.</source>
+        <translation>Note on the call saved.</translation>
+    </message>
+    <message>
+        <source>Bellen lukt niet: geen programma voor tel:-links gevonden.</source>
+        <translation>Cannot call: no program for tel: links found.</translation>
+    </message>
+    <message>
+        <source>%1 wordt gebeld.</source>
+        <translation>Calling %1.</translation>
+    </message>
+    <message>
+        <source>Nieuwe klant</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <source>Naam van de klant met nummer %1:</source>
+        <translation>Name of the client with number %1:</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPane</name>
+    <message>
+        <source>Kies links &lt;b&gt;Nieuwe klant…&lt;/b&gt; of &lt;b&gt;Aan klant koppelen…&lt;/b&gt;.</source>
+        <translation>Choose &lt;b&gt;New client…&lt;/b&gt; or &lt;b&gt;Add to a client…&lt;/b&gt; on the left.</translation>
+    </message>
+    <message>
+        <source>Met de knoppen in de balk hierboven bewaart u het nummer.</source>
+        <translation>The buttons in the bar above keep the number.</translation>
+    </message>
+    <message>
+        <source>Onbekend nummer</source>
+        <translation>Unknown number</translation>
+    </message>
+</context>
+<context>
+    <name>CheckBar</name>
+    <message>
+        <source>Alles klopt (%1)</source>
+        <translation>All correct (%1)</translation>
+    </message>
+    <message>
+        <source>Alle van papier gelezen gegevens op deze kaart zijn gecontroleerd</source>
+        <translation>All details read from paper on this card have been checked</translation>
+    </message>
+    <message>
+        <source>1 gegeven is van papier gelezen en nog niet gecontroleerd (geel).</source>
+        <translation>1 detail was read from paper and not yet checked (yellow).</translation>
+    </message>
+    <message>
+        <source>%1 gegevens zijn van papier gelezen en nog niet gecontroleerd (geel).</source>
+        <translation>%1 details were read from paper and not yet checked (yellow).</translation>
+    </message>
+    <message>
+        <source>Klopt er één? Klik erin en druk op Enter.</source>
+        <translation>Is one right? Click it and press Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCard</name>
+    <message>
+        <source>Alles van deze klant exporteren (AVG)…</source>
+        <translation>Export everything on this client (GDPR)…</translation>
+    </message>
+    <message>
+        <source>Voor een inzageverzoek: de kaart, de gelezen gegevens, de tekst en de scans</source>
+        <translation>For a subject access request: the card, the details read, the text and the scans</translation>
+    </message>
+</context>
+<context>
+    <name>ClientExportDialog</name>
+    <message>
+        <source>Alles van deze klant exporteren (AVG)</source>
+        <translation>Export everything on this client (GDPR)</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Voor een inzageverzoek (AVG): alles wat over &lt;b&gt;%1&lt;/b&gt; is bewaard — de kaart, de gelezen gegevens met hun herkomst, de tekst van elke pagina, notities, gesprekken en de originele scans — in een eigen map.</source>
+        <translation>For a subject access request (GDPR): everything kept on &lt;b&gt;%1&lt;/b&gt; — the card, the details read with where they came from, the text of every page, notes, calls and the original scans — in a folder of its own.</translation>
+    </message>
+    <message>
+        <source>In de map</source>
+        <translation>In the folder</translation>
+    </message>
+    <message>
+        <source>Map kiezen</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <source>Kies een bestaande map.</source>
+        <translation>Choose an existing folder.</translation>
+    </message>
+    <message>
+        <source>Klaar: alles van %1 staat in %2.</source>
+        <translation>Done: everything on %1 is in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactList</name>
+    <message>
+        <source>van papier gelezen, nog niet gecontroleerd</source>
+        <translation>read from paper, not yet checked</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>CSV voor Excel (.csv)</source>
+        <translation>CSV for Excel (.csv)</translation>
+    </message>
+    <message>
+        <source>vCard voor telefoon of adresboek (.vcf)</source>
+        <translation>vCard for a phone or address book (.vcf)</translation>
+    </message>
+    <message>
+        <source>JSON, alles per klant (.json)</source>
+        <translation>JSON, everything per client (.json)</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Als</source>
+        <translation>As</translation>
+    </message>
+    <message>
+        <source>Naar</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>klanten</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <source>Exporteren naar</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>Kies waar het bestand moet komen.</source>
+        <translation>Choose where the file goes.</translation>
+    </message>
+    <message>
+        <source>%1 is een map; geef een bestandsnaam.</source>
+        <translation>%1 is a folder; give a file name.</translation>
+    </message>
+    <message>
+        <source>De map %1 bestaat niet.</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Klaar: %1 klanten geëxporteerd naar %2.</source>
+        <translation>Done: %1 clients exported to %2.</translation>
+    </message>
+    <message>
+        <source>Klaar: geëxporteerd naar %1.</source>
+        <translation>Done: exported to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEdit</name>
+    <message>
+        <source>Van papier gelezen, nog niet gecontroleerd: Enter als het klopt</source>
+        <translation>Read from paper, not yet checked: Enter if it is right</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Alle klanten (%1)</source>
+        <translation>All clients (%1)</translation>
+    </message>
+    <message>
+        <source>De %1 zoekresultaten voor “%2”</source>
+        <translation>The %1 search results for “%2”</translation>
+    </message>
+    <message>
+        <source>Alleen %1</source>
+        <translation>Only %1</translation>
+    </message>
+    <message>
+        <source>De reservekopie is teruggezet.</source>
+        <translation>The backup has been restored.</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>Map openen</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Bezig…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Afgebroken; er is niets geschreven.</source>
+        <translation>Stopped; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Niet gelukt: %1</source>
+        <translation>Did not work: %1</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Wordt afgebroken…</source>
+        <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Klanten</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Gesprekken</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <source>Zoeken en klanten (Ctrl+1)</source>
+        <translation>Search and clients (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Gesprekken van vandaag en eerder (Ctrl+2)</source>
+        <translation>Today's and earlier calls (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>&amp;Exporteren…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Reservekopie &amp;maken…</source>
+        <translation>&amp;Make a backup…</translation>
+    </message>
+    <message>
+        <source>Reservekopie &amp;terugzetten…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Gelezen gegevens &amp;goedkeuren</source>
+        <translation>&amp;Accept details read from paper</translation>
+    </message>
+    <message>
+        <source>Alles van deze klant &amp;exporteren (AVG)…</source>
+        <translation>E&amp;xport everything on this client (GDPR)…</translation>
+    </message>
+    <message>
+        <source>&amp;Klanten</source>
+        <translation>&amp;Clients</translation>
+    </message>
+    <message>
+        <source>&amp;Gesprekken</source>
+        <translation>C&amp;alls</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Alle gesprekken van deze klant…</source>
+        <translation>All calls of this client…</translation>
+    </message>
+    <message>
+        <source>gemist</source>
+        <translation>missed</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Reservekopie terugzetten</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Terugzetten</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Het klantbestand wordt vervangen door de gekozen reservekopie. Het huidige bestand wordt &lt;b&gt;niet&lt;/b&gt; gewist: het blijft naast het klantbestand bewaard als &lt;i&gt;%1.voor-terugzetten-&amp;lt;datum&amp;gt;&lt;/i&gt;.</source>
+        <translation>The client file is replaced by the chosen backup. The current file is &lt;b&gt;not&lt;/b&gt; erased: it is kept beside the client file as &lt;i&gt;%1.voor-terugzetten-&amp;lt;date&amp;gt;&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>Kies een reservekopie (.sqlite)…</source>
+        <translation>Choose a backup (.sqlite)…</translation>
+    </message>
+    <message>
+        <source>Reservekopie</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Reservekopie kiezen</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>Reservekopie controleren…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>Goede reservekopie van %1, uit een oudere versie van Klantdossier; hij wordt bij het terugzetten bijgewerkt.</source>
+        <translation>Good backup of %1, from an older version of Klantdossier; it is brought up to date when restored.</translation>
+    </message>
+    <message>
+        <source>Goede reservekopie van %1 met %2 klanten.</source>
+        <translation>Good backup of %1 with %2 clients.</translation>
+    </message>
+    <message>
+        <source>Deze reservekopie kan niet worden teruggezet: %1</source>
+        <translation>This backup cannot be restored: %1</translation>
+    </message>
+    <message>
+        <source>Kies eerst een reservekopie; hij wordt dan gecontroleerd.</source>
+        <translation>First choose a backup; it is then checked.</translation>
+    </message>
+    <message>
+        <source>Terugzetten… het venster is zo weer te gebruiken.</source>
+        <translation>Restoring… the window can be used again in a moment.</translation>
+    </message>
+    <message>
+        <source>Teruggezet.</source>
+        <translation>Restored.</translation>
+    </message>
+    <message>
+        <source>Teruggezet. Het vorige klantbestand staat ernaast als %1.</source>
+        <translation>Restored. The previous client file is beside it as %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoMergeDialog</name>
+    <message>
+        <source>Samenvoeging ongedaan maken</source>
+        <translation>Undo a merge</translation>
+    </message>
+    <message>
+        <source>Papier dat bij het inlezen bij %1 is gevoegd. Kies wat een eigen klant moet worden: de documenten en de gegevens die het meebracht gaan mee, wat het aan deze kaart toevoegde gaat eraf.</source>
+        <translation>Paper that an import joined to %1. Choose what becomes a client of its own: its documents and the details it brought go with it, what it added to this card is taken off.</translation>
+    </message>
+    <message>
+        <source>&amp;Eigen klant maken</source>
+        <translation>&amp;Make it its own client</translation>
+    </message>
+    <message>
+        <source> (%1 documenten)</source>
+        <translation> (%1 documents)</translation>
+    </message>
+    <message>
+        <source>Bij deze klant is niets samengevoegd bij het inlezen.</source>
+        <translation>Nothing was joined to this client by an import.</translation>
+    </message>
+    <message>
+        <source>Bezig…</source>
+        <translation>Working…</translation>
     </message>
 </context>
 </TS>

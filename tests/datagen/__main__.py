@@ -1,10 +1,15 @@
-"""python -m tests.datagen --out DIR --clients N --seed S [--dpi 200] [--formats ...]"""
+"""python -m tests.datagen --out DIR --clients N --seed S [--dpi 200] [--formats ...]
+
+With --cabinet: one cabinet of client folders as real offices keep them (cabinet.py),
+written to DIR with DIR.truth.json beside it.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from .cabinet import write_cabinet
 from .write import ALL_FORMATS, write_dataset
 
 
@@ -18,8 +23,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=2, help="letter pages per folder besides the card")
     ap.add_argument("--no-degrade", action="store_true")
     ap.add_argument("--upside-down-prob", type=float, default=0.1)
+    ap.add_argument("--cabinet", action="store_true", help="a cabinet of real binders")
+    ap.add_argument("--split", default="train", help="layout families of a cabinet (train)")
     args = ap.parse_args(argv)
     seed: int | str = int(args.seed) if args.seed.lstrip("-").isdigit() else args.seed
+    if args.cabinet:
+        truth = write_cabinet(
+            args.out, args.clients, seed, split=args.split, dpi=args.dpi,
+            degrade=not args.no_degrade,
+        )  # fmt: skip
+        pages = len(truth.pages())
+        print(f"wrote a cabinet of {len(truth.folders)} folders, {pages} pages to {args.out}")
+        return 0
     folders = write_dataset(
         args.out,
         args.clients,

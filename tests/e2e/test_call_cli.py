@@ -27,8 +27,8 @@ def make_env(folder: Path) -> dict:
         KLANTDOSSIER_RUNTIME_DIR=str(folder / "run"),
         XDG_CONFIG_HOME=str(folder / "config"),
     )
-    with ClientFile.open(db_path) as cf, cf.transaction() as conn:
-        cf.create_client(conn, name="Anna Visser", phones=[Phone("+31612345678")])
+    with ClientFile.open(db_path) as cf, cf.transaction():
+        cf.create_client(name="Anna Visser", phones=[Phone("+31612345678")])
     return environ
 
 
@@ -103,7 +103,7 @@ def test_call_hands_over_and_second_start_raises(running):
     assert result.returncode == 0 and "al geopend" in result.stdout
     assert window.poll() is None
     calls = logged_calls(db_path)
-    assert [(c["client_id"], c["number"]) for c in calls[:2]] == [
+    assert [(c.client_id, c.number) for c in calls[:2]] == [
         (None, "+31201234567"),
         (1, "+31612345678"),
     ]
@@ -157,7 +157,7 @@ def test_call_without_window_starts_one_on_that_client(tmp_path):
     proc = start_window(env, "call", "06 12345678")
     try:
         wait_for(lambda: bool(logged_calls(db_path)), proc)
-        assert logged_calls(db_path)[0]["client_id"] == 1
+        assert logged_calls(db_path)[0].client_id == 1
         wait_for(socket_of(env).exists, proc)
         result = cli(env, "call", "0612345678")
         assert result.stdout == "Beller: Anna Visser (klant 1)\n"
@@ -191,3 +191,154 @@ def test_window_opens_no_network_socket(running):
             own.add(target[len("socket:[") : -1])
     assert own, "the window should at least hold its local socket"
     assert not own & inet_socket_inodes()  # only the Unix socket: nothing on the network
+
+
+def test_percent_encoded_tel_link_finds_the_client(running):
+    env, _db_path, _window = running
+    result = cli(env, "call", "tel:%2B31612345678")
+    assert (result.returncode, result.stdout) == (0, "Beller: Anna Visser (klant 1)\n")
+
+
+@pytest.mark.parametrize("text", ["'; DROP TABLE calls; --", "hallo", "tel:%00%1b", "12"])
+def test_text_that_is_no_number_is_not_logged_as_a_call(running, text):
+    env, db_path, window = running
+    before = len(logged_calls(db_path))
+    result = cli(env, "call", text)
+    assert result.returncode in (0, 2) and "Traceback" not in result.stderr
+    # A real call after it: once that one is logged, the window has done the text's turn.
+    assert cli(env, "call", "0612345678").returncode == 0
+    wait_for(lambda: len(logged_calls(db_path)) > before, window)
+    calls = logged_calls(db_path)
+    assert len(calls) == before + 1 and calls[0].number == "+31612345678"
+
+
+def test_call_path_imports_almost_nothing(running):
+    """The quick path hands the number over before argparse and the app are imported."""
+    env = running[0]
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", str(ROOT / "main.py"), "call", "0612345678"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0 and result.stdout.startswith("Beller:")
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert not imported & {"argparse", "platformdirs", "gui.settings", "gui.app"}
+    ours = sorted(m for m in imported if m.split(".")[0] in {"gui", "storage", "ocr"})
+    assert ours == ["gui", "gui.call", "gui.call.handoff", "gui.call.quick"]
+
+
+def test_tmp_folder_taken(tmp_path):
+    """Another local user who makes /tmp/klantdossier-<uid> first must not keep the window
+    from starting: the socket lives in a folder no one else can make (issue 18.1)."""
+    env = make_env(tmp_path)
+    del env["KLANTDOSSIER_RUNTIME_DIR"]
+    shared_tmp = tmp_path / "tmp"
+    taken = shared_tmp / f"klantdossier-{os.getuid()}"
+    taken.mkdir(parents=True, mode=0o700)
+    if os.getuid() == 0:
+        os.chown(taken, 65534, 65534)  # as `mkdir -m700` by user nobody would leave it
+    else:
+        taken.chmod(0o755)
+    not_private = tmp_path / "xdg-runtime"  # an XDG_RUNTIME_DIR that is not ours alone
+    not_private.mkdir(mode=0o755)
+    not_private.chmod(0o755)
+    env.update(
+        TMPDIR=str(shared_tmp), XDG_RUNTIME_DIR=str(not_private), XDG_DATA_HOME=str(tmp_path / "d")
+    )
+    proc = start_window(env)
+    try:
+        expected = tmp_path / "d" / "Klantdossier" / "run"
+        wait_for(lambda: any(expected.glob("kd-*.sock")), proc)
+        assert expected.stat().st_mode & 0o777 == 0o700
+        result = cli(env, "call", "0612345678")
+        assert (result.returncode, result.stdout) == (0, "Beller: Anna Visser (klant 1)\n")
+        assert list(taken.iterdir()) == []  # the other user's folder is left alone
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_one_window_per_client_file_whatever_path_names_it(tmp_path):
+    """`--db dir/../file` and a symbolic link name the same file: one window (issue 18.8)."""
+    env = make_env(tmp_path)
+    db_path = Path(env.pop("KLANTDOSSIER_DB"))
+    (tmp_path / "sub").mkdir()
+    roundabout = tmp_path / "sub" / ".." / db_path.name
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(db_path)
+    proc = start_window(env, "--db", str(roundabout))
+    try:
+        os.environ[handoff.RUNTIME_ENV] = env[handoff.RUNTIME_ENV]
+        try:
+            sock = Path(handoff.server_name(db_path))
+        finally:
+            del os.environ[handoff.RUNTIME_ENV]
+        wait_for(sock.exists, proc)
+        second = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "--db", str(link)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        assert second.returncode == 0 and "al geopend" in second.stdout
+        result = cli(env, "call", "--db", str(link), "0612345678")
+        assert result.stdout == "Beller: Anna Visser (klant 1)\n"
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def quick_call(env: dict, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-S", "-X", "importtime", str(ROOT / "call.py"), *args],
+        cwd="/",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_call_py_hands_over_without_site_packages(running):
+    """`python -S call.py NUMBER`, as the .desktop file runs it: the same answer as
+    main.py call, with only the standard library and gui.call's hand-over imported."""
+    env, db_path, _window = running
+    before = len(logged_calls(db_path))
+    result = quick_call(env, "06-12345678")
+    assert (result.returncode, result.stdout) == (0, "Beller: Anna Visser (klant 1)\n")
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    tops = {m.split(".")[0] for m in imported}
+    assert not tops & {"site", "PySide6", "platformdirs", "phonenumbers", "storage", "argparse"}
+    ours = sorted(m for m in imported if m.split(".")[0] in {"gui", "storage", "ocr"})
+    assert ours == ["gui", "gui.call", "gui.call.handoff", "gui.call.quick"]
+    wait_for(lambda: len(logged_calls(db_path)) == before + 1, _window)  # logged after paint
+    bad = quick_call(env, "")
+    assert bad.returncode == 2 and "Geen telefoonnummer" in bad.stderr
+
+
+def test_call_py_without_window_starts_one(tmp_path):
+    env = make_env(tmp_path)
+    db_path = Path(env["KLANTDOSSIER_DB"])
+    proc = subprocess.Popen(
+        [sys.executable, "-S", str(ROOT / "call.py"), "tel:+31612345678"],
+        cwd="/",
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for(lambda: bool(logged_calls(db_path)), proc)
+        assert logged_calls(db_path)[0].client_id == 1
+        wait_for(socket_of(env).exists, proc)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

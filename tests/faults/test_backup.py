@@ -39,10 +39,27 @@ def test_backup_during_import_restores_whole(small_folders, tmp_path):
     assert found.ok, found.summary()
     assert found.documents >= 1
     with ClientFile.open(restored) as cf:
-        assert cf.count_clients() >= 1
+        # an import makes its clients when all is read: the copy holds documents read so
+        # far (whole, with their originals), maybe without their client yet
+        stored = [d for f in small_folders for d in _stored(cf, f)]
+        assert stored
+        for doc in stored:
+            assert len(cf.pages(doc.id)) == doc.pages and cf.originals.has(doc.sha256)
+    # the same import on the restored copy makes the clients, reading nothing twice
+    again = run_cli("import", *folder_paths(small_folders), "--db", restored, "--json")
+    assert again.returncode == 0, again.stderr
+    with ClientFile.open(restored) as cf:
+        assert cf.count_clients() == len(small_folders)
         for client_id in cf.client_ids():
-            for doc in cf.client(client_id)["documents"]:
-                assert len(cf.pages(doc["id"])) == doc["pages"]
+            for doc in cf.client(client_id).documents:
+                assert len(cf.pages(doc.id)) == doc.pages
+
+
+def _stored(cf: ClientFile, folder) -> list:
+    """The documents stored of a generated folder's files."""
+    from storage.originals import sha256_of
+
+    return [d for path in folder.files for d in cf.documents_by_sha256(sha256_of(path))]
 
 
 def test_backup_to_an_impossible_place_says_so(tmp_path):

@@ -47,11 +47,11 @@ class Reader(threading.Thread):
             hits = cf.search(word)
             for hit in hits:
                 client = cf.client(hit.id)
-                if not client["documents"]:
+                if not client.documents:
                     self.problems.append(f"client {hit.id} visible without documents")
-                for doc in client["documents"]:
-                    stored = len(cf.pages(doc["id"]))
-                    if stored != doc["pages"]:
+                for doc in client.documents:
+                    stored = len(cf.pages(doc.id))
+                    if stored != doc.pages:
                         self.problems.append(
                             f"document {doc['id']} shows {stored} of {doc['pages']} pages"
                         )

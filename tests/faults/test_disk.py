@@ -87,17 +87,17 @@ def test_write_on_a_full_disk_raises_a_named_error(small_disk):
     is back."""
     db = small_disk / "klanten.sqlite"
     with ClientFile.open(db) as cf:
-        with cf.transaction() as conn:
-            client = cf.create_client(conn, name="Schijf Vol")
+        with cf.transaction():
+            client = cf.create_client(name="Schijf Vol")
         cf.add_note(client, "eerste notitie")
         fill(small_disk, leave=64_000)
         with pytest.raises(KlantdossierError) as raised:
             cf.add_note(client, "x" * 1_500_000)
         assert str(raised.value).strip()
-        assert [n["text"] for n in cf.client(client)["notes"]] == ["eerste notitie"]
+        assert [n.text for n in cf.client(client).notes] == ["eerste notitie"]
         (small_disk / "filler.bin").unlink()
         cf.add_note(client, "tweede notitie")
-        assert len(cf.client(client)["notes"]) == 2
+        assert len(cf.client(client).notes) == 2
     assert inspect(db).ok
 
 
@@ -115,7 +115,7 @@ def test_read_only_file_system_keeps_reading(small_disk, tiny_folders):
         with ClientFile.open(db) as cf:
             hits = cf.search(first.client.last_name)
             assert len(hits) == 1
-            assert cf.client(hits[0].id)["documents"]
+            assert cf.client(hits[0].id).documents
             with pytest.raises(KlantdossierError):
                 cf.add_note(hits[0].id, "mag niet lukken")
         search = run_cli("search", first.client.last_name, "--db", db, "--json")
@@ -186,8 +186,8 @@ import json, os, sys
 from storage import ClientFile, KlantdossierError
 db = sys.argv[1]
 cf = ClientFile.open(db)
-with cf.transaction() as conn:
-    cid = cf.create_client(conn, name="Alleen Lezen")
+with cf.transaction():
+    cid = cf.create_client(name="Alleen Lezen")
 os.chmod(db, 0o400)
 try:
     cf.add_note(cid, "na chmod")

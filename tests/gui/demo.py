@@ -5,8 +5,10 @@ field provenance, notes and calls. Deterministic: no randomness, no Tesseract.""
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import struct
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -105,9 +107,8 @@ def make_demo(path: Path, extra_clients: int = 0, pages: int = 1) -> Demo:
     sha = hashlib.sha256(png.read_bytes()).hexdigest()
     with ClientFile.open(path) as cf:
         cf.originals.put(png, sha)
-        with cf.transaction() as conn:
+        with cf.transaction():
             boer = cf.create_client(
-                conn,
                 name="Sjóerd de Boer",
                 first_name="Sjóerd",
                 tussenvoegsel="de",
@@ -125,7 +126,6 @@ def make_demo(path: Path, extra_clients: int = 0, pages: int = 1) -> Demo:
                 addresses=[Address("Kerkstraat", "7", "1017 GC", "Amsterdam")],
             )
             document = cf.add_document(
-                conn,
                 client_id=boer,
                 name=png.name,
                 sha256=sha,
@@ -142,7 +142,6 @@ def make_demo(path: Path, extra_clients: int = 0, pages: int = 1) -> Demo:
                 ("iban", "NL91ABNA0417164300"),
             ):
                 cf.add_field(
-                    conn,
                     boer,
                     field=key,
                     value=value,
@@ -151,14 +150,12 @@ def make_demo(path: Path, extra_clients: int = 0, pages: int = 1) -> Demo:
                     confidence=95.0,
                 )
             bakker = cf.create_client(
-                conn,
                 name="Fleur Bakker",
                 phones=[Phone("+31302345678", "030-2345678", "landline")],
                 addresses=[Address("Oudegracht", "12", "3511 AB", "Utrecht")],
             )
             others = [
                 cf.create_client(
-                    conn,
                     name=f"Klant {i:05d} Jansen",
                     company=f"Jansen en Zonen {i}",
                     addresses=[Address("Dorpsstraat", str(i), "1234 AB", "Zwolle")],
@@ -169,3 +166,75 @@ def make_demo(path: Path, extra_clients: int = 0, pages: int = 1) -> Demo:
         cf.add_note(boer, "Wil een offerte voor een tweede dakkapel; terugbellen na 17:00.")
         cf.add_call(boer, "+31201234567", note="Vraagt naar planning montage")
     return Demo(path, boer, bakker, document, png, others)
+
+
+def add_turned_card(path: Path, client_id: int, quarter: int = 180) -> tuple[int, int]:
+    """The client card scanned turned: the stored scan is the upright card turned
+    counter-clockwise by quarter degrees, its word and field boxes in pixels of that scan,
+    and orientation = quarter (turn it clockwise so far to read it), as the import stores a
+    page fed upside down or sideways. Returns (document id, field id of the IBAN)."""
+    from gui.documents.images import upright_box
+
+    scans = path.parent / "demo_scans"
+    scans.mkdir(parents=True, exist_ok=True)
+    upright_png = scans / f"gedraaid-{quarter}-rechtop.png"
+    page, boxes = render_page(upright_png, CARD_LINES)
+    width, height = page.width, page.height
+    back = (360 - quarter) % 360  # the stored scan is the upright page turned back
+
+    def stored(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        return upright_box(box, back, width, height)
+
+    scan = scans / f"gedraaid-{quarter}.png"
+    Image.open(upright_png).rotate(quarter, expand=True).save(scan)
+    words = [Word(w.text, *stored((w.left, w.top, w.width, w.height)), w.conf) for w in page.words]
+    scan_width, scan_height = Image.open(scan).size
+    turned = PageText(page.text, words, 95.0, quarter, scan_width, scan_height)
+    sha = hashlib.sha256(scan.read_bytes()).hexdigest()
+    with ClientFile.open(path) as cf:
+        cf.originals.put(scan, sha)
+        document = cf.add_document(
+            client_id=client_id, name=scan.name, sha256=sha, mime="image/png", pages=[turned]
+        )
+        page_id = cf.pages(document)[0][0]
+        field = cf.add_field(
+            client_id,
+            field="iban",
+            value="NL91ABNA0417164300",
+            page_id=page_id,
+            box=stored(boxes["iban"]),
+            confidence=95.0,
+        )
+    return document, field
+
+
+def add_calls(path: Path, demo: Demo, today: str) -> dict[str, int]:
+    """A day of calls (today: '2026-12-02'): a client's, an unknown number that rang twice
+    (once missed), an outgoing one, one of yesterday marked to call back."""
+    with ClientFile.open(path) as cf, cf.transaction():
+        ids = {
+            "boer_in": cf.add_call(demo.boer, "+31201234567", note="Vraagt naar de offerte"),
+            "unknown_missed": cf.add_call(None, "+31612340000", duration_seconds=0),
+            "unknown": cf.add_call(None, "+31612340000", duration_seconds=45),
+            "bakker_out": cf.add_call(demo.bakker, "+31302345678", direction="out"),
+            "yesterday": cf.add_call(demo.bakker, "+31302345678", duration_seconds=0),
+        }
+        cf.set_callback(ids["yesterday"])
+    times = {
+        "boer_in": "09:12",
+        "unknown_missed": "10:40",
+        "unknown": "11:05",
+        "bakker_out": "14:30",
+    }
+    conn = sqlite3.connect(path)
+    with conn:  # calls are logged at the present moment: the demo needs fixed times
+        for key, hhmm in times.items():
+            at = f"{today}T{hhmm}:00+01:00"
+            conn.execute("UPDATE calls SET started_at = ? WHERE id = ?", (at, ids[key]))
+        day_before = (date.fromisoformat(today) - timedelta(days=1)).isoformat()
+        conn.execute(
+            "UPDATE calls SET started_at = ? WHERE id = ?",
+            (f"{day_before}T16:55:00+01:00", ids["yesterday"]),
+        )
+    conn.close()
+    return ids

@@ -9,8 +9,8 @@ from storage.backups import daily_backups
 
 
 def seed(path) -> None:
-    with ClientFile.open(path) as cf, cf.transaction() as conn:
-        cf.create_client(conn, name="Zoë van der Meer")
+    with ClientFile.open(path) as cf, cf.transaction():
+        cf.create_client(name="Zoë van der Meer")
 
 
 def test_today_backup_made_in_background(make_window, db_path, tmp_path, qtbot):

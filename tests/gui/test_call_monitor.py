@@ -94,8 +94,8 @@ def window_with_monitor(qtbot, db_path, tmp_path):
     from gui.main_window import MainWindow
     from storage import ClientFile, Phone
 
-    with ClientFile.open(db_path) as cf, cf.transaction() as conn:
-        cf.create_client(conn, name="Anna Visser", phones=[Phone("+31612345678")])
+    with ClientFile.open(db_path) as cf, cf.transaction():
+        cf.create_client(name="Anna Visser", phones=[Phone("+31612345678")])
     box = FakeBox(
         [[RING, "23.11.26 14:03:20;CONNECT;0;10;0612345678;\n", 1.0, "x;DISCONNECT;0;42;\n"]]
     )
@@ -125,8 +125,28 @@ def test_enabled_monitor_pops_the_client(qtbot, window_with_monitor, db_path):
 
     def duration() -> int | None:
         with ClientFile.open(db_path, read_only=True) as cf:
-            return next(c for c in cf.calls() if c["id"] == call_id)["duration_seconds"]
+            return next(c for c in cf.calls() if c.id == call_id).duration_seconds
 
     qtbot.waitUntil(lambda: duration() == 42, timeout=5000)  # kept when the box hangs up
     with ClientFile.open(db_path, read_only=True) as cf:
-        assert cf.calls()[0]["number"] == "+31612345678"
+        assert cf.calls()[0].number == "+31612345678"
+
+
+def test_a_ring_shows_on_the_desk_whose_number_rang():
+    """Several desks on one box (a shared client file): each answers its own number or
+    line; without a setting every desk shows every ring, as before."""
+    ring = parse_line(RING)  # caller 0612345678 called 0201234567 on SIP0
+    assert (ring.called, ring.line) == ("0201234567", "SIP0")
+    assert ring.rings_for(())
+    assert ring.rings_for(("020-1234567",))
+    assert ring.rings_for(("+31 20 123 4567",))
+    assert ring.rings_for(("sip0",))
+    assert not ring.rings_for(("0301234567", "SIP1"))
+
+
+def test_monitor_lines_setting_round_trip(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    MonitorSettings(True, "fritz.box", 1012, ("0201234567", "SIP1")).save(settings)
+    assert MonitorSettings.load(settings).lines == ("0201234567", "SIP1")

@@ -158,3 +158,86 @@ def test_clean_number(raw, clean):
 def test_clean_number_refuses_empty_and_huge(raw):
     with pytest.raises(handoff.BadNumberError):
         handoff.clean_number(raw)
+
+
+def exchange(name: str, payload: bytes) -> tuple[bytes, bytes]:
+    """(the answer, what follows it) from one raw connection; b"" after it: closed."""
+    s = socket.socket(socket.AF_UNIX)
+    s.settimeout(5)
+    s.connect(name)
+    s.sendall(payload)
+    answer = b""
+    while b"\n" not in answer:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        answer += chunk
+    after = s.recv(4096)  # raises TimeoutError when the window leaves it open
+    s.close()
+    return answer, after
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"[" * 2000 + b"]" * 2000 + b"\n",
+        b'{"cmd": "call", "number": ' + b"[" * 1500 + b"]" * 1500 + b"}\n",
+        b'{"cmd": "call", "number": ' + b"7" * 4000 + b"}\n",
+        b'{"cmd": "erased", "client_id": ' + b"9" * 4000 + b"}\n",
+        b'{"cmd": "call", "number": 1e999}\n',
+        b'{"cmd": "call", "number": {"a": {"b": 1}}}\n',
+    ],
+)
+def test_deep_or_huge_messages_are_refused_and_closed(server, db_path, qtbot, payload):
+    """Nesting 2,000 deep or a 4,000-digit number: an answer, the connection closed, no
+    RecursionError or OverflowError in the window (pytest-qt fails on one in a slot)."""
+    box: dict = {}
+    thread = threading.Thread(target=lambda: box.update(got=exchange(server.name, payload)))
+    thread.start()
+    qtbot.waitUntil(lambda: "got" in box, timeout=8000)
+    answer, after = box["got"]
+    assert b'"ok": false' in answer and after == b""
+    assert server.refused == 1
+    box = send_in_thread(db_path, {"cmd": "raise"})
+    qtbot.waitUntil(lambda: bool(box), timeout=5000)
+    assert box["reply"]["ok"] is True
+
+
+def test_clean_number_decodes_percent_escapes():
+    assert handoff.clean_number("tel:%2B31612345678") == "tel:+31612345678"
+    assert handoff.clean_number("tel:%2B31%20612%0A345678") == "tel:+31 612345678"
+    assert handoff.clean_number("100%") == "100%"  # a lone % stays as it is
+
+
+def test_the_key_names_the_file_not_the_path(tmp_path):
+    db = tmp_path / "klanten.sqlite"
+    db.touch()
+    (tmp_path / "sub").mkdir()
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(db)
+    key = handoff.instance_key(db)
+    assert handoff.instance_key(tmp_path / "sub" / ".." / "klanten.sqlite") == key
+    assert handoff.instance_key(link) == key
+    assert handoff.instance_key(tmp_path / "ander.sqlite") != key
+
+
+def test_runtime_folder_is_never_a_shared_one(tmp_path, monkeypatch):
+    """No /tmp: the session's own runtime folder when it is private, else the data folder."""
+    monkeypatch.delenv(handoff.RUNTIME_ENV)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    session = tmp_path / "session"
+    session.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(session))
+    assert handoff.runtime_dir() == session / "klantdossier"
+    session.chmod(0o755)  # not this user's alone (or, with sudo, another user's)
+    assert handoff.runtime_dir() == tmp_path / "data" / "Klantdossier" / "run"
+    assert stat.S_IMODE((tmp_path / "data" / "Klantdossier" / "run").stat().st_mode) == 0o700
+
+
+def test_data_folder_as_platformdirs_has_it(tmp_path, monkeypatch):
+    import platformdirs
+
+    for value in (str(tmp_path / "x"), "", "  "):
+        monkeypatch.setenv("XDG_DATA_HOME", value)
+        assert handoff.user_data_dir() == Path(platformdirs.user_data_dir("Klantdossier", False))

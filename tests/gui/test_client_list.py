@@ -15,7 +15,7 @@ from tests.gui.conftest import search
 def test_new_client_opens_its_card_for_typing(make_window, demo, qtbot):
     window = make_window(demo.path)
     client_id = window.create_client("Anouk van Dijk")
-    assert window.card.client["id"] == client_id
+    assert window.card.client.id == client_id
     assert window.card.fields["first_name"].hasFocus()
     assert "3 klanten" in window.file_label.text()
     assert window.new_client_action.shortcut().toString() == "Ctrl+Shift+N"
@@ -27,15 +27,15 @@ def test_archive_and_restore(make_window, demo, qtbot):
     window.archive_action.trigger()
     assert window.card.badge.text() == "Gearchiveerd"
     with ClientFile.open(demo.path) as cf:
-        assert cf.client(demo.bakker)["status"] == "archived"
+        assert cf.client(demo.bakker).status == "archived"
     assert "Terughalen" in window.archive_action.text()
     window.archive_action.trigger()
     assert window.card.badge.text() == ""
 
 
 def test_merge_two_cards_choosing_per_field(make_window, demo, qtbot):
-    with ClientFile.open(demo.path) as cf, cf.transaction() as conn:
-        twin = cf.create_client(conn, name="S. de Boer", company="De Boer Dakwerken")
+    with ClientFile.open(demo.path) as cf, cf.transaction():
+        twin = cf.create_client(name="S. de Boer", company="De Boer Dakwerken")
     window = make_window(demo.path)
     window.open_client(demo.boer)
     dialog = MergeDialog(window.data, window.card.client, window)
@@ -49,7 +49,7 @@ def test_merge_two_cards_choosing_per_field(make_window, demo, qtbot):
     window.data.merge(demo.boer, twin, dialog.choices())
     with ClientFile.open(demo.path) as cf:
         merged = cf.client(demo.boer)
-        assert merged["company"] == "De Boer Dakwerken" and merged["name"] == "Sjóerd de Boer"
+        assert merged.company == "De Boer Dakwerken" and merged.name == "Sjóerd de Boer"
         with pytest.raises(ClientNotFoundError):
             cf.client(twin)
 

@@ -43,7 +43,7 @@ def test_page_flipping_in_a_long_document(qtbot, make_window, tmp_path):
     asked = len(strip.thumbs._pixmaps) + len(strip.thumbs._pending)
     assert 0 < asked < 40
 
-    viewer = window.open_page(window.card.client["documents"][0], 1997)
+    viewer = window.open_page(window.card.client.documents[0], 1997)
     qtbot.waitUntil(lambda: viewer.highlight_count == 1, timeout=15000)
     qtbot.keyClick(viewer.view, Qt.Key.Key_PageDown)
     assert viewer.page == 1998
@@ -60,11 +60,10 @@ def test_missing_original_says_so(qtbot, make_window, demo):
     images.THUMBNAILS.clear()
     viewer_module._PAGES.clear()
     with ClientFile.open(demo.path) as cf:
-        sha = cf.client(demo.boer)["documents"][0]["sha256"]
+        sha = cf.client(demo.boer).documents[0].sha256
         cf.original_path(sha).unlink()
-        with cf.transaction() as conn:
+        with cf.transaction():
             cf.add_document(
-                conn,
                 client_id=demo.bakker,
                 name="zoek.png",
                 sha256="c" * 64,
@@ -81,7 +80,7 @@ def test_missing_original_says_so(qtbot, make_window, demo):
     assert opened == [] and "ontbreekt" in panel.message.text()
     qtbot.waitUntil(lambda: panel.strip.thumbs.error(0) is not None, timeout=15000)
 
-    viewer = window.open_page(window.card.client["documents"][0], 0)
+    viewer = window.open_page(window.card.client.documents[0], 0)
     qtbot.waitUntil(lambda: viewer.message.isVisible(), timeout=15000)
     assert "ontbreekt" in viewer.message.text()
     viewer.close()

@@ -11,23 +11,21 @@ from storage import Address, ClientFile, PageText, Phone
 
 
 def seed(path: Path) -> None:
-    with ClientFile.open(path) as cf, cf.transaction() as conn:
+    with ClientFile.open(path) as cf, cf.transaction():
         client_id = cf.create_client(
-            conn,
             name="Sjóerd de Boer",
             company="De Boer Installatie B.V.",
             phones=[Phone("+31201234567", "(020) 1234567", "landline")],
             addresses=[Address("Kerkstraat", "7", "1017 GC", "Amsterdam")],
         )
         cf.add_document(
-            conn,
             client_id=client_id,
             name="brief.png",
             sha256="b" * 64,
             mime="image/png",
             pages=[PageText("Offerte dakkapel met velux")],
         )
-        cf.create_client(conn, name="Fleur Bakker", addresses=[Address(city="Utrecht")])
+        cf.create_client(name="Fleur Bakker", addresses=[Address(city="Utrecht")])
 
 
 def test_empty_file_explains_what_to_do(make_window, db_path):
@@ -88,11 +86,11 @@ def test_arrow_keys_and_enter_open_a_client(make_window, db_path, qtbot):
     assert window.search_field.hasFocus()  # arrows move through results from the field
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.card.client is not None)
-    assert window.card.client["name"] == "Sjóerd de Boer"
+    assert window.card.client.name == "Sjóerd de Boer"
     assert window.results.hasFocus()
     qtbot.keyClick(window.results, Qt.Key.Key_Up)
     qtbot.keyClick(window.results, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.card.client["name"] == "Fleur Bakker")
+    qtbot.waitUntil(lambda: window.card.client.name == "Fleur Bakker")
     for key in (Qt.Key.Key_F, Qt.Key.Key_L):
         window.results.setFocus()
         qtbot.keyClick(window.results, key, Qt.KeyboardModifier.ControlModifier)

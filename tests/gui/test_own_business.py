@@ -1,4 +1,4 @@
-"""Eigen bedrijf: the real dialog, typed into and saved through ocr.settings; the menu
+"""Eigen bedrijf: the real dialog, typed into and saved through importing.own_business; the menu
 entry in the main window and the reminder on the import wizard's first page."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from gui.dialogs.own_business import OwnBusinessDialog, split_values
-from ocr.settings import SETTINGS_ENV, OwnBusiness, load_own_business, save_own_business
+from importing.own_business import SETTINGS_ENV, OwnBusiness, load_own_business, save_own_business
 
 SAVED = OwnBusiness(
     name="Hoekstra Installatie B.V.",

@@ -1,4 +1,4 @@
-"""PDF originals show in the window like image files do (through ocr.sources)."""
+"""PDF originals show in the window like image files do (through ocr.sources.files)."""
 
 from __future__ import annotations
 

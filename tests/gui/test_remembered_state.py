@@ -9,8 +9,8 @@ from storage import ClientFile
 def test_last_search_per_client_file(make_window, tmp_path, qtbot):
     first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     for path in (first, second):
-        with ClientFile.open(path) as cf, cf.transaction() as conn:
-            cf.create_client(conn, name="Kees Jansen")
+        with ClientFile.open(path) as cf, cf.transaction():
+            cf.create_client(name="Kees Jansen")
     window = make_window(first)
     qtbot.keyClicks(window.search_field, "jansen")
     window.resize(700, 500)  # fits the offscreen platform's 800x600 screen

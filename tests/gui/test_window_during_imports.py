@@ -19,8 +19,8 @@ SLOW_WRITE_S = 10  # a note that takes longer than this to save counts as locked
 def test_window_writes_while_two_imports_run(make_window, tmp_path, qtbot, tesseract_available):
     folders = write_small_dataset(tmp_path / "scans", clients=4, pages=2, seed=31)
     db = tmp_path / "klanten.sqlite"
-    with ClientFile.open(db) as cf, cf.transaction() as conn:
-        regular = cf.create_client(conn, name="Vaste Klant")
+    with ClientFile.open(db) as cf, cf.transaction():
+        regular = cf.create_client(name="Vaste Klant")
     window = make_window(db)
     half = len(folders) // 2
     runs = [
@@ -38,15 +38,15 @@ def test_window_writes_while_two_imports_run(make_window, tmp_path, qtbot, tesse
         search(qtbot, window, folders[notes % len(folders)].client.last_name)
         for row in range(window.results.count()):
             client = window.data.client(window.results.client_id(row))
-            for doc in client["documents"]:
-                assert len(window.data.pages(doc["id"])) == doc["pages"]
+            for doc in client.documents:
+                assert len(window.data.pages(doc.id)) == doc.pages
         qtbot.wait(100)
     for run in runs:
         _out, err = run.communicate(timeout=30)
         assert run.returncode == 0 and looks_clean(err), err
 
     assert notes > 0 and slowest < SLOW_WRITE_S
-    assert len(window.data.client(regular)["notes"]) == notes
+    assert len(window.data.client(regular).notes) == notes
     window.refresh()
     for folder in folders:
         search(qtbot, window, folder.client.last_name)

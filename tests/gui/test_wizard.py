@@ -15,7 +15,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 
 from gui.import_wizard.wizard import ImportWizard, install
-from ocr import scanner
+from ocr.sources import scanner
 from storage import ClientFile
 from tests.datagen import make_client, render_card
 from tests.ocr.test_scanner import write_sane_config
@@ -53,6 +53,8 @@ def make_wizard(qtbot, db_path: Path):
     def make() -> ImportWizard:
         ClientFile.open(db_path).close()
         wizard = ImportWizard(db_path, jobs=2)
+        # closing with unread work asks the user first; in the tests the user agrees
+        wizard.confirm_close = lambda _unsaved: True
         qtbot.addWidget(wizard)
         wizard.show()
         made.append(wizard)
@@ -103,7 +105,8 @@ def test_scanner_feeder_run_shows_thumbnails_then_review(qtbot, sane, make_wizar
     page.resolution.setCurrentIndex(0)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.progress.thumbs.count() >= 1, timeout=10000)
-    assert not wizard.progress.thumbs.item(0).icon().isNull()
+    # the thumbnail follows the page, drawn off the GUI thread
+    qtbot.waitUntil(lambda: not wizard.progress.thumbs.item(0).icon().isNull(), timeout=10000)
     qtbot.waitUntil(lambda: wizard.stack.currentWidget() is wizard.review, timeout=20000)
     assert wizard.progress.thumbs.count() == 10  # the test feeder holds ten sheets
     assert "leeg vel" in wizard.progress.thumbs.item(0).text()
@@ -152,8 +155,8 @@ def test_cancel_keeps_pages_scanned_so_far(qtbot, sane, make_wizard) -> None:
     qtbot.waitUntil(lambda: wizard.progress.thumbs.count() >= 1, timeout=20000)
     qtbot.mouseClick(wizard.progress.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.stack.currentWidget() is wizard.review, timeout=10000)
-    assert wizard.result is not None and wizard.result.cancelled
-    assert 1 <= len(wizard.result.pages) < 10
+    assert wizard.runner.run.report.cancelled
+    assert 1 <= wizard.progress.thumbs.count() < 10
 
 
 def test_files_review_by_keyboard_and_save(qtbot, make_wizard, card_folders, db_path) -> None:
@@ -177,13 +180,13 @@ def test_files_review_by_keyboard_and_save(qtbot, make_wizard, card_folders, db_
     name_edit.selectAll()
     qtbot.keyClicks(name_edit, "Mevrouw Getypt")
     qtbot.keyClick(name_edit, Qt.Key.Key_Return)
-    assert review.batches[0].accepted and review.current == 1
+    assert review.proposals[0].accepted and review.current == 1
     qtbot.keyClick(review.edits["name"], Qt.Key.Key_PageUp)
     assert review.current == 0 and review.edits["name"].text() == "Mevrouw Getypt"
     qtbot.keyClick(review.edits["name"], Qt.Key.Key_PageDown)
     assert review.current == 1
     qtbot.keyClick(review.edits["phone"], Qt.Key.Key_Enter)
-    assert all(b.accepted for b in review.batches)
+    assert all(p.accepted for p in review.proposals)
     with ClientFile.open(db_path) as cf:
         assert cf.count_clients() == 0  # nothing written before "Opslaan"
     requested = []
@@ -194,7 +197,7 @@ def test_files_review_by_keyboard_and_save(qtbot, make_wizard, card_folders, db_
     assert "2 nieuwe klant(en)" in wizard.summary.text.text()
     with ClientFile.open(db_path) as cf:
         ids = cf.client_ids()
-        names = {cf.client(i)["name"] for i in ids}
+        names = {cf.client(i).name for i in ids}
     assert "Mevrouw Getypt" in names and len(ids) == 2
     wizard.summary.text.linkActivated.emit(f"client:{ids[0]}")
     assert requested == [ids[0]]
@@ -205,9 +208,9 @@ def test_existing_client_conflicts_side_by_side(qtbot, make_wizard, card_folders
 
     folders, truths = card_folders
     ClientFile.open(db_path).close()
-    with ClientFile.open(db_path) as cf, cf.transaction() as conn:
+    with ClientFile.open(db_path) as cf, cf.transaction():
         known = cf.create_client(
-            conn, name=truths[0].display_name, phones=[Phone(truths[0].phones[0].e164)],
+            name=truths[0].display_name, phones=[Phone(truths[0].phones[0].e164)],
             iban="NL91ABNA0417164300",
         )  # fmt: skip
     wizard = make_wizard()
@@ -224,11 +227,11 @@ def test_existing_client_conflicts_side_by_side(qtbot, make_wizard, card_folders
     # Changing the choice by search: type, Enter picks the first hit.
     review.decision.setCurrentIndex(0)
     review._decision_chosen(0)
-    assert review.batches[0].proposal.decision.kind == "new"
+    assert review.proposals[0].decision.kind == "new"
     qtbot.keyClicks(review.client_search, truths[0].last_name[:4])
     qtbot.waitUntil(lambda: review.search_results.count() >= 1, timeout=10000)
     qtbot.keyClick(review.client_search, Qt.Key.Key_Return)
-    assert review.batches[0].proposal.decision.client_id == known
+    assert review.proposals[0].decision.client_id == known
 
 
 @pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
@@ -261,26 +264,28 @@ def test_dropped_corrupt_and_huge_files_give_a_clear_message(
 
 def test_page_labels_mark_pages_to_scan_again() -> None:
     from gui.import_wizard.progress_page import RESCAN, page_label
-    from ocr.intake import PageItem
-    from ocr.separators import PageKind
+    from importing.model import Document, PageItem
+    from ocr.sources.separators import PageKind
     from storage import PageText, Word
 
-    item = PageItem(2, Path("p.pnm"), "image/x-portable-anymap", batch=1)
-    assert page_label(item) == "3 · klant 2: lezen…"
+    item = PageItem(2, Document(Path("p.pnm"), "image/x-portable-anymap", "pagina 3"), 0)
+    assert page_label(item) == "3: lezen…"
     item.text = PageText("~~ ,.", [Word("~~", 0, 0, 5, 5, 20.0)], 20.0)
-    assert page_label(item) == f"3 · klant 2: {RESCAN}"
+    assert page_label(item) == f"3: {RESCAN}"
     item.kind = PageKind("cover", 12)
     assert "scheidingsblad klant nr. 12" in page_label(item)
 
 
 def test_watched_folder_picks_up_finished_files(qtbot, make_wizard, tmp_path, monkeypatch):
     import gui.import_wizard.wizard as wizard_module
-    from ocr.watch import watch_folder
+    from importing.sources import watched as watched_source
+    from importing.sources import watcher
 
-    def quick(folder, stop):  # the office printer is fast today: shorter waits
-        return watch_folder(folder, stop, poll_s=0.1, settle_s=0.3)
+    def quick(watch, stop, report):  # the office printer is fast today: shorter waits
+        return watched_source(watch, stop, report, poll_s=0.1)
 
-    monkeypatch.setattr(wizard_module, "watch_folder", quick)
+    monkeypatch.setattr(wizard_module, "watched", quick)
+    monkeypatch.setattr(wizard_module, "watcher", lambda folder: watcher(folder, settle_s=0.3))
     watched = tmp_path / "scans"
     watched.mkdir()
     wizard = make_wizard()
@@ -289,10 +294,9 @@ def test_watched_folder_picks_up_finished_files(qtbot, make_wizard, tmp_path, mo
     wizard.sources.watch_folder.setText(str(watched))
     qtbot.mouseClick(wizard.sources.start_button, Qt.MouseButton.LeftButton)
     assert wizard.progress.stop_button.isVisible()
-    qtbot.wait(300)  # the watcher has looked once: the file below is new to it
     Image.new("L", (850, 1200), 255).save(watched / "scan0001.png")
     qtbot.waitUntil(lambda: wizard.progress.thumbs.count() == 1, timeout=10000)
-    assert "leeg vel" in wizard.progress.thumbs.item(0).text()
+    qtbot.waitUntil(lambda: "leeg vel" in wizard.progress.thumbs.item(0).text(), timeout=10000)
     qtbot.mouseClick(wizard.progress.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.stack.currentWidget() is wizard.review, timeout=10000)
 
@@ -300,11 +304,15 @@ def test_watched_folder_picks_up_finished_files(qtbot, make_wizard, tmp_path, mo
 def test_cover_sheet_dialog_finds_the_client(qtbot, db_path) -> None:
     from gui.import_wizard.wizard import CoverSheetDialog
 
-    with ClientFile.open(db_path) as cf, cf.transaction() as conn:
-        client_id = cf.create_client(conn, name="Bakkerij Jansen")
-    dialog = CoverSheetDialog(db_path)
+    with ClientFile.open(db_path) as cf, cf.transaction():
+        client_id = cf.create_client(name="Bakkerij Jansen")
+    from gui.data import ClientData
+
+    data = ClientData(db_path)
+    dialog = CoverSheetDialog(data)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.query, "bakker")
     qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=10000)
     dialog._accept()
     assert dialog.client == (client_id, "Bakkerij Jansen")
+    data.close()

@@ -66,3 +66,17 @@ def with_environment(marker: str, wait: float = 3.0) -> list[int]:
         if not found or time.monotonic() > deadline:
             return found
         time.sleep(0.1)
+
+
+def stray_page_folders(base: Path, prefix: str) -> list[Path]:
+    """Page folders (ocr.engine.pagefiles) that no running process outside this test
+    owns: of a process that is gone, or of one this test started. Another program's
+    import running beside the test (another window, a benchmark) keeps its own."""
+    mine = {os.getpid(), *descendants(wait=0)}
+    found = []
+    for folder in base.glob(prefix + "*"):
+        pid = folder.name[len(prefix) :]
+        alive = pid.isdigit() and Path(f"/proc/{pid}").exists()
+        if not alive or int(pid) in mine:
+            found.append(folder)
+    return found

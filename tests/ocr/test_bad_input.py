@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from ocr import import_paths
-from ocr.preprocess import Settings
-from ocr.tesseract import check_tesseract
+from importing import import_paths
+from ocr.engine.preprocess import Settings
+from ocr.engine.tesseract import check_tesseract
 from tests.ocr.pagegen import card, fake_tesseract, is_root, save
 from tests.ocr.procs import descendants
+from tests.sql import rows, value
 
 # healthy files among the damaged ones that only cost time in this sweep
 GOOD_AND_SLOW = {"multipage.pdf", "francais.pdf", "aspect.pdf", "multipage.tiff"}
@@ -109,11 +110,9 @@ def test_own_bad_files(tmp_path: Path, client_file, fake_engine):
     assert "bestaat niet" in errors[str(tmp_path / "bestaat-niet.png")]
     if not is_root():
         assert "geen toegang" in errors[str(closed)]
-    docs = [r[0] for r in client_file.conn.execute("SELECT name FROM documents")]
+    docs = [r[0] for r in rows(client_file, "SELECT name FROM documents")]
     assert good.name in docs
-    (owner,) = client_file.conn.execute(
-        "SELECT client_id FROM documents WHERE name = ?", (good.name,)
-    ).fetchone()
+    owner = value(client_file, "SELECT client_id FROM documents WHERE name = ?", (good.name,))
     assert owner is not None  # the good scan went to a client, whatever went wrong around it
 
 
@@ -149,7 +148,7 @@ def test_ctrl_c_leaves_no_process_behind(tmp_path: Path, client_file, fake_engin
     assert os.path.exists(client_file.path)
 
 
-def test_contact_lists_go_to_storage_contacts(tmp_path: Path, client_file, fake_engine):
+def test_contact_lists_go_through_importing_contacts(tmp_path: Path, client_file, fake_engine):
     csv_file = tmp_path / "klanten.csv"
     csv_file.write_text(
         "Naam;Telefoon;E-mail;Schoenmaat\n"
@@ -165,4 +164,4 @@ def test_contact_lists_go_to_storage_contacts(tmp_path: Path, client_file, fake_
     assert report.clients_created == 3 and report.documents == 0
     assert [e["path"] for e in report.errors] == [str(csv_file)]
     assert "Schoenmaat" in report.errors[0]["error"]
-    assert client_file.lookup_phone("0612345678")["name"] == "Kees Jansen"
+    assert client_file.lookup_phone("0612345678").name == "Kees Jansen"

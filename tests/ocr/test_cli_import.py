@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from ocr.pipeline import Progress
-from ocr.progress import format_progress, terminal_progress
+from importing.progress import format_progress, terminal_progress
+from importing.report import Progress
 from tests.ocr.pagegen import card, fake_tesseract, save
 from tests.ocr.procs import with_environment
 
@@ -70,7 +70,8 @@ def test_bar_on_a_terminal_and_none_in_json_mode(tmp_path: Path):
     report = json.loads(run.stdout)
     assert report["skipped"] == 3 and report["errors"][0]["path"].endswith("weg.png")
     assert set(report) == {
-        "documents", "pages", "clients_created", "clients_updated", "skipped", "errors", "seconds"
+        "documents", "pages", "clients_created", "clients_updated", "skipped", "errors", "seconds",
+        "folders", "own_business",
     }  # fmt: skip
     assert b"\r[" not in run.stderr
 

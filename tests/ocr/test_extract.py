@@ -10,12 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ocr.extract import ExtractedClient, extract_client, mask_bsn, parse_person
+from ocr.extract import ExtractedClient, OwnBusiness, extract_client, mask_bsn, parse_person
 from ocr.extract.bank import find_ibans
 from ocr.extract.phones import find_phones, phone_kind
 from ocr.extract.registry import find_btw, find_kvk
 from ocr.extract.words import build_lines
-from ocr.settings import OwnBusiness
 from storage import PageText, Word
 
 CHAR_W = 14

@@ -6,9 +6,8 @@ import random
 
 import pytest
 
-from ocr.extract import extract_client
-from ocr.settings import OwnBusiness
-from ocr.tesseract import ocr_image
+from ocr.engine.tesseract import ocr_image
+from ocr.extract import OwnBusiness, extract_client
 from tests.datagen import OWN_BUSINESS, degrade, make_client, render_page
 from tests.ocr.test_extract import no_saved_settings  # noqa: F401
 

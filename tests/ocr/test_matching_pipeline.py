@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr import import_paths
-from ocr.settings import save_own_business
+from importing import import_paths
+from importing.own_business import save_own_business
 from storage import ClientFile
 from tests.datagen import make_client, write_client_folder, write_loose_letter
 from tests.ocr.test_extract_tesseract import OWN
+from tests.sql import rows
 
 pytestmark = pytest.mark.slow
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -55,14 +56,14 @@ def test_import_fills_the_client_and_makes_no_duplicates(
         assert cf.count_clients() == 1
 
         client = cf.client(cf.client_ids()[0])
-        assert client["last_name"] == truth.last_name
-        assert truth.phones[0].e164 in client["phones"]
-        assert client["iban"] == truth.iban
-        assert client["addresses"][0]["postcode"] == truth.postcode
-        assert len(client["documents"]) == 4  # card, letter, machtiging, loose letter
-        assert {f["field"] for f in cf.fields(client["id"])} >= {"phone", "postcode", "iban"}
+        assert client.last_name == truth.last_name
+        assert truth.phones[0].e164 in client.numbers
+        assert client.iban == truth.iban
+        assert client.addresses[0].postcode == truth.postcode
+        assert len(client.documents) == 4  # card, letter, machtiging, loose letter
+        assert {f.field for f in cf.fields(client.id)} >= {"phone", "postcode", "iban"}
 
-        texts = cf.conn.execute("SELECT text, flags FROM pages").fetchall()
+        texts = rows(cf, "SELECT text, flags FROM pages")
         assert not any("123456782" in text.replace(" ", "") for text, _ in texts)
         assert sum("bsn" in flags.split() for _, flags in texts) == 1
         assert cf.search("123456782") == []

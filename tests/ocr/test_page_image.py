@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from ocr import BadFileError, import_paths
-from ocr.sources import page_image
+from importing import import_paths
+from ocr import BadFileError
+from ocr.sources.files import page_image
 from tests.datagen import write_text_pdf
 
 
@@ -17,7 +18,7 @@ def test_pdf_page_matches_stored_page_and_boxes(tmp_path: Path, client_file):
     write_text_pdf(pdf, ["Geachte heer Jansen,", "Hierbij de offerte voor de dakgoot."])
     report = import_paths([pdf], client_file, jobs=1, extract_fields=False)
     assert report.errors == [] and report.pages == 1
-    document_id = client_file.client(client_file.client_ids()[0])["documents"][0]["id"]
+    document_id = client_file.client(client_file.client_ids()[0]).documents[0].id
     ((_page_id, page),) = client_file.pages(document_id)
 
     image = page_image(pdf, 0)

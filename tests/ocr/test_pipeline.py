@@ -8,17 +8,19 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from ocr import OcrPool, import_paths
+from importing import import_paths
+from ocr import OcrPool
 from tests.datagen import write_text_pdf
 from tests.ocr.pagegen import card, save, word_box
 from tests.ocr.procs import descendants
+from tests.sql import rows, value
 
 CARD = ["Klantkaart Visser", "Dorpsstraat 12 Zwolle", "Telefoon 06-12345678"]
 LETTER = ["Geachte heer Hoekstra,", "Hierbij de offerte", "voor de zonnepanelen."]
 
 
 def _texts(cf, name: str) -> list[str]:
-    (doc_id,) = cf.conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+    doc_id = value(cf, "SELECT id FROM documents WHERE name = ?", (name,))
     return [page.text for _, page in cf.pages(doc_id)]
 
 
@@ -31,23 +33,22 @@ def test_folder_of_mixed_formats(tmp_path: Path, client_file, tesseract_availabl
         folder / "pagina10.tif", save_all=True, append_images=g4[1:], compression="group4",
         dpi=(200, 200),
     )  # fmt: skip
-    (folder / "sub").mkdir()
-    write_text_pdf(folder / "sub" / "brief 3.pdf", ["Offerte dakgoot", "Met vriendelijke groet"])
+    (folder / "2019").mkdir()  # a tab of the binder: part of this client's folder
+    write_text_pdf(folder / "2019" / "brief 3.pdf", ["Offerte dakgoot", "Met vriendelijke groet"])
     report = import_paths([folder], client_file, jobs=2)
     assert report.errors == []
     assert (report.documents, report.pages, report.clients_created) == (4, 5, 1)
-    names = [r[0] for r in client_file.conn.execute("SELECT name FROM documents ORDER BY id")]
-    assert names == ["pagina1.png", "pagina2.jpg", "pagina10.tif", "brief 3.pdf"]
+    names = [r[0] for r in rows(client_file, "SELECT name FROM documents ORDER BY id")]
+    # natural order, a year's tab ("2019") before the pages beside it
+    assert names == ["brief 3.pdf", "pagina1.png", "pagina2.jpg", "pagina10.tif"]
     assert "Dorpsstraat" in _texts(client_file, "pagina1.png")[0]
     tiff = _texts(client_file, "pagina10.tif")
     assert "zonnepanelen" in tiff[0] and "Zwolle" in tiff[1]
-    (doc_id,) = client_file.conn.execute(
-        "SELECT id FROM documents WHERE name = 'brief 3.pdf'"
-    ).fetchone()
+    doc_id = value(client_file, "SELECT id FROM documents WHERE name = 'brief 3.pdf'")
     (_, page), = client_file.pages(doc_id)  # fmt: skip
     assert page.source == "text-layer" and "dakgoot" in page.text
     client = client_file.client(client_file.client_ids()[0])
-    assert "Visser" in client["name"]
+    assert "Visser" in client.name
 
     again = import_paths([folder], client_file, jobs=2)
     assert (again.documents, again.skipped, again.clients_created) == (0, 4, 0)
@@ -55,10 +56,10 @@ def test_folder_of_mixed_formats(tmp_path: Path, client_file, tesseract_availabl
     save(card(["Nagekomen brief", "over de dakkapel"]), folder / "pagina11.png")
     later = import_paths([folder], client_file, jobs=1)
     assert (later.documents, later.clients_created) == (1, 0)
-    assert len(client_file.client(client_file.client_ids()[0])["documents"]) == 5
+    assert len(client_file.client(client_file.client_ids()[0]).documents) == 5
 
 
-@pytest.mark.parametrize("turned", [90, 180])
+@pytest.mark.parametrize("turned", [90, 180, 270])
 def test_turned_page_read_upright_with_boxes_on_the_original(
     tmp_path: Path, client_file, tesseract_available, turned: int
 ):
@@ -76,6 +77,8 @@ def test_turned_page_read_upright_with_boxes_on_the_original(
     w, h = upright.size
     if turned == 90:  # PIL's counter-clockwise turn: (x, y) -> (y, w - x)
         expected = (top, w - (left + width), height, width)
+    elif turned == 270:  # (x, y) -> (h - y, x)
+        expected = (h - (top + height), left, height, width)
     else:
         expected = (w - (left + width), h - (top + height), width, height)
     assert _overlap(expected, (word.left, word.top, word.width, word.height)) > 0.6
@@ -97,10 +100,12 @@ def test_tesseract_rotated_phototest(shared_testdata: Path, client_file, tessera
     files = [folder / f"phototest-rotated-{s}.png" for s in ("180", "L", "R")]
     report = import_paths(files, client_file, jobs=2, lang="eng")
     assert report.errors == [] and report.pages == 3
-    rows = client_file.conn.execute(
-        "SELECT d.name, p.orientation, p.text FROM pages p JOIN documents d ON d.id = p.document_id"
-    ).fetchall()
-    for name, orientation, text in rows:
+    stored = rows(
+        client_file,
+        "SELECT d.name, p.orientation, p.text FROM pages p"
+        " JOIN documents d ON d.id = p.document_id",
+    )
+    for name, orientation, text in stored:
         assert "quick brown dog" in text, name
         if "180" in name:
             assert orientation == 180
@@ -133,7 +138,7 @@ def test_progress_then_cancel_keeps_what_finished(tmp_path: Path, client_file, t
     assert any(p.seconds_left is not None for p in seen)
     assert descendants() == []
     # every stored document has all its pages and its original
-    for doc_id, sha, pages in client_file.conn.execute("SELECT id, sha256, pages FROM documents"):
+    for doc_id, sha, pages in rows(client_file, "SELECT id, sha256, pages FROM documents"):
         assert len(client_file.pages(doc_id)) == pages == 1
         assert client_file.originals.has(sha)
     rest = import_paths(files, client_file, jobs=2)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from ocr.preprocess import Transform, deskew, estimate_dpi, normalise, skew_angle, to_grey, turn
+from ocr.engine.preprocess import (
+    Transform,
+    deskew,
+    estimate_dpi,
+    normalise,
+    skew_angle,
+    to_grey,
+    turn,
+)
 from tests.ocr.pagegen import card
 
 

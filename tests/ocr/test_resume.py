@@ -11,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from ocr import pagefiles
+from ocr.engine import pagefiles
 from tests.ocr.pagegen import card, save
+from tests.ocr.procs import stray_page_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,4 +71,5 @@ def test_kill_9_then_resume(tmp_path: Path, tesseract_available):
     assert clients.count("Jan Bakker") == 1
     assert len(clients) == len(set(clients))  # nothing made twice by the second run
     # page images the killed workers had prepared for Tesseract are gone too (AVG)
-    assert not [f for f in pagefiles.base_dir().glob(pagefiles.PREFIX + "*") if any(f.iterdir())]
+    stray = stray_page_folders(pagefiles.base_dir(), pagefiles.PREFIX)
+    assert not [f for f in stray if any(f.iterdir())]

@@ -8,12 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ocr import import_paths, pagefiles
+import pytest
+
+from importing import import_paths
+from ocr import OcrPool
+from ocr.engine import pagefiles
+from ocr.engine.preprocess import Settings
+from ocr.engine.tesseract import split_pages
+from ocr.engine.worker import read_pages
 from ocr.errors import BadFileError, OcrError
-from ocr.preprocess import Settings
-from ocr.tesseract import split_pages
-from ocr.worker import read_pages
 from tests.ocr.pagegen import card, save
+from tests.ocr.procs import stray_page_folders
 
 LINES = [
     ["Klantkaart Jansen", "Kerkstraat 4 Kampen"],
@@ -75,7 +80,7 @@ def test_import_leaves_no_page_files(tmp_path: Path, client_file, tesseract_avai
         save(card([*lines, f"blad {i}"]), folder / f"blad{i}.png")
     report = import_paths([folder], client_file, jobs=2)
     assert (report.pages, report.errors) == (6, [])
-    left = [f.name for f in pagefiles.base_dir().glob(pagefiles.PREFIX + "*")]
+    left = [f.name for f in stray_page_folders(pagefiles.base_dir(), pagefiles.PREFIX)]
     assert left in ([], [f"{pagefiles.PREFIX}{os.getpid()}"])  # the workers' are gone
     assert _page_files() == []
 
@@ -116,21 +121,31 @@ def test_full_memory_folder_falls_back_to_disk_then_says_so(
     pagefiles.remove_folder(os.getpid())
 
 
-def test_scanner_pages_that_pile_up_are_read_in_runs(tmp_path: Path, tesseract_available):
-    """The wizard's reader: pages handed in faster than read share Tesseract runs, and each
-    still gets its own result (or its own error)."""
-    from ocr.proposals import PageReader
-
+def test_pages_that_pile_up_are_read_in_runs(tmp_path: Path, tesseract_available):
+    """The pool's own scheduling: pages asked for faster than read share Tesseract runs,
+    and each still gets its own result (or its own error)."""
     texts = [[f"Scanblad {n}", LINES[n % 3][1]] for n in range(6)]
     paths = [save(card(lines), tmp_path / f"scan{n}.png") for n, lines in enumerate(texts)]
     broken = tmp_path / "kapot.png"
     broken.write_bytes(paths[0].read_bytes()[:300])
-    reader = PageReader(1)
-    try:
-        futures = [reader.submit(p, "image/png") for p in [*paths[:3], broken, *paths[3:]]]
-        results = [f.exception(timeout=60) or f.result() for f in futures]
-    finally:
-        reader.close()
+    with OcrPool(jobs=1) as pool:
+        tickets = [pool.read(p, "image/png") for p in [*paths[:3], broken, *paths[3:]]]
+        answers = dict(pool.results(timeout=120))
+        runs = pool.tasks_sent
+    results = [answers[t] for t in tickets]
     assert isinstance(results[3], BadFileError)
     read = [r for i, r in enumerate(results) if i != 3]
     assert [page.text.splitlines()[0] for page in read] == [t[0] for t in texts]
+    assert runs < len(tickets)  # the first page at once, the rest in runs of several
+
+
+def test_a_broken_pool_says_so_instead_of_hanging(monkeypatch) -> None:
+    """When the workers cannot start at all, the import gets an error, not a wait."""
+    from ocr.engine import pool as pool_module
+
+    def broken(self) -> None:
+        raise OSError("kan geen leesprocessen starten")
+
+    monkeypatch.setattr(pool_module.OcrPool, "_start_worker", broken)
+    with pytest.raises(OSError, match="leesprocessen"):
+        OcrPool(jobs=1)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from ocr import scanner
-from ocr.scanner import (
+from ocr.sources import scanner
+from ocr.sources.scanner import (
     FeederEmptyError,
     NoScannerError,
     PaperJamError,

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr.separators import (
+from ocr.sources.separators import (
     BatchSplitter,
     PageKind,
     classify_page,

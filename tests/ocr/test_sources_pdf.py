@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from ocr import pdf
+from ocr.engine.preprocess import Settings
+from ocr.engine.worker import probe, read_page
 from ocr.errors import BadFileError, PasswordProtectedError
-from ocr.preprocess import Settings
-from ocr.sources import detect_mime, files_in_folder, load_frame
-from ocr.worker import probe, read_page
+from ocr.sources import pdf
+from ocr.sources.files import detect_mime, files_in_folder, load_frame
 from tests.datagen import write_text_pdf
 from tests.ocr.pagegen import card, is_root, save
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from ocr.watch import FolderWatcher, watch_folder
+from ocr.sources.watch import FolderWatcher, watch_folder
 
 
 class Clock:
@@ -94,3 +94,21 @@ def test_watch_folder_yields_new_files_until_stopped(tmp_path: Path) -> None:
     thread.join(10)
     assert not thread.is_alive()
     assert found == [tmp_path / "a.jpg"]
+
+
+def test_a_folder_copied_in_is_handed_on_once_nothing_in_it_changes(tmp_path: Path) -> None:
+    clock = [0.0]
+    watcher = FolderWatcher(tmp_path, settle_s=2.0, clock=lambda: clock[0], include_folders=True)
+    folder = tmp_path / "Jansen, Kees"
+    folder.mkdir()
+    (folder / "kaart.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 100)
+    assert watcher.poll() == []  # just seen
+    clock[0] = 1.0
+    (folder / "brief.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"y" * 100)  # still copying
+    assert watcher.poll() == []
+    clock[0] = 2.5
+    assert watcher.poll() == []  # changed 1.5 s ago: not settled yet
+    clock[0] = 5.0
+    assert watcher.poll() == [folder]
+    clock[0] = 9.0
+    assert watcher.poll() == []  # each folder once

@@ -69,7 +69,7 @@ def test_export_backup_forget(db: str, tmp_path: Path):
     assert folder.returncode == 0 and (tmp_path / "avg" / "klant-1" / "klant.json").is_file()
     backup = run("backup", str(tmp_path / "kopie.sqlite"), "--db", db)
     assert backup.returncode == 0 and (tmp_path / "kopie.sqlite").is_file()
-    erased = run("forget", "1", "--db", db, "--json")
+    erased = run("forget", "1", "-y", "--db", db, "--json")  # -y: no terminal to ask on
     assert erased.returncode == 0, erased.stderr
     assert json.loads(erased.stdout)["documents"] == 1
     again = run("forget", "1", "--db", db)

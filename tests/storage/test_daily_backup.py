@@ -17,11 +17,10 @@ def seed(cf: ClientFile, tmp_path: Path) -> str:
     scan = tmp_path / "scan.png"
     scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
     sha = "c" * 64
-    with cf.transaction() as conn:
+    with cf.transaction():
         cf.originals.put(scan, sha)
-        client = cf.create_client(conn, name="Bram Dekker")
+        client = cf.create_client(name="Bram Dekker")
         cf.add_document(
-            conn,
             client_id=client,
             name="scan.png",
             sha256=sha,
@@ -48,7 +47,10 @@ def test_one_backup_a_day_and_the_oldest_go(client_file, tmp_path):
     with ClientFile.open(newest) as copy:
         assert [h.name for h in copy.search("kozijnen")] == ["Bram Dekker"]
     linked = newest.with_name(newest.name + ".originals") / sha[:2] / sha
-    assert linked.stat().st_ino == client_file.original_path(sha).stat().st_ino
+    if client_file.backend == "sqlite":  # hard links to the file's own originals
+        assert linked.stat().st_ino == client_file.original_path(sha).stat().st_ino
+    else:  # a server's originals are in its database: each copy holds them
+        assert linked.read_bytes() == client_file.original_path(sha).read_bytes()
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
     assert oct(newest.stat().st_mode & 0o777) == "0o600"
 

@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 
 from storage import ClientFile, DiskFullError, PageText
+from tests.sql import value
 
 from .conftest import add_client
 
 
 def _fill(cf: ClientFile) -> None:
     big = "onzin " * 40_000  # 240 kB a page, a few MB in all: more than the 1 MB disk
-    with cf.transaction() as conn:
-        client_id = cf.create_client(conn, name="Te Groot")
+    with cf.transaction():
+        client_id = cf.create_client(name="Te Groot")
         for i in range(20):
             cf.add_document(
-                conn,
                 client_id=client_id,
                 name=f"{i}.pdf",
                 sha256=f"{i:064x}",
@@ -37,22 +37,23 @@ def test_full_tmpfs_keeps_previous_state(small_tmpfs: Path, tmp_path: Path):
         assert [h.name for h in cf.search("dakgoot")] == ["Anna Visser"]
     with ClientFile.open(path) as cf:
         assert cf.count_clients() == 1
-        assert cf.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert value(cf, "PRAGMA integrity_check") == "ok"
         assert [h.name for h in cf.search("anna")] == ["Anna Visser"]
 
 
+@pytest.mark.sqlite_only
 def test_full_disk_error_is_named_when_injected(client_file: ClientFile):
     """Where no tmpfs can be mounted: SQLITE_FULL as SQLite raises it, injected."""
     cf = client_file
-    with cf.transaction() as conn:
-        cf.create_client(conn, name="Voor")
+    with cf.transaction():
+        cf.create_client(name="Voor")
 
     full = sqlite3.OperationalError("database or disk is full")
     full.sqlite_errorcode = 13
-    with pytest.raises(DiskFullError), cf.transaction() as conn:
-        cf.create_client(conn, name="Na")
+    with pytest.raises(DiskFullError), cf.transaction():
+        cf.create_client(name="Na")
         raise full
-    assert [cf.client(i)["name"] for i in cf.client_ids()] == ["Voor"]
+    assert [cf.client(i).name for i in cf.client_ids()] == ["Voor"]
 
 
 def test_originals_on_a_full_disk(small_tmpfs: Path, tmp_path: Path):

@@ -19,8 +19,9 @@ from storage import (
     ReadOnlyClientFileError,
 )
 from storage.schema import SCHEMA_VERSION
+from tests.sql import rows, value
 
-from .conftest import V1_FILE, add_client, is_root, remount_read_only
+from .conftest import V1_FILE, add_client, connection, is_root, remount_read_only
 
 
 def test_new_file_is_private(db_path: Path, tmp_path: Path):
@@ -36,8 +37,9 @@ def test_new_file_is_private(db_path: Path, tmp_path: Path):
             assert stat.S_IMODE(file.stat().st_mode) == 0o600
 
 
+@pytest.mark.sqlite_only
 def test_wal_foreign_keys_busy_timeout(client_file: ClientFile):
-    conn = client_file.conn
+    conn = connection(client_file)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
@@ -47,17 +49,17 @@ def test_version_1_file_is_migrated_after_backup(tmp_path: Path):
     path = tmp_path / "oud.sqlite"
     shutil.copy(V1_FILE, path)
     with ClientFile.open(path) as cf:
-        assert cf.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert value(cf, "PRAGMA user_version") == SCHEMA_VERSION
         assert cf.count_clients() == 2
         # the search index is rebuilt from the data: fields and page text
         assert [h.name for h in cf.search("sjoerd")] == ["Sjóerd de Vries"]
         assert [h.name for h in cf.search("zonnepan")] == ["Sjóerd de Vries"]
         assert [h.name for h in cf.search("banket")] == ["Bakkerij Jansen"]
         assert [h.name for h in cf.search("1234AB")] == ["Sjóerd de Vries"]
-        assert cf.lookup_phone("020-1234567")["name"] == "Bakkerij Jansen"
+        assert cf.lookup_phone("020-1234567").name == "Bakkerij Jansen"
         client = cf.client(1)
-        assert client["notes"][0]["text"] == "Belt terug over de dakgoot"
-        assert client["calls"][0]["note"] == "offerte"
+        assert client.notes[0].text == "Belt terug over de dakgoot"
+        assert client.calls[0].note == "offerte"
         assert len(cf.calls()) == 2  # also the unknown number
     backups = list(tmp_path.glob("oud.sqlite.v1-*.bak"))
     assert len(backups) == 1
@@ -101,8 +103,9 @@ def test_corrupt_file_is_refused_untouched(tmp_path: Path, content: bytes):
     assert not path.with_name(path.name + "-wal").exists()
 
 
+@pytest.mark.sqlite_only
 def test_truncated_file_is_refused_untouched(filled: ClientFile, tmp_path: Path):
-    filled.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection(filled).execute("PRAGMA wal_checkpoint(TRUNCATE)")
     filled.close()
     data = filled.path.read_bytes()
     path = tmp_path / "afgebroken.sqlite"
@@ -137,17 +140,18 @@ def test_read_only_on_request(filled: ClientFile):
 
 def test_read_only_file_system_opens_read_only(small_tmpfs: Path):
     path = small_tmpfs / "klanten.sqlite"
-    with ClientFile.open(path) as cf, cf.transaction() as conn:
-        cf.create_client(conn, name="Anna Visser", phones=[Phone("+31612345678")])
+    with ClientFile.open(path) as cf, cf.transaction():
+        cf.create_client(name="Anna Visser", phones=[Phone("+31612345678")])
     remount_read_only(small_tmpfs)
     with ClientFile.open(path) as cf:
         assert cf.read_only
-        assert cf.lookup_phone("06 12345678")["name"] == "Anna Visser"
+        assert cf.lookup_phone("06 12345678").name == "Anna Visser"
         with pytest.raises(ReadOnlyClientFileError):
             cf.add_call(None, "+31612345678")
 
 
 @pytest.mark.skipif(is_root(), reason="root may write a file without write permission")
+@pytest.mark.sqlite_only
 def test_file_without_write_permission_opens_read_only(filled: ClientFile):
     filled.close()
     os.chmod(filled.path, 0o400)
@@ -155,6 +159,7 @@ def test_file_without_write_permission_opens_read_only(filled: ClientFile):
         assert cf.read_only
 
 
+@pytest.mark.sqlite_only
 def test_locked_file_waits_then_explains(filled: ClientFile):
     other = sqlite3.connect(filled.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
@@ -170,12 +175,12 @@ def test_locked_file_waits_then_explains(filled: ClientFile):
 
 def test_nested_transaction_is_a_savepoint(client_file: ClientFile):
     cf = client_file
-    with cf.transaction() as conn:
-        cf.create_client(conn, name="Buiten")
-        with pytest.raises(RuntimeError), cf.transaction() as inner:
-            cf.create_client(inner, name="Binnen")
+    with cf.transaction():
+        cf.create_client(name="Buiten")
+        with pytest.raises(RuntimeError), cf.transaction():
+            cf.create_client(name="Binnen")
             raise RuntimeError("terug")
-    assert [cf.client(i)["name"] for i in cf.client_ids()] == ["Buiten"]
+    assert [cf.client(i).name for i in cf.client_ids()] == ["Buiten"]
 
 
 def test_file_locked_exclusively_at_opening(db_path: Path):
@@ -204,7 +209,7 @@ def test_old_read_only_file_cannot_be_migrated(tmp_path: Path):
 
 def test_client_of_document_by_its_hash(client_file: ClientFile, tmp_path: Path):
     client_id = add_client(client_file, tmp_path, "Anna Visser", pages=["een brief"])
-    ((sha,),) = client_file.conn.execute("SELECT sha256 FROM documents").fetchall()
+    ((sha,),) = rows(client_file, "SELECT sha256 FROM documents")
     assert client_file.has_document(sha)
     assert client_file.client_of_document(sha) == client_id
     assert client_file.client_of_document("0" * 64) is None

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from storage import ClientFile, Phone
 from storage.phones import candidates, kind_of, normalize
 
+from .conftest import connection
+
 MOBILE = "+31612345678"
 LANDLINE = "+31201234567"
 BRUSSELS = "+3225551234"
@@ -17,10 +19,10 @@ BRUSSELS = "+3225551234"
 @pytest.fixture
 def callers(client_file: ClientFile) -> ClientFile:
     cf = client_file
-    with cf.transaction() as conn:
-        cf.create_client(conn, name="Mobiel", phones=[Phone(MOBILE, kind="mobile")])
-        cf.create_client(conn, name="Vast", phones=[Phone(LANDLINE, kind="landline")])
-        cf.create_client(conn, name="Brussel", phones=[Phone(BRUSSELS)])
+    with cf.transaction():
+        cf.create_client(name="Mobiel", phones=[Phone(MOBILE, kind="mobile")])
+        cf.create_client(name="Vast", phones=[Phone(LANDLINE, kind="landline")])
+        cf.create_client(name="Brussel", phones=[Phone(BRUSSELS)])
     return cf
 
 
@@ -56,41 +58,58 @@ def callers(client_file: ClientFile) -> ClientFile:
 )
 def test_lookup_any_written_form(callers: ClientFile, written: str, name: str | None):
     client = callers.lookup_phone(written)
-    assert (client["name"] if client else None) == name
+    assert (client.name if client else None) == name
 
 
 def test_region_is_configurable(client_file: ClientFile):
     cf = client_file
-    with cf.transaction() as conn:
-        cf.create_client(conn, name="Antwerpen", phones=[Phone("+3232011111")])
+    with cf.transaction():
+        cf.create_client(name="Antwerpen", phones=[Phone("+3232011111")])
     assert cf.lookup_phone("03 201 11 11") is None  # read as Dutch: +31 3...
-    assert cf.lookup_phone("03 201 11 11", region="BE")["name"] == "Antwerpen"
+    assert cf.lookup_phone("03 201 11 11", region="BE").name == "Antwerpen"
     belgian = ClientFile.open(cf.path, region="BE")
     try:
-        assert belgian.lookup_phone("03 201 11 11")["name"] == "Antwerpen"
+        assert belgian.lookup_phone("03 201 11 11").name == "Antwerpen"
     finally:
         belgian.close()
 
 
 def test_lookup_prefers_active_clients(client_file: ClientFile):
     cf = client_file
-    with cf.transaction() as conn:
-        old = cf.create_client(conn, name="Oud", phones=[Phone(MOBILE)])
-        new = cf.create_client(conn, name="Nieuw", phones=[Phone(MOBILE)])
+    with cf.transaction():
+        old = cf.create_client(name="Oud", phones=[Phone(MOBILE)])
+        new = cf.create_client(name="Nieuw", phones=[Phone(MOBILE)])
     cf.set_status(old, "archived")
     assert cf.lookup_phone_ids("0612345678") == [new, old]
-    assert cf.lookup_phone("0612345678")["name"] == "Nieuw"
+    assert cf.lookup_phone("0612345678").name == "Nieuw"
 
 
-def test_lookup_is_one_indexed_query(callers: ClientFile):
+def test_lookup_is_one_indexed_query(callers: ClientFile, monkeypatch):
+    if callers.backend == "postgresql":
+        db = callers._db
+        statements: list[tuple] = []
+        execute = db.execute
+        monkeypatch.setattr(
+            db, "execute", lambda sql, args=(): statements.append((sql, args)) or execute(sql, args)
+        )
+        callers.lookup_phone_ids("0 020 1234567")
+        monkeypatch.undo()
+        assert len(statements) == 1
+        sql, args = statements[0]
+        db.execute("SET enable_seqscan = off")  # three rows: a scan would be cheaper
+        plan = db.execute("EXPLAIN " + sql, args).fetchall()
+        assert "phones_e164" in str(plan)
+        return
     statements: list[str] = []
-    callers.conn.set_trace_callback(statements.append)
+    connection(callers).set_trace_callback(statements.append)
     callers.lookup_phone_ids("0 020 1234567")
-    callers.conn.set_trace_callback(None)
+    connection(callers).set_trace_callback(None)
     assert len(statements) == 1
-    plan = callers.conn.execute(
-        "EXPLAIN QUERY PLAN SELECT client_id FROM phones WHERE e164 IN (?, ?)", ("a", "b")
-    ).fetchall()
+    plan = (
+        connection(callers)
+        .execute("EXPLAIN QUERY PLAN SELECT client_id FROM phones WHERE e164 IN (?, ?)", ("a", "b"))
+        .fetchall()
+    )
     assert "phones_e164" in str(plan)
 
 
@@ -177,8 +196,8 @@ def test_lookup_property(client_file: ClientFile, form: tuple[str, str]):
     cf = client_file
     ids = cf.find_by_key("phone", e164)
     if not ids:
-        with cf.transaction() as conn:
-            ids = [cf.create_client(conn, name=e164, phones=[Phone(e164)])]
+        with cf.transaction():
+            ids = [cf.create_client(name=e164, phones=[Phone(e164)])]
     assert cf.lookup_phone_ids(written)[:1] == ids
 
 

@@ -67,11 +67,18 @@ def install(target: str, nth: int) -> None:
             count["armed"] = True
         return result
 
+    depth = {"open": 0}
+
     @contextmanager
     def transaction(self):
-        with original_tx(self) as conn:
-            yield conn
-        if count["armed"] and target == "commit-after":
+        depth["open"] += 1
+        try:
+            with original_tx(self):
+                yield
+        finally:
+            depth["open"] -= 1
+        # after the commit, not after a savepoint inside the transaction
+        if count["armed"] and target == "commit-after" and depth["open"] == 0:
             die(target)
 
     ClientFile.add_document = add_document

@@ -14,10 +14,9 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from ocr.extract import extract_client
-from ocr.settings import OwnBusiness
+from importing.contacts import import_contact_lists
+from ocr.extract import OwnBusiness, extract_client
 from storage import ClientFile, KlantdossierError, PageText, Word
-from storage.contacts import import_contact_file
 
 FTS_SPECIALS = [*"\"*-^:()+{}[],.;'\\%_/@#&|~`", "AND", "OR", "NOT", "NEAR", "NEAR(", " "]
 # argv on Linux turns undecodable bytes into lone surrogates (surrogateescape)
@@ -160,9 +159,9 @@ class SearchTarget:
 
     def __init__(self, db: Path) -> None:
         self.cf = ClientFile.open(db)
-        with self.cf.transaction() as conn:
+        with self.cf.transaction():
             for name in ("Jan de Vries", "Ëlla Öztürk", 'Bakkerij "De Korenschoof" B.V.'):
-                self.cf.create_client(conn, name=name)
+                self.cf.create_client(name=name)
 
     def __call__(self, query: str) -> None:
         """Run one example (hypothesis needs a function: use `as_function`)."""
@@ -185,7 +184,7 @@ def normalize_target(text: str) -> None:
 
 
 class ContactTarget:
-    """import_contact_file on generated CSV/vCard bytes: a named error at most."""
+    """import_contact_lists on generated CSV/vCard bytes: a named error at most."""
 
     def __init__(self, db: Path) -> None:
         self.cf = ClientFile.open(db)
@@ -196,7 +195,7 @@ class ContactTarget:
         path.write_bytes(data)
         # "cannot be read at all", said in words, is allowed
         with contextlib.suppress(KlantdossierError):
-            import_contact_file(path, self.cf)
+            import_contact_lists([path], self.cf)
 
     def close(self) -> None:
         self.cf.close()

@@ -1,0 +1,45 @@
+"""Klantdossier's caller pop, the quick way: what softphones and tel: links run.
+
+    python -S call.py NUMBER [--db FILE]
+
+The same as `python main.py call NUMBER`, sooner: -S starts Python without its
+site-packages (the app needs none of them to hand a number to the open window), and this
+file is a few lines to read where main.py holds the whole command line. With no window
+open, site-packages are added after all and the window starts on that caller, as
+`main.py call` does.
+"""
+
+import sys
+from pathlib import Path
+
+MAIN = Path(__file__).resolve().with_name("main.py")
+
+
+def _full_way(argv: list[str]) -> None:
+    """main.py as if started as `main.py call ...`: starts the window (or says what is
+    wrong), with site-packages added when -S left them out."""
+    if "site" not in sys.modules:
+        import site
+
+        site.main()
+    import runpy
+
+    sys.argv = [str(MAIN), *argv]
+    runpy.run_path(str(MAIN), run_name="__main__")  # ends with sys.exit
+
+
+if __name__ == "__main__":
+    if sys.platform != "linux" and "site" not in sys.modules:
+        import site  # elsewhere the hand-over needs platformdirs, and Qt on Windows
+
+        site.main()
+    from gui.call.quick import call_fast, quietly
+
+    arguments = ["call", *sys.argv[1:]]
+    code = quietly(call_fast, arguments)
+    if code is not None:
+        import os
+
+        sys.stderr.flush()
+        os._exit(code)  # all is said and flushed: skip the interpreter's clean-up (~20 ms)
+    _full_way(arguments)

@@ -1,0 +1,73 @@
+"""What the Bestand menu does with the client file as a whole: export, make a backup now,
+put a backup back; and the AVG export of one client. Each opens a dialog that runs the
+work in the background (gui/dialogs/job.py), so the window never freezes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog
+
+from . import formatting
+from .dialogs.backup import BackupDialog, RestoreDialog
+from .dialogs.export import ClientExportDialog, ExportDialog
+
+
+class FileActions(QObject):
+    """window: the MainWindow (data, results, card, refresh())."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def _show(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def export(self) -> QDialog:
+        """Every client, the search results shown, or the open client."""
+        window = self.window
+        total = formatting.number(window.data.count())
+        scopes: list[tuple[str, list[int] | None]] = [
+            (self.tr("Alle klanten (%1)").replace("%1", total), None)
+        ]
+        ids = [window.results.client_id(row) for row in range(window.results.count())]
+        query = window.shown_query()
+        if query and ids:
+            label = (
+                self.tr("De %1 zoekresultaten voor “%2”")
+                .replace("%1", str(len(ids)))
+                .replace("%2", query)
+            )
+            scopes.append((label, [i for i in ids if i is not None]))
+        client = window.open_card_client()
+        if client is not None:
+            scopes.append((self.tr("Alleen %1").replace("%1", client.name), [client.id]))
+        return self._show(ExportDialog(window.data, scopes, window))
+
+    def export_client(self) -> QDialog | None:
+        """Alles van deze klant exporteren (AVG): the card, fields, page texts and scans."""
+        client = self.window.open_card_client()
+        if client is None:
+            return None
+        return self._show(ClientExportDialog(self.window.data, client, self.window))
+
+    def backup_now(self) -> QDialog:
+        return self._show(BackupDialog(self.window.data, self.window))
+
+    def restore_backup(self) -> QDialog:
+        dialog = RestoreDialog(self.window.data, self.window)
+        dialog.job_done.connect(lambda _kept: self._file_replaced())
+        return self._show(dialog)
+
+    def _file_replaced(self) -> None:
+        """After a restore: nothing of the file before it stays on screen."""
+        window = self.window
+        window.card.client = None
+        window.card.undo_stack.clear()  # its steps belong to the file of before
+        window.show_card_slot(window.card_placeholder)
+        for viewer in list(window._viewers):
+            viewer.close()
+        window.refresh()
+        window.calls_view.changed()
+        window.statusBar().showMessage(self.tr("De reservekopie is teruggezet."), 8000)

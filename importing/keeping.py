@@ -1,0 +1,152 @@
+"""What happens to a unit once it is read: stacks divided into units, and then either kept
+in memory for the review (the wizard), or stored at once without a client (an import
+without review), so that a large import never holds its pages in memory and an import
+that is stopped or killed keeps what it read: the next import takes those documents up
+again and makes their clients, without reading them twice.
+
+The originals are stored first, under the write lock, so a stored document always has
+its original; page text is stored with any BSN masked (AVG), the page marked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+from ocr.extract import mask_bsn
+from storage import ClientFile, ConstraintError, KlantdossierError
+
+from .model import FILE, FOLDER, Document, Unit
+from .report import CONTACTS, EMPTY, FAILED, ImportReport, UnitOutcome
+from .stacks import split_stack
+
+
+def sweep_quietly(cf: ClientFile) -> None:
+    """Originals copied for documents that were not stored hold personal data nothing
+    refers to: they go now, not at the next import."""
+    with contextlib.suppress(KlantdossierError):  # else the next import sweeps them
+        cf.sweep_originals()
+
+
+BATCH_PAGES = 25  # pages per write transaction ...
+BATCH_SECONDS = 2.0  # ... or this long after the last commit, whichever comes first
+
+
+def masked(doc: Document) -> list[int]:
+    """Mask every BSN on the document's pages in place; the frames that had one."""
+    found = []
+    for frame, page in doc.pages.items():
+        page_masked, has_bsn = mask_bsn(page)
+        if has_bsn:
+            page.text, page.words = page_masked.text, page_masked.words
+            found.append(frame)
+    return found
+
+
+class Keeper:
+    """Collects the read units (see the module docstring); store=True stores them."""
+
+    def __init__(
+        self,
+        cf: ClientFile,
+        report: ImportReport,
+        *,
+        store: bool,
+        stack_name: str | None = None,
+        gap_s: float | None = None,
+    ) -> None:
+        self.cf, self.report, self.store = cf, report, store
+        self.stack_name, self.gap_s = stack_name, gap_s
+        self.units: list[Unit] = []
+        self._waiting: list[Unit] = []
+        self._waiting_pages = 0
+        self._last_commit = time.monotonic()
+        self.failed = False
+
+    def unit_read(self, unit: Unit) -> None:
+        parts = split_stack(unit, gap_s=self.gap_s, name=self.stack_name) if unit.stack else [unit]
+        kept = [part for part in parts if self._keep(part)]
+        if kept or unit.known_client_id is not None:
+            return
+        if any(d.error for d in unit.documents):
+            outcome, reason = FAILED, "geen enkel bestand kon worden gelezen"
+        elif unit.contact_lists:
+            outcome, reason = CONTACTS, ""
+        else:
+            outcome, reason = EMPTY, "alleen lege vellen" if unit.stack else "geen scans"
+            if unit.kind == FILE:  # a file given to read (not sheets of a stream): say so
+                for doc in unit.documents:
+                    self.report.error(doc.path, "alleen lege pagina's: niets om op te slaan")
+        self.report.units.append(UnitOutcome(unit.label, outcome, reason=reason))
+
+    def _keep(self, unit: Unit) -> bool:
+        for doc in unit.documents:
+            doc.bsn_frames = masked(doc)
+        unit.documents = [d for d in unit.documents if d.error is None]
+        if not unit.documents and unit.known_client_id is None:
+            return False
+        self.units.append(unit)
+        if self.store and unit.kind == FOLDER:
+            self._waiting.append(unit)
+            self._waiting_pages += sum(len(d.pages) for d in unit.documents)
+            self.commit_if_due()
+        return True
+
+    def commit_if_due(self, force: bool = False) -> None:
+        if not self._waiting:
+            return
+        due = (
+            self._waiting_pages >= BATCH_PAGES
+            or time.monotonic() - self._last_commit > BATCH_SECONDS
+        )
+        if not (due or force):
+            return
+        waiting, self._waiting, self._waiting_pages = self._waiting, [], 0
+        with self.cf.transaction():
+            for unit in waiting:
+                for doc in unit.documents:
+                    if doc.stored_id is None and doc.pages:
+                        self._store(doc)
+                unit.documents = [d for d in unit.documents if d.error is None]
+        if self.failed:
+            self.failed = False
+            sweep_quietly(self.cf)
+        self._last_commit = time.monotonic()
+
+    def _stored_meanwhile(self, doc: Document) -> None:
+        """Another import (another window, a second `main.py import`) stored this file
+        while it was read here: that document is this unit's from now on."""
+        stored = self.cf.documents_by_sha256(doc.sha256 or "")
+        if stored:
+            doc.stored_id = stored[0].id
+            doc.pages.clear()
+
+    def _store(self, doc: Document) -> None:
+        """Original first, then the document and its pages without a client; the pages
+        leave memory (they are read back when the unit's client is made)."""
+        assert doc.sha256 is not None
+        try:
+            with self.cf.transaction():
+                self.cf.originals.put(doc.path, doc.sha256)
+                doc.stored_id = self.cf.add_document(
+                    client_id=None,
+                    name=doc.name,
+                    sha256=doc.sha256,
+                    mime=doc.mime,
+                    pages=doc.page_list,
+                )
+                for page_id, frame in zip(
+                    self.cf.page_ids(doc.stored_id), sorted(doc.pages), strict=True
+                ):
+                    if frame in doc.bsn_frames:
+                        self.cf.add_page_flag(page_id, "bsn")
+                self.cf.log("document", f"{len(doc.pages)} pagina's")
+        except ConstraintError:
+            self._stored_meanwhile(doc)
+            return
+        except (OSError, KlantdossierError, ValueError) as e:
+            doc.error = f"niet opgeslagen: {e}"
+            self.report.error(doc.path, doc.error)
+            self.failed = True
+            return
+        doc.pages.clear()

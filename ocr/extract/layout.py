@@ -1,0 +1,244 @@
+"""Where a value stood on the page (zone) and whose it is there (party).
+
+Dutch letters and invoices follow a few conventions (NEN 1026 and what every word
+processor template does): the sender's letterhead across the top, the addressee in the
+window block below it at the left (or right), "T.a.v." for the person, the body, "Met
+vriendelijke groet" and the signer, and the sender's registry numbers in a footer line.
+A private letter puts the writer's own address at the top instead of a letterhead. A
+client card is a page of "Label: value" rows. Blocks of lines that stand together are
+classified by position first, wording second:
+
+- zone: "letterhead", "footer", "address-block", "signature", "label", "text", "folder";
+- party: "sender" (letterhead, footer, signature), "recipient" (the window block, T.a.v.,
+  "Factuuradres:"), "card" (labelled rows in the body: the client's own data), or None
+  (running text without a clear owner).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .words import Line
+
+ZONES = ("letterhead", "footer", "address-block", "signature", "label", "text", "folder")
+PARTIES = ("sender", "recipient", "card")
+
+TOP_BAND = 0.12  # a block starting above this fraction of the page height is the letterhead
+UPPER_RIGHT = 0.25  # a right-hand column starting above this is part of the letterhead
+FOOTER_BAND = 0.80  # a block starting below this is the footer
+WINDOW_BAND = 0.50  # the addressee block stands in the upper half
+
+_RECIPIENT_LABEL = re.compile(
+    r"^\s*(?:(factuuradres|afleveradres|leveradres|bill\s*to|ship\s*to|invoice\s*to|"
+    r"rechnungsadresse)\b|(aan|klant|debiteur|opdrachtgever|geadresseerde)\s*:)",
+    re.IGNORECASE,
+)  # "Klant:" names the recipient; "Klant sinds:" does not
+_SENDER_LABEL = re.compile(r"^\s*(van|afzender|from|absender)\s*:", re.IGNORECASE)
+_CARD_TITLE = re.compile(
+    r"\b(klantkaart|klantgegevens|klantformulier|klantenkaart|relatiekaart|intakeformulier|"
+    r"gegevens\s+klant|persoonsgegevens|aanmeldformulier|inschrijfformulier)\b",
+    re.IGNORECASE,
+)
+# "Bel ons op ...", "over te maken op rekening ...": the writer's own numbers.
+_OURS_IN_TEXT = re.compile(
+    r"\b(ons|onze|our|us|uns|unsere)\b.{0,40}\b(op|via|bereik\w*|bell\w*|tel\w*|mail\w*)\b|"
+    r"\b(bel|bellen|mail|mailen|bereiken|contact)\b.{0,25}\b(ons|onze)\b|"
+    r"\bover\s*te\s*maken\b|\bovermaken\b|\bt\.?\s?n\.?\s?v\.?\b|\bten\s+name\s+van\b|"
+    r"\bstorten\b|\bbetalen\s+op\b|\bpay\w*\s+to\b",
+    re.IGNORECASE,
+)
+# A page to a client of the writer: it names the recipient's customer number.
+CUSTOMER_WORDING = re.compile(
+    r"\b(uw\s+klantnummer|klantnummer|klantnr|debiteur\w*|uw\s+referentie|"
+    r"factuuradres|customer\s+(?:no|number)|kundennummer)\b",
+    re.IGNORECASE,
+)
+# An addressee that is a department of a business: the writer is its client.
+BUSINESS_ADDRESSEE = re.compile(
+    r"\b(t\.?\s?a\.?\s?v\.?\s+(de\s+)?(administratie|afdeling|directie|crediteuren|inkoop|"
+    r"verkoop|klantenservice|planning|boekhouding)|administratie|crediteurenadministratie|"
+    r"klantenservice)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Zone and party of one segment, and the block it belongs to (unique on its page)."""
+
+    zone: str
+    party: str | None
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    """Per segment (line index, segment index) its Place; page-wide wording cues."""
+
+    places: dict[tuple[int, int], Place]
+    portrait: bool
+    is_card: bool
+    customer_wording: bool  # "Uw klantnummer": the page is addressed to a client
+    business_addressee: bool  # "t.a.v. de administratie": addressed to a business
+
+    def place(self, line_index: int, seg_index: int) -> Place:
+        return self.places.get((line_index, seg_index), Place("text", None, -1))
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def blocks_of(segs: list[list[Line]]) -> dict[tuple[int, int], int]:
+    """Segments that stand together (one below the other, overlapping or left-aligned,
+    no blank line between) joined into blocks; block number per (line, segment)."""
+    keys = [(i, j) for i, row in enumerate(segs) for j in range(len(row))]
+    index = {k: n for n, k in enumerate(keys)}
+    parent = list(range(len(keys)))
+    for i, row in enumerate(segs):
+        for j, seg in enumerate(row):
+            if not seg.has_boxes:
+                continue
+            height = max(seg.height, 1)
+            for k in range(i + 1, min(i + 4, len(segs))):
+                joined = False
+                for m, below in enumerate(segs[k]):
+                    # the next line of a block: its top at most 2.6 letter heights below
+                    # (the address block's own rule, ocr.extract.client._lines_above)
+                    # (OCR boxes make one line's height noisy: the smaller of the two)
+                    pitch = below.top - seg.top
+                    low = min(height, max(below.height, 1))
+                    if pitch > 2.6 * low or pitch < 0.5 * low:
+                        continue
+                    overlap = min(seg.right, below.right) - max(seg.left, below.left)
+                    if overlap > 0 or abs(below.left - seg.left) <= 1.5 * height:
+                        parent[_find(parent, index[(k, m)])] = _find(parent, index[(i, j)])
+                        joined = True
+                if joined:
+                    break
+    return {k: _find(parent, index[k]) for k in keys}
+
+
+# Labels of a form about a person or firm (not "Tel.", "KvK": letterheads carry those).
+FORM_LABELS = frozenset({"name", "company", "address", "postcode_city", "client_since"})
+
+
+def analyse(
+    segs: list[list[Line]],
+    labels: dict[tuple[int, int], str | None],
+    address_blocks: set[int],
+    size: tuple[int, int],
+    block_of: dict[tuple[int, int], int],
+    oneline: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset(),
+) -> PageLayout:
+    """Zones and parties of every segment. labels gives the label kind each segment
+    carries, block_of its block (blocks_of), address_blocks the blocks that hold a street
+    and postcode (found by the reader)."""
+    width, height = size
+    portrait = height >= 1.2 * width > 0
+    members: dict[int, list[tuple[int, int]]] = {}
+    for key, block in block_of.items():
+        members.setdefault(block, []).append(key)
+    text = "\n".join(seg.text for row in segs for seg in row)
+    titles = [seg for row in segs for seg in row if _CARD_TITLE.search(seg.text)]
+    form = sum(kind in FORM_LABELS for kind in labels.values())
+    is_card = bool(titles) or (form >= 3 and not address_blocks)
+    # a card form may carry a letterhead above its title: only what is below is the card
+    title_top = min((t.top for t in titles if t.has_boxes), default=None)
+    places: dict[tuple[int, int], Place] = {}
+    upper = _upper_address_block(members, segs, address_blocks)
+    for block, keys in members.items():
+        lines = [segs[i][j] for i, j in keys]
+        zone = _zone(lines, block, portrait, width, height, address_blocks)
+        if block == upper:
+            zone = "letterhead"  # the writer's own address above the addressee's
+        if any(labels.get(k) in FORM_LABELS for k in keys) and zone != "address-block":
+            zone = None  # "Naam:", "Adres:": a form's rows, wherever they stand
+        card_rows = is_card and any(labels.get(k) for k in keys) and zone != "footer"
+        if card_rows and (title_top is None or min(ln.top for ln in lines) >= title_top):
+            zone = None
+        for key in keys:
+            seg = segs[key[0]][key[1]]
+            z, party = zone, None
+            if z is None:
+                z = "label" if labels.get(key) else "text"
+            party = _party(z, seg.text, lines, is_card)
+            if key in oneline and z in ("address-block", "text") and not is_card:
+                # "Garage Dekker · Dorpsstraat 1 · 1611 AB Bovenkarspel" in small print
+                # over the window, or alone in the body: the writer's return address
+                z, party = "letterhead", "sender"
+            places[key] = Place(z, party, block)
+    addressee = "\n".join(
+        segs[i][j].text for (i, j), place in places.items() if place.party == "recipient"
+    )
+    layout = PageLayout(
+        places,
+        portrait,
+        is_card,
+        bool(CUSTOMER_WORDING.search(text)),
+        bool(BUSINESS_ADDRESSEE.search(addressee)),
+    )
+    return layout
+
+
+def _upper_address_block(
+    members: dict[int, list[tuple[int, int]]], segs: list[list[Line]], address: set[int]
+) -> int | None:
+    """Of two address blocks one above the other (a private letter: the writer's address,
+    then the addressee's), the upper one; None when there are not two."""
+    tops = []
+    for block in address:
+        lines = [segs[i][j] for i, j in members.get(block, []) if segs[i][j].has_boxes]
+        if lines:
+            tops.append((min(ln.top for ln in lines), max(ln.height for ln in lines), block))
+    if len(tops) < 2:
+        return None
+    tops.sort()
+    (top, height, block), (next_top, _h, _b) = tops[0], tops[1]
+    return block if next_top - top > 3 * max(height, 1) else None
+
+
+def _zone(
+    lines: list[Line], block: int, portrait: bool, width: int, height: int, address: set[int]
+) -> str | None:
+    boxed = [ln for ln in lines if ln.has_boxes]
+    first = lines[0].text if lines else ""
+    if _RECIPIENT_LABEL.match(first) or _SENDER_LABEL.match(first):
+        # "Factuuradres:" / "Van:": the label decides whose it is, wherever it stands
+        return "address-block" if block in address else None
+    if boxed and portrait and height:
+        top = min(ln.top for ln in boxed) / height
+        left = min(ln.left for ln in boxed) / max(width, 1)
+        if top >= FOOTER_BAND:
+            return "footer"
+        if top < TOP_BAND:
+            return "letterhead"
+        if block in address and top < WINDOW_BAND:
+            return "address-block"
+        if top < UPPER_RIGHT and left > 0.5 and block not in address:
+            return "letterhead"  # the contact column at the top right of a letterhead
+        return None
+    if block in address:
+        return "address-block"
+    return None
+
+
+def _party(zone: str, text: str, block_lines: list[Line], is_card: bool) -> str | None:
+    if zone in ("letterhead", "footer", "signature"):
+        return "sender"
+    first = block_lines[0].text if block_lines else text
+    if _RECIPIENT_LABEL.match(first):
+        return "recipient"
+    if _SENDER_LABEL.match(first):
+        return "sender"
+    if zone == "address-block":
+        return "recipient"
+    if zone == "label":
+        return "card" if is_card else None
+    if _OURS_IN_TEXT.search(text):
+        return "sender"
+    return None

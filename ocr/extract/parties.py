@@ -1,0 +1,351 @@
+"""From raw readings to a client: the own business taken out, the parties of every page
+decided, readings of other parties held apart, and the rest reconciled.
+
+Kept apart from the reading so it can run again when more own values become known
+(ExtractedClient.without): an import learns which values recur across folders (our own
+business, a common supplier) only after several folders were read.
+
+The client is the party that is not us. A page that carries two parties of which none is
+known to be ours is decided by the rest of the folder (the party that agrees with the
+client card, the one-party pages and the folder tab), else by how it is addressed, else
+not at all: then its readings are held, never mixed onto the client.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .company import legal_form_of
+from .model import AddressValue, ExtractedClient, FieldValue, PageParties, group_key
+from .names import parse_folder_name
+from .own import OwnBusiness, OwnFilter
+from .reconcile import mark_ambiguous, merge_email_variants, merge_phone_slips, respell_from_folder
+
+# Values that tell one party from another (legal_form, house_number... come with these).
+IDENTIFYING = frozenset(
+    {"phone", "email", "iban", "kvk", "btw", "vat", "postcode", "street", "company", "name",
+     "last_name"}
+)  # fmt: skip
+_STRONG = ("phone", "email", "iban", "kvk", "btw", "vat", "postcode", "street")
+_NAMES = ("company", "last_name")
+CONF_FOLDER = 0.6
+FOLDER_PAGE = -1  # page_index of hints taken from the folder name
+_TWO_PARTIES = ("sender", "recipient")
+
+
+@dataclass(frozen=True, slots=True)
+class RawReading:
+    fv: FieldValue
+    unit: int  # readings made together: a name's parts, a street and its number
+    group: int  # an address and the name lines above it
+
+
+@dataclass(frozen=True, slots=True)
+class RawAddress:
+    value: AddressValue
+    unit: int
+    group: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    index: int
+    readings: list[RawReading]
+    addresses: list[RawAddress]
+    is_card: bool
+    customer_wording: bool
+    business_addressee: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RawFolder:
+    pages: list[RawPage]
+    hints: list[RawReading]  # from the folder tab
+    folder_name: str | None
+    bsn_pages: list[int]
+
+
+def _is_own(fv: FieldValue, own: OwnFilter) -> bool:
+    field, value = fv.field, fv.value
+    if field == "phone":
+        return own.phone(value)
+    if field == "email":
+        return own.email(value)
+    if field == "iban":
+        return own.iban(value)
+    if field == "kvk":
+        return own.kvk(value)
+    if field == "btw":
+        return own.btw(value)
+    if field in ("name", "company"):
+        return own.name(value)
+    return False
+
+
+def _own_marks(page: RawPage, owns: list[OwnFilter]) -> tuple[set[int], set[str]]:
+    """Units that are ours on a page (by a value, by their group) and parties that are."""
+    units: set[int] = set()
+    groups: set[int] = set()
+    for r in page.readings:
+        if any(_is_own(r.fv, own) for own in owns):
+            units.add(r.unit)
+            groups.add(r.group)
+    for a in page.addresses:
+        if any(own.address(a.value.postcode, a.value.street) for own in owns):
+            units.add(a.unit)
+            groups.add(a.group)
+    parties = {
+        r.fv.party
+        for r in page.readings
+        if (r.unit in units or r.group in groups) and r.fv.party in _TWO_PARTIES
+    }
+    parties |= {a.value.party for a in page.addresses if a.group in groups} & set(_TWO_PARTIES)
+    return units | {r.unit for r in page.readings if r.group in groups}, {p for p in parties if p}
+
+
+def _kept(
+    page: RawPage, owns: list[OwnFilter]
+) -> tuple[list[FieldValue], list[AddressValue], set[str]]:
+    units, own_parties = _own_marks(page, owns)
+    readings = [
+        r.fv for r in page.readings if r.unit not in units and r.fv.party not in own_parties
+    ]
+    addresses = [
+        a.value for a in page.addresses if a.unit not in units and a.value.party not in own_parties
+    ]
+    return readings, addresses, own_parties
+
+
+class _Anchor:
+    """What the folder says about its client outside the two-party pages."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, set[str]] = {}
+
+    def add(self, fv: FieldValue) -> None:
+        if fv.field in IDENTIFYING:
+            self.values.setdefault(fv.field, set()).add(group_key(fv))
+
+    def _names(self) -> set[str]:
+        return {n for f in _NAMES for n in self.values.get(f, ())}
+
+    def comparable(self, readings: list[FieldValue]) -> bool:
+        """Could readings agree with the anchor at all (a value of a kind it knows)?"""
+        names = bool(self._names())
+        return any(
+            (fv.field in _STRONG and fv.field in self.values) or (fv.field in _NAMES and names)
+            for fv in readings
+        )
+
+    def agrees(self, readings: list[FieldValue]) -> bool:
+        """Same phone, e-mail, IBAN, KvK, btw or postcode, or a name that shares its
+        surname or firm name ("Vries" and "Bakkerij De Vries"), unless the first names
+        differ (a letter of Fatima Mulder in Marieke Mulder's folder is not hers)."""
+        names = self._names()
+        if _other_person(readings, self.values.get("name", set())):
+            names = set()
+        for fv in readings:
+            key = group_key(fv)
+            if fv.field in _STRONG and key in self.values.get(fv.field, ()):
+                return True
+            if fv.field in _NAMES and any(
+                len(n) >= 4 and fuzz.token_set_ratio(key, n) >= 90 for n in names
+            ):
+                return True
+        return False
+
+
+def _other_person(readings: list[FieldValue], known: set[str]) -> bool:
+    """Whether every person named in readings has another first name than every person
+    the folder names (same surname or not: family members are other clients)."""
+    theirs = [group_key(fv).split() for fv in readings if fv.field == "name"]
+    ours = [n.split() for n in known]
+    theirs = [t for t in theirs if len(t) >= 2 and len(t[0]) > 2]
+    ours = [o for o in ours if len(o) >= 2 and len(o[0]) > 2]
+    if not theirs or not ours:
+        return False
+    return all(fuzz.ratio(t[0], o[0]) < 80 for t in theirs for o in ours)
+
+
+def _decide(
+    page: RawPage, readings: list[FieldValue], own_parties: set[str], anchor: _Anchor | None
+) -> PageParties:
+    """Which party of the page is the client. Without an anchor (the first pass) only
+    pages that decide themselves are decided; the others are decided with it."""
+    present = sorted({fv.party for fv in readings if fv.party and fv.field in IDENTIFYING})
+    own = tuple(sorted(own_parties))
+
+    def result(client: str | None, reason: str) -> PageParties:
+        return PageParties(page.index, tuple(present), own, client, reason)
+
+    def theirs(party: str) -> list[FieldValue]:
+        return [fv for fv in readings if fv.party == party and fv.field in IDENTIFYING]
+
+    def stranger(party: str) -> bool:
+        """Does this party name someone else than the folder's client? Only when the
+        folder says who its client is, and the party has values of its own to compare."""
+        if anchor is None or not anchor.values:
+            return False
+        return anchor.comparable(theirs(party)) and not anchor.agrees(theirs(party))
+
+    if "card" in present:
+        return result("card", "card" if len(present) > 1 else "one-party")
+    if not present:
+        return result(None, "one-party")
+    if len(present) == 1:
+        if anchor is None:
+            return result(None, "undecided")  # decided in the second pass
+        if not own:
+            # one party: the client, unless the folder says it is someone else
+            return (
+                result(None, "other") if stranger(present[0]) else result(present[0], "one-party")
+            )
+        # the other party is ours; but a letter of another client, or a supplier's
+        # invoice to us, in this client's folder is not this client's
+        if stranger(present[0]):
+            return result(None, "other")
+        if "recipient" in own and anchor.values and not anchor.comparable(theirs(present[0])):
+            # paper sent to us by someone the folder cannot vouch for (a supplier's
+            # invoice: a letterhead with numbers, no name the folder knows): not the
+            # client's, kept apart; a client's own letter is signed with their name
+            return result(None, "other")
+        return result(present[0], "own")
+    if anchor is not None and anchor.values:
+        agreeing = [p for p in present if anchor.agrees(theirs(p))]
+        if len(agreeing) == 1:
+            return result(agreeing[0], "folder")
+        if not agreeing and all(stranger(p) for p in present):
+            return result(None, "other")
+    if set(present) == set(_TWO_PARTIES):
+        if page.customer_wording != page.business_addressee:
+            return result("recipient" if page.customer_wording else "sender", "wording")
+        # a private person writing to a firm, or a firm to a private person: we are a
+        # business, so the person is the client (a web shop's invoice to the client too)
+        firms = [p for p in _TWO_PARTIES if _is_firm([fv for fv in readings if fv.party == p])]
+        if len(firms) == 1:
+            return result("recipient" if firms[0] == "sender" else "sender", "wording")
+    return result(None, "undecided")
+
+
+def _is_firm(readings: list[FieldValue]) -> bool:
+    """Does a party present itself as a business: a firm's name, a KvK or btw number?
+    (A party with only a person's name and address is a private person.)"""
+    fields = {fv.field for fv in readings}
+    return bool(fields & {"kvk", "btw", "vat", "legal_form"}) or (
+        "company" in fields and "name" not in fields
+    )
+
+
+def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
+    """The client of a folder read earlier (read_folder), without the given own businesses."""
+    filters = [OwnFilter(o) for o in owns]
+    out = ExtractedClient(folder_name=raw.folder_name, bsn_pages=list(raw.bsn_pages))
+    out.raw, out.owns = raw, tuple(owns)
+    kept = [(page, *_kept(page, filters)) for page in raw.pages]
+    hints = [r.fv for r in raw.hints if not _hint_is_own(r, raw.hints, filters)]
+
+    # client cards decide themselves; they and the folder tab are the anchor
+    anchor = _Anchor()
+    for fv in hints:
+        anchor.add(fv)
+    decided: dict[int, PageParties] = {}
+    for page, readings, _addresses, own_parties in kept:
+        parties = _decide(page, readings, own_parties, None)
+        if parties.client == "card" or not parties.parties:
+            decided[page.index] = parties
+            for fv in readings:
+                if fv.party in (None, parties.client):
+                    anchor.add(fv)
+    pages = [
+        (page, readings, addresses, decided.get(page.index) or _decide(page, readings, own, anchor))
+        for page, readings, addresses, own in kept
+    ]
+    # a value printed as the other party's (its letterhead, its footer) is theirs also
+    # where it stands in running text, on any page of the folder
+    theirs = {
+        (fv.field, group_key(fv))
+        for _page, readings, _a, parties in pages
+        for fv in readings
+        if fv.party and not parties.undecided and fv.party != parties.client
+    }
+    # ... and a page that holds only that party (page 2 of our invoice: our footer) is theirs
+    pages = [
+        (page, readings, addresses, _other_if_theirs(parties, readings, theirs))
+        for page, readings, addresses, parties in pages
+    ]
+    for _page, readings, addresses, parties in pages:
+        out.pages.append(parties)
+        for fv in readings:
+            mine = _is_client(fv.party, parties) and (
+                fv.party is not None or (fv.field, group_key(fv)) not in theirs
+            )
+            (out.add if mine else out.held.append)(fv)
+        for address in addresses:
+            if _is_client(address.party, parties):
+                out.addresses.append(address)
+            else:
+                out.held_addresses.append(address)
+    for fv in hints:
+        out.add(fv)
+    if raw.folder_name:
+        respell_from_folder(out, raw.folder_name)
+    merge_email_variants(out)
+    merge_phone_slips(out)
+    mark_ambiguous(out)
+    return out
+
+
+def _other_if_theirs(
+    parties: PageParties, readings: list[FieldValue], theirs: set[tuple[str, str]]
+) -> PageParties:
+    if parties.reason != "one-party" or parties.client not in _TWO_PARTIES:
+        return parties
+    strong = [fv for fv in readings if fv.party == parties.client and fv.field in _STRONG]
+    if any((fv.field, group_key(fv)) in theirs for fv in strong):
+        return PageParties(parties.page_index, parties.parties, parties.own, None, "other")
+    return parties
+
+
+def _is_client(party: str | None, parties: PageParties) -> bool:
+    """Is a reading of this party the client's? Running text (party None) counts only on
+    a page whose other party is known (ours, or not the folder's client) or absent; not
+    where only the wording decided. (A value the other party prints as theirs anywhere in
+    the folder is held by resolve() wherever it stands.)"""
+    if parties.undecided:
+        return False
+    if party is None:
+        return parties.reason in ("one-party", "own", "card", "folder")
+    return party == parties.client
+
+
+def _hint_is_own(r: RawReading, hints: list[RawReading], owns: list[OwnFilter]) -> bool:
+    """A folder tab that names our own business (or a signer of ours) gives no hint."""
+    unit = [h.fv for h in hints if h.unit == r.unit]
+    return any(_is_own(fv, own) for fv in unit for own in owns)
+
+
+def folder_hints(folder_name: str) -> list[RawReading]:
+    """The person or firm a folder tab names, as readings of their own (zone "folder")."""
+    person, company = parse_folder_name(folder_name)
+    found: list[FieldValue] = []
+    if company:
+        for field, value in (("company", company), ("legal_form", legal_form_of(company))):
+            if value:
+                found.append(FieldValue(field, value, CONF_FOLDER, FOLDER_PAGE, None, "folder",
+                                        folder_name, "folder"))  # fmt: skip
+    if person:
+        for field, value in (
+            ("name", person.display),
+            ("first_name", person.first_name),
+            ("tussenvoegsel", person.tussenvoegsel),
+            ("last_name", person.last_name),
+        ):
+            if value:
+                found.append(FieldValue(field, value, CONF_FOLDER, FOLDER_PAGE, None, "folder",
+                                        folder_name, "folder"))  # fmt: skip
+    # the company and the person of a folder tab are separate units (-1, -2)
+    return [RawReading(fv, -1 if fv.field in ("company", "legal_form") else -2, -1)
+            for fv in found]  # fmt: skip

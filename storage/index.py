@@ -1,0 +1,144 @@
+"""Keeping the search indexes up to date: one row per client (its names and the details it
+is found by) and the text of every page of a client's document.
+
+What a client is found by is worked out here, once, for both backends (in Python: the
+phone, IBAN and postcode forms are not expressible in SQL); how the rows are kept and
+queried is the backend's: SQLite FTS5 (sqlite/search.py) or PostgreSQL tsvector columns
+(postgres/search.py). finding.py ranks what they return.
+
+Every write method runs inside the caller's open transaction, so an index row is never
+out of step with the data it was made from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .database import Database
+from .search import client_index_text
+
+_CLIENT_COLUMNS = (
+    "id, name, first_name, tussenvoegsel, last_name, company, legal_form, kvk, btw, iban"
+)
+
+
+class SearchIndex:
+    """The part both backends share; subclasses keep and query the rows."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- what a client is found by ---------------------------------------------------------
+
+    def client_texts(self, client_ids: Sequence[int] | None = None) -> dict[int, tuple[str, str]]:
+        """(names, details) of each client (all clients when client_ids is None): four
+        queries for any number of clients."""
+        execute = self.db.execute
+        if client_ids is None:
+            where, args = "", []
+        else:
+            if not client_ids:
+                return {}
+            where = " WHERE {} IN (" + ", ".join("?" for _ in client_ids) + ")"
+            args = list(client_ids)
+        rows = execute(f"SELECT {_CLIENT_COLUMNS} FROM clients" + where.format("id"), args)
+        clients = {r[0]: r[1:] for r in rows}
+        addresses: dict[int, list[tuple]] = {}
+        for r in execute(
+            "SELECT client_id, street, house_number, postcode, city FROM addresses"
+            + where.format("client_id")
+            + " ORDER BY id",
+            args,
+        ):
+            addresses.setdefault(r[0], []).append(r[1:])
+        emails = self._by_client(
+            execute("SELECT client_id, email FROM emails" + where.format("client_id"), args)
+        )
+        phones = self._by_client(
+            execute("SELECT client_id, e164 FROM phones" + where.format("client_id"), args)
+        )
+        return {
+            client_id: client_index_text(
+                row[:6],
+                iban=row[8],
+                other_keys=row[6:8],
+                addresses=addresses.get(client_id, []),
+                emails=emails.get(client_id, []),
+                phones=phones.get(client_id, []),
+            )
+            for client_id, row in clients.items()
+        }
+
+    @staticmethod
+    def _by_client(rows: Iterable[tuple]) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for client_id, value in rows:
+            found.setdefault(client_id, []).append(value)
+        return found
+
+    def reindex_client(self, client_id: int) -> None:
+        """Make the client's row of the search index anew from its fields."""
+        self.remove_client(client_id)
+        texts = self.client_texts([client_id])
+        if client_id in texts:
+            self.store_clients([(client_id, *texts[client_id])])
+
+    def rebuild(self) -> None:
+        """Fill both search indexes from the data (after a migration, a copy, a repair)."""
+        self.clear()
+        self.store_clients([(i, *t) for i, t in self.client_texts().items()])
+        self.rebuild_pages()
+
+    # -- what each backend does --------------------------------------------------------------
+
+    def store_clients(self, rows: Sequence[tuple[int, str, str]]) -> None:
+        """Add (client id, names, details) rows (the clients have none yet)."""
+        raise NotImplementedError
+
+    def remove_client(self, client_id: int) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Empty both indexes."""
+        raise NotImplementedError
+
+    def rebuild_pages(self) -> None:
+        """Index the pages of every client's document (the index is empty)."""
+        raise NotImplementedError
+
+    def add_page(self, page_id: int, text: str) -> None:
+        """Index a page of a client's document (pages of no client are not searched)."""
+
+    def add_document_pages(self, document_id: int) -> None:
+        """Index the pages of a document that now belongs to a client."""
+
+    def remove_document_pages(self, document_id: int) -> None:
+        """Unindex the pages of a document that now belongs to no client."""
+
+    def remove_client_pages(self, client_id: int) -> None:
+        """Unindex the pages of a client's documents (before they are deleted)."""
+
+    def compact(self, touched: frozenset[str] | None = None) -> int:
+        """Rewrite the indexes so erased words are gone from them, in short steps of
+        their own; returns the number of steps. touched: the tables an erase deleted
+        rows from (None: it is not known), for a backend that rewrites tables."""
+        raise NotImplementedError
+
+    # -- reading (finding.py ranks what these return) ----------------------------------------
+
+    def client_candidates(self, kind: str, query: str, cap: int) -> list[tuple[int, str]]:
+        """(client id, names) of at most cap clients whose row matches query, unranked.
+        kind "phrase": the words in this order in the names, the last one a prefix;
+        "names": every word a prefix of a word of the names; "any": every word a prefix
+        of a word anywhere (a number written with spaces also as one number)."""
+        raise NotImplementedError
+
+    def page_candidates(self, query: str, prefix: bool, cap: int) -> list[tuple[int, int]]:
+        """(page id, client id) of at most cap pages of clients' documents matching
+        query, newest first; prefix: the last word may be the start of a word."""
+        raise NotImplementedError
+
+    def similar_names(self, query: str, cap: int) -> list[tuple[int, str]]:
+        """(client id, names) of clients whose names look like query (a typing error),
+        best first; [] where the backend cannot tell."""
+        return []

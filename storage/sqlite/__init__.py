@@ -1,0 +1,1 @@
+"""The client file as one SQLite file (one desk): connection, search index, in_use check."""

@@ -1,0 +1,132 @@
+"""The window on a shared client file (a real PostgreSQL server): the connect dialog that
+tests the connection and keeps no password in settings, a change on another desk that
+reaches the open card within a second, overwriting another desk's value said in the
+status bar, and a server that is down at start."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from storage import ClientFile
+from tests.pgserver import PgServer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def server():
+    server = PgServer().start()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def url(server):
+    name = server.create_database()
+    yield server.url(name)
+    server.drop_database(name)
+
+
+@pytest.fixture
+def config_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    return tmp_path / "config"
+
+
+def test_connect_dialog_tests_and_keeps_the_address(qtbot, server, url, config_home):
+    from gui.dialogs.shared_file import SharedFileDialog
+    from storage.paths import saved_location
+
+    server.psql("DROP ROLE IF EXISTS pw_kees; CREATE ROLE pw_kees LOGIN PASSWORD 'goed'")
+    server.psql(f"ALTER DATABASE {url.split('/')[3].split('?')[0]} OWNER TO pw_kees")
+    dialog = SharedFileDialog()
+    qtbot.addWidget(dialog)
+    dialog.host.setText(str(server.socket_dir))
+    dialog.database.setText(url.split("/")[3].split("?")[0])
+    dialog.user.setText("pw_kees")
+    dialog.password.setText("fout")
+    dialog.test()
+    qtbot.waitUntil(lambda: "Niet verbonden" in dialog.result_label.text(), timeout=10_000)
+    assert "wachtwoord" in dialog.result_label.text()
+    dialog.password.setText("goed")
+    dialog.connect_and_keep()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
+    assert "Verbonden: 0 klanten" in dialog.result_label.text()
+    kept = saved_location()
+    assert kept == dialog.url and "goed" not in kept and "pw_kees@" in kept
+    settings_text = "".join(
+        p.read_text(errors="replace") for p in config_home.rglob("*") if p.is_file()
+    )
+    assert "goed" not in settings_text  # the password is in ~/.pgpass only
+    assert (config_home.parent / "pgpass").read_text().strip().endswith(":pw_kees:goed")
+
+
+def test_a_note_from_another_desk_reaches_the_open_card(qtbot, make_window, url):
+    with ClientFile.open(url) as cf:
+        client_id = cf.create_client(name="Kees de Vries")
+    window = make_window(url)
+    from gui.dialogs import shared_file
+
+    shared_file.install(window)
+    window.open_client(client_id)
+    qtbot.waitUntil(
+        lambda: window.data._listener and window.data._listener.connected, timeout=10_000
+    )
+    started = time.time()
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"from storage import ClientFile\ncf = ClientFile.open({url!r})\n"
+            f"cf.add_note({client_id}, 'Belt morgen terug')\n"
+            f"cf.update_client({client_id}, company='De Vries B.V.')\ncf.close()",
+        ],
+        cwd=ROOT,
+        check=True,
+        timeout=60,
+    )
+    qtbot.waitUntil(
+        lambda: [n.text for n in window.card.client.notes] == ["Belt morgen terug"], timeout=5000
+    )
+    assert time.time() - started < 10  # includes the other desk's start-up
+    assert window.card.fields["company"].text() == "De Vries B.V."
+    assert "ander bureau" in window.statusBar().currentMessage()
+
+
+def test_overwriting_another_desks_value_is_said(qtbot, make_window, url):
+    with ClientFile.open(url) as cf:
+        client_id = cf.create_client(name="Jan Smit", company="Smit")
+    window = make_window(url)
+    from gui.dialogs import shared_file
+
+    shared_file.install(window)
+    window.open_client(client_id)
+    with ClientFile.open(url) as other:
+        other.update_client(client_id, company="Smit & Zn")
+    window.data.update_fields(client_id, company="Smit Holding")  # as the card saves
+    qtbot.waitUntil(lambda: "ander bureau" in window.statusBar().currentMessage(), timeout=5000)
+    assert "Smit & Zn" in window.statusBar().currentMessage()
+
+
+def test_server_down_at_start_offers_to_try_again(qtbot, tmp_path, monkeypatch):
+    from gui.dialogs import shared_file
+
+    shown: list[str] = []
+
+    def click_close(box: QMessageBox) -> int:
+        shown.append(box.text())
+        close = next(b for b in box.buttons() if b.text() == "Afsluiten")
+        box.clickedButton = lambda: close
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_close)
+    url = f"postgresql://postgres@/klanten?host={tmp_path}"
+    assert shared_file.open_or_ask(url) is None
+    assert "niet bereikbaar" in shown[0]

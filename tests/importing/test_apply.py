@@ -1,0 +1,236 @@
+"""Read pages through the import's proposals and apply into a real client file: which
+client, what goes on the card, and what is never mixed."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from importing import Document, ImportReport, import_read, read_unit
+from importing.report import JOINED, NEW
+from storage import Address, ClientFile, PageText, Phone
+from tests.ocr.test_extract import OWN, card, letter_from_client, letter_to_client, page_of
+
+
+@pytest.fixture
+def paper(tmp_path: Path):
+    """Makes a document of pages, with a small original file on disk (apply stores it)."""
+    made = []
+
+    def make(*pages: PageText, name: str | None = None) -> Document:
+        path = tmp_path / (name or f"scan{len(made)}.png")
+        path.write_bytes(f"origineel {len(made)} {pages[0].text[:40]}".encode())
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        doc = Document(path, "image/png", path.name, sha, pages=dict(enumerate(pages)))
+        made.append(doc)
+        return doc
+
+    return make
+
+
+def folder(label: str, *docs: Document):
+    return read_unit(label, list(docs), folder=Path("/binder") / label)
+
+
+def loose(*docs: Document):
+    return read_unit(docs[0].name, list(docs))
+
+
+def run(cf: ClientFile, *units, own=OWN) -> ImportReport:
+    return import_read(list(units), cf, own=own)
+
+
+def add_client(cf: ClientFile, **kw) -> int:
+    return cf.create_client(**kw)
+
+
+def test_new_client_from_a_card(client_file: ClientFile, paper) -> None:
+    report = run(client_file, folder("Vries, Kees de", paper(card())))
+    (client_id,) = report.created
+    client = client_file.client(client_id)
+    assert client.name == "Kees de Vries"
+    assert client.company == "Bakkerij De Vries B.V." and client.legal_form == "B.V."
+    assert set(client.numbers) == {"+31612345678", "+31207654321"}
+    assert client.emails == ["kees@bakkerijdevries.nl"]
+    assert client.iban == "NL50INGB0683251309" and client.kvk == "12345678"
+    assert client.addresses[0].postcode == "1234 AB"
+    assert client.addresses[0].house_number == "12a"
+    assert client.client_since == "2015-03-03"
+    assert client_file.lookup_phone("06 1234 5678").id == client_id
+    assert [u.outcome for u in report.units] == [NEW]
+    assert report.documents == 1 and report.pages == 1
+
+
+def test_every_value_is_stored_with_page_box_and_confidence(client_file, paper) -> None:
+    report = run(client_file, folder("Vries, Kees de", paper(card())))
+    (client_id,) = report.created
+    (document,) = client_file.client(client_id).documents
+    page_ids = client_file.page_ids(document.id)
+    fields = client_file.fields(client_id)
+    iban = next(f for f in fields if f.field == "iban")
+    assert iban.value == "NL50INGB0683251309"
+    assert iban.page_id == page_ids[0]
+    assert list(iban.box[:2]) == [520, 690]
+    assert 0.5 < iban.confidence <= 1 and iban.accepted is False  # read, not yet checked
+    assert {f.field for f in fields} >= {"name", "phone", "email", "postcode", "kvk"}
+
+
+def test_the_same_folder_read_twice_is_the_same_client(client_file, paper) -> None:
+    first = run(client_file, folder("Vries, Kees de", paper(card(), letter_from_client())))
+    again = run(client_file, folder("Vries, Kees de", paper(card(), letter_from_client())))
+    assert again.created == [] and again.updated == first.created
+    assert "zelfde" in again.units[0].reason and "dezelfde naam" in again.units[0].reason
+    assert client_file.count_clients() == 1
+
+
+def test_loose_letter_to_a_known_client_matches_on_name_and_address(client_file, paper) -> None:
+    client_id = add_client(
+        client_file,
+        name="Kees de Vries",
+        first_name="Kees",
+        tussenvoegsel="de",
+        last_name="Vries",
+        addresses=[Address("Kerkstraat", "12a", "1234 AB", "Amsterdam")],
+    )
+    report = run(client_file, loose(paper(letter_to_client())))
+    assert report.updated == [client_id] and report.created == []
+    assert "adres" in report.units[0].reason
+
+
+def test_identifier_and_name_match_whatever_the_address(client_file, paper) -> None:
+    client_id = add_client(
+        client_file,
+        name="K. de Vries",
+        last_name="Vries",
+        tussenvoegsel="de",
+        phones=[Phone("+31612345678", "06-12345678", "mobile")],
+    )
+    report = run(client_file, loose(paper(letter_from_client())))
+    assert report.updated == [client_id]
+    client = client_file.client(client_id)
+    assert client.name == "K. de Vries"  # never overwritten
+    assert client.addresses[0].postcode == "1234 AB"  # but the new address is added
+
+
+def test_a_shared_number_with_another_name_is_a_new_client(client_file, paper) -> None:
+    other = add_client(
+        client_file,
+        name="Anna Bakker",
+        first_name="Anna",
+        last_name="Bakker",
+        phones=[Phone("+31612345678", "06-12345678", "mobile")],
+    )
+    report = run(client_file, loose(paper(letter_from_client())))
+    (created,) = report.created
+    assert created != other
+    assert "niet zeker" in report.units[0].reason and "andere naam" in report.units[0].reason
+
+
+def test_new_numbers_added_nothing_overwritten_conflicts_logged(client_file, paper) -> None:
+    client_id = add_client(
+        client_file,
+        name="Kees de Vries",
+        first_name="Kees",
+        tussenvoegsel="de",
+        last_name="Vries",
+        iban="NL91ABNA0417164300",
+        emails=["kees@bakkerijdevries.nl"],
+        phones=[Phone("+31201111111", "020-1111111", "landline")],
+    )
+    report = run(client_file, loose(paper(card())))
+    assert report.updated == [client_id]
+    client = client_file.client(client_id)
+    assert client.numbers[0] == "+31201111111"
+    assert set(client.numbers) == {"+31201111111", "+31612345678", "+31207654321"}
+    assert client.iban == "NL91ABNA0417164300"
+    readings = [f.value for f in client_file.fields(client_id) if f.field == "iban"]
+    assert readings == ["NL50INGB0683251309"]  # the other IBAN is kept to be shown
+    assert any("iban" in line for line in client_file.import_log("conflict"))
+
+
+def test_same_name_elsewhere_is_a_new_client(client_file, paper) -> None:
+    add_client(
+        client_file,
+        name="Kees de Vries",
+        first_name="Kees",
+        tussenvoegsel="de",
+        last_name="Vries",
+        addresses=[Address("Molenweg", "3", "3011 CD", "Rotterdam")],
+    )
+    report = run(client_file, loose(paper(letter_from_client())))
+    assert len(report.created) == 1 and client_file.count_clients() == 2
+
+
+def test_paper_without_client_details_gets_the_file_name(client_file, paper) -> None:
+    add_client(client_file, name="Kees de Vries")
+    report = run(client_file, loose(paper(page_of(("Bijlage 2", 100, 100)), name="scan0001.png")))
+    (client_id,) = report.created
+    assert client_file.client(client_id).name == "scan0001"
+
+
+def test_own_business_never_matches_a_client(client_file, paper) -> None:
+    # even a client file that (wrongly) holds our own number does not pull our letters in
+    ours = add_client(
+        client_file, name="Hoekstra", phones=[Phone("+31513612345", None, "landline")]
+    )
+    report = run(client_file, loose(paper(letter_to_client())))
+    assert report.created and ours not in report.updated
+
+
+def test_two_folders_of_one_client_are_joined_and_say_why(client_file, paper) -> None:
+    report = run(
+        client_file,
+        folder("Vries, Kees de", paper(card())),
+        folder("Bakkerij De Vries", paper(letter_from_client())),
+    )
+    assert len(report.created) == 1 and client_file.count_clients() == 1
+    assert [u.outcome for u in report.units] == [NEW, JOINED]
+    assert "dezelfde naam" in report.units[1].reason
+    assert len(client_file.client(report.created[0]).documents) == 2
+
+
+def test_folders_sharing_only_our_letterhead_stay_apart(client_file, paper) -> None:
+    """Our own invoice in every folder, own business not filled in: every folder is still
+    its own client, and our numbers are on none of their cards."""
+    units = []
+    for i in range(4):
+        client = page_of(
+            ("Klantkaart", 100, 100),
+            ("Naam:", 100, 200),
+            (f"Klant{i} Testpersoon", 520, 200),
+            ("Telefoon:", 100, 270),
+            (f"06-1234567{i}", 520, 270),
+        )
+        units.append(folder(f"Testpersoon, Klant{i}", paper(client), paper(letter_to_client())))
+    report = run(client_file, *units, own=None)
+    assert len(report.created) == 4
+    for client_id in report.created:
+        client = client_file.client(client_id)
+        assert "+31513612345" not in client.numbers
+        assert client.iban != "NL20INGB0001234567" and client.kvk != "01234567"
+    assert report.own_business is not None
+    assert report.own_business["details"]["iban"] == "NL20INGB0001234567"
+
+
+def test_a_merge_made_by_an_import_can_be_undone(client_file, paper) -> None:
+    report = run(
+        client_file,
+        folder("Vries, Kees de", paper(card())),
+        folder("Bakkerij De Vries", paper(letter_from_client())),
+    )
+    (kept,) = report.created
+    before = client_file.client(kept)
+    (merge,) = client_file.merges(kept)
+    assert merge.label.endswith("Bakkerij De Vries") and "dezelfde naam" in merge.reason
+    split = client_file.undo_merge(merge.id)
+    after, other = client_file.client(kept), client_file.client(split)
+    assert len(after.documents) == 1 and len(other.documents) == 1
+    assert other.documents[0].id == merge.documents[0]
+    assert "+31612345678" in other.numbers  # the split-off paper keeps what it said
+    assert other.addresses and other.addresses[0].postcode == "1234 AB"
+    assert set(after.numbers) <= set(before.numbers)
+    assert client_file.merges(kept) == []
+    assert any(f.field == "phone" for f in client_file.fields(split))  # its readings moved
+    assert client_file.search("Vries")  # both still found

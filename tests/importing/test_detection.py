@@ -1,0 +1,74 @@
+"""Our own business found in the paper: the values that recur across client folders."""
+
+from __future__ import annotations
+
+from importing.detection import find_recurring, suggestion, threshold, unit_keys
+from ocr.extract import ExtractedClient, FieldValue, OwnBusiness
+
+OURS = {
+    "phone": "+31725551234",
+    "email": "info@dekker-garage.nl",
+    "iban": "NL20INGB0001234567",
+    "kvk": "12345678",
+    "btw": "NL123456782B01",
+    "company": "Garage Dekker B.V.",
+}
+
+
+def folder(i: int, with_ours: bool = True, supplier: bool = False) -> ExtractedClient:
+    ex = ExtractedClient()
+    values = {"phone": f"+3161234{i:04d}", "email": f"klant{i}@example.nl", "company": f"Klant {i}"}
+    if with_ours:
+        values_ours = dict(OURS)
+        for field, value in values_ours.items():
+            ex.add(FieldValue(field, value, 0.9, 0, None, "pattern"))
+    if supplier:
+        ex.add(FieldValue("iban", "NL91ABNA0417164300", 0.9, 1, None, "pattern"))
+    for field, value in values.items():
+        ex.add(FieldValue(field, value, 0.9, 0, None, "label"))
+    return ex
+
+
+def test_own_business_is_found_in_a_cabinet_of_five_folders() -> None:
+    found = find_recurring([unit_keys(folder(i)) for i in range(5)])
+    assert found.own is not None
+    assert found.own.phones == (OURS["phone"],)
+    assert found.own.emails == (OURS["email"],)
+    assert (found.own.iban, found.own.kvk, found.own.btw) == (
+        OURS["iban"],
+        OURS["kvk"],
+        OURS["btw"],
+    )
+    assert found.own.name is not None and "dekker" in found.own.name
+    assert found.folders == 5
+    assert found.foreign("phone", OURS["phone"]) and not found.foreign("phone", "+31612340001")
+    assert found.foreign("email", "jan@dekker-garage.nl")  # our domain
+
+
+def test_a_supplier_in_some_folders_is_recurring_but_not_the_own_business() -> None:
+    units = [unit_keys(folder(i, supplier=i < 4)) for i in range(12)]
+    found = find_recurring(units)
+    assert found.foreign("iban", "NL91ABNA0417164300")  # 4 of 12: no one client's
+    assert found.own is not None and found.own.iban == OURS["iban"]
+
+
+def test_values_of_one_or_two_folders_are_not_recurring() -> None:
+    units = [unit_keys(folder(i, with_ours=False)) for i in range(6)]
+    units[1] |= {("phone", "+31612340000")}  # a number in two folders: a family, an office
+    found = find_recurring(units)
+    assert found.own is None and not found.keys
+    assert threshold(6) == 3 and threshold(40) == 10
+
+
+def test_suggestion_only_when_it_adds_to_the_saved_settings() -> None:
+    found = find_recurring([unit_keys(folder(i)) for i in range(5)])
+    shown = suggestion(found.own, OwnBusiness(), found.folders)
+    assert shown is not None and shown["message"].startswith("Dit lijkt uw eigen bedrijf")
+    saved = OwnBusiness(
+        phones=("072-5551234",),
+        emails=(OURS["email"],),
+        iban=OURS["iban"],
+        kvk=OURS["kvk"],
+        btw=OURS["btw"],
+    )
+    assert suggestion(found.own, saved, found.folders) is None

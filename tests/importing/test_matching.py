@@ -1,0 +1,117 @@
+"""The matching rule: one client only on a shared identifier AND an agreeing name."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from importing.matching import Profile, group_units, names_agree
+
+
+def profile(name: str | None = None, company: str | None = None, **keys: str) -> Profile:
+    p = Profile()
+    p.add_name(name)
+    p.add_company(company)
+    for kind, value in keys.items():
+        if kind == "address":
+            p.add_address(*value.split("|"))
+        else:
+            p.add_key(kind, value)
+    return p
+
+
+def test_names_agree_on_the_same_person_written_differently() -> None:
+    assert names_agree(profile("Kees Jansen"), profile("K. Jansen"))
+    assert names_agree(profile("Jansen, Kees"), profile("Kees Jansen"))
+    assert names_agree(profile("Piet van der Linden"), profile("P. van der Linden"))
+    assert names_agree(profile(company="Bakkerij Smit B.V."), profile(company="Bakkerij Smit"))
+    assert names_agree(profile("K. Jansen"), profile(company="Installatiebedrijf Jansen B.V."))
+
+
+def test_names_disagree_on_other_people() -> None:
+    assert not names_agree(profile("Jan de Vries"), profile("Anna de Vries"))
+    assert not names_agree(profile("Kees Jansen"), profile("Kees Pietersen"))
+    assert not names_agree(profile(company="Garage Dekker"), profile(company="Bakkerij Smit"))
+
+
+def test_a_shared_number_alone_never_joins_two_people() -> None:
+    office = "+31205551234"
+    units = [profile("Anna Bakker", phone=office), profile("Piet Smit", phone=office)]
+    assert len(set(group_units(units))) == 2
+
+
+def test_same_identifier_and_name_join_two_folders() -> None:
+    units = [
+        profile("Kees Jansen", kvk="12345678"),
+        profile("K. Jansen", kvk="12345678", iban="NL91ABNA0417164300"),
+        profile("Kees Jansen"),  # same name, nothing shared: not joined
+    ]
+    groups = group_units(units)
+    assert groups[0] == groups[1] != groups[2]
+
+
+# -- property: whatever the order, no group ever holds two true clients ---------------------
+
+LAST = ["Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder"]
+FIRST = ["Kees", "Anna", "Piet", "Fatima", "Sanne", "Mohamed", "Jan", "Eva", "Lars"]
+
+
+@st.composite
+def binders(draw):
+    """Clients (some sharing a last name or a landline), each with one to three folders
+    holding some of the client's own values plus our own and a common supplier's."""
+    rng = random.Random(draw(st.integers(0, 10_000)))
+    n = draw(st.integers(2, 9))
+    ours = {"phone": "+31513612345", "iban": "NL20INGB0001234567", "kvk": "01234567"}
+    supplier = {"iban": "NL91ABNA0417164300", "kvk": "87654321"}
+    landlines = [f"+3120{rng.randrange(1000000, 9999999)}" for _ in range(3)]
+    clients = []
+    names = rng.sample([(f, la) for f in FIRST for la in LAST], n)  # two people, two names
+    for i, (first, last) in enumerate(names):
+        clients.append(
+            {
+                "name": f"{first} {last}",
+                "phone": rng.choice(landlines) if rng.random() < 0.4 else f"+316{i:08d}",
+                "email": f"{first.lower()}{i}@example.nl",
+                "iban": f"NL{i:02d}RABO0{i:09d}",
+            }
+        )
+    units, truth = [], []
+    for index, client in enumerate(clients):
+        for _ in range(rng.randint(1, 3)):
+            p = Profile()
+            p.add_name(client["name"] if rng.random() < 0.9 else None)
+            for kind in ("phone", "email", "iban"):
+                if rng.random() < 0.6:
+                    p.add_key(kind, client[kind])
+            for kind, value in {**ours, **(supplier if rng.random() < 0.5 else {})}.items():
+                p.add_key(kind, value)  # the recurring values the rule must see through
+            units.append(p)
+            truth.append(index)
+    order = draw(st.permutations(range(len(units))))
+    return [units[i] for i in order], [truth[i] for i in order]
+
+
+@given(binders())
+@settings(max_examples=150, deadline=None)
+def test_no_two_clients_are_ever_grouped_together(case) -> None:
+    units, truth = case
+    groups = group_units(units)
+    for group in set(groups):
+        members = {truth[i] for i, g in enumerate(groups) if g == group}
+        assert len(members) == 1, members
+
+
+@given(binders(), st.randoms(use_true_random=False))
+@settings(max_examples=60, deadline=None)
+def test_the_grouping_does_not_depend_on_the_order(case, rng) -> None:
+    units, _truth = case
+    order = list(range(len(units)))
+    rng.shuffle(order)
+    first = group_units(units)
+    again = group_units([units[i] for i in order])
+    together = {frozenset(i for i, g in enumerate(first) if g == x) for x in set(first)}
+    shuffled = {frozenset(order[i] for i, g in enumerate(again) if g == x) for x in set(again)}
+    assert together == shuffled

@@ -1,0 +1,49 @@
+"""Client cards as offices print them: labels above their values (in one column or two),
+the name in parts ("Voornaam:", "Tussenvoegsel:", "Naam:")."""
+
+from __future__ import annotations
+
+from ocr.extract import OwnBusiness, extract_client
+from tests.ocr.test_extract import page_of
+
+NONE = OwnBusiness()
+
+
+def test_labels_above_their_values_in_two_columns() -> None:
+    page = page_of(
+        ("KLANTKAART", 200, 150),
+        ("Bedrijf:", 200, 270),
+        ("e-mail:", 900, 270),
+        ("Van Dijk Elektro B.V.", 200, 305),
+        ("bram_dijk75@gmail.com", 900, 305),
+        ("Naam:", 200, 350),
+        ("Rekeningnummer:", 900, 350),
+        ("Bram van Dijk", 200, 385),
+        ("NL87 ABNA 0218 2744 08", 900, 385),
+        ("KvK-nummer:", 900, 430),
+        ("94511991", 900, 465),
+    )
+    ex = extract_client([page], own=NONE)
+    assert ex.value("company") == "Van Dijk Elektro B.V."
+    assert ex.value("email") == "bram_dijk75@gmail.com"
+    assert ex.value("last_name") == "Dijk" and ex.value("first_name") == "Bram"
+    assert ex.value("iban") == "NL87ABNA0218274408"
+    assert ex.value("kvk") == "94511991"
+
+
+def test_a_value_far_below_its_label_is_not_its_value() -> None:
+    page = page_of(("Rekeningnummer:", 200, 300), ("NL87 ABNA 0218 2744 08", 200, 600))
+    ex = extract_client([page], own=NONE)
+    assert all(fv.source != "label" for fv in ex.all("iban"))
+
+
+def test_the_name_in_parts() -> None:
+    page = page_of(
+        ("Voornaam: Sanne ;", 200, 200),
+        ("Tussenvoegsel: in 't", 200, 250),
+        ("Naam: Veld", 200, 300),
+        ("Straat + nr: Stationsweg 154", 200, 350),
+    )
+    ex = extract_client([page], own=NONE)
+    assert ex.value("first_name") == "Sanne"
+    assert ex.value("last_name") == "Veld"

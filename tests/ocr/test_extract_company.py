@@ -1,0 +1,85 @@
+"""Company names and addressees as real letterheads, footers, labels and address blocks
+print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.extract import extract_client
+from ocr.extract.company import clean_company, legal_form_of
+from ocr.extract.names import parse_person
+from tests.ocr.test_extract import OwnBusiness, no_saved_settings, page_of, values  # noqa: F401
+
+
+@pytest.mark.parametrize(
+    ("printed", "name", "form"),
+    [
+        ("Bakkerij De Vries B.V.", "Bakkerij De Vries B.V.", "B.V."),
+        ("webwinkel b.v.", "webwinkel B.V.", "B.V."),
+        ("COOLBLUE BV", "COOLBLUE B.V.", "B.V."),
+        ("Coolblue B.V. iov Jansen", "Coolblue B.V.", "B.V."),
+        ("Philips N.V.", "Philips N.V.", "N.V."),
+        ("Jansen & Zn vof", "Jansen & Zn V.O.F.", "V.O.F."),
+        ("Siemens AG", "Siemens AG", "AG"),
+        ("Müller GmbH & Co. KG", "Müller GmbH & Co. KG", "GmbH & Co. KG"),
+        ("Bouwbedrijf Peeters BVBA", "Bouwbedrijf Peeters BVBA", "BVBA"),
+        ("Stichting De Brug", "Stichting De Brug", "Stichting"),
+        ("Loodgietersbedrijf Vos Holding B.V.", "Loodgietersbedrijf Vos Holding B.V.",
+         "Holding B.V."),
+    ],
+)  # fmt: skip
+def test_legal_form_anywhere_and_text_after_it_trimmed(printed: str, name: str, form: str):
+    assert clean_company(printed) == name
+    assert legal_form_of(printed) == form
+    assert parse_person(printed) is None
+
+
+def test_n_v_t_is_no_legal_form() -> None:
+    assert legal_form_of("Opmerkingen: n.v.t.") is None
+
+
+def test_company_from_letterhead_and_footer_in_any_case() -> None:
+    page = page_of(
+        ("webwinkel b.v.", 180, 100),
+        ("Postbus 120 · 3500 AC Utrecht · klantenservice@webwinkel.nl", 180, 150),
+        ("Kees de Vries", 180, 420),
+        ("Kerkstraat 12a", 180, 465),
+        ("1234 AB Amsterdam", 180, 510),
+        ("Uw klantnummer: 4711", 180, 620),
+        ("Siemens AG | Werner-von-Siemens-Str. 1 | DE-80333 München", 180, 2150),
+    )
+    ex = extract_client([page], own=OwnBusiness())
+    readings = {(fv.field, fv.value, fv.zone, fv.party) for fv in ex.readings}
+    assert ("company", "webwinkel B.V.", "letterhead", "sender") in readings
+    assert ("company", "Siemens AG", "footer", "sender") in readings
+    # the recipient is the client here ("Uw klantnummer"): the sender's name is held
+    assert ex.value("name") == "Kees de Vries" and values(ex, "company") == []
+
+
+def test_slogan_and_running_text_are_no_company() -> None:
+    page = page_of(
+        ("Loodgieterswerk Installatie Onderhoud", 180, 100),
+        ("Dit is een brief over de vergadering van de vereniging.", 180, 1200),
+        ("Graag tot dan, het bestuur van de stichting.", 180, 1250),
+    )
+    ex = extract_client([page], own=OwnBusiness())
+    assert [fv.value for fv in ex.readings if fv.field == "company"] == [
+        "Loodgieterswerk Installatie Onderhoud"
+    ] or not [fv for fv in ex.readings if fv.field == "company"]
+    assert not any("vereniging" in fv.value or "stichting" in fv.value for fv in ex.readings)
+
+
+@pytest.mark.parametrize(
+    ("printed", "parts"),
+    [
+        ("Fam. De Vries", (None, "de", "Vries")),
+        ("Dhr. en mevr. Jansen", (None, None, "Jansen")),
+        ("De heer en mevrouw K. Jansen", (None, None, "Jansen")),
+        ("Mw. van der Meer", (None, "van der", "Meer")),
+    ],
+)
+def test_addressee_with_a_title_and_only_a_surname(printed: str, parts: tuple) -> None:
+    """No first name is made up from a particle ("Fam. De Vries" has no first name De)."""
+    person = parse_person(printed)
+    assert person is not None
+    assert (person.first_name, person.tussenvoegsel, person.last_name) == parts

@@ -1,0 +1,332 @@
+"""Parties on a page (issue 16 item 4) and removing the own business later (without()).
+
+Pages are words with boxes (tests/ocr/test_extract.py builds them): a letterhead across
+the top, a window address block, a footer with registry numbers at the bottom.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ocr.extract import extract_client
+from storage import PageText
+from tests.ocr.test_extract import (  # OwnBusiness: moves on main (lead)
+    OWN,
+    OwnBusiness,
+    card,
+    letter_from_client,
+    letter_to_client,
+    no_saved_settings,  # noqa: F401
+    page_of,
+    values,
+)
+
+SUPPLIER = OwnBusiness(
+    name="Groothandel Jansen B.V.",
+    phones=("010-4123456",),
+    emails=("info@jansen-groothandel.nl",),
+    iban="NL91ABNA0417164300",
+    kvk="24123456",
+    btw="NL004495445B01",
+)
+
+
+def invoice(customer_wording: bool = False) -> PageText:
+    """A supplier's invoice: letterhead, window address, lines, footer; no own business."""
+    rows = [
+        ("Groothandel Jansen B.V.", 180, 100),
+        (
+            "Havenweg 3 · 3011 AB Rotterdam · Tel. 010-4123456 · info@jansen-groothandel.nl",
+            180,
+            160,
+        ),
+        ("Garage Dekker", 180, 420),
+        ("Dorpsstraat 5", 180, 465),
+        ("1611 AB Bovenkarspel", 180, 510),
+        ("Factuur 2024-118", 180, 700),
+        ("Remblokken 2 stuks 89,50", 180, 845),
+        ("KvK Rotterdam 24123456 · btw-id NL004495445B01 · IBAN NL91 ABNA 0417 1643 00",
+         180, 2200),
+    ]  # fmt: skip
+    if customer_wording:
+        rows.append(("Uw klantnummer: 4711", 180, 620))
+    return page_of(*rows)
+
+
+def test_every_reading_says_where_it_stood_and_whose_it_is() -> None:
+    ex = extract_client([letter_to_client()], own=OwnBusiness())
+    by_value = {(fv.field, fv.value): (fv.zone, fv.party) for fv in ex.readings}
+    assert by_value[("postcode", "1234 AB")] == ("address-block", "recipient")
+    assert by_value[("company", "Bakkerij De Vries B.V.")] == ("address-block", "recipient")
+    assert by_value[("postcode", "8441 PK")] == ("letterhead", "sender")
+    assert by_value[("email", "info@hoekstra-installatie.nl")] == ("letterhead", "sender")
+    assert by_value[("kvk", "01234567")] == ("footer", "sender")
+    assert by_value[("name", "J. Hoekstra")] == ("signature", "sender")
+    card_ex = extract_client([card()])
+    assert {(fv.zone, fv.party) for fv in card_ex.readings} == {("label", "card")}
+    assert card_ex.pages[0].client == "card"
+
+
+def test_two_parties_and_nothing_decides_goes_to_review_not_onto_the_client() -> None:
+    ex = extract_client([invoice()], own=OwnBusiness())
+    assert ex.undecided_pages == [0]
+    assert ex.pages[0].parties == ("recipient", "sender") and ex.pages[0].client is None
+    assert ex.is_empty()  # nothing of either party on the client
+    held = {(fv.field, fv.value, fv.party) for fv in ex.held}
+    assert ("kvk", "24123456", "sender") in held
+    assert ("postcode", "1611 AB", "recipient") in held
+    assert ("iban", "NL91ABNA0417164300", "sender") in held
+
+
+def test_the_folder_decides_which_party_is_the_client() -> None:
+    ex = extract_client([invoice()], folder_name="Garage Dekker", own=OwnBusiness())
+    assert ex.pages[0].reason == "folder" and ex.pages[0].client == "recipient"
+    assert ex.value("postcode") == "1611 AB"
+    assert ex.value("kvk") is None and ex.value("iban") is None and ex.value("phone") is None
+
+
+def test_a_client_card_in_the_folder_decides_too() -> None:
+    page = page_of(
+        ("Klantkaart", 100, 100),
+        ("Naam:", 100, 300),
+        ("Garage Dekker", 520, 300),
+        ("Postcode/plaats:", 100, 370),
+        ("1611 AB Bovenkarspel", 520, 370),
+    )
+    ex = extract_client([page, invoice()], own=OwnBusiness())
+    assert [p.reason for p in ex.pages] == ["one-party", "folder"]
+    assert values(ex, "kvk") == [] and values(ex, "btw") == []
+
+
+def test_customer_wording_decides_weakly() -> None:
+    ex = extract_client([invoice(customer_wording=True)], own=OwnBusiness())
+    assert (ex.pages[0].client, ex.pages[0].reason) == ("recipient", "wording")
+    assert not ex.pages[0].undecided
+    assert ex.value("kvk") is None
+
+
+def test_a_party_known_as_ours_leaves_the_other_as_the_client() -> None:
+    """Our phone in the letterhead is enough: the whole sender party goes, footer too."""
+    ex = extract_client([invoice()], own=OwnBusiness(phones=("010-4123456",)))
+    assert (ex.pages[0].client, ex.pages[0].reason) == ("recipient", "own")
+    assert ex.value("postcode") == "1611 AB"
+    read = {fv.value for fv in ex.readings}
+    assert not read & {"24123456", "NL91ABNA0417164300", "NL004495445B01", "3011 AB"}
+
+
+def test_own_invoices_in_many_folders_never_reach_the_clients() -> None:
+    """The first import of a new user: settings empty, our letter in every folder."""
+    for pages, folder in (
+        ([card(), letter_to_client()], "Vries, Kees de"),
+        ([letter_from_client(), letter_to_client()], "Kees de Vries"),
+    ):
+        ex = extract_client(pages, folder_name=folder, own=OwnBusiness())
+        on_card = {fv.value for found in ex.candidates.values() for fv in found}
+        assert not on_card & {"+31513612345", "NL20INGB0001234567", "01234567", "8441 PK",
+                              "info@hoekstra-installatie.nl", "J. Hoekstra"}  # fmt: skip
+        assert ex.value("last_name") == "Vries"
+
+
+PAGE_SETS = {
+    "to": [letter_to_client()],
+    "from": [letter_from_client()],
+    "footer": [letter_from_client(footer=True)],
+    "card+to": [card(), letter_to_client()],
+    "invoice": [invoice()],
+    "invoice+card": [invoice(True), card()],
+}
+OWN_PARTS = {
+    "phone": OwnBusiness(phones=OWN.phones),
+    "email": OwnBusiness(emails=OWN.emails),
+    "iban": OwnBusiness(iban=OWN.iban),
+    "kvk": OwnBusiness(kvk=OWN.kvk),
+    "address": OwnBusiness(street=OWN.street, postcode=OWN.postcode),
+    "name": OwnBusiness(name=OWN.name, signers=OWN.signers),
+    "all": OWN,
+    "supplier": SUPPLIER,
+    "none": OwnBusiness(),
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(sorted(PAGE_SETS)),
+    st.sampled_from(sorted(OWN_PARTS)),
+    st.sampled_from([None, "Vries, Kees de", "Garage Dekker", "Bakkerij De Vries"]),
+)
+def test_without_gives_what_extract_client_gives_with_that_own(
+    pages: str, own: str, folder: str | None
+) -> None:
+    later = extract_client(PAGE_SETS[pages], folder_name=folder, own=OwnBusiness())
+    at_once = extract_client(PAGE_SETS[pages], folder_name=folder, own=OWN_PARTS[own])
+    assert later.without(OWN_PARTS[own]) == at_once
+
+
+@pytest.mark.parametrize("pages", sorted(PAGE_SETS))
+def test_without_chains_in_any_order(pages: str) -> None:
+    ex = extract_client(PAGE_SETS[pages], own=OwnBusiness())
+    a, b = OWN_PARTS["phone"], OWN_PARTS["supplier"]
+    assert ex.without(a).without(b) == ex.without(b).without(a)
+    assert ex.without(OwnBusiness()) == ex
+    # it crosses process boundaries (the import's reader and writer processes)
+    assert pickle.loads(pickle.dumps(ex)).without(b) == ex.without(b)
+
+
+def other_client_letter() -> PageText:
+    """A letter of another client to us, as letter_from_client() is Kees de Vries's."""
+    return page_of(
+        ("Fatima Öztürk", 180, 150),
+        ("Molenweg 3", 180, 195),
+        ("3011 CD Rotterdam", 180, 240),
+        ("Mobiel: 06-87654321", 180, 285),
+        ("Installatiebedrijf Hoekstra B.V.", 180, 450),
+        ("t.a.v. de administratie", 180, 495),
+        ("Industrieweg 14", 180, 540),
+        ("8441 PK Heerenveen", 180, 585),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Fatima Öztürk", 180, 1250),
+    )
+
+
+def test_a_letter_of_another_client_in_the_folder_is_held_not_mixed() -> None:
+    ex = extract_client([card(), other_client_letter()], folder_name="Vries, Kees de", own=OWN)
+    assert [p.reason for p in ex.pages] == ["one-party", "other"]
+    assert set(values(ex, "phone")) == {"+31612345678", "+31207654321"}
+    assert values(ex, "postcode") == ["1234 AB"] and ex.value("last_name") == "Vries"
+    held = {fv.value for fv in ex.held}
+    assert {"+31687654321", "3011 CD", "Öztürk"} <= held  # nothing lost: held for review
+
+
+def test_a_supplier_invoice_to_us_is_not_the_client() -> None:
+    to_us = page_of(
+        ("Groothandel Jansen B.V.", 180, 100),
+        ("Havenweg 3 · 3011 AB Rotterdam · Tel. 010-4123456", 180, 160),
+        ("Installatiebedrijf Hoekstra B.V.", 180, 420),
+        ("Industrieweg 14", 180, 465),
+        ("8441 PK Heerenveen", 180, 510),
+        ("Uw klantnummer: 4711", 180, 620),
+        ("KvK Rotterdam 24123456 · IBAN NL91 ABNA 0417 1643 00", 180, 2200),
+    )
+    ex = extract_client([card(), to_us], own=OWN)
+    assert [p.reason for p in ex.pages] == ["one-party", "other"]
+    assert values(ex, "kvk") == ["12345678"] and values(ex, "iban") == ["NL50INGB0683251309"]
+    assert "+31104123456" not in values(ex, "phone")
+
+
+def test_return_address_over_the_window_is_the_senders() -> None:
+    page = page_of(
+        ("Garage Dekker B.V.", 180, 100),
+        ("Garage Dekker · Industrieweg 7 · 1703 RR Heerhugowaard", 180, 520),
+        ("Dhr. P. Jansen", 180, 560),
+        ("Molenweg 3", 180, 600),
+        ("1611 AB Bovenkarspel", 180, 640),
+    )
+    ex = extract_client([page], own=OwnBusiness())
+    parties = {(fv.field, fv.value): fv.party for fv in ex.readings}
+    assert parties[("postcode", "1703 RR")] == "sender"
+    assert parties[("postcode", "1611 AB")] == "recipient"
+    # once the return address is known to be ours, the addressee is the client
+    ours = ex.without(OwnBusiness(street="Industrieweg 7", postcode="1703 RR"))
+    assert (ours.pages[0].client, ours.value("postcode")) == ("recipient", "1611 AB")
+
+
+def test_private_letter_with_the_writers_address_above_the_addressees() -> None:
+    page = page_of(
+        ("Fatima Öztürk", 900, 420),
+        ("Molenweg 3", 900, 465),
+        ("3011 CD Rotterdam", 900, 510),
+        ("Installatiebedrijf Hoekstra B.V.", 180, 800),
+        ("Industrieweg 14", 180, 845),
+        ("8441 PK Heerenveen", 180, 890),
+    )
+    ex = extract_client([page], own=OwnBusiness())
+    parties = {(fv.field, fv.value): fv.party for fv in ex.readings}
+    assert parties[("postcode", "3011 CD")] == "sender"
+    assert parties[("postcode", "8441 PK")] == "recipient"
+    # a private person writing to a firm: the person is the client (weakly decided)
+    assert (ex.pages[0].client, ex.pages[0].reason) == ("sender", "wording")
+    assert ex.value("postcode") == "3011 CD" and values(ex, "company") == []
+
+
+def test_card_printed_as_a_table_without_colons() -> None:
+    page = page_of(
+        ("Naam", 100, 1000),
+        ("Kees de Vries", 520, 1000),
+        ("Adres", 100, 1070),
+        ("Kerkstraat 12a", 520, 1070),
+        ("Woonplaats", 100, 1140),
+        ("1234 AB Amsterdam", 520, 1140),
+        ("Telefoon", 100, 1210),
+        ("06-12345678", 520, 1210),
+    )
+    ex = extract_client([page], own=OwnBusiness())
+    assert ex.pages[0].client == "card"
+    assert (ex.value("name"), ex.value("street"), ex.value("postcode")) == (
+        "Kees de Vries",
+        "Kerkstraat",
+        "1234 AB",
+    )
+    assert ex.best("phone").source == "label"
+
+
+def test_page_two_of_our_invoice_with_only_our_footer_stays_off_the_client() -> None:
+    """Settings empty: page 1 tells our footer is the other party's, so page 2, which
+    holds nothing but that footer, is not the client's either."""
+    page_two = page_of(
+        ("Algemene voorwaarden", 180, 300),
+        ("Op al onze offertes en leveringen zijn deze voorwaarden van toepassing.", 180, 400),
+        ("KvK Rotterdam 24123456 · btw-id NL004495445B01 · IBAN NL91 ABNA 0417 1643 00",
+         180, 2200),
+    )  # fmt: skip
+    for folder in ("Garage Dekker", None):
+        pages = [invoice(customer_wording=True), page_two]
+        ex = extract_client(pages, folder_name=folder, own=OwnBusiness())
+        assert ex.pages[1].reason == "other" and ex.pages[1].client is None
+        assert values(ex, "kvk") == [] and values(ex, "iban") == [] and values(ex, "btw") == []
+        assert ex.value("postcode") == "1611 AB"
+
+
+def test_web_shop_invoice_with_two_address_blocks_side_by_side() -> None:
+    """A web shop's invoice to the client: its name, KvK, btw and IBAN are the sender's,
+    "Factuuradres" and "Afleveradres" (two columns) the recipient's."""
+    page = page_of(
+        ("coolblue b.v.", 160, 126),
+        ("Weena 664 · 3012 CN Rotterdam", 160, 193),
+        ("Factuuradres:", 160, 434),
+        ("Afleveradres:", 866, 434),
+        ("K. de Vries", 160, 485),
+        ("K. de Vries", 866, 485),
+        ("Kerkstraat 12a", 160, 533),
+        ("Kerkstraat 12a", 866, 533),
+        ("1234 AB Amsterdam", 160, 580),
+        ("1234 AB Amsterdam", 866, 580),
+        ("Klantnummer: 1234567", 160, 816),
+        ("1x Wasmachine € 899,00", 160, 950),
+        ("Coolblue B.V. · KvK Rotterdam 24248452 · BTW NL004495445B01", 160, 2130),
+    )
+    for folder in ("Vries, Kees de", None):
+        ex = extract_client([page], folder_name=folder, own=OWN)
+        assert ex.pages[0].client == "recipient"
+        assert values(ex, "postcode") == ["1234 AB"] and ex.value("last_name") == "Vries"
+        assert values(ex, "kvk") == [] and values(ex, "btw") == [] and values(ex, "company") == []
+        zones = {(fv.field, fv.value): (fv.zone, fv.party) for fv in ex.readings}
+        assert zones[("postcode", "1234 AB")] == ("address-block", "recipient")
+        assert zones[("postcode", "3012 CN")] == ("letterhead", "sender")
+
+
+def test_klant_sinds_is_no_recipient_label() -> None:
+    page = page_of(
+        ("Klantgegevens", 100, 300),
+        ("Naam: Kees de Vries", 100, 400),
+        ("Adres: Kerkstraat 12a", 100, 445),
+        ("Postcode/plaats: 1234 AB Amsterdam", 100, 490),
+        ("Klant sinds: 3 maart 2015", 100, 700),
+        ("Tel.: 06-12345678", 100, 745),
+    )
+    ex = extract_client([page], own=OwnBusiness())
+    assert {(fv.party, fv.zone) for fv in ex.readings} == {("card", "label")}
+    assert ex.value("client_since") == "2015-03-03" and ex.value("phone") == "+31612345678"

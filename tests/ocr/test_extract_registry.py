@@ -1,0 +1,150 @@
+"""Registry numbers, postcodes and places as real Dutch paper prints them (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.extract import extract_client
+from ocr.extract.address import find_postcodes
+from ocr.extract.registry import find_btw, find_kvk, find_vat
+from storage.places import dutch_places
+from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F401
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KvK Amersfoort 12345678",
+        "KvK Zwolle: 12345678",
+        "K.v.K. 12345678",
+        "K.v.K 1234 5678",
+        "KVK nr 12345678",
+        "Kvk-nr.: 12345678",
+        "KvK-nummer: 1234.5678",
+        "Kamer van Koophandel Utrecht 12345678",
+        "Handelsregister 12345678",
+        "Handelsregisternummer: 12345678",
+        "ingeschreven bij de KvK te 's-Hertogenbosch onder nummer 12345678",
+        "KvK Den Bosch 12345678",
+        "CoC 12345678",
+        "Kvk: l2345678",  # Tesseract read the 1 as l
+        "KvK-nummer: - 12345678",
+    ],
+)
+def test_kvk_in_its_real_spellings(text: str) -> None:
+    assert [h.value for h in find_kvk(text)] == ["12345678"]
+    ex = extract_client([page_of((text, 100, 1000))])
+    assert values(ex, "kvk") == ["12345678"] and values(ex, "phone") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order 12345678",
+        "KvK nummer van de klant is onbekend 12345678",  # too many words between
+        "KvK-vestigingsnummer 000012345678",  # the branch number: twelve digits
+        "KvK 1234567",
+        "KvK 12345678901",
+    ],
+)
+def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:
+    assert find_kvk(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Btw: NL 004495445 B01",
+        "BTW-nr.: NL0044.95.445.B01",
+        "btw-id NL004495445B01",
+        "btw-identificatienummer: NL004495445B01",
+        "Omzetbelastingnummer NL004495445B01",
+        "BIW nr. NL004495445B01",
+        "VAT NL 0044 95 445 B01",
+        "Btw-nr: 004495445B01",
+    ],
+)
+def test_btw_in_its_real_spellings(text: str) -> None:
+    assert [h.value for h in find_btw(text)] == ["NL004495445B01"]
+    ex = extract_client([page_of((text, 100, 1000))])
+    assert values(ex, "btw") == ["NL004495445B01"] and values(ex, "vat") == []
+
+
+def test_btw_repaired_only_when_the_checksum_agrees() -> None:
+    assert [(h.value, h.repaired) for h in find_btw("NL 004495445 Bol")] == [
+        ("NL004495445B01", True)
+    ]
+    assert find_btw("NL004495446B01") == []  # one digit off: no reading passes
+    assert find_btw("klant 12004495445B01") == []  # glued to more digits
+    assert find_btw("O04495445B01") == []  # without NL only an exact print
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("BTW BE 0403.170.701", "BE0403170701"),
+        ("Btw-nr.: BE0403170701", "BE0403170701"),
+        ("USt-IdNr. DE136695976", "DE136695976"),
+        ("VAT: DE 136 695 976", "DE136695976"),
+    ],
+)
+def test_foreign_vat_is_its_own_field_never_the_dutch_btw(text: str, value: str) -> None:
+    assert [h.value for h in find_vat(text)] == [value]
+    ex = extract_client([page_of((text, 100, 1000))])
+    assert values(ex, "vat") == [value]
+    assert values(ex, "btw") == [] and values(ex, "kvk") == [] and values(ex, "phone") == []
+
+
+def test_foreign_vat_needs_a_label_and_its_checksum() -> None:
+    ex = extract_client([page_of(("Artikel DE136695976 geleverd", 100, 1000))])
+    assert values(ex, "vat") == []
+    assert find_vat("BTW DE136695977") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("IBAN: BE71 0961 2345 6769", "BE71096123456769"),
+        ("IBAN DE89 3704 0044 0532 0130 00", "DE89370400440532013000"),
+        ("Rekeningnummer: NL91.ABNA.0417.1643.00", "NL91ABNA0417164300"),
+        ("NL91 ABNA 0417 1643 00", "NL91ABNA0417164300"),
+    ],
+)
+def test_iban_of_any_country_is_an_iban(text: str, value: str) -> None:
+    ex = extract_client([page_of((text, 100, 1000))])
+    assert values(ex, "iban") == [value]
+    assert values(ex, "btw") == [] and values(ex, "vat") == [] and values(ex, "phone") == []
+
+
+def test_places_and_their_aliases() -> None:
+    places = dutch_places()
+    assert "'s-Hertogenbosch" in places.aliases("Den Bosch")
+    assert "Den Haag" in places.aliases("'s-Gravenhage")
+    assert places.spelling("damwald") == "Damwâld"
+    assert places.spelling("Krommenie") == "Krommenie"  # a part of a town, added by hand
+    assert places.spelling("Anza Blvd") is None
+    assert len(places.places) > 1900
+
+
+def test_a_postcode_counts_only_inside_an_address() -> None:
+    # a foreign street line and a product code are no Dutch address
+    assert [p.known for p in find_postcodes("1200 De Anza Blvd")] == [False]
+    page = page_of(
+        ("Apple Distribution International", 100, 1000),
+        ("1200 De Anza Blvd", 100, 1045),
+        ("Art. 4512 AB Koppeling 2 stuks", 100, 1300),
+    )
+    ex = extract_client([page])
+    assert values(ex, "postcode") == [] and values(ex, "city") == []
+    # with a street line above, or a known city after it, it does count
+    block = page_of(("Kerkstraat 12", 100, 1000), ("1234 AB Kleindorp", 100, 1045))
+    ex = extract_client([block])
+    assert values(ex, "postcode") == ["1234 AB"] and values(ex, "city") == ["Kleindorp"]
+    assert ex.best("city").confidence < ex.best("postcode").confidence  # not in the list
+    known = extract_client([page_of(("Postbus 12", 100, 1000), ("5201 AB Den Bosch", 100, 1045))])
+    assert values(known, "postcode") == ["5201 AB"] and values(known, "city") == ["Den Bosch"]
+
+
+def test_city_spelled_as_the_place_list_does() -> None:
+    page = page_of(("Kerkstraat 12", 100, 1000), ("9104 AB Damwald Nederland", 100, 1045))
+    assert values(extract_client([page]), "city") == ["Damwâld"]
