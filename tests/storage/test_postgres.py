@@ -352,6 +352,33 @@ def test_copy_sqlite_to_postgresql_and_back(filled_sqlite: Path, pg_server, tmp_
     assert refused.returncode == 1 and "niet leeg" in refused.stderr
 
 
+def test_copy_keeps_the_calls_to_return(pg_server, tmp_path: Path):
+    """The "terugbellen" marks go with their calls, both ways (keyed on the call's id)."""
+    source = tmp_path / "bron.sqlite"
+    with ClientFile.open(source) as cf:
+        kees = cf.create_client(name="Kees")
+        answered = cf.add_call(kees, "+31612345678", duration_seconds=30)
+        missed = cf.add_call(None, "+31201234567", duration_seconds=0)
+        cf.set_callback(missed)
+        marked_at = cf.callbacks()[missed]
+    url = pg_server.url(pg_server.create_database())
+    done = run("copy", str(source), url, "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["equal"] is True and report["rows"]["callbacks"] == 1
+    with ClientFile.open(url) as cf:
+        assert cf.callbacks() == {missed: marked_at}
+        assert [c.id for c in cf.callback_calls()] == [missed]
+        cf.set_callback(answered)
+        assert cf.add_call(kees, "+31612345678") == missed + 1  # call ids go on
+    back = tmp_path / "terug.sqlite"
+    again = run("copy", url, str(back), "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["rows"]["callbacks"] == 2
+    with ClientFile.open(back) as copy:
+        assert set(copy.callbacks()) == {answered, missed}
+
+
 def test_backup_of_a_server_is_a_sqlite_file(url: str, tmp_path: Path):
     with ClientFile.open(url) as cf:
         add_client(cf, tmp_path, "Bram Dekker", pages=["offerte kozijnen"])
