@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .database import Database
+from .database import Database, backup_error
 from .errors import ClientFileError
 from .originals import Originals, OriginalStore, folder_for
 from .schema import REBUILD_SEARCH_AT, SCHEMA_VERSION
@@ -45,6 +45,10 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 def key_of(table: str) -> str:
     return KEYS.get(table, "id")
+
+
+class CopyExistsError(ClientFileError):
+    """The destination of a copy to a new SQLite file already exists."""
 
 
 @dataclass
@@ -236,12 +240,17 @@ def copy_to_sqlite(
     client file, or the copy made before migrating it."""
     from .migrate import migrate
     from .postgres.originals import DatabaseOriginals
-    from .sqlite.database import SqliteDatabase, create_private
+    from .sqlite.database import SqliteDatabase
 
     dest = dest.expanduser().absolute()
-    if dest.exists():
-        raise ClientFileError(f"{dest} bestaat al; kies een nieuwe naam voor de kopie.")
-    create_private(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # claimed at once (O_EXCL): two processes never write one copy
+        os.close(os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        raise CopyExistsError(f"{dest} bestaat al; kies een nieuwe naam voor de kopie.") from None
+    except OSError as e:
+        raise backup_error(e, dest) from e
     target = SqliteDatabase.open(dest, read_only=False)
     try:
         migrate(target, 0, target=version)

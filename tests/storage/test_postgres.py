@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -232,6 +233,34 @@ def test_an_older_schema_is_migrated_after_a_backup(pg_server, tmp_path: Path, m
     assert value(backups[0], "PRAGMA user_version") == 2
     with ClientFile.open(backups[0]) as copy:  # the backup opens (and migrates) as a file
         assert copy.count_clients() == 1
+
+
+def test_two_backups_before_a_migration_in_one_second_both_made(
+    pg_server, tmp_path: Path, monkeypatch
+):
+    """Two desks on one computer (or a window and a command) open an older server file
+    at the same moment: each makes its backup under a name of its own, neither fails."""
+    from storage import migrate as migrating
+
+    class Frozen:
+        @staticmethod
+        def now():
+            return datetime(2026, 12, 2, 9, 30, 0)
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(migrating, "datetime", Frozen)
+    name = pg_server.create_database()
+    db = connect(pg_server.url(name), read_only=False)
+    try:
+        migrate(db, 0, target=4)
+        made = [migrating.backup_before_migration(db, 4) for _ in range(2)]
+    finally:
+        db.close()
+    assert [p.name for p in made] == [
+        f"{name}.v4-20261202-093000.sqlite",
+        f"{name}.v4-20261202-093000-2.sqlite",
+    ]
+    assert all(value(p, "PRAGMA user_version") == 4 for p in made)
 
 
 def test_newer_schema_is_refused(url: str):
