@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .database import Database
+from .database import Database, backup_error
 from .errors import ClientFileError
 from .originals import Originals, OriginalStore, folder_for
 from .schema import REBUILD_SEARCH_AT, SCHEMA_VERSION
@@ -34,9 +34,21 @@ TABLES = (
     "calls",
     "import_log",
     "merges",
+    "callbacks",
 )
+# The column that keys a table's rows (copied as it is, so what refers to a row still
+# does): "id" unless named here. A callback is its call's: keyed on call_id.
+KEYS = {"callbacks": "call_id"}
 BATCH = 5000
 Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+def key_of(table: str) -> str:
+    return KEYS.get(table, "id")
+
+
+class CopyExistsError(ClientFileError):
+    """The destination of a copy to a new SQLite file already exists."""
 
 
 @dataclass
@@ -83,12 +95,15 @@ def copy_rows(source: Database, dest: Database, progress: Progress = _quiet_prog
     counts = {}
     for table in TABLES:
         columns = shared_columns(source, dest, table)
-        if "id" not in columns:
+        name = key_of(table)
+        if name not in columns:
             continue  # a table of a newer schema step than one of the two files has
         total = int(source.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         done, last = 0, -1
-        select = f"SELECT {', '.join(columns)} FROM {table} WHERE id > ? ORDER BY id LIMIT ?"
-        key = columns.index("id")
+        select = (
+            f"SELECT {', '.join(columns)} FROM {table} WHERE {name} > ? ORDER BY {name} LIMIT ?"
+        )
+        key = columns.index(name)
         progress(table, 0, total)
         while True:
             rows = [tuple(r) for r in source.execute(select, (last, BATCH)).fetchall()]
@@ -99,7 +114,8 @@ def copy_rows(source: Database, dest: Database, progress: Progress = _quiet_prog
             done += len(rows)
             progress(table, done, total)
         counts[table] = done
-    dest.after_bulk_insert(list(counts))
+    # the tables whose new rows get the next id (a callback takes its call's)
+    dest.after_bulk_insert([t for t in counts if key_of(t) == "id"])
     return counts
 
 
@@ -120,13 +136,14 @@ def fingerprint(db: Database, columns: dict[str, list[str]]) -> dict[str, tuple[
     """(rows, SHA-256 of the rows in id order) of each table, over the given columns."""
     found = {}
     for table, names in columns.items():
-        if "id" not in names:
+        name = key_of(table)
+        if name not in names:
             continue
         digest = hashlib.sha256()
         count = 0
         last = -1
-        key = names.index("id")
-        select = f"SELECT {', '.join(names)} FROM {table} WHERE id > ? ORDER BY id LIMIT ?"
+        key = names.index(name)
+        select = f"SELECT {', '.join(names)} FROM {table} WHERE {name} > ? ORDER BY {name} LIMIT ?"
         while rows := db.execute(select, (last, BATCH)).fetchall():
             for row in rows:
                 digest.update(json.dumps(list(row), ensure_ascii=False).encode())
@@ -223,12 +240,17 @@ def copy_to_sqlite(
     client file, or the copy made before migrating it."""
     from .migrate import migrate
     from .postgres.originals import DatabaseOriginals
-    from .sqlite.database import SqliteDatabase, create_private
+    from .sqlite.database import SqliteDatabase
 
     dest = dest.expanduser().absolute()
-    if dest.exists():
-        raise ClientFileError(f"{dest} bestaat al; kies een nieuwe naam voor de kopie.")
-    create_private(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # claimed at once (O_EXCL): two processes never write one copy
+        os.close(os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        raise CopyExistsError(f"{dest} bestaat al; kies een nieuwe naam voor de kopie.") from None
+    except OSError as e:
+        raise backup_error(e, dest) from e
     target = SqliteDatabase.open(dest, read_only=False)
     try:
         migrate(target, 0, target=version)

@@ -141,9 +141,18 @@ def backup_before_migration(db: Database, current: int) -> Path:
         return backup
     import platformdirs
 
-    from .copying import copy_to_sqlite
+    from .copying import CopyExistsError, copy_to_sqlite
 
+    # A server's file has no folder beside it that this desk may write: its backup is a
+    # SQLite copy in this desk's own data folder. Two desks (or a window and a command)
+    # on one computer may open the older file in the same second: each gets a name of
+    # its own rather than fail to open it.
     folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "reservekopieen"
-    backup = folder / f"{db.location.dbname}.v{current}-{stamp}.sqlite"
-    copy_to_sqlite(db, backup, version=current)
-    return backup
+    name = f"{db.location.dbname}.v{current}-{stamp}"
+    for number in range(1, 100):
+        backup = folder / (f"{name}.sqlite" if number == 1 else f"{name}-{number}.sqlite")
+        try:
+            return copy_to_sqlite(db, backup, version=current)
+        except CopyExistsError:
+            continue
+    return copy_to_sqlite(db, folder / f"{name}.sqlite", version=current)  # says it exists

@@ -81,15 +81,30 @@ def fts_query(query: str) -> str | None:
     return plain
 
 
+def word_choices(words: list[str]) -> list[tuple[tuple[str, ...], ...]]:
+    """The words of a query as the terms that must all match, each a choice between runs
+    of words: a word is a choice of one, a place name among them a choice between its
+    names. ["markt", "den", "bosch"] -> [(("markt",),), (("den", "bosch"),
+    ("hertogenbosch",))]. Each backend writes this in its own query syntax."""
+    terms: list[tuple[tuple[str, ...], ...]] = [((w,),) for w in words]
+    for start, end, others in reversed(place_alias_spans(words)):
+        terms[start:end] = [(tuple(words[start:end]), *others)]
+    return terms
+
+
 def _with_place_aliases(words: list[str]) -> list[str]:
     """The words as prefix terms, a place name among them as a choice between its names:
-    ["den", "bosch"] -> ['("den"* "bosch"* OR "hertogenbosch"*)']."""
-    terms = [f"{_quote(w)}*" for w in words]
-    for start, end, others in reversed(place_alias_spans(words)):
-        choices = [" ".join(terms[start:end])]
-        choices += [" ".join(f"{_quote(w)}*" for w in other) for other in others]
-        terms[start:end] = ["(" + " OR ".join(f"({c})" for c in choices) + ")"]
-    return terms
+    ["den", "bosch"] -> ['(("den"* "bosch"*) OR ("hertogenbosch"*))']."""
+
+    def run(words: tuple[str, ...]) -> str:
+        return " ".join(f"{_quote(w)}*" for w in words)
+
+    return [
+        run(choices[0])
+        if len(choices) == 1
+        else "(" + " OR ".join(f"({run(c)})" for c in choices) + ")"
+        for choices in word_choices(words)
+    ]
 
 
 def place_alias_terms(query: str) -> list[str]:

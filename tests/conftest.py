@@ -56,10 +56,13 @@ def own_business_of_the_test(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 def private_window_settings_and_socket(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """No test (nor a main.py it starts) writes the developer's window settings or reaches
-    their open window: settings and the call socket's folder are the test's own."""
+    """No test (nor a main.py it starts) writes the developer's window settings, data
+    folder (the default client file, the backups made before a server's file is
+    migrated) or reaches their open window: settings, data and the call socket's folder
+    are the test's own."""
     folder = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "data"))
     monkeypatch.setenv("KLANTDOSSIER_RUNTIME_DIR", str(folder / "run"))
 
 

@@ -273,6 +273,14 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX merges_client ON merges (client_id);
     """,
+    # 5: "terugbellen", a call someone still has to return, marked until it is done
+    # (SQLite's step 5).
+    """
+    CREATE TABLE callbacks (
+        call_id bigint PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+        marked_at text NOT NULL
+    );
+    """,
 ]
 
 # After every step: the desk role may use what the step made (and the compaction).

@@ -210,7 +210,8 @@ def add_turned_card(path: Path, client_id: int, quarter: int = 180) -> tuple[int
 
 def add_calls(path: Path, demo: Demo, today: str) -> dict[str, int]:
     """A day of calls (today: '2026-12-02'): a client's, an unknown number that rang twice
-    (once missed), an outgoing one, one of yesterday marked to call back."""
+    (once missed), an outgoing one, one of yesterday marked to call back; every call at a
+    fixed time, the demo's own one too (08:05)."""
     with ClientFile.open(path) as cf, cf.transaction():
         ids = {
             "boer_in": cf.add_call(demo.boer, "+31201234567", note="Vraagt naar de offerte"),
@@ -235,6 +236,12 @@ def add_calls(path: Path, demo: Demo, today: str) -> dict[str, int]:
         conn.execute(
             "UPDATE calls SET started_at = ? WHERE id = ?",
             (f"{day_before}T16:55:00+01:00", ids["yesterday"]),
+        )
+        # the call make_demo logged (at the present moment) becomes the first of the day:
+        # where it stands among these must not depend on the hour the tests run
+        conn.execute(
+            "UPDATE calls SET started_at = ? WHERE id < ?",
+            (f"{today}T08:05:00+01:00", min(ids.values())),
         )
     conn.close()
     return ids

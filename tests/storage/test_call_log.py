@@ -6,13 +6,13 @@ from __future__ import annotations
 from storage import ClientFile, Phone
 from storage.schema import SCHEMA_VERSION
 
-from .conftest import connection
-
 
 def set_call_time(cf: ClientFile, call_id: int, at: str) -> None:
-    """Calls are logged at the present time; the tests need fixed ones."""
-    with connection(cf):
-        connection(cf).execute("UPDATE calls SET started_at = ? WHERE id = ?", (at, call_id))
+    """Calls are logged at the present time; the tests need fixed ones. Through the
+    client file's own Database (not its raw connection), so the `?` placeholders are
+    translated for PostgreSQL as storage's own statements are."""
+    with cf.transaction():
+        cf._db.execute("UPDATE calls SET started_at = ? WHERE id = ?", (at, call_id))
 
 
 def _calls(cf: ClientFile) -> dict[str, int]:
@@ -54,14 +54,14 @@ def test_missed_calls_are_incoming_without_an_answer(client_file: ClientFile):
     assert client_file.missed_calls(since="2026-12-03") == []
 
 
-def test_callback_mark_stays_until_done(client_file: ClientFile, db_path):
+def test_callback_mark_stays_until_done(client_file: ClientFile, location):
     ids = _calls(client_file)
     client_file.set_callback(ids["missed"])
     client_file.set_callback(ids["missed"])  # twice: still one mark, the first time kept
     client_file.set_callback(ids["yesterday"])
     assert set(client_file.callbacks()) == {ids["missed"], ids["yesterday"]}
     client_file.close()
-    with ClientFile.open(db_path) as again:  # the mark is in the file, not in the window
+    with ClientFile.open(location) as again:  # the mark is in the file, not in the window
         assert [c.id for c in again.callback_calls()] == [ids["yesterday"], ids["missed"]]
         again.set_callback(ids["missed"], False)
         assert list(again.callbacks()) == [ids["yesterday"]]

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -234,6 +235,34 @@ def test_an_older_schema_is_migrated_after_a_backup(pg_server, tmp_path: Path, m
         assert copy.count_clients() == 1
 
 
+def test_two_backups_before_a_migration_in_one_second_both_made(
+    pg_server, tmp_path: Path, monkeypatch
+):
+    """Two desks on one computer (or a window and a command) open an older server file
+    at the same moment: each makes its backup under a name of its own, neither fails."""
+    from storage import migrate as migrating
+
+    class Frozen:
+        @staticmethod
+        def now():
+            return datetime(2026, 12, 2, 9, 30, 0)
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(migrating, "datetime", Frozen)
+    name = pg_server.create_database()
+    db = connect(pg_server.url(name), read_only=False)
+    try:
+        migrate(db, 0, target=4)
+        made = [migrating.backup_before_migration(db, 4) for _ in range(2)]
+    finally:
+        db.close()
+    assert [p.name for p in made] == [
+        f"{name}.v4-20261202-093000.sqlite",
+        f"{name}.v4-20261202-093000-2.sqlite",
+    ]
+    assert all(value(p, "PRAGMA user_version") == 4 for p in made)
+
+
 def test_newer_schema_is_refused(url: str):
     ClientFile.open(url).close()
     with psycopg.connect(url, autocommit=True) as conn:
@@ -350,6 +379,33 @@ def test_copy_sqlite_to_postgresql_and_back(filled_sqlite: Path, pg_server, tmp_
         assert [h.name for h in copy.search("banket")] == ["Bakkerij Jansen"]
     refused = run("copy", str(filled_sqlite), url)  # not into a file that has data
     assert refused.returncode == 1 and "niet leeg" in refused.stderr
+
+
+def test_copy_keeps_the_calls_to_return(pg_server, tmp_path: Path):
+    """The "terugbellen" marks go with their calls, both ways (keyed on the call's id)."""
+    source = tmp_path / "bron.sqlite"
+    with ClientFile.open(source) as cf:
+        kees = cf.create_client(name="Kees")
+        answered = cf.add_call(kees, "+31612345678", duration_seconds=30)
+        missed = cf.add_call(None, "+31201234567", duration_seconds=0)
+        cf.set_callback(missed)
+        marked_at = cf.callbacks()[missed]
+    url = pg_server.url(pg_server.create_database())
+    done = run("copy", str(source), url, "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["equal"] is True and report["rows"]["callbacks"] == 1
+    with ClientFile.open(url) as cf:
+        assert cf.callbacks() == {missed: marked_at}
+        assert [c.id for c in cf.callback_calls()] == [missed]
+        cf.set_callback(answered)
+        assert cf.add_call(kees, "+31612345678") == missed + 1  # call ids go on
+    back = tmp_path / "terug.sqlite"
+    again = run("copy", url, str(back), "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["rows"]["callbacks"] == 2
+    with ClientFile.open(back) as copy:
+        assert set(copy.callbacks()) == {answered, missed}
 
 
 def test_backup_of_a_server_is_a_sqlite_file(url: str, tmp_path: Path):
