@@ -161,8 +161,6 @@ def _country_key(text: str) -> str:
     return re.sub(r"[^a-z]", "", fold(text))
 
 
-
-
 def country_code(text: str | None) -> str | None:
     """'DE' for 'Deutschland', 'Duitsland', 'Germany', 'de' or 'DEU'-less 'DE'; None
     when the text names no country we know."""
