@@ -26,9 +26,12 @@ MB = 1024 * 1024
 MAX_FILE_BYTES = 300 * MB  # a scanned binder of 500 pages at 300 dpi is ~250 MB
 MAX_PAGES = 2000  # pages (PDF pages, TIFF frames) of one file
 MAX_PIXELS = 80_000_000  # one page image: A3 at 600 dpi is 70 million
-# A 70-megapixel colour page takes ~390 MB of address space to read; a reading process
-# that asks for more is reading a bomb, not a page.
-MAX_READ_MEMORY = 600 * MB
+# A 70-megapixel colour page takes ~390 MB of address space to read, a 35000 x 35000 pt
+# PDF page (rendered at a capped size) ~570 MB; a reading process that asks for more than
+# this is reading a bomb, not a page. 700 MB kept a bomb's resident peak under 600 MB,
+# but a worker that had read other files first then drew that PDF page blank (pdfium skips
+# an image it cannot allocate, silently): 1 GiB leaves that headroom (bomb peak ~900 MB).
+MAX_READ_MEMORY = 1024 * MB
 PART_PAGES = 50
 
 
