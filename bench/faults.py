@@ -17,6 +17,10 @@ checks the same things with smaller sizes; this script runs them at full size:
   concurrency  two imports and a reader on one client file
   backup       a backup taken during an import, restored and checked
   security     file modes, sockets (audit hook + strace), writes outside the data folder
+  issue        the classes of issue 18 (1 denial of start ... 9 small ones): each class's
+               scenarios (the tests that reproduce it, real processes, real Tesseract and
+               SQLite) tried / held, tracebacks, and the peak memory of a hostile import
+               (a Flate bomb, a 1,000-frame TIFF, an oversized file) under the limits
 
 Figures are taken on a shared, loaded 2-core machine: times are not the point.
 """
@@ -47,7 +51,7 @@ from tests.faults.helpers import (  # noqa: E402
 )
 from tests.faults.helpers import fuzz as fuzzing  # noqa: E402
 
-PARTS = ["kill", "disk", "badfiles", "fuzz", "concurrency", "backup", "security"]
+PARTS = ["kill", "disk", "badfiles", "fuzz", "concurrency", "backup", "security", "issue"]
 SHARED = ROOT.parent / "shared" / "testdata"
 MEMORY_LIMIT = 3 * 1024**3
 
@@ -428,6 +432,141 @@ def part_security(args, work: Path) -> None:
         f"network: audit-hook events {len(hooks)}, strace IPv4/IPv6 calls "
         f"{len(network.strace_hits(trace)) if network.strace_prefix(trace) else 'n/a'}"
     )
+
+
+# --- 8. the classes of issue 18 -------------------------------------------------------------
+
+ISSUE_CLASSES = {
+    "1 denial of start": [
+        "tests/gui/test_app.py::test_window_starts_and_says_why_calls_cannot_come_in",
+        "tests/e2e/test_call_cli.py::test_tmp_folder_taken",
+    ],
+    "2 vCard injection/corruption": ["tests/importing/test_contacts_roundtrip.py"],
+    "3 erased data that stays": [
+        "tests/storage/test_hardening.py::test_erased_data_is_gone_while_the_window_keeps_the_file_open",
+        "tests/storage/test_hardening.py::test_deletions_by_any_connection_are_overwritten",
+        "tests/storage/test_forget.py::test_forget_erases_everything",
+        "tests/storage/test_forget.py::test_forget_then_compact_later",
+        "tests/gui/test_app.py::test_erasing_in_the_window_forgets_the_search",
+    ],
+    "4 forget without tty": [
+        "tests/e2e/test_cli_guards.py::test_forget_without_terminal_and_without_yes_refuses",
+        "tests/e2e/test_cli_guards.py::test_forget_clears_the_remembered_search",
+        "tests/gui/test_app.py::test_forget_on_the_command_line_clears_the_open_window",
+    ],
+    "5 restore over running window": [
+        "tests/storage/test_hardening.py::test_restore_refuses_while_a_window_has_the_file_open",
+        "tests/storage/test_hardening.py::test_restore_refuses_while_this_process_has_it_open",
+    ],
+    "6 unbounded imports": [
+        "tests/faults/test_limits.py",
+        "tests/importing/test_parts.py::test_a_cancelled_long_document_keeps_its_read_parts_and_the_rerun_reads_the_rest",
+        "tests/importing/test_parts.py::test_a_long_document_is_stored_before_its_folder_is_read",
+        "tests/importing/test_parts.py::test_too_many_frames_is_refused_before_anything_is_copied",
+        "tests/importing/test_parts.py::test_too_big_a_file_is_refused_before_it_is_copied",
+    ],
+    "7 non-UTF-8 names": [
+        "tests/importing/test_parts.py::test_a_name_that_is_not_utf8_keeps_its_folder",
+    ],
+    "8 window-per-file bypass / deep socket messages": [
+        "tests/e2e/test_call_cli.py::test_one_window_per_client_file_whatever_path_names_it",
+        "tests/gui/test_call_server.py::test_deep_or_huge_messages_are_refused_and_closed",
+    ],
+    "9 small ones": [
+        "tests/storage/test_hardening.py::test_fifo_as_client_file_is_refused",
+        "tests/storage/test_hardening.py::test_dev_null_is_refused_and_gets_no_journal",
+        "tests/storage/test_hardening.py::test_an_existing_empty_file_becomes_private",
+        "tests/e2e/test_cli_guards.py",
+    ],
+}
+
+
+def _scenarios(nodes: list[str], work: Path) -> tuple[int, int, int]:
+    """(tried, held, tracebacks) of the scenarios (test cases) of one class."""
+    import subprocess
+    import xml.etree.ElementTree as ET
+
+    xml = work / "junit.xml"
+    env = cli.cli_env({"QT_QPA_PLATFORM": "offscreen"})
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--junitxml={xml}",
+            *nodes,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=1800,
+    )
+    tried = held = tracebacks = 0
+    for case in ET.parse(xml).getroot().iter("testcase"):
+        if case.find("skipped") is not None:
+            continue
+        tried += 1
+        bad = case.find("failure") if case.find("failure") is not None else case.find("error")
+        held += bad is None
+        tracebacks += bad is not None and "Traceback" in (bad.text or "")
+    return tried, held, tracebacks
+
+
+def _hostile_import_peak(work: Path) -> str:
+    """One CLI import of a Flate bomb, a 1,000-frame TIFF and an oversized file next to a
+    letter, under the default limits (pages lowered to 500 for the TIFF's sake): peak
+    resident memory of its largest process, and what became of each file."""
+    from tests.faults.helpers.limited import run_limited
+    from tests.faults.helpers.limitfiles import flate_bomb_pdf, letter, long_tiff
+
+    data = work / "hostile"
+    data.mkdir()
+    files = [
+        flate_bomb_pdf(data / "bom.pdf"),
+        long_tiff(data / "duizend.tif", 1000, text=False),
+        letter(data / "brief.png", "Jan Jansen", "06-12345678"),
+    ]
+    big = data / "groot.tif"
+    with open(big, "wb") as out:  # 400 MB, sparse: costs no disk
+        out.write(b"II*\x00")
+        out.truncate(400 * 1024 * 1024)
+    files.append(big)
+    db = work / "hostile-db" / "klanten.sqlite"
+    env = cli.cli_env({"KLANTDOSSIER_LIMITS": "pages=500"})
+    run = run_limited(
+        cli.main_command(["import", *map(str, files), "--db", str(db), "--json"]),
+        memory_bytes=MEMORY_LIMIT,
+        timeout=900,
+        env=env,
+    )
+    try:
+        errors = {Path(e["path"]).name: e["error"] for e in json.loads(run.stdout)["errors"]}
+    except (ValueError, KeyError):
+        errors = {}
+    for name in ("bom.pdf", "duizend.tif", "groot.tif"):
+        say(f"    {name}: {errors.get(name, 'NOT REFUSED')[:110]}")
+    clean = run.returncode == 0 and cli.looks_clean(run.stderr)
+    return (
+        f"peak {run.peak_kib / 1024:.0f} MB (target <= 600), exit {run.returncode}, "
+        f"{'no traceback' if clean else 'TRACEBACK'}, {len(errors)} refused, {run.seconds:.0f} s"
+    )
+
+
+def part_issue(args, work: Path) -> None:
+    work.mkdir(parents=True, exist_ok=True)
+    say(f"  {'class':<50} tried  held  tracebacks")
+    total = [0, 0, 0]
+    for name, nodes in ISSUE_CLASSES.items():
+        tried, held, tracebacks = _scenarios(nodes, work)
+        total = [total[0] + tried, total[1] + held, total[2] + tracebacks]
+        say(f"  {name:<50} {tried:5d} {held:5d} {tracebacks:11d}")
+    say(f"  {'all':<50} {total[0]:5d} {total[1]:5d} {total[2]:11d}")
+    say("  hostile import (class 6), one run:")
+    say(f"    {_hostile_import_peak(work)}")
 
 
 def main() -> None:

@@ -2,7 +2,8 @@
 in memory for the review (the wizard), or stored at once without a client (an import
 without review), so that a large import never holds its pages in memory and an import
 that is stopped or killed keeps what it read: the next import takes those documents up
-again and makes their clients, without reading them twice.
+again and makes their clients, without reading them twice. A part of a long document
+(reading.py) is stored the moment it is read, with the frames it holds.
 
 The originals are stored first, under the write lock, so a stored document always has
 its original; page text is stored with any BSN masked (AVG), the page marked.
@@ -92,6 +93,17 @@ class Keeper:
             self.commit_if_due()
         return True
 
+    def part_read(self, unit: Unit, doc: Document) -> None:
+        """A part of a long document of a client folder, read: stored now (without review),
+        so a kill or a cancel keeps it; the rest of the folder follows as usual."""
+        if not self.store or unit.kind != FOLDER or doc.error is not None:
+            return
+        doc.bsn_frames = masked(doc)
+        self._store(doc, part=True)
+        if self.failed:
+            self.failed = False
+            sweep_quietly(self.cf)
+
     def commit_if_due(self, force: bool = False) -> None:
         if not self._waiting:
             return
@@ -113,18 +125,21 @@ class Keeper:
             sweep_quietly(self.cf)
         self._last_commit = time.monotonic()
 
-    def _stored_meanwhile(self, doc: Document) -> None:
+    def _stored_meanwhile(self, doc: Document, frames: tuple[int, ...] | None) -> None:
         """Another import (another window, a second `main.py import`) stored this file
-        while it was read here: that document is this unit's from now on."""
-        stored = self.cf.documents_by_sha256(doc.sha256 or "")
+        (or this part of it) while it was read here: that document is this unit's from now
+        on."""
+        stored = [d for d in self.cf.documents_by_sha256(doc.sha256 or "") if d.frames == frames]
         if stored:
             doc.stored_id = stored[0].id
             doc.pages.clear()
 
-    def _store(self, doc: Document) -> None:
+    def _store(self, doc: Document, part: bool = False) -> None:
         """Original first, then the document and its pages without a client; the pages
-        leave memory (they are read back when the unit's client is made)."""
+        leave memory (they are read back when the unit's client is made). part: the
+        document is some pages of its file, stored with their frames."""
         assert doc.sha256 is not None
+        frames = tuple(sorted(doc.pages)) if part else None
         try:
             with self.cf.transaction():
                 self.cf.originals.put(doc.path, doc.sha256)
@@ -134,6 +149,7 @@ class Keeper:
                     sha256=doc.sha256,
                     mime=doc.mime,
                     pages=doc.page_list,
+                    frames=frames,
                 )
                 for page_id, frame in zip(
                     self.cf.page_ids(doc.stored_id), sorted(doc.pages), strict=True
@@ -142,7 +158,7 @@ class Keeper:
                         self.cf.add_page_flag(page_id, "bsn")
                 self.cf.log("document", f"{len(doc.pages)} pagina's")
         except ConstraintError:
-            self._stored_meanwhile(doc)
+            self._stored_meanwhile(doc, frames)
             return
         except (OSError, KlantdossierError, ValueError) as e:
             doc.error = f"niet opgeslagen: {e}"

@@ -41,6 +41,9 @@ class Document:
     # when it arrived (watched folder: a long pause between files starts a new client)
     arrived: float = 0.0
     scanned: bool = False  # a scanner page: one client's pages are stored as one document
+    # parts of this file stored by an import that stopped (frames -> document id): a long
+    # document is read in parts (limits.PART_PAGES), and those parts are not read again
+    stored_parts: dict[tuple[int, ...], int] = field(default_factory=dict)
 
     @property
     def page_list(self) -> list[PageText]:

@@ -8,7 +8,10 @@ folder imported again keeps its client), a file stored by an import that stopped
 its clients were made is taken up again without being read twice, a contact list goes
 its own way. A file is probed on a worker (pages, PDF password) and its pages are read
 there; the loop asks only a few pages ahead, so pages stream through and are never all
-in memory. A unit whose files are all read goes to the keeper (keeping.py).
+in memory. A unit whose files are all read goes to the keeper (keeping.py). A document
+of a client folder longer than limits.PART_PAGES is read as consecutive parts (documents
+with frames), and each part goes to the keeper as soon as it is read (on_part), so an
+import that is stopped or killed keeps the parts it read, and the next one reads the rest.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 from ocr.engine.pool import PAGES_PER_RUN, OcrPool
 from ocr.engine.worker import Probe
 from ocr.errors import BadFileError, OcrError
+from ocr.sources import limits
 from ocr.sources.files import IMAGE_MIMES, detect_mime, plain_os_error, printable
 from ocr.sources.limits import check_file_size, check_page_count
 from ocr.sources.separators import PageKind
@@ -33,6 +37,7 @@ from storage.originals import sha256_of
 from .contacts import is_contact_file
 from .model import Document, PageItem, Unit
 from .report import ImportReport, Progress
+from .stacks import pages_text
 
 PROGRESS_EVERY_S = 0.1
 
@@ -112,6 +117,7 @@ class Reading:
         *,
         on_unit: Callable[[Unit], None],
         on_contacts: Callable[[Unit, Path], None],
+        on_part: Callable[[Unit, Document], None] | None = None,
         passwords: Iterable[str] = (),
         progress: Callable[[Progress], None] | None = None,
         on_page: Callable[[PageItem], None] | None = None,
@@ -120,7 +126,7 @@ class Reading:
         duplex: bool = False,
     ) -> None:
         self.cf, self.pool, self.report = cf, pool, report
-        self.on_unit, self.on_contacts = on_unit, on_contacts
+        self.on_unit, self.on_contacts, self.on_part = on_unit, on_contacts, on_part
         self.passwords = tuple(passwords)
         self.progress, self.on_page, self.cancel = progress, on_page, cancel
         self.stack_name, self.duplex = stack_name, duplex
@@ -137,6 +143,8 @@ class Reading:
         self.probing: collections.deque[Document] = collections.deque()
         self.probes: dict[int, object] = {}  # id(document) -> its probe's answer
         self.seen: set[str] = set()
+        self.parts: set[int] = set()  # ids of documents that are parts of a long file
+        self.owned_parts: set[int] = set()  # stored parts that have their client already
         self.arrivals = 0
         self.pages_asked = 0
         self.pages_done = 0
@@ -262,14 +270,20 @@ class Reading:
         self.seen.add(sha)
         stored = self.cf.documents_by_sha256(sha)
         owned = [d.client_id for d in stored if d.client_id is not None]
-        if owned:
+        # parts of a long document of a folder (see _parts): the ones missing are read
+        parts = not unit.stack and bool(stored) and all(d.frames is not None for d in stored)
+        if owned and unit.known_client_id is None:
+            # a folder imported again keeps its client for the files that are new
+            unit.known_client_id = owned[0]
+        if owned and not parts:
             self.report.skipped += 1
-            if unit.known_client_id is None:
-                # a folder imported again keeps its client for the files that are new
-                unit.known_client_id = owned[0]
             return None
-        if stored:
-            doc.stored_id = stored[0].id  # read before; its client was never made
+        whole = [d for d in stored if d.frames is None]
+        if whole:
+            doc.stored_id = whole[0].id  # read before; its client was never made
+        else:  # parts of a long document stored by an import that stopped
+            doc.stored_parts = {tuple(d.frames or ()): d.id for d in stored}
+            self.owned_parts.update(d.id for d in stored if d.client_id is not None)
         return doc
 
     def _contact_list(self, unit: Unit, path: Path) -> bool:
@@ -307,7 +321,10 @@ class Reading:
             item.text = result if isinstance(result, PageText) else None
             self._page_event(item)
         if len(doc.pages) + len(doc.kinds) == len(doc.frames or ()):
-            self._file_done(self.unit_of[id(doc)])
+            unit = self.unit_of[id(doc)]
+            if self.on_part is not None and id(doc) in self.parts:
+                self.on_part(unit, doc)  # kept now, not when the whole folder is read
+            self._file_done(unit)
 
     def _probe_answered(self) -> None:
         """Files whose probe is answered, taken in the order they were found."""
@@ -333,7 +350,45 @@ class Reading:
         if not doc.frames:
             self._fail(doc, "het bestand heeft geen pagina's")
             return
-        for frame in doc.frames:
+        for part in self._parts(unit, doc):
+            self._ask_pages(unit, part)
+
+    def _parts(self, unit: Unit, doc: Document) -> list[Document]:
+        """The document, or its consecutive parts of limits.PART_PAGES pages when it is
+        longer and kept as read (a client folder's: a stack's pages are divided at its
+        separator sheets once all are read). Parts stored before are done already."""
+        size = limits.PART_PAGES
+        frames = doc.frames or []
+        if self.on_part is None or unit.stack or len(frames) <= size:
+            return [doc]
+        base = doc.name
+        parts = [doc]
+        for _ in range(size, len(frames), size):
+            part = Document(doc.path, doc.mime, base, doc.sha256, password=doc.password)
+            part.arrived = doc.arrived
+            parts.append(part)
+            self.unit_of[id(part)] = unit
+            self.waiting[id(unit)] += 1
+        at = unit.documents.index(doc)
+        unit.documents[at + 1 : at + 1] = parts[1:]
+        todo = []
+        self.parts.update(id(part) for part in parts)
+        for number, part in enumerate(parts):
+            part.frames = frames[number * size : (number + 1) * size]
+            part.name = f"{base}, {pages_text(part.frames)}"
+            part.stored_id = doc.stored_parts.get(tuple(part.frames))
+            if part.stored_id is not None:
+                self.pages_done += len(part.frames)
+                self._file_done(unit)
+            else:
+                todo.append(part)
+        if not todo and all(p.stored_id in self.owned_parts for p in parts):
+            self.report.skipped += 1  # every part stored and given its client before
+            unit.documents = [d for d in unit.documents if not any(d is p for p in parts)]
+        return todo
+
+    def _ask_pages(self, unit: Unit, doc: Document) -> None:
+        for frame in doc.frames or ():
             item = None
             if self.on_page is not None:
                 item = PageItem(self.pages_asked, doc, frame)

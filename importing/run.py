@@ -110,6 +110,7 @@ class ImportRun:
                 self.report,
                 on_unit=keeper.unit_read,
                 on_contacts=lambda _unit, path: self.contact_lists.add(path),
+                on_part=None if self.review else keeper.part_read,
                 passwords=self.passwords,
                 progress=self.progress,
                 on_page=self.on_page,

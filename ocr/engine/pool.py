@@ -34,6 +34,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from ..errors import OcrError, OcrTimeoutError, WorkerCrashedError
+from ..sources import limits
 from . import pagefiles
 from .preprocess import DEFAULT_SETTINGS, Settings
 from .tesseract import DEFAULT_LANG, PAGE_TIMEOUT_S, check_tesseract
@@ -76,6 +77,9 @@ def _worker_main(conn: Connection) -> None:
         # size of its largest page ever (measured: 119 MB per worker against 58 MB).
         if hasattr(libc, "mallopt"):  # glibc
             libc.mallopt(M_MMAP_THRESHOLD, 128 * 1024)
+        # a page that decompresses to more than this (a Flate bomb in a small PDF) fails
+        # alone, with "te groot om te lezen", instead of taking gigabytes
+        limits.limit_reading_memory()
 
     def stop(signum: int, frame: object) -> None:
         tesseract.kill_running()
@@ -393,11 +397,15 @@ class OcrPool:
             raise OcrError(
                 "De leesprocessen starten niet (of stoppen meteen); er is niets ingelezen."
             )
-        error = WorkerCrashedError(
+        error: OcrError = WorkerCrashedError(
             "het lezen liet het leesproces vastlopen"
             + (f" (signaal {-code})" if code and code < 0 else "")
             + "; waarschijnlijk een beschadigd bestand"
         )
+        if code == -signal.SIGABRT and sys.platform.startswith("linux"):
+            # pdfium and the image decoders abort when an allocation fails: under the
+            # reading cap (limits.limit_reading_memory) that is a page too big to read
+            error = limits.too_big_to_read()
         self._answer(task, error, done)
         self._requeue_and_replace(w)
 

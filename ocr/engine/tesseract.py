@@ -27,6 +27,7 @@ from PIL import Image
 from storage.models import PageText, Word
 
 from ..errors import LanguageMissingError, OcrError, OcrTimeoutError, TesseractMissingError
+from ..sources.limits import undo_reading_limit
 
 DEFAULT_LANG = "nld+eng"
 TESSERACT_ENV = "KLANTDOSSIER_TESSERACT"
@@ -106,6 +107,7 @@ def _child_setup() -> None:  # pragma: no cover - runs in the child before exec
     # killed with SIGKILL; no orphan keeps a core busy after a cancel or a crash.
     if _LIBC is not None:
         _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    undo_reading_limit()  # the worker's cap is for decoding files, not for Tesseract
 
 
 _running: subprocess.Popen | None = None

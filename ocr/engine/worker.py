@@ -23,7 +23,7 @@ from PIL import Image
 from storage.models import PageText, Word
 
 from ..errors import BadFileError, OcrError, RunFailedError
-from ..sources import pdf
+from ..sources import limits, pdf
 from ..sources.files import image_frame_count, load_frame, plain_os_error
 from ..sources.separators import PageKind, classify_page
 from . import pagefiles
@@ -69,8 +69,8 @@ def as_ocr_error(error: BaseException) -> OcrError:
     """Any failure while reading a page, as the named error the user is shown."""
     if isinstance(error, OcrError):
         return error
-    if isinstance(error, MemoryError):
-        return OcrError("te weinig geheugen om deze pagina te lezen")
+    if isinstance(error, MemoryError):  # past the reading cap (limits.MAX_READ_MEMORY)
+        return limits.too_big_to_read()
     # a decoder bug on a hostile file: reported, and the worker keeps working
     return OcrError(f"bestand is beschadigd of onleesbaar ({type(error).__name__})")
 
