@@ -10,6 +10,10 @@ much, before it can fill the memory or the disk; it is checked before anything i
                                decompress to (a 1 MB PDF with a 1 GiB Flate stream)
     part     PART_PAGES        a longer document is read and stored in parts of this many
                                pages, so a stopped or killed import keeps what it read
+    unpacked pdf.MAX_INFLATED_* one PDF stream unpacked (checked in small pieces before
+                               pdfium unpacks it whole): keeps a bomb's peak far below
+                               the memory cap, which stays as the net for what that
+                               check cannot see (an encrypted stream)
 
 KLANTDOSSIER_LIMITS overrides them for tests and benchmarks (worker processes inherit it),
 e.g. "file_mb=1,pages=40,pixels=1000000,memory_mb=400,part=5".
@@ -30,7 +34,8 @@ MAX_PIXELS = 80_000_000  # one page image: A3 at 600 dpi is 70 million
 # PDF page (rendered at a capped size) ~570 MB; a reading process that asks for more than
 # this is reading a bomb, not a page. 700 MB kept a bomb's resident peak under 600 MB,
 # but a worker that had read other files first then drew that PDF page blank (pdfium skips
-# an image it cannot allocate, silently): 1 GiB leaves that headroom (bomb peak ~900 MB).
+# an image it cannot allocate, silently): 1 GiB leaves that headroom. A Flate bomb is
+# refused before that by pdf.check_inflated_streams (its peak stays under 600 MB).
 MAX_READ_MEMORY = 1024 * MB
 PART_PAGES = 50
 

@@ -9,6 +9,9 @@ huge pages); PageText.width/height say which size that was.
 from __future__ import annotations
 
 import math
+import mmap
+import re
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from PIL import Image
 from storage.models import PageText, Word
 
 from ..errors import BadFileError, PasswordProtectedError
+from . import limits
 
 RENDER_DPI = 300
 MAX_RENDER_PIXELS = 25_000_000  # A3 at 300 dpi fits; a 35000 x 35000 page is rendered smaller
@@ -70,7 +74,51 @@ def page_count(path: Path, passwords: Sequence[str] = ()) -> tuple[int, str | No
         pdf.close()
     if count <= 0:
         raise BadFileError("PDF zonder pagina's")
+    check_inflated_streams(path)
     return count, password
+
+
+# A stream that unpacks to more than this is a decompression bomb, not a page: an image
+# within the pixel limit in CMYK, or a page's drawing instructions (a real one is a few MB).
+MAX_INFLATED_IMAGE = 4 * limits.MAX_PIXELS
+MAX_INFLATED_OTHER = 64 * limits.MB
+_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
+_DICT_BEFORE = 4096  # how far before `stream` its dictionary may start
+
+
+def check_inflated_streams(path: Path) -> None:
+    """Refuse a PDF with a Flate stream that unpacks beyond the limits, before pdfium unpacks
+    it whole into memory (a 1 MB file can hold a 1 GiB stream). Unpacked here in small
+    pieces and thrown away; an encrypted stream does not unpack and is left to the reading
+    process's memory cap."""
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        for found in _STREAM.finditer(data):
+            head = data[max(0, found.start() - _DICT_BEFORE) : found.start()]
+            head = head[head.rfind(b"obj") + 1 :]
+            if b"FlateDecode" not in head:
+                continue
+            limit = MAX_INFLATED_IMAGE if b"/Image" in head else MAX_INFLATED_OTHER
+            if _inflated_size(data, found.end(), limit) > limit:
+                raise BadFileError(
+                    "te groot om te lezen: een onderdeel van deze PDF pakt uit tot meer dan "
+                    f"{limit // limits.MB} MB"
+                )
+
+
+def _inflated_size(data: mmap.mmap, start: int, limit: int) -> int:
+    """Bytes the zlib stream at start unpacks to, counted up to just past limit."""
+    unpack = zlib.decompressobj()
+    size, at, piece = 0, start, 1 << 16
+    try:
+        while not unpack.eof and size <= limit and at < len(data):
+            pending = data[at : at + piece]
+            at += len(pending)
+            while pending and size <= limit and not unpack.eof:
+                size += len(unpack.decompress(pending, 1 << 20))
+                pending = unpack.unconsumed_tail
+    except zlib.error:
+        pass  # not (or no longer) zlib: encrypted, or damaged; pdfium says what it can
+    return size
 
 
 def render_scale(width_pt: float, height_pt: float) -> float:
