@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
@@ -26,15 +27,17 @@ from .call_log import CallLogView
 from .call_log.pane import CallsPane
 from .client_card import ClientCard
 from .data import ClientData
-from .dialogs.about import AboutDialog
 from .dialogs.confirm import confirm_forget
 from .dialogs.merge import MergeDialog
-from .documents.viewer import PageViewer
 from .file_actions import FileActions
 from .i18n import LANGUAGES
 from .icons import icon
 from .search import ResultList, by_name
 from .workers import keep_gui_responsive, submit
+
+if TYPE_CHECKING:  # imported on first use: not needed before the first search answer
+    from .dialogs.about import AboutDialog
+    from .documents.viewer import PageViewer
 
 PREVIEW_DELAY_MS = 150  # the card follows the selection once the user pauses
 WATCH_INTERVAL_MS = 3000  # how often the client file is checked for vanishing/read-only
@@ -652,6 +655,8 @@ class MainWindow(QMainWindow):
     # -- pages, language, about -------------------------------------------------------------
 
     def open_page(self, document: DocumentInfo, page: int) -> PageViewer:
+        from .documents.viewer import PageViewer
+
         query = self.search_field.text()
         viewer = PageViewer(self.data, document, page, query, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -686,6 +691,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> AboutDialog:
+        from .dialogs.about import AboutDialog  # importlib.metadata: 20 ms at start
+
         dialog = AboutDialog(self.data.path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
