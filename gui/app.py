@@ -89,13 +89,15 @@ def start(
 
 
 def _warm_up_when_searchable(window: MainWindow, calls) -> None:
-    """Build the banner and read the home country's places once the first search answer
-    is on screen (or after 2 s): before it, that work would hold the first answer up."""
+    """Build the client card's widgets and the banner, and read the home country's places,
+    once the first search answer is on screen (or after 2 s): before it, that work would
+    hold the first answer up."""
     timer = QTimer(window, singleShot=True, interval=WARM_UP_LATEST_MS)
 
     def warm_up() -> None:
         timer.stop()
         window.results_updated.disconnect(warm_up)
+        QTimer.singleShot(0, window.card.ensure_built)
         QTimer.singleShot(0, calls.warm_up)
 
     timer.timeout.connect(warm_up)
