@@ -70,8 +70,7 @@ def start(
         return _hand_to_other(db_path, call_number)
 
     data = ClientData(db_path)
-    window = MainWindow(data)
-    window.restore_settings()
+    window = MainWindow(data)  # with its size and last search as the user left them
     _wizard_on_first_use(window)
     calls = call.install(window, data, settings.settings())
     if server is not None:

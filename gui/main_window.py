@@ -166,6 +166,9 @@ class MainWindow(QMainWindow):
 
         self._preview = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview.timeout.connect(self._preview_current)
+        # the remembered search first: set after the connection below, it ran the query
+        # once for the text and once more in refresh(), both before the window's first answer
+        self.restore_settings()
         self.search_field.textChanged.connect(lambda _text: self._run_search())
         self.search_field.returnPressed.connect(self._open_current)
         self.results.activated_client.connect(self._open_and_focus)
@@ -182,7 +185,6 @@ class MainWindow(QMainWindow):
         self._watch.timeout.connect(self.check_file)
         self._watch.start()
 
-        self.restore_settings()
         self.refresh()
 
     # -- menus ------------------------------------------------------------------------------
