@@ -599,6 +599,7 @@ class MainWindow(QMainWindow):
     def client_erased(self, client_id: int) -> None:
         """Nothing of an erased client stays in view or in the settings: the card closes
         and the search (their name, maybe) is cleared, here and as remembered."""
+        self._preview.stop()  # one queued for the old list would open a client of the new
         self.search_field.clear()
         settings.forget_search(self.data.path)
         if self.card.client is not None and self.card.client.id == client_id:
