@@ -9,10 +9,12 @@ open, site-packages are added after all and the window starts on that caller, as
 `main.py call` does.
 """
 
+import os
 import sys
-from pathlib import Path
 
-MAIN = Path(__file__).resolve().with_name("main.py")
+# os.path, not pathlib: pathlib (with re, fnmatch, urllib) is half of this file's own
+# start-up when Python runs without site-packages.
+MAIN = os.path.join(os.path.dirname(os.path.realpath(__file__)), "main.py")
 
 
 def _full_way(argv: list[str]) -> None:
@@ -24,8 +26,8 @@ def _full_way(argv: list[str]) -> None:
         site.main()
     import runpy
 
-    sys.argv = [str(MAIN), *argv]
-    runpy.run_path(str(MAIN), run_name="__main__")  # ends with sys.exit
+    sys.argv = [MAIN, *argv]
+    runpy.run_path(MAIN, run_name="__main__")  # ends with sys.exit
 
 
 if __name__ == "__main__":
@@ -38,8 +40,6 @@ if __name__ == "__main__":
     arguments = ["call", *sys.argv[1:]]
     code = quietly(call_fast, arguments)
     if code is not None:
-        import os
-
         sys.stderr.flush()
         os._exit(code)  # all is said and flushed: skip the interpreter's clean-up (~20 ms)
     _full_way(arguments)

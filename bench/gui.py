@@ -353,6 +353,11 @@ def main() -> int:
         action="store_true",
         help="measure the stall with nobody typing (the import's own effect on the GUI)",
     )
+    parser.add_argument(
+        "--startup-only",
+        action="store_true",
+        help="measure only part 1 (start -> searchable, memory) and stop",
+    )
     parser.add_argument("--child-startup", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_startup:
@@ -383,6 +388,10 @@ def main() -> int:
             f"cards {cards:.0f} MB (median of {len(figures['memory'])} runs; target at rest "
             "<= 150 MB)"
         )
+    if args.startup_only:
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"load average {load}")
+        return 0
 
     from PySide6.QtWidgets import QApplication
 

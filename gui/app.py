@@ -70,8 +70,7 @@ def start(
         return _hand_to_other(db_path, call_number)
 
     data = ClientData(db_path)
-    window = MainWindow(data)
-    window.restore_settings()
+    window = MainWindow(data)  # with its size and last search as the user left them
     _wizard_on_first_use(window)
     calls = call.install(window, data, settings.settings())
     if server is not None:
@@ -89,13 +88,15 @@ def start(
 
 
 def _warm_up_when_searchable(window: MainWindow, calls) -> None:
-    """Build the banner and read the home country's places once the first search answer
-    is on screen (or after 2 s): before it, that work would hold the first answer up."""
+    """Build the client card's widgets and the banner, and read the home country's places,
+    once the first search answer is on screen (or after 2 s): before it, that work would
+    hold the first answer up."""
     timer = QTimer(window, singleShot=True, interval=WARM_UP_LATEST_MS)
 
     def warm_up() -> None:
         timer.stop()
         window.results_updated.disconnect(warm_up)
+        QTimer.singleShot(0, window.card.ensure_built)
         QTimer.singleShot(0, calls.warm_up)
 
     timer.timeout.connect(warm_up)

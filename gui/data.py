@@ -164,8 +164,10 @@ class ClientData:
 
     @_plain_errors
     def recent(self, limit: int = 50) -> list[SearchHit]:
+        # the first `limit` by name straight from the database (sorting all 100,000 into a
+        # list took 120 ms of the window's start), their rows in one go
         cf = self.file()
-        return [cf.hit(client_id) for client_id in cf.client_ids()[:limit]]
+        return cf.hits([(client_id, "") for client_id in cf.client_ids(limit)])
 
     @_plain_errors
     def hit(self, client_id: int) -> SearchHit:

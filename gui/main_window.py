@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
@@ -26,15 +27,17 @@ from .call_log import CallLogView
 from .call_log.pane import CallsPane
 from .client_card import ClientCard
 from .data import ClientData
-from .dialogs.about import AboutDialog
 from .dialogs.confirm import confirm_forget
 from .dialogs.merge import MergeDialog
-from .documents.viewer import PageViewer
 from .file_actions import FileActions
 from .i18n import LANGUAGES
 from .icons import icon
 from .search import ResultList, by_name
 from .workers import keep_gui_responsive, submit
+
+if TYPE_CHECKING:  # imported on first use: not needed before the first search answer
+    from .dialogs.about import AboutDialog
+    from .documents.viewer import PageViewer
 
 PREVIEW_DELAY_MS = 150  # the card follows the selection once the user pauses
 WATCH_INTERVAL_MS = 3000  # how often the client file is checked for vanishing/read-only
@@ -163,6 +166,9 @@ class MainWindow(QMainWindow):
 
         self._preview = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview.timeout.connect(self._preview_current)
+        # the remembered search first: set after the connection below, it ran the query
+        # once for the text and once more in refresh(), both before the window's first answer
+        self.restore_settings()
         self.search_field.textChanged.connect(lambda _text: self._run_search())
         self.search_field.returnPressed.connect(self._open_current)
         self.results.activated_client.connect(self._open_and_focus)
@@ -179,7 +185,6 @@ class MainWindow(QMainWindow):
         self._watch.timeout.connect(self.check_file)
         self._watch.start()
 
-        self.restore_settings()
         self.refresh()
 
     # -- menus ------------------------------------------------------------------------------
@@ -594,6 +599,7 @@ class MainWindow(QMainWindow):
     def client_erased(self, client_id: int) -> None:
         """Nothing of an erased client stays in view or in the settings: the card closes
         and the search (their name, maybe) is cleared, here and as remembered."""
+        self._preview.stop()  # one queued for the old list would open a client of the new
         self.search_field.clear()
         settings.forget_search(self.data.path)
         if self.card.client is not None and self.card.client.id == client_id:
@@ -652,6 +658,8 @@ class MainWindow(QMainWindow):
     # -- pages, language, about -------------------------------------------------------------
 
     def open_page(self, document: DocumentInfo, page: int) -> PageViewer:
+        from .documents.viewer import PageViewer
+
         query = self.search_field.text()
         viewer = PageViewer(self.data, document, page, query, self)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -686,6 +694,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> AboutDialog:
+        from .dialogs.about import AboutDialog  # importlib.metadata: 20 ms at start
+
         dialog = AboutDialog(self.data.path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

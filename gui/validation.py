@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from stdnum.exceptions import ValidationError
 
 from storage import phones
 
@@ -35,11 +34,13 @@ def check(field: str, text: str, country: str | None = "NL") -> Checked:
     return checker(text, country) if checker else Checked(text)
 
 
-# stdnum's modules are imported where used: together they cost a noticeable part of the
-# window's start-up, and most sessions never edit an IBAN.
+# stdnum's modules are imported where used (its exceptions too: stdnum/__init__ loads
+# pydoc and ssl): together they cost a noticeable part of the window's start-up, and most
+# sessions never edit an IBAN.
 
 
 def _postcode(text: str, country: str | None) -> Checked:
+    from stdnum.exceptions import ValidationError
     from stdnum.nl import postcode
 
     if (country or "NL").upper() != "NL":
@@ -58,6 +59,7 @@ def _postcode(text: str, country: str | None) -> Checked:
 
 def _iban(text: str, _country: str | None) -> Checked:
     from stdnum import iban
+    from stdnum.exceptions import ValidationError
 
     try:
         return Checked(iban.validate(text))
@@ -72,6 +74,7 @@ def _iban(text: str, _country: str | None) -> Checked:
 
 def _bic(text: str, _country: str | None) -> Checked:
     from stdnum import bic
+    from stdnum.exceptions import ValidationError
 
     try:
         return Checked(bic.validate(text))
@@ -85,6 +88,7 @@ def _bic(text: str, _country: str | None) -> Checked:
 
 
 def _btw(text: str, _country: str | None) -> Checked:
+    from stdnum.exceptions import ValidationError
     from stdnum.nl import btw
 
     try:

@@ -264,9 +264,9 @@ class ClientFile:
         client.calls = self._notes.calls(client_id, limit=1_000_000)
         return client
 
-    def client_ids(self) -> list[int]:
-        """Every client id, by name."""
-        return self._clients.client_ids()
+    def client_ids(self, limit: int | None = None) -> list[int]:
+        """Every client id, by name (the first `limit` when given)."""
+        return self._clients.client_ids(limit)
 
     def count_clients(self) -> int:
         return self._clients.count_clients()

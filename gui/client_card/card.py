@@ -49,7 +49,6 @@ class ClientCard(QScrollArea):
         self.data = data
         self.client: Client | None = None
         self.undo_stack = QUndoStack(self)
-        self.fields: dict[str, FieldEdit] = {}
         self.open_url = QDesktopServices.openUrl  # replaced in tests: no dialer is started
         self._sources: dict[str, StoredField] = {}
         self._unchecked: dict[str, StoredField] = {}  # read from paper, not yet checked
@@ -57,14 +56,41 @@ class ClientCard(QScrollArea):
         self._crops = Crops(data, self._crop)
         self._writes = 0  # saves queued on the write thread
         self._reload_due = False
+        self._read_only = False
         self.setObjectName("card")
         self.setWidgetResizable(True)
+        # The widgets (fields, contact lists, notes, documents: ~40 ms of CPU) are made
+        # when first used (a client shown, a field asked for, the card shown) or when the
+        # window has its first search answer: not before the window is searchable.
+        self._built = False
+
+    def __getattr__(self, name: str):
+        """A widget of the card asked for before the card was built: build it now."""
+        if name.startswith("__") or self.__dict__.get("_built", True):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.ensure_built()
+        return object.__getattribute__(self, name)
+
+    def ensure_built(self) -> None:
+        """Make the card's widgets (once)."""
+        if self._built:
+            return
+        self._built = True
         self.setStyleSheet(STYLE)
         self._build()
+        if self._read_only:
+            self.set_read_only(True)
+        if self.isVisible():
+            self.widget().show()
+
+    def showEvent(self, event) -> None:
+        self.ensure_built()
+        super().showEvent(event)
 
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.fields: dict[str, FieldEdit] = {}
         body = QWidget()
         self.title = QLabel()
         self.title.setObjectName("card_title")
@@ -278,6 +304,9 @@ class ClientCard(QScrollArea):
             self._say(problem, error=True)
 
     def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        if not self._built:
+            return  # ensure_built() applies it
         for edit in self.fields.values():
             edit.setReadOnly(read_only)
         self.phones.set_read_only(read_only)

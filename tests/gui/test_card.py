@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QToolButton
@@ -177,3 +178,23 @@ def test_note_typed_while_the_file_is_busy_is_not_lost(qtbot, make_window, demo)
     qtbot.keyClick(card.notes.entry, Qt.Key.Key_Return)  # saved now the file is free
     qtbot.waitUntil(lambda: "Belt morgen" in card.notes.notes.item(0).text(), timeout=10_000)
     assert card.notes.entry.text() == ""
+
+
+def test_card_widgets_are_made_on_first_use(qtbot, make_window, demo):
+    """The window is searchable before the card's widgets exist (they cost ~40 ms of the
+    start); asking for one, or a client shown, makes them, read-only when the file is."""
+    window = make_window(demo.path, show=False)
+    card = window.card
+    assert not card._built
+    card.set_read_only(True)  # as check_file() says when the file is read-only
+    assert not card._built
+    assert card.fields["iban"].isReadOnly()  # the first widget asked for builds the card
+    assert card._built and card.phones is not None
+    card.set_read_only(False)
+    assert not card.fields["iban"].isReadOnly()
+    with pytest.raises(AttributeError):
+        card.no_such_widget  # noqa: B018 - an attribute that does not exist still says so
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_client(demo.boer)
+    assert card.isVisible() and card.fields["name"].isVisible()

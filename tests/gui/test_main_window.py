@@ -171,3 +171,19 @@ def test_works_at_1366_by_768(make_window, demo, qtbot):
     link = card.phones.rows.itemAt(0).widget()
     top = link.mapTo(card.widget(), link.rect().bottomLeft()).y()
     assert top < card.viewport().height()
+
+
+def test_a_preview_queued_before_an_erase_opens_nobody(make_window, db_path, qtbot):
+    """An erase (here or from `main.py forget`) clears the search and the card; a preview
+    the last answer had queued must not then open the first client of the new list."""
+    seed(db_path)
+    window = make_window(db_path)
+    qtbot.keyClicks(window.search_field, "boer")
+    qtbot.waitUntil(lambda: window.results.count() == 1)
+    window.open_client(window.results.current_client_id())
+    erased = window.card.client.id
+    window._preview.start()  # as the answer to a just-typed query does
+    window.client_erased(erased)
+    qtbot.waitUntil(lambda: window.results.count() == 2 and window.search_field.text() == "")
+    qtbot.wait(window._preview.interval() + 100)
+    assert window.card.client is None

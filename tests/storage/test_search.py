@@ -281,3 +281,13 @@ def test_equal_matches_in_dutch_order(client_file: ClientFile):
         "Thijs Jansen",
         "Zoë Jansen",
     ]
+
+
+def test_first_client_ids_by_name(filled: ClientFile):
+    """The window's list before anything is typed: the first few by name, as all of them
+    sorted would give, without making the list of every id."""
+    every = filled.client_ids()
+    assert len(every) >= 3
+    assert filled.client_ids(limit=2) == every[:2]
+    assert filled.client_ids(limit=len(every) + 5) == every
+    assert filled.client_ids(limit=0) == []
