@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
-from storage import ClientFile, ClientNotFoundError, PageText
+from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
 from .detection import Recurring, find_recurring, unit_keys
 from .matching import ASK, EXISTING, NEW, Decision, Profile, decide, group_units, why
@@ -40,19 +40,8 @@ FIELD_LABELS: list[tuple[str, str]] = [
     ("kvk", "KvK-nummer"),
     ("btw", "BTW-nummer"),
 ]
-SINGLE = (
-    "name",
-    "first_name",
-    "tussenvoegsel",
-    "last_name",
-    "company",
-    "legal_form",
-    "iban",
-    "bic",
-    "kvk",
-    "btw",
-    "client_since",
-)
+# one value each: the client columns themselves (storage keeps the one list of them)
+SINGLE = CLIENT_FIELDS
 ADDRESS = ("street", "house_number", "postcode", "city")
 MULTI = ("phone", "email")
 
