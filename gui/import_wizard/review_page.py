@@ -29,99 +29,21 @@ from importing.own_business import OwnBusiness, SettingsError, accept_suggestion
 from importing.proposals import FIELD_LABELS, Proposal
 from importing.review import join_proposals, proposal_pages, split_proposal
 from storage import Client
-from storage import phones as phone_numbers
 
 from ..data import ClientData
-from ..documents.images import pil_page
 from ..i18n import field_label
 from ..workers import submit
 from .progress_page import pil_to_pixmap, thumbnail_key
+from .review_values import (
+    CROP_MAX,
+    batch_title,
+    confidence_colour,
+    field_crops,
+    same_value,
+    stored_values,
+    waiting,
+)
 from .runner import repropose
-
-CROP_MAX = QSize(260, 44)
-CROP_MARGIN = 8
-
-
-def confidence_colour(confidence: float | None) -> str | None:
-    """Green when sure, yellow when in doubt, red when a guess; none when typed by hand."""
-    if confidence is None:
-        return None
-    if confidence >= 0.85:
-        return "#d9f2d0"
-    if confidence >= 0.6:
-        return "#fff1b8"
-    return "#ffd6d1"
-
-
-def batch_title(number: int, proposal: Proposal) -> str:
-    name, kind = "", ""
-    if proposal.values:
-        name = proposal.value("name") or proposal.value("company") or ""
-        kind = {EXISTING: "bestaand", NEW: "nieuw", ASK: "kiezen"}.get(proposal.decision.kind, "")
-        if proposal.joins is not None:
-            kind = "samen met een andere map"
-    mark = "✓ " if proposal.accepted else ""
-    pages = len(proposal_pages(proposal))
-    return f"{mark}Klant {number + 1}: {name or '(naam onbekend)'} — {kind} ({pages} p.)"
-
-
-def waiting(proposal: Proposal) -> bool:
-    """Split or joined in the review, and not yet read again."""
-    return not proposal.values and proposal.extracted is None
-
-
-def _crops(proposal: Proposal) -> dict[str, object]:
-    """Pieces of paper each field was read from (runs on a worker thread)."""
-    pages = proposal_pages(proposal)
-    images: dict[int, object] = {}
-    out = {}
-    for key, _label in FIELD_LABELS:
-        found = proposal.get(key)
-        if found is None or found.page is None or found.box is None:
-            continue
-        if not 0 <= found.page < len(pages):
-            continue
-        if found.page not in images:
-            doc, frame = pages[found.page]
-            images[found.page] = pil_page(doc.path, frame)
-        image = images[found.page]
-        left, top, width, height = found.box
-        box = (
-            max(0, left - CROP_MARGIN),
-            max(0, top - CROP_MARGIN),
-            min(image.width, left + width + CROP_MARGIN),
-            min(image.height, top + height + CROP_MARGIN),
-        )
-        if box[2] > box[0] and box[3] > box[1]:
-            crop = image.crop(box).convert("L")
-            crop.thumbnail((CROP_MAX.width(), CROP_MAX.height()))
-            out[key] = crop
-    return out
-
-
-def stored_values(client: Client) -> dict[str, set[str]]:
-    """A stored client's values per review field, for the side-by-side comparison."""
-    values: dict[str, set[str]] = {k: set() for k, _ in FIELD_LABELS}
-    for key in ("name", "company", "iban", "kvk", "btw"):
-        if getattr(client, key):
-            values[key].add(str(getattr(client, key)))
-    values["phone"] = values["phone_2"] = set(client.numbers)
-    values["email"] = {e.lower() for e in client.emails}
-    for address in client.addresses:
-        for key in ("street", "house_number", "postcode", "city"):
-            if getattr(address, key):
-                values[key].add(str(getattr(address, key)))
-    return values
-
-
-def same_value(key: str, value: str, stored: set[str]) -> bool:
-    if key.startswith("phone"):
-        return phone_numbers.normalize(value) in stored
-    if key == "postcode":
-        return value.replace(" ", "").upper() in {s.replace(" ", "").upper() for s in stored}
-    if key == "email":
-        return value.lower() in stored
-    return value.strip().casefold() in {s.casefold() for s in stored}
 
 
 class ReviewPage(QWidget):
@@ -138,6 +60,27 @@ class ReviewPage(QWidget):
         self._stored: dict[str, set[str]] = {}
         self._seq = 0
 
+        left = self._build_batch_list()
+        right = self._build_details()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([260, 840])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Nakijken</h2>")))
+        layout.addWidget(splitter, 1)
+
+        # Tab goes from field to field, then to the choice of client and the buttons.
+        order = [self.edits[key] for key, _ in FIELD_LABELS]
+        order += [self.decision, self.client_search, self.accept_button, self.save_button]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self._connect()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_batch_list(self) -> QWidget:
+        """Left: the clients found, with splitting and joining."""
         self.batch_list = QListWidget()
         self.batch_list.setObjectName("batches")
         self.split_button = QPushButton(self.tr("&Splitsen vóór gekozen pagina"))
@@ -149,9 +92,42 @@ class ReviewPage(QWidget):
         left_layout.addWidget(self.batch_list, 1)
         left_layout.addWidget(self.split_button)
         left_layout.addWidget(self.join_button)
+        return left
 
+    def _build_details(self) -> QWidget:
+        """Right: one client's pages, the choice of client, the fields and the buttons."""
         self.heading = QLabel()
         self.heading.setObjectName("review_heading")
+        self._build_page_strip()
+        decision_row = self._build_decision_row()
+        scroll = self._build_form()
+        self.flags = QLabel()
+        self.flags.setWordWrap(True)
+        self.flags.setStyleSheet("color: #a40000")
+        own_row = self._build_own_found_row()
+        self.problems = QLabel()  # what went wrong while reading (files, scanner)
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a40000")
+        bottom = self._build_buttons()
+
+        right = QWidget()
+        self.details = right
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.pages)
+        right_layout.addLayout(decision_row)
+        right_layout.addWidget(self.search_results)
+        right_layout.addWidget(self.reason)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.flags)
+        right_layout.addLayout(own_row)
+        right_layout.addWidget(self.problems)
+        right_layout.addLayout(bottom)
+        return right
+
+    def _build_page_strip(self) -> None:
         self.pages = QListWidget()
         self.pages.setObjectName("batch_pages")
         self.pages.setViewMode(QListView.ViewMode.IconMode)
@@ -164,6 +140,7 @@ class ReviewPage(QWidget):
         self.pages.setWordWrap(True)
         self.pages.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
+    def _build_decision_row(self) -> QHBoxLayout:
         self.decision = QComboBox()
         self.decision.setObjectName("decision")
         self.reason = QLabel()
@@ -179,7 +156,10 @@ class ReviewPage(QWidget):
         decision_row.addWidget(QLabel(self.tr("Bij klant:")))
         decision_row.addWidget(self.decision, 1)
         decision_row.addWidget(self.client_search, 1)
+        return decision_row
 
+    def _build_form(self) -> QScrollArea:
+        """Per field: the reading to edit, the paper it came from, the stored value."""
         self.form = QGridLayout()
         self.form.setColumnStretch(1, 1)
         self.form.addWidget(QLabel(self.tr("<b>Veld</b>")), 0, 0)
@@ -210,10 +190,10 @@ class ReviewPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
-        self.flags = QLabel()
-        self.flags.setWordWrap(True)
-        self.flags.setStyleSheet("color: #a40000")
-        # what recurred in every folder: the user's own business, to confirm
+        return scroll
+
+    def _build_own_found_row(self) -> QHBoxLayout:
+        """What recurred in every folder: the user's own business, to confirm."""
         self.own_found = QLabel()
         self.own_found.setObjectName("own_found")
         self.own_found.setWordWrap(True)
@@ -223,11 +203,9 @@ class ReviewPage(QWidget):
         own_row = QHBoxLayout()
         own_row.addWidget(self.own_found, 1)
         own_row.addWidget(self.own_found_button)
-        self.problems = QLabel()  # what went wrong while reading (files, scanner)
-        self.problems.setObjectName("problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a40000")
+        return own_row
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.accept_button = QPushButton(self.tr("Klant &goedkeuren (Enter)"))
         self.accept_button.setObjectName("accept")
         self.save_button = QPushButton(self.tr("Alles &opslaan"))
@@ -242,36 +220,9 @@ class ReviewPage(QWidget):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.accept_button)
         bottom.addWidget(self.save_button)
+        return bottom
 
-        right = QWidget()
-        self.details = right
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.pages)
-        right_layout.addLayout(decision_row)
-        right_layout.addWidget(self.search_results)
-        right_layout.addWidget(self.reason)
-        right_layout.addWidget(scroll, 1)
-        right_layout.addWidget(self.flags)
-        right_layout.addLayout(own_row)
-        right_layout.addWidget(self.problems)
-        right_layout.addLayout(bottom)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([260, 840])
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("<h2>Nakijken</h2>")))
-        layout.addWidget(splitter, 1)
-
-        # Tab goes from field to field, then to the choice of client and the buttons.
-        order = [self.edits[key] for key, _ in FIELD_LABELS]
-        order += [self.decision, self.client_search, self.accept_button, self.save_button]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-
+    def _connect(self) -> None:
         self.batch_list.currentRowChanged.connect(self.show_batch)
         self.split_button.clicked.connect(self.split_current)
         self.join_button.clicked.connect(self.join_current)
@@ -420,7 +371,7 @@ class ReviewPage(QWidget):
     def _load_crops(self, number: int) -> None:
         seq = self._seq
         submit(
-            _crops,
+            field_crops,
             self.proposals[number],
             on_result=lambda crops: self._show_crops(seq, crops),
             on_error=lambda _e: None,  # no crop is no loss: the field is still there
