@@ -8,7 +8,6 @@ import itertools
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from importing import ImportRun
-from importing.matching import ASK, EXISTING, NEW, Decision
+from importing.matching import EXISTING, NEW, Decision
 from importing.own_business import OwnBusiness, SettingsError, accept_suggestion
 from importing.proposals import FIELD_LABELS, Proposal
 from importing.review import join_proposals, proposal_pages, split_proposal
@@ -33,6 +32,7 @@ from storage import Client
 from ..data import ClientData
 from ..i18n import field_label
 from ..workers import submit
+from .client_choice import ClientChoice
 from .progress_page import pil_to_pixmap, thumbnail_key
 from .review_values import (
     CROP_MAX,
@@ -99,7 +99,10 @@ class ReviewPage(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("review_heading")
         self._build_page_strip()
-        decision_row = self._build_decision_row()
+        self.choice = ClientChoice(self.data)
+        # the parts the page (and its tests) reach: the combo, the search, the reason
+        self.decision, self.client_search = self.choice.decision, self.choice.client_search
+        self.search_results, self.reason = self.choice.search_results, self.choice.reason
         scroll = self._build_form()
         self.flags = QLabel()
         self.flags.setWordWrap(True)
@@ -117,9 +120,7 @@ class ReviewPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.pages)
-        right_layout.addLayout(decision_row)
-        right_layout.addWidget(self.search_results)
-        right_layout.addWidget(self.reason)
+        right_layout.addWidget(self.choice)
         right_layout.addWidget(scroll, 1)
         right_layout.addWidget(self.flags)
         right_layout.addLayout(own_row)
@@ -139,24 +140,6 @@ class ReviewPage(QWidget):
         self.pages.setGridSize(QSize(150, 175))
         self.pages.setWordWrap(True)
         self.pages.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-
-    def _build_decision_row(self) -> QHBoxLayout:
-        self.decision = QComboBox()
-        self.decision.setObjectName("decision")
-        self.reason = QLabel()
-        self.reason.setWordWrap(True)
-        self.client_search = QLineEdit()
-        self.client_search.setObjectName("client_search")
-        self.client_search.setPlaceholderText(self.tr("Andere bestaande klant zoeken…"))
-        self.search_results = QListWidget()
-        self.search_results.setObjectName("client_results")
-        self.search_results.setMaximumHeight(90)
-        self.search_results.setVisible(False)
-        decision_row = QHBoxLayout()
-        decision_row.addWidget(QLabel(self.tr("Bij klant:")))
-        decision_row.addWidget(self.decision, 1)
-        decision_row.addWidget(self.client_search, 1)
-        return decision_row
 
     def _build_form(self) -> QScrollArea:
         """Per field: the reading to edit, the paper it came from, the stored value."""
@@ -223,17 +206,14 @@ class ReviewPage(QWidget):
         return bottom
 
     def _connect(self) -> None:
+        self.choice.chosen.connect(self._decision_chosen)
+        self.choice.failed.connect(self.status.setText)
         self.batch_list.currentRowChanged.connect(self.show_batch)
         self.split_button.clicked.connect(self.split_current)
         self.join_button.clicked.connect(self.join_current)
         self.accept_button.clicked.connect(self.accept_current)
         self.save_button.clicked.connect(self.save_requested)
         self.back_button.clicked.connect(self.back_requested)
-        self.decision.activated.connect(self._decision_chosen)
-        self.client_search.textEdited.connect(self._search_clients)
-        self.client_search.returnPressed.connect(self._pick_first_result)
-        self.search_results.itemActivated.connect(self._pick_result)
-        self.search_results.itemClicked.connect(self._pick_result)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.next_batch, context=context)
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.previous_batch, context=context)
@@ -328,7 +308,7 @@ class ReviewPage(QWidget):
             self._colour(key)
             self.crops[key].clear()
             self.crops[key].setToolTip("")
-        self._fill_decision(proposal)
+        self.choice.show_proposal(proposal)
         self.flags.setText("\n".join(proposal.flags))
         self._load_crops(number)
         self._load_stored()
@@ -385,40 +365,6 @@ class ReviewPage(QWidget):
 
     # -- client choice -------------------------------------------------------------------------
 
-    def _fill_decision(self, proposal: Proposal) -> None:
-        decision = proposal.decision
-        self.decision.clear()
-        self.decision.addItem(self.tr("Nieuwe klant"), None)
-        ids = [c for c in [decision.client_id, *decision.candidates] if c is not None]
-        for client_id in dict.fromkeys(ids):
-            self.decision.addItem(self.tr("Bestaande klant nr. %1").replace("%1", str(client_id)))
-            self.decision.setItemData(self.decision.count() - 1, client_id)
-            submit(
-                self.data.client,
-                client_id,
-                on_result=lambda client, cid=client_id: self._name_item(cid, client),
-                on_error=lambda _e: None,
-            )
-        if decision.kind == EXISTING and decision.client_id is not None:
-            self.decision.setCurrentIndex(self.decision.findData(decision.client_id))
-        else:
-            self.decision.setCurrentIndex(0)
-        reason = decision.reason or ""
-        if proposal.joins is not None:
-            reason = (
-                self.tr("Dezelfde klant als %1: ").replace("%1", proposal.joins.unit.label) + reason
-            )
-        elif decision.kind == ASK:
-            reason = self.tr("Niet zeker: kies de klant. ") + reason
-        self.reason.setText(reason)
-
-    def _name_item(self, client_id: int, client: Client) -> None:
-        index = self.decision.findData(client_id)
-        if index >= 0:
-            city = next((a.city for a in client.addresses if a.city), "")
-            extra = f", {city}" if city else ""
-            self.decision.setItemText(index, f"{client.name}{extra} (nr. {client_id})")
-
     def _decision_chosen(self, index: int) -> None:
         proposal = self.proposals[self.current]
         if waiting(proposal):
@@ -434,47 +380,6 @@ class ReviewPage(QWidget):
         self.reason.setText(proposal.decision.reason)
         self._fill_list()
         self._load_stored()
-
-    def _search_clients(self, text: str) -> None:
-        text = text.strip()
-        if len(text) < 2:
-            self.search_results.setVisible(False)
-            return
-        self._search_seq = getattr(self, "_search_seq", 0) + 1
-        seq = self._search_seq
-        submit(
-            self.data.search,
-            text,
-            15,
-            on_result=lambda hits: self._show_results(seq, hits),
-            on_error=lambda e: self.status.setText(str(e)),
-        )
-
-    def _show_results(self, seq: int, hits: list) -> None:
-        if seq != self._search_seq:
-            return
-        self.search_results.clear()
-        for hit in hits:
-            extra = ", ".join(v for v in (hit.company, hit.city) if v)
-            item = QListWidgetItem(f"{hit.name}" + (f" ({extra})" if extra else ""))
-            item.setData(Qt.ItemDataRole.UserRole, hit.id)
-            self.search_results.addItem(item)
-        self.search_results.setVisible(bool(hits))
-
-    def _pick_first_result(self) -> None:
-        if self.search_results.count():
-            self._pick_result(self.search_results.item(0))
-
-    def _pick_result(self, item: QListWidgetItem) -> None:
-        client_id = int(item.data(Qt.ItemDataRole.UserRole))
-        index = self.decision.findData(client_id)
-        if index < 0:
-            self.decision.addItem(item.text(), client_id)
-            index = self.decision.count() - 1
-        self.decision.setCurrentIndex(index)
-        self._decision_chosen(index)
-        self.search_results.setVisible(False)
-        self.client_search.clear()
 
     def _load_stored(self) -> None:
         for label in self.stored_labels.values():
