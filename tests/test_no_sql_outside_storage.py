@@ -13,7 +13,7 @@ from storage import ClientFile
 ROOT = Path(__file__).resolve().parent.parent
 # The code that runs the product. tests/ is left out on purpose: storage's own tests look
 # inside it, and the fault tests inspect files on disk with a connection of their own.
-CHECKED = ["main.py", "gui", "ocr", "importing", "bench"]
+CHECKED = ["main.py", "cli", "gui", "ocr", "importing", "bench"]
 # bench/search.py fills a throw-away file of 100,000 clients with plain SQLite (minutes
 # through ClientFile) and times a LIKE scan beside the real search: the baseline it prints
 # (and vacuums the PostgreSQL copy it makes, as a server's autovacuum would).

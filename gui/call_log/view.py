@@ -55,6 +55,28 @@ class CallLogView(QWidget):
         self._build()
 
     def _build(self) -> None:
+        client_row = self._build_filters()
+        self._build_tree()
+        buttons = self._build_actions()
+        self.setMinimumWidth(220)
+        filters = QHBoxLayout()
+        filters.addWidget(self.period, 1)
+        filters.addWidget(self.kind, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.filter)
+        layout.addLayout(client_row)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        self.period.currentIndexChanged.connect(lambda _i: self.reload())
+        self.kind.currentIndexChanged.connect(lambda _i: self._fill())
+        self.filter.textChanged.connect(lambda _t: self._fill())
+        self._selected()
+
+    def _build_filters(self) -> QHBoxLayout:
+        """Period, kind of call and text filter; the row naming the client shown, if one."""
         self.period = QComboBox()
         self.period.setObjectName("call_period")
         for key, label in (
@@ -92,7 +114,14 @@ class CallLogView(QWidget):
         client_row.addWidget(self.client_clear)
         for widget in (self.client_label, self.client_clear):
             widget.hide()
+        for combo in (self.period, self.kind):  # the list may be narrow: the text elides
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+        return client_row
 
+    def _build_tree(self) -> None:
         self.tree = QTreeWidget()
         self.tree.setObjectName("calls_tree")
         self.tree.setColumnCount(2)
@@ -105,6 +134,8 @@ class CallLogView(QWidget):
         self.tree.currentItemChanged.connect(lambda *_: self._selected())
         self.tree.itemActivated.connect(lambda *_: self._activated())
 
+    def _build_actions(self) -> QGridLayout:
+        """The selected call's note and what to do with it."""
         self.note = QLineEdit()
         self.note.setObjectName("call_note")
         self.note.setMaxLength(500)
@@ -127,31 +158,10 @@ class CallLogView(QWidget):
         buttons.addWidget(self.callback_button, 0, 1)
         buttons.addWidget(self.new_button, 1, 0)
         buttons.addWidget(self.attach_button, 1, 1)
-
-        for combo in (self.period, self.kind):  # the list may be narrow: the text elides
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(6)
         for button in (self.dial_button, self.callback_button, self.new_button,
                        self.attach_button):  # fmt: skip
             button.setMinimumWidth(60)
-        self.setMinimumWidth(220)
-        filters = QHBoxLayout()
-        filters.addWidget(self.period, 1)
-        filters.addWidget(self.kind, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.filter)
-        layout.addLayout(client_row)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
-        self.period.currentIndexChanged.connect(lambda _i: self.reload())
-        self.kind.currentIndexChanged.connect(lambda _i: self._fill())
-        self.filter.textChanged.connect(lambda _t: self._fill())
-        self._selected()
+        return buttons
 
     # -- loading ----------------------------------------------------------------------------
 

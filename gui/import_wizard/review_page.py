@@ -8,7 +8,6 @@ import itertools
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,104 +23,27 @@ from PySide6.QtWidgets import (
 )
 
 from importing import ImportRun
-from importing.matching import ASK, EXISTING, NEW, Decision
+from importing.matching import EXISTING, NEW, Decision
 from importing.own_business import OwnBusiness, SettingsError, accept_suggestion
 from importing.proposals import FIELD_LABELS, Proposal
 from importing.review import join_proposals, proposal_pages, split_proposal
 from storage import Client
-from storage import phones as phone_numbers
 
 from ..data import ClientData
-from ..documents.images import pil_page
 from ..i18n import field_label
 from ..workers import submit
+from .client_choice import ClientChoice
 from .progress_page import pil_to_pixmap, thumbnail_key
+from .review_values import (
+    CROP_MAX,
+    batch_title,
+    confidence_colour,
+    field_crops,
+    same_value,
+    stored_values,
+    waiting,
+)
 from .runner import repropose
-
-CROP_MAX = QSize(260, 44)
-CROP_MARGIN = 8
-
-
-def confidence_colour(confidence: float | None) -> str | None:
-    """Green when sure, yellow when in doubt, red when a guess; none when typed by hand."""
-    if confidence is None:
-        return None
-    if confidence >= 0.85:
-        return "#d9f2d0"
-    if confidence >= 0.6:
-        return "#fff1b8"
-    return "#ffd6d1"
-
-
-def batch_title(number: int, proposal: Proposal) -> str:
-    name, kind = "", ""
-    if proposal.values:
-        name = proposal.value("name") or proposal.value("company") or ""
-        kind = {EXISTING: "bestaand", NEW: "nieuw", ASK: "kiezen"}.get(proposal.decision.kind, "")
-        if proposal.joins is not None:
-            kind = "samen met een andere map"
-    mark = "✓ " if proposal.accepted else ""
-    pages = len(proposal_pages(proposal))
-    return f"{mark}Klant {number + 1}: {name or '(naam onbekend)'} — {kind} ({pages} p.)"
-
-
-def waiting(proposal: Proposal) -> bool:
-    """Split or joined in the review, and not yet read again."""
-    return not proposal.values and proposal.extracted is None
-
-
-def _crops(proposal: Proposal) -> dict[str, object]:
-    """Pieces of paper each field was read from (runs on a worker thread)."""
-    pages = proposal_pages(proposal)
-    images: dict[int, object] = {}
-    out = {}
-    for key, _label in FIELD_LABELS:
-        found = proposal.get(key)
-        if found is None or found.page is None or found.box is None:
-            continue
-        if not 0 <= found.page < len(pages):
-            continue
-        if found.page not in images:
-            doc, frame = pages[found.page]
-            images[found.page] = pil_page(doc.path, frame)
-        image = images[found.page]
-        left, top, width, height = found.box
-        box = (
-            max(0, left - CROP_MARGIN),
-            max(0, top - CROP_MARGIN),
-            min(image.width, left + width + CROP_MARGIN),
-            min(image.height, top + height + CROP_MARGIN),
-        )
-        if box[2] > box[0] and box[3] > box[1]:
-            crop = image.crop(box).convert("L")
-            crop.thumbnail((CROP_MAX.width(), CROP_MAX.height()))
-            out[key] = crop
-    return out
-
-
-def stored_values(client: Client) -> dict[str, set[str]]:
-    """A stored client's values per review field, for the side-by-side comparison."""
-    values: dict[str, set[str]] = {k: set() for k, _ in FIELD_LABELS}
-    for key in ("name", "company", "iban", "kvk", "btw"):
-        if getattr(client, key):
-            values[key].add(str(getattr(client, key)))
-    values["phone"] = values["phone_2"] = set(client.numbers)
-    values["email"] = {e.lower() for e in client.emails}
-    for address in client.addresses:
-        for key in ("street", "house_number", "postcode", "city"):
-            if getattr(address, key):
-                values[key].add(str(getattr(address, key)))
-    return values
-
-
-def same_value(key: str, value: str, stored: set[str]) -> bool:
-    if key.startswith("phone"):
-        return phone_numbers.normalize(value) in stored
-    if key == "postcode":
-        return value.replace(" ", "").upper() in {s.replace(" ", "").upper() for s in stored}
-    if key == "email":
-        return value.lower() in stored
-    return value.strip().casefold() in {s.casefold() for s in stored}
 
 
 class ReviewPage(QWidget):
@@ -138,6 +60,27 @@ class ReviewPage(QWidget):
         self._stored: dict[str, set[str]] = {}
         self._seq = 0
 
+        left = self._build_batch_list()
+        right = self._build_details()
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([260, 840])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Nakijken</h2>")))
+        layout.addWidget(splitter, 1)
+
+        # Tab goes from field to field, then to the choice of client and the buttons.
+        order = [self.edits[key] for key, _ in FIELD_LABELS]
+        order += [self.decision, self.client_search, self.accept_button, self.save_button]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self._connect()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_batch_list(self) -> QWidget:
+        """Left: the clients found, with splitting and joining."""
         self.batch_list = QListWidget()
         self.batch_list.setObjectName("batches")
         self.split_button = QPushButton(self.tr("&Splitsen vóór gekozen pagina"))
@@ -149,9 +92,43 @@ class ReviewPage(QWidget):
         left_layout.addWidget(self.batch_list, 1)
         left_layout.addWidget(self.split_button)
         left_layout.addWidget(self.join_button)
+        return left
 
+    def _build_details(self) -> QWidget:
+        """Right: one client's pages, the choice of client, the fields and the buttons."""
         self.heading = QLabel()
         self.heading.setObjectName("review_heading")
+        self._build_page_strip()
+        self.choice = ClientChoice(self.data)
+        # the parts the page (and its tests) reach: the combo, the search, the reason
+        self.decision, self.client_search = self.choice.decision, self.choice.client_search
+        self.search_results, self.reason = self.choice.search_results, self.choice.reason
+        scroll = self._build_form()
+        self.flags = QLabel()
+        self.flags.setWordWrap(True)
+        self.flags.setStyleSheet("color: #a40000")
+        own_row = self._build_own_found_row()
+        self.problems = QLabel()  # what went wrong while reading (files, scanner)
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a40000")
+        bottom = self._build_buttons()
+
+        right = QWidget()
+        self.details = right
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.pages)
+        right_layout.addWidget(self.choice)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.flags)
+        right_layout.addLayout(own_row)
+        right_layout.addWidget(self.problems)
+        right_layout.addLayout(bottom)
+        return right
+
+    def _build_page_strip(self) -> None:
         self.pages = QListWidget()
         self.pages.setObjectName("batch_pages")
         self.pages.setViewMode(QListView.ViewMode.IconMode)
@@ -164,22 +141,8 @@ class ReviewPage(QWidget):
         self.pages.setWordWrap(True)
         self.pages.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
-        self.decision = QComboBox()
-        self.decision.setObjectName("decision")
-        self.reason = QLabel()
-        self.reason.setWordWrap(True)
-        self.client_search = QLineEdit()
-        self.client_search.setObjectName("client_search")
-        self.client_search.setPlaceholderText(self.tr("Andere bestaande klant zoeken…"))
-        self.search_results = QListWidget()
-        self.search_results.setObjectName("client_results")
-        self.search_results.setMaximumHeight(90)
-        self.search_results.setVisible(False)
-        decision_row = QHBoxLayout()
-        decision_row.addWidget(QLabel(self.tr("Bij klant:")))
-        decision_row.addWidget(self.decision, 1)
-        decision_row.addWidget(self.client_search, 1)
-
+    def _build_form(self) -> QScrollArea:
+        """Per field: the reading to edit, the paper it came from, the stored value."""
         self.form = QGridLayout()
         self.form.setColumnStretch(1, 1)
         self.form.addWidget(QLabel(self.tr("<b>Veld</b>")), 0, 0)
@@ -210,10 +173,10 @@ class ReviewPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
-        self.flags = QLabel()
-        self.flags.setWordWrap(True)
-        self.flags.setStyleSheet("color: #a40000")
-        # what recurred in every folder: the user's own business, to confirm
+        return scroll
+
+    def _build_own_found_row(self) -> QHBoxLayout:
+        """What recurred in every folder: the user's own business, to confirm."""
         self.own_found = QLabel()
         self.own_found.setObjectName("own_found")
         self.own_found.setWordWrap(True)
@@ -223,11 +186,9 @@ class ReviewPage(QWidget):
         own_row = QHBoxLayout()
         own_row.addWidget(self.own_found, 1)
         own_row.addWidget(self.own_found_button)
-        self.problems = QLabel()  # what went wrong while reading (files, scanner)
-        self.problems.setObjectName("problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a40000")
+        return own_row
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.accept_button = QPushButton(self.tr("Klant &goedkeuren (Enter)"))
         self.accept_button.setObjectName("accept")
         self.save_button = QPushButton(self.tr("Alles &opslaan"))
@@ -242,47 +203,17 @@ class ReviewPage(QWidget):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.accept_button)
         bottom.addWidget(self.save_button)
+        return bottom
 
-        right = QWidget()
-        self.details = right
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.heading)
-        right_layout.addWidget(self.pages)
-        right_layout.addLayout(decision_row)
-        right_layout.addWidget(self.search_results)
-        right_layout.addWidget(self.reason)
-        right_layout.addWidget(scroll, 1)
-        right_layout.addWidget(self.flags)
-        right_layout.addLayout(own_row)
-        right_layout.addWidget(self.problems)
-        right_layout.addLayout(bottom)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([260, 840])
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("<h2>Nakijken</h2>")))
-        layout.addWidget(splitter, 1)
-
-        # Tab goes from field to field, then to the choice of client and the buttons.
-        order = [self.edits[key] for key, _ in FIELD_LABELS]
-        order += [self.decision, self.client_search, self.accept_button, self.save_button]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-
+    def _connect(self) -> None:
+        self.choice.chosen.connect(self._decision_chosen)
+        self.choice.failed.connect(self.status.setText)
         self.batch_list.currentRowChanged.connect(self.show_batch)
         self.split_button.clicked.connect(self.split_current)
         self.join_button.clicked.connect(self.join_current)
         self.accept_button.clicked.connect(self.accept_current)
         self.save_button.clicked.connect(self.save_requested)
         self.back_button.clicked.connect(self.back_requested)
-        self.decision.activated.connect(self._decision_chosen)
-        self.client_search.textEdited.connect(self._search_clients)
-        self.client_search.returnPressed.connect(self._pick_first_result)
-        self.search_results.itemActivated.connect(self._pick_result)
-        self.search_results.itemClicked.connect(self._pick_result)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(Qt.Key.Key_PageDown), self, self.next_batch, context=context)
         QShortcut(QKeySequence(Qt.Key.Key_PageUp), self, self.previous_batch, context=context)
@@ -377,7 +308,7 @@ class ReviewPage(QWidget):
             self._colour(key)
             self.crops[key].clear()
             self.crops[key].setToolTip("")
-        self._fill_decision(proposal)
+        self.choice.show_proposal(proposal)
         self.flags.setText("\n".join(proposal.flags))
         self._load_crops(number)
         self._load_stored()
@@ -420,7 +351,7 @@ class ReviewPage(QWidget):
     def _load_crops(self, number: int) -> None:
         seq = self._seq
         submit(
-            _crops,
+            field_crops,
             self.proposals[number],
             on_result=lambda crops: self._show_crops(seq, crops),
             on_error=lambda _e: None,  # no crop is no loss: the field is still there
@@ -433,40 +364,6 @@ class ReviewPage(QWidget):
             self.crops[key].setPixmap(pil_to_pixmap(image))
 
     # -- client choice -------------------------------------------------------------------------
-
-    def _fill_decision(self, proposal: Proposal) -> None:
-        decision = proposal.decision
-        self.decision.clear()
-        self.decision.addItem(self.tr("Nieuwe klant"), None)
-        ids = [c for c in [decision.client_id, *decision.candidates] if c is not None]
-        for client_id in dict.fromkeys(ids):
-            self.decision.addItem(self.tr("Bestaande klant nr. %1").replace("%1", str(client_id)))
-            self.decision.setItemData(self.decision.count() - 1, client_id)
-            submit(
-                self.data.client,
-                client_id,
-                on_result=lambda client, cid=client_id: self._name_item(cid, client),
-                on_error=lambda _e: None,
-            )
-        if decision.kind == EXISTING and decision.client_id is not None:
-            self.decision.setCurrentIndex(self.decision.findData(decision.client_id))
-        else:
-            self.decision.setCurrentIndex(0)
-        reason = decision.reason or ""
-        if proposal.joins is not None:
-            reason = (
-                self.tr("Dezelfde klant als %1: ").replace("%1", proposal.joins.unit.label) + reason
-            )
-        elif decision.kind == ASK:
-            reason = self.tr("Niet zeker: kies de klant. ") + reason
-        self.reason.setText(reason)
-
-    def _name_item(self, client_id: int, client: Client) -> None:
-        index = self.decision.findData(client_id)
-        if index >= 0:
-            city = next((a.city for a in client.addresses if a.city), "")
-            extra = f", {city}" if city else ""
-            self.decision.setItemText(index, f"{client.name}{extra} (nr. {client_id})")
 
     def _decision_chosen(self, index: int) -> None:
         proposal = self.proposals[self.current]
@@ -483,47 +380,6 @@ class ReviewPage(QWidget):
         self.reason.setText(proposal.decision.reason)
         self._fill_list()
         self._load_stored()
-
-    def _search_clients(self, text: str) -> None:
-        text = text.strip()
-        if len(text) < 2:
-            self.search_results.setVisible(False)
-            return
-        self._search_seq = getattr(self, "_search_seq", 0) + 1
-        seq = self._search_seq
-        submit(
-            self.data.search,
-            text,
-            15,
-            on_result=lambda hits: self._show_results(seq, hits),
-            on_error=lambda e: self.status.setText(str(e)),
-        )
-
-    def _show_results(self, seq: int, hits: list) -> None:
-        if seq != self._search_seq:
-            return
-        self.search_results.clear()
-        for hit in hits:
-            extra = ", ".join(v for v in (hit.company, hit.city) if v)
-            item = QListWidgetItem(f"{hit.name}" + (f" ({extra})" if extra else ""))
-            item.setData(Qt.ItemDataRole.UserRole, hit.id)
-            self.search_results.addItem(item)
-        self.search_results.setVisible(bool(hits))
-
-    def _pick_first_result(self) -> None:
-        if self.search_results.count():
-            self._pick_result(self.search_results.item(0))
-
-    def _pick_result(self, item: QListWidgetItem) -> None:
-        client_id = int(item.data(Qt.ItemDataRole.UserRole))
-        index = self.decision.findData(client_id)
-        if index < 0:
-            self.decision.addItem(item.text(), client_id)
-            index = self.decision.count() - 1
-        self.decision.setCurrentIndex(index)
-        self._decision_chosen(index)
-        self.search_results.setVisible(False)
-        self.client_search.clear()
 
     def _load_stored(self) -> None:
         for label in self.stored_labels.values():

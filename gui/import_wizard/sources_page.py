@@ -51,6 +51,32 @@ class SourcesPage(QWidget):
         self.options: DeviceOptions | None = None
         self._options_seq = 0
 
+        title = self._build_source_choice()
+        self._build_scanner_box()
+        self._build_files_box()
+        self._build_watch_box()
+        bottom = self._build_bottom_row()
+        self._build_own_business_hint()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.own_business_hint)
+        layout.addWidget(self.use_scanner)
+        layout.addWidget(self.scanner_box)
+        layout.addWidget(self.use_files)
+        layout.addWidget(self.files_box)
+        layout.addWidget(self.use_watch)
+        layout.addWidget(self.watch_box)
+        layout.addStretch(1)
+        layout.addLayout(bottom)
+
+        self._connect()
+        self._restore_settings()
+        self._update_enabled()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_source_choice(self) -> QLabel:
         title = QLabel(self.tr("<h2>Papier inlezen</h2><p>Waar komt het papier vandaan?</p>"))
         self.use_scanner = QRadioButton(self.tr("&Scanner"))
         self.use_files = QRadioButton(self.tr("&Bestanden of mappen"))
@@ -59,8 +85,9 @@ class SourcesPage(QWidget):
         for button in (self.use_scanner, self.use_files, self.use_watch):
             group.addButton(button)
         self.use_scanner.setChecked(True)
+        return title
 
-        # -- scanner ------------------------------------------------------------------------
+    def _build_scanner_box(self) -> None:
         self.device_box = QComboBox()
         self.device_box.setObjectName("device")
         self.refresh_button = QPushButton(self.tr("&Vernieuwen"))
@@ -104,7 +131,7 @@ class SourcesPage(QWidget):
         self.cover_button = QPushButton(self.tr("Scheidingsblad &maken voor een klant…"))
         form.addRow("", separator_hint)
 
-        # -- files ----------------------------------------------------------------------------
+    def _build_files_box(self) -> None:
         self.file_list = QListWidget()
         self.file_list.setObjectName("files")
         self.file_list.setMaximumHeight(110)
@@ -120,7 +147,7 @@ class SourcesPage(QWidget):
         files_layout.addWidget(self.file_list)
         files_layout.addLayout(file_buttons)
 
-        # -- watched folder -------------------------------------------------------------------
+    def _build_watch_box(self) -> None:
         self.watch_folder = QLineEdit()
         self.watch_folder.setObjectName("watch_folder")
         self.watch_folder.setPlaceholderText(self.tr("bijvoorbeeld \\\\server\\scans of ~/Scans"))
@@ -140,6 +167,7 @@ class SourcesPage(QWidget):
         watch_hint.setWordWrap(True)
         watch_layout.addWidget(watch_hint)
 
+    def _build_bottom_row(self) -> QHBoxLayout:
         self.message = QLabel()
         self.message.setObjectName("sources_message")
         self.message.setWordWrap(True)
@@ -151,10 +179,12 @@ class SourcesPage(QWidget):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.cover_button)
         bottom.addWidget(self.start_button)
+        return bottom
 
-        # -- own business not filled in yet ----------------------------------------------------
-        # Without it the business's own phone number and e-mail from its letterhead end up
-        # on client cards, so the first page offers to fill it in.
+    def _build_own_business_hint(self) -> None:
+        """The own business not filled in yet: without it the business's own phone number
+        and e-mail from its letterhead end up on client cards, so the first page offers to
+        fill it in."""
         self.own_business_hint = QFrame()
         self.own_business_hint.setObjectName("own_business_hint")
         self.own_business_hint.setStyleSheet(
@@ -175,18 +205,7 @@ class SourcesPage(QWidget):
         self.own_business_accept.clicked.connect(self.accept_found_business)
         self.update_own_business_hint()
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.own_business_hint)
-        layout.addWidget(self.use_scanner)
-        layout.addWidget(self.scanner_box)
-        layout.addWidget(self.use_files)
-        layout.addWidget(self.files_box)
-        layout.addWidget(self.use_watch)
-        layout.addWidget(self.watch_box)
-        layout.addStretch(1)
-        layout.addLayout(bottom)
-
+    def _connect(self) -> None:
         self.refresh_button.clicked.connect(lambda: self.refresh_devices(refresh=True))
         self.device_box.currentIndexChanged.connect(lambda _i: self._load_options())
         self.feeder.toggled.connect(lambda _on: self._update_enabled())
@@ -198,8 +217,6 @@ class SourcesPage(QWidget):
         self.pick_watch.clicked.connect(self._pick_watch)
         self.start_button.clicked.connect(self._start)
         self.cover_button.clicked.connect(self.cover_sheet_requested)
-        self._restore_settings()
-        self._update_enabled()
 
     # -- remembered choices ------------------------------------------------------------------
 

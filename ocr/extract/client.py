@@ -12,18 +12,18 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from storage.models import PageText
 
-from .address import Street, find_postcodes, parse_street, split_who_street
+from .address import Street, find_postcodes, parse_street
+from .address_block import TAV, items_before, street_for
 from .bank import find_bics, find_ibans
 from .bsn import mask_bsn
 from .company import clean_company, could_be_firm_name, legal_form_of, looks_like_company
 from .dates import find_dates
 from .email import find_emails
 from .hits import Hit
-from .labels import label_kind, split_label
+from .labelled import Seg, labelled_rows
 from .layout import PageLayout, analyse, blocks_of
 from .model import AddressValue, ExtractedClient, FieldValue
 from .names import PersonName, parse_person
@@ -31,7 +31,7 @@ from .own import OwnBusiness
 from .parties import RawAddress, RawFolder, RawPage, RawReading, folder_hints, resolve
 from .phones import find_phones
 from .registry import find_btw, find_kvk, find_vat
-from .words import Line, build_lines, segments, upright_size
+from .words import Line, build_lines, upright_size
 
 # Base confidence per place; multiplied by how sure OCR was of the words.
 CONF_LABEL = 0.9
@@ -51,23 +51,6 @@ _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "cl
 # counterparty's account; there only labelled values count.
 _AMOUNT = re.compile(r"€|\bEUR\b|(?<![\d,.])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d,])")
 _VAT_WORD = re.compile(r"(?<![a-z])(btw|b\.t\.w|biw|vat|ust|tva|mwst|ondernemingsn)", re.IGNORECASE)
-_TAV = re.compile(r"^\s*(t\.?\s?a\.?\s?v\.?|ter attentie van)\s*:?\s*", re.IGNORECASE)
-_SEPARATOR_SPLIT = re.compile(r"\s+[·•|—–-]\s+|\s*[·•|]\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class _Seg:
-    """A segment with the label it carries (or inherits from a label-only segment)."""
-
-    line: Line
-    kind: str | None
-    value_start: int
-    line_index: int
-    seg_index: int
-
-    @property
-    def value(self) -> str:
-        return self.line.text[self.value_start :]
 
 
 class _PageReader:
@@ -79,17 +62,7 @@ class _PageReader:
         self.index = index
         self.size = upright_size(page)
         self.lines = build_lines(page, index)
-        self.segs: list[list[_Seg]] = []
-        above: list[tuple[str, Line]] = []  # labels alone on the line above
-        for i, line in enumerate(self.lines):
-            row, alone = self._label_segments(i, line)
-            for n, seg in enumerate(row):
-                # "Rekeningnummer:" above "NL32 SNSB 0532 1995 88", also in two columns
-                label = _label_above(above, seg.line) if seg.kind is None else None
-                if label is not None:
-                    row[n] = _Seg(seg.line, label, 0, i, seg.seg_index)
-            above = alone
-            self.segs.append(row)
+        self.segs = labelled_rows(self.lines)
         labels = {s.kind for row in self.segs for s in row}
         self.name_in_parts = bool(labels & {"first_name", "last_name"})
         self.found: list[tuple[FieldValue, int, int, tuple[int, int], bool]] = []
@@ -103,38 +76,6 @@ class _PageReader:
         self.signature = False
 
     # -- helpers -------------------------------------------------------------------------------
-
-    def _label_segments(
-        self, line_index: int, line: Line
-    ) -> tuple[list[_Seg], list[tuple[str, Line]]]:
-        """The line's segments with their labels, and the labels that stand alone on it
-        with no value after them (their value may stand under them: a card with the
-        label above the value, in one column or two)."""
-        result: list[_Seg] = []
-        alone: list[tuple[str, Line]] = []
-        pending: str | None = None
-        pending_line = line
-        parts = segments(line)
-        for n, seg in enumerate(parts):
-            kind, start = split_label(seg.text)
-            if kind is None and n + 1 < len(parts) and len(seg.words) <= 3 and pending is None:
-                # a card printed as a table: "Naam      Kees de Vries", no colon
-                kind = label_kind(seg.text.strip(" .:"))
-                start = len(seg.text) if kind else 0
-            if kind and not seg.text[start:].strip(" .:-"):
-                if pending:
-                    alone.append((pending, pending_line))
-                pending, pending_line = kind, seg  # label alone; the value is the next segment
-                continue
-            if kind is None and pending and _is_noise(seg.text):
-                continue  # a speck read as "a" between a label and its value
-            if kind is None and pending:
-                kind, start = pending, 0
-            pending = None
-            result.append(_Seg(seg, kind, start, line_index, len(result)))
-        if pending:
-            alone.append((pending, pending_line))
-        return result, alone
 
     def new_unit(self, group: bool = True) -> int:
         """Readings made together (a name's parts, street and number) share a unit; an
@@ -186,7 +127,7 @@ class _PageReader:
     def add_name_or_company(self, text: str, seg: Line, base: float, source: str,
                             group: bool = True) -> bool:  # fmt: skip
         # OCR specks before and after a name ("- Joost de Groot", "“Hanneke in ‘t Veld")
-        text = _TAV.sub("", text).strip(' .,;:_-|~="“”„')
+        text = TAV.sub("", text).strip(' .,;:_-|~="“”„')
         if looks_like_company(text):
             self.add_company(text, seg, base, source, group)
             return True
@@ -249,7 +190,7 @@ class _PageReader:
                     self.key = key
                     self.add_company(text, s.line, CONF_BLOCK * 0.9, "pattern")
 
-    def _read_segment(self, s: _Seg) -> None:
+    def _read_segment(self, s: Seg) -> None:
         seg, kind, text = s.line, s.kind, s.line.text
         source = "label" if kind else "pattern"
         blocked: list[tuple[int, int]] = []
@@ -324,7 +265,7 @@ class _PageReader:
             if street:
                 self.new_unit()
                 self._add_street(street, seg, CONF_LABEL, "label")
-        elif kind is None and _TAV.match(text):
+        elif kind is None and TAV.match(text):
             self.address_keys.add(self.key)
             self.add_name_or_company(text, seg, CONF_BLOCK, "address-block")
         self._read_postcodes(s)
@@ -333,10 +274,10 @@ class _PageReader:
         self.add("street", street.street, seg, None, base, source, seg.text)
         self.add("house_number", street.house_number, seg, None, base, source, seg.text)
 
-    def _read_postcodes(self, s: _Seg) -> None:
+    def _read_postcodes(self, s: Seg) -> None:
         seg, text = s.line, s.line.text
         for pc in find_postcodes(text):
-            street, who_lines = self._street_for(s, pc.start)
+            street, who_lines = street_for(self.segs, s, pc.start)
             labelled = s.kind in ("postcode_city", "address")
             if not (labelled or street or pc.known):
                 continue  # "1200 De Anza Blvd", a product code: not inside an address
@@ -346,7 +287,7 @@ class _PageReader:
                 base, source = (CONF_BLOCK if pc.city else 0.7), "address-block"
             # "Kerkstraat 1 · 1234 AB Stad" on one line is a letterhead's, a footer's or a
             # return address above the window; a window block puts the postcode on its own
-            oneline = any(c.isalnum() for c in text[: pc.start]) or bool(self._before(s))
+            oneline = any(c.isalnum() for c in text[: pc.start]) or bool(items_before(self.segs, s))
             keys = self.oneline_keys if oneline else self.address_keys
             if s.kind is None:
                 keys.add(self.key)
@@ -372,7 +313,7 @@ class _PageReader:
             )
             self.found_addresses.append((address, self.unit, self.group, self.key))
             for who in who_lines if street else []:
-                if isinstance(who, _Seg):
+                if isinstance(who, Seg):
                     key, self.key = self.key, (who.line_index, who.seg_index)
                     keys.add(self.key)
                     self.add_name_or_company(who.line.text, who.line, CONF_BLOCK,
@@ -381,96 +322,6 @@ class _PageReader:
                 else:
                     self.add_name_or_company(who, seg, CONF_BLOCK * 0.95, "address-block",
                                              group=False)  # fmt: skip
-
-    def _street_for(self, s: _Seg, postcode_start: int) -> tuple[Street | None, list]:
-        """The street (and the name or company lines) that go with a postcode, found by
-        where the postcode stands: labelled, in a footer line, or under an address block."""
-        text = s.line.text
-        if s.kind == "postcode_city":
-            return self._labelled_street(), []
-        if s.kind == "address":  # "Adres: Kerkstraat 1, 1234 AB Stad"
-            return parse_street(text[s.value_start : postcode_start]), []
-        if s.kind:
-            return None, []
-        prefix = text[:postcode_start].strip()
-        if any(c.isalnum() for c in prefix):
-            # "Bakkerij Smit - Kerkstraat 1 - 1234 AB Stad": a footer read as one segment
-            parts = [p for p in _SEPARATOR_SPLIT.split(prefix) if p.strip()]
-            if len(parts) > 1:
-                return parse_street(parts[-1]), parts[-2:-1]
-            who, street = split_who_street(parts[0])
-            return street, [who] if who else []
-        before = self._before(s)
-        if before:
-            # the same footer with its separators read: its items are segments of a line
-            street = parse_street(before[-1].line.text)
-            return street, [before[-2]] if len(before) > 1 else []
-        return self._street_and_block(s)
-
-    def _before(self, s: _Seg) -> list[_Seg]:
-        """Unlabelled segments left of s on its line, items of one line ("Kerkstraat 1 ·
-        1234 AB Stad"), not another column far to the left (two address blocks side by
-        side: "Factuuradres" and "Afleveradres")."""
-        row = self.segs[s.line_index]
-        index = next(i for i, x in enumerate(row) if x is s)
-        items: list[_Seg] = []
-        right = s
-        for x in reversed(row[:index]):
-            if right.line.has_boxes and right.line.left - x.line.right > 5 * max(s.line.height, 1):
-                break
-            if x.kind is None:
-                items.insert(0, x)
-            right = x
-        return items
-
-    def _labelled_street(self) -> Street | None:
-        for row in self.segs:
-            for s in row:
-                if s.kind == "address":
-                    return parse_street(s.value)
-        return None
-
-    def _street_and_block(self, s: _Seg) -> tuple[Street | None, list[_Seg]]:
-        """Street line and name/company lines above a postcode line (a letter's address
-        block): left-aligned lines close together, nearest first."""
-        above = self._lines_above(s)
-        if not above:
-            return None, []
-        street = parse_street(above[0].line.text)
-        if street is None:
-            return None, []
-        names: list[_Seg] = []
-        for seg in above[1:4]:
-            text = _TAV.sub("", seg.line.text).strip()
-            if looks_like_company(text) or parse_person(text):
-                names.append(seg)
-            else:
-                break
-        return street, names
-
-    def _lines_above(self, s: _Seg) -> list[_Seg]:
-        current = s.line
-        height = max(current.height, 1)
-        result: list[_Seg] = []
-        for j in range(s.line_index - 1, max(-1, s.line_index - 5), -1):
-            row = self.segs[j]
-            if not row:
-                break
-            if not current.has_boxes:
-                candidate = row[0]
-            else:
-                aligned = [x for x in row if abs(x.line.left - current.left) <= 1.5 * height]
-                if not aligned:
-                    break
-                candidate = aligned[0]
-                if current.top - candidate.line.top > 2.6 * height or row[0].kind not in (
-                    None,
-                    "name",
-                ):
-                    break
-            result.append(candidate)
-            current = candidate.line
-        return result
 
     def _read_signature(self) -> None:
         for i, line in enumerate(self.lines):
@@ -498,22 +349,6 @@ class _PageReader:
             break
 
 
-def _label_above(labels: list[tuple[str, Line]], value: Line) -> str | None:
-    """The label standing right above value (the line before, in value's column)."""
-    if not value.has_boxes:
-        return None
-    found = None
-    for kind, label in labels:
-        height = max(label.height, 1)
-        if not label.has_boxes or not 0 < value.top - label.top <= 3.2 * height:
-            continue
-        if abs(value.left - label.left) <= 2 * height and (
-            found is None or abs(value.left - label.left) < abs(value.left - found[1].left)
-        ):
-            found = (kind, label)
-    return found[0] if found else None
-
-
 def _one_name(text: str, several: bool = False) -> str | None:
     """A name part as printed after its label, without OCR specks around it ("Sanne ;",
     "in't"); None when it holds digits or is no name part at all."""
@@ -525,10 +360,6 @@ def _one_name(text: str, several: bool = False) -> str | None:
     if any(c.isdigit() for c in joined) or not any(c.isalpha() for c in joined):
         return None
     return joined
-
-
-def _is_noise(text: str) -> bool:
-    return len(text.strip()) <= 2 and not any(c.isdigit() for c in text)
 
 
 def _shift(hit: Hit, offset: int) -> Hit:

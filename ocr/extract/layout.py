@@ -108,7 +108,7 @@ def blocks_of(segs: list[list[Line]]) -> dict[tuple[int, int], int]:
                 joined = False
                 for m, below in enumerate(segs[k]):
                     # the next line of a block: its top at most 2.6 letter heights below
-                    # (the address block's own rule, ocr.extract.client._lines_above)
+                    # (the address block's own rule, ocr.extract.address_block._lines_above)
                     # (OCR boxes make one line's height noisy: the smaller of the two)
                     pitch = below.top - seg.top
                     low = min(height, max(below.height, 1))

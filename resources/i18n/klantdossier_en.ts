@@ -1344,16 +1344,6 @@ The newest %2 copies are kept.</translation>
         <translation>&lt;b&gt;Clients found&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../work/main/gui/import_wizard/review_page.py" line="168"/>
-        <source>Andere bestaande klant zoeken…</source>
-        <translation>Search for another existing client…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/import_wizard/review_page.py" line="174"/>
-        <source>Bij klant:</source>
-        <translation>For client:</translation>
-    </message>
-    <message>
         <location filename="../work/main/gui/import_wizard/review_page.py" line="180"/>
         <source>&lt;b&gt;Veld&lt;/b&gt;</source>
         <translation>&lt;b&gt;Field&lt;/b&gt;</translation>
@@ -1414,21 +1404,6 @@ The newest %2 copies are kept.</translation>
         <translation>Read details again…</translation>
     </message>
     <message>
-        <location filename="../work/main/gui/import_wizard/review_page.py" line="415"/>
-        <source>Nieuwe klant</source>
-        <translation>New client</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/import_wizard/review_page.py" line="418"/>
-        <source>Bestaande klant nr. %1</source>
-        <translation>Existing client no. %1</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/import_wizard/review_page.py" line="433"/>
-        <source>Niet zeker: kies de klant. </source>
-        <translation>Not sure: choose the client. </translation>
-    </message>
-    <message>
         <location filename="../work/main/gui/import_wizard/review_page.py" line="450"/>
         <source>door u gekozen: nieuwe klant</source>
         <translation>chosen by you: new client</translation>
@@ -1456,10 +1431,6 @@ The newest %2 copies are kept.</translation>
     <message>
         <source>%1. Die gegevens staan in (bijna) elke map; ze komen op geen enkele klantkaart.</source>
         <translation>%1. Those details are in (almost) every folder; they go on no client card.</translation>
-    </message>
-    <message>
-        <source>Dezelfde klant als %1: </source>
-        <translation>The same client as %1: </translation>
     </message>
     <message>
         <source>Dit is mijn &amp;bedrijf: opslaan</source>
@@ -2417,6 +2388,33 @@ The newest %2 copies are kept.</translation>
     <message>
         <source>Bezig…</source>
         <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>ClientChoice</name>
+    <message>
+        <source>Andere bestaande klant zoeken…</source>
+        <translation>Search for another existing client…</translation>
+    </message>
+    <message>
+        <source>Bij klant:</source>
+        <translation>For client:</translation>
+    </message>
+    <message>
+        <source>Nieuwe klant</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <source>Bestaande klant nr. %1</source>
+        <translation>Existing client no. %1</translation>
+    </message>
+    <message>
+        <source>Niet zeker: kies de klant. </source>
+        <translation>Not sure: choose the client. </translation>
+    </message>
+    <message>
+        <source>Dezelfde klant als %1: </source>
+        <translation>The same client as %1: </translation>
     </message>
 </context>
 </TS>

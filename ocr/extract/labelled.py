@@ -1,0 +1,93 @@
+"""A page's lines as segments, each with the label it carries: after it on the line
+("Tel.: 06-…"), before it in a table ("Naam      Kees de Vries"), or alone above it
+("Rekeningnummer:" over "NL32 SNSB …", also in two columns)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .labels import label_kind, split_label
+from .words import Line, segments
+
+
+@dataclass(frozen=True, slots=True)
+class Seg:
+    """A segment with the label it carries (or inherits from a label-only segment)."""
+
+    line: Line
+    kind: str | None
+    value_start: int
+    line_index: int
+    seg_index: int
+
+    @property
+    def value(self) -> str:
+        return self.line.text[self.value_start :]
+
+
+def labelled_rows(lines: list[Line]) -> list[list[Seg]]:
+    """Per line its segments with their labels (a label alone on the line above counts
+    for the value under it)."""
+    rows: list[list[Seg]] = []
+    above: list[tuple[str, Line]] = []  # labels alone on the line above
+    for i, line in enumerate(lines):
+        row, alone = _label_segments(i, line)
+        for n, seg in enumerate(row):
+            # "Rekeningnummer:" above "NL32 SNSB 0532 1995 88", also in two columns
+            label = _label_above(above, seg.line) if seg.kind is None else None
+            if label is not None:
+                row[n] = Seg(seg.line, label, 0, i, seg.seg_index)
+        above = alone
+        rows.append(row)
+    return rows
+
+
+def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[str, Line]]]:
+    """The line's segments with their labels, and the labels that stand alone on it
+    with no value after them (their value may stand under them: a card with the
+    label above the value, in one column or two)."""
+    result: list[Seg] = []
+    alone: list[tuple[str, Line]] = []
+    pending: str | None = None
+    pending_line = line
+    parts = segments(line)
+    for n, seg in enumerate(parts):
+        kind, start = split_label(seg.text)
+        if kind is None and n + 1 < len(parts) and len(seg.words) <= 3 and pending is None:
+            # a card printed as a table: "Naam      Kees de Vries", no colon
+            kind = label_kind(seg.text.strip(" .:"))
+            start = len(seg.text) if kind else 0
+        if kind and not seg.text[start:].strip(" .:-"):
+            if pending:
+                alone.append((pending, pending_line))
+            pending, pending_line = kind, seg  # label alone; the value is the next segment
+            continue
+        if kind is None and pending and _is_noise(seg.text):
+            continue  # a speck read as "a" between a label and its value
+        if kind is None and pending:
+            kind, start = pending, 0
+        pending = None
+        result.append(Seg(seg, kind, start, line_index, len(result)))
+    if pending:
+        alone.append((pending, pending_line))
+    return result, alone
+
+
+def _label_above(labels: list[tuple[str, Line]], value: Line) -> str | None:
+    """The label standing right above value (the line before, in value's column)."""
+    if not value.has_boxes:
+        return None
+    found = None
+    for kind, label in labels:
+        height = max(label.height, 1)
+        if not label.has_boxes or not 0 < value.top - label.top <= 3.2 * height:
+            continue
+        if abs(value.left - label.left) <= 2 * height and (
+            found is None or abs(value.left - label.left) < abs(value.left - found[1].left)
+        ):
+            found = (kind, label)
+    return found[0] if found else None
+
+
+def _is_noise(text: str) -> bool:
+    return len(text.strip()) <= 2 and not any(c.isdigit() for c in text)
