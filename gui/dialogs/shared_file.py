@@ -247,6 +247,8 @@ class LiveWindow:
         pending, self.pending = self.pending, {}
         window = self.window
         window.refresh()
+        if any(c.table == "calls" for changes in pending.values() for c in changes):
+            self.data.announce("calls")  # the Gesprekken view follows the shared call log
         card = window.card
         shown = card.client.id if card.client is not None else None
         if shown not in pending:

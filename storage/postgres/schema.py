@@ -280,6 +280,31 @@ MIGRATIONS: list[str] = [
         call_id bigint PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
         marked_at text NOT NULL
     );
+    -- a mark set or done on one desk is a change of its call on every other desk (a
+    -- callbacks row has no id nor client of its own, which kd_changed expects)
+    CREATE FUNCTION kd_callback_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+        rec record;
+        client bigint;
+        number bigint;
+        desk text := current_setting('application_name', true);
+    BEGIN
+        IF current_setting('klantdossier.quiet', true) = 'on' THEN
+            RETURN NULL;
+        END IF;
+        IF TG_OP = 'DELETE' THEN rec := OLD; ELSE rec := NEW; END IF;
+        SELECT client_id INTO client FROM calls WHERE id = rec.call_id;
+        INSERT INTO change_log (tbl, op, client_id, row_id, columns, desk)
+        VALUES ('calls', 'UPDATE', client, rec.call_id, ARRAY['callback'], desk)
+        RETURNING seq INTO number;
+        PERFORM pg_notify('klantdossier', json_build_object(
+            'seq', number, 'tbl', 'calls', 'op', 'UPDATE', 'client', client,
+            'old_client', NULL, 'id', rec.call_id, 'columns', ARRAY['callback'],
+            'desk', desk)::text);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER callbacks_changed AFTER INSERT OR DELETE ON callbacks
+        FOR EACH ROW EXECUTE FUNCTION kd_callback_changed();
     """,
 ]
 

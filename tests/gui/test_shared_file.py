@@ -1,6 +1,7 @@
 """The window on a shared client file (a real PostgreSQL server): the connect dialog that
 tests the connection and keeps no password in settings, a change on another desk that
-reaches the open card within a second, overwriting another desk's value said in the
+reaches the open card within a second, a call and its "terugbellen" mark that reach the
+Gesprekken view, overwriting another desk's value said in the
 status bar, and a server that is down at start."""
 
 from __future__ import annotations
@@ -98,6 +99,42 @@ def test_a_note_from_another_desk_reaches_the_open_card(qtbot, make_window, url)
     assert time.time() - started < 10  # includes the other desk's start-up
     assert window.card.fields["company"].text() == "De Vries B.V."
     assert "ander bureau" in window.statusBar().currentMessage()
+
+
+def on_another_desk(url: str, code: str) -> str:
+    """Run code with `cf` open on url in another process (another desk: this process's
+    own changes are not announced to it); what it prints."""
+    run = subprocess.run(
+        [sys.executable, "-c", f"from storage import ClientFile\ncf = ClientFile.open({url!r})\n"
+         f"{code}\ncf.close()"],
+        cwd=ROOT, check=True, timeout=60, capture_output=True, text=True,
+    )  # fmt: skip
+    return run.stdout
+
+
+def test_a_call_and_its_callback_mark_from_another_desk_reach_the_calls_view(
+    qtbot, make_window, url
+):
+    with ClientFile.open(url) as cf:
+        client_id = cf.create_client(name="Anna Bos")
+    window = make_window(url)
+    from gui.dialogs import shared_file
+
+    shared_file.install(window)
+    qtbot.waitUntil(
+        lambda: window.data._listener and window.data._listener.connected, timeout=10_000
+    )
+    window.calls.show_calls()
+    view = window.calls_view
+    qtbot.wait(500)  # the view's first load (no calls) is in
+    assert view.rows() == []
+    call_id = int(on_another_desk(url, f"print(cf.add_call({client_id}, '+31612345678'))"))
+    qtbot.waitUntil(lambda: [r.call.id for r in view.rows()] == [call_id], timeout=5000)
+    assert not view.rows()[0].callback
+    on_another_desk(url, f"cf.set_callback({call_id})")
+    qtbot.waitUntil(lambda: view.rows() and view.rows()[0].callback, timeout=5000)
+    on_another_desk(url, f"cf.set_callback({call_id}, False)")
+    qtbot.waitUntil(lambda: view.rows() and not view.rows()[0].callback, timeout=5000)
 
 
 def test_overwriting_another_desks_value_is_said(qtbot, make_window, url):
