@@ -254,131 +254,6 @@ The newest %2 copies are kept.</translation>
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../work/main/gui/client_card/card.py" line="108"/>
-        <source>Persoon</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="110"/>
-        <source>Naam</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="111"/>
-        <source>Voornaam</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="112"/>
-        <source>Tussenvoegsel</source>
-        <translation>Name prefix</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="113"/>
-        <source>Achternaam</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="117"/>
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="122"/>
-        <source>Telefoon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="123"/>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="127"/>
-        <source>Adres</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="129"/>
-        <source>Straat</source>
-        <translation>Street</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="130"/>
-        <source>Huisnummer</source>
-        <translation>House number</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="131"/>
-        <source>Postcode</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="132"/>
-        <source>Plaats</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="133"/>
-        <source>Land</source>
-        <translation>Country</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="146"/>
-        <source>Bedrijf</source>
-        <translation>Company</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="148"/>
-        <source>Bedrijfsnaam</source>
-        <translation>Company name</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="149"/>
-        <source>Rechtsvorm</source>
-        <translation>Legal form</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="150"/>
-        <source>KvK-nummer</source>
-        <translation>Chamber of Commerce no.</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="151"/>
-        <source>Btw-nummer</source>
-        <translation>VAT number</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="157"/>
-        <source>Financieel</source>
-        <translation>Finance</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="159"/>
-        <source>IBAN</source>
-        <translation>IBAN</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="160"/>
-        <source>BIC</source>
-        <translation>BIC</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="161"/>
-        <source>Klant sinds</source>
-        <translation>Client since</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="165"/>
-        <source>Notities en gesprekken</source>
-        <translation>Notes and calls</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="170"/>
-        <source>Documenten</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
         <location filename="../work/main/gui/client_card/card.py" line="232"/>
         <source>Gearchiveerd</source>
         <translation>Archived</translation>
@@ -1909,14 +1784,6 @@ The newest %2 copies are kept.</translation>
 </context>
 <context>
     <name>ClientCard</name>
-    <message>
-        <source>Alles van deze klant exporteren (AVG)…</source>
-        <translation>Export everything on this client (GDPR)…</translation>
-    </message>
-    <message>
-        <source>Voor een inzageverzoek: de kaart, de gelezen gegevens, de tekst en de scans</source>
-        <translation>For a subject access request: the card, the details read, the text and the scans</translation>
-    </message>
 </context>
 <context>
     <name>ClientExportDialog</name>
@@ -2390,6 +2257,117 @@ The newest %2 copies are kept.</translation>
     <message>
         <source>De zoekindex is nog niet opgeschoond (%1); dat gebeurt bij het volgende wissen.</source>
         <translation>The search index has not been cleaned up yet (%1); that happens at the next erase.</translation>
+    </message>
+</context>
+<context>
+    <name>CardBody</name>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Notities en gesprekken</source>
+        <translation>Notes and calls</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Alles van deze klant exporteren (AVG)…</source>
+        <translation>Export everything on this client (GDPR)…</translation>
+    </message>
+    <message>
+        <source>Voor een inzageverzoek: de kaart, de gelezen gegevens, de tekst en de scans</source>
+        <translation>For a subject access request: the card, the details read, the text and the scans</translation>
+    </message>
+    <message>
+        <source>Persoon</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Bedrijf</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Financieel</source>
+        <translation>Finance</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Voornaam</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Tussenvoegsel</source>
+        <translation>Name prefix</translation>
+    </message>
+    <message>
+        <source>Achternaam</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Bedrijfsnaam</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>Rechtsvorm</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>KvK-nummer</source>
+        <translation>Chamber of Commerce no.</translation>
+    </message>
+    <message>
+        <source>Btw-nummer</source>
+        <translation>VAT number</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Klant sinds</source>
+        <translation>Client since</translation>
     </message>
 </context>
 </TS>
