@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -20,28 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import DocumentInfo, KlantdossierError, SearchHit
+from storage import DocumentInfo, KlantdossierError
 
 from . import formatting, settings
 from .call_log import CallLogView
 from .call_log.pane import CallsPane
+from .client_actions import ClientActions
 from .client_card import ClientCard
 from .data import ClientData
-from .dialogs.confirm import confirm_forget
-from .dialogs.merge import MergeDialog
 from .file_actions import FileActions
 from .i18n import LANGUAGES
 from .icons import icon
-from .search import ResultList, by_name
-from .workers import keep_gui_responsive, submit
+from .menus import MainMenus
+from .search import ResultList
+from .search.live import LiveSearch
+from .workers import keep_gui_responsive
 
 if TYPE_CHECKING:  # imported on first use: not needed before the first search answer
     from .dialogs.about import AboutDialog
     from .documents.viewer import PageViewer
 
-PREVIEW_DELAY_MS = 150  # the card follows the selection once the user pauses
 WATCH_INTERVAL_MS = 3000  # how often the client file is checked for vanishing/read-only
-MIN_QUERY = 2  # one letter matches half the file: show the list instead
 
 
 class MainWindow(QMainWindow):
@@ -53,16 +51,45 @@ class MainWindow(QMainWindow):
         super().__init__()
         keep_gui_responsive()
         self.data = data
-        self._search_seq = 0
-        self._in_flight = False
-        self._pending = False
-        self._shown_query: str | None = None
         self._viewers: list[PageViewer] = []
         self.setWindowTitle(self.tr("Klantdossier"))
         self.setWindowIcon(icon("klantdossier"))
         self.setAcceptDrops(True)
         self.resize(1200, 740)
 
+        self._build_search_field()
+        self.results = ResultList()
+        self.results.setObjectName("results")
+        self.results_info = QLabel()
+        self.results_info.setObjectName("results_info")
+        self.card = ClientCard(data)
+        self._build_card_stack()
+        self._build_empty_state()
+        self._build_splitter()
+        self._build_central()
+
+        self.files = FileActions(self)
+        self.calls = CallsPane(self)
+        self.clients = ClientActions(self)
+        self.live_search = LiveSearch(self)
+        self.menus = MainMenus(self)
+        self._expose_menu_actions()
+        # the remembered search first: set after the connection below, it ran the query
+        # once for the text and once more in refresh(), both before the window's first answer
+        self.restore_settings()
+        self.live_search.connect_signals()
+        self._connect_card()
+        for keys in ("Ctrl+L", "Esc"):  # Ctrl+F is on the Bewerken menu
+            QShortcut(QKeySequence(keys), self, activated=self.focus_search)
+        self._watch = QTimer(self, interval=WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self.check_file)
+        self._watch.start()
+
+        self.refresh()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_search_field(self) -> None:
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(
             self.tr("Naam, plaats, postcode, telefoon of tekst op papier…")
@@ -79,12 +106,8 @@ class MainWindow(QMainWindow):
         font = self.search_field.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.search_field.setFont(font)
-        self.search_field.installEventFilter(self)
-        self.results = ResultList()
-        self.results.setObjectName("results")
-        self.results_info = QLabel()
-        self.results_info.setObjectName("results_info")
-        self.card = ClientCard(data)
+
+    def _build_card_stack(self) -> None:
         self.card_placeholder = QLabel(
             self.tr(
                 "<p style='color:#666'>Typ een naam, plaats, postcode of telefoonnummer "
@@ -103,6 +126,7 @@ class MainWindow(QMainWindow):
         self.card_stack.addWidget(self.card)
         self.card_stack.addWidget(self.unknown_panel)
 
+    def _build_empty_state(self) -> None:
         self.empty_state = QLabel(
             self.tr(
                 "<h2>Nog geen klanten</h2>"
@@ -118,13 +142,15 @@ class MainWindow(QMainWindow):
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_state.setWordWrap(True)
 
+    def _build_splitter(self) -> None:
+        """Klanten and Gesprekken tabs on the left, the card on the right."""
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search_field)
         left_layout.addWidget(self.results_info)
         left_layout.addWidget(self.results, 1)
-        self.calls_view = CallLogView(data)
+        self.calls_view = CallLogView(self.data)
         self.left_tabs = QTabWidget()
         self.left_tabs.setObjectName("left_tabs")
         self.left_tabs.setDocumentMode(True)
@@ -139,6 +165,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([380, 820])
 
+    def _build_central(self) -> None:
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.splitter)
@@ -160,160 +187,55 @@ class MainWindow(QMainWindow):
         self.file_label.setObjectName("file_label")
         self.statusBar().addPermanentWidget(self.file_label)
 
-        self.files = FileActions(self)
-        self.calls = CallsPane(self)
-        self._build_menus()
-
-        self._preview = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
-        self._preview.timeout.connect(self._preview_current)
-        # the remembered search first: set after the connection below, it ran the query
-        # once for the text and once more in refresh(), both before the window's first answer
-        self.restore_settings()
-        self.search_field.textChanged.connect(lambda _text: self._run_search())
-        self.search_field.returnPressed.connect(self._open_current)
-        self.results.activated_client.connect(self._open_and_focus)
-        self._quiet = False  # set while the window itself moves the selection
-        self.results.selectionModel().currentChanged.connect(self._current_changed)
+    def _connect_card(self) -> None:
         self.card.saved.connect(self._client_saved)
         self.card.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.card.page_requested.connect(self.open_page)
         self.card.export_requested.connect(self.files.export_client)
         self.card.calls_requested.connect(self.calls.show_client_calls)
-        for keys in ("Ctrl+L", "Esc"):  # Ctrl+F is on the Bewerken menu
-            QShortcut(QKeySequence(keys), self, activated=self.focus_search)
-        self._watch = QTimer(self, interval=WATCH_INTERVAL_MS)
-        self._watch.timeout.connect(self.check_file)
-        self._watch.start()
 
-        self.refresh()
-
-    # -- menus ------------------------------------------------------------------------------
-
-    def _action(self, text: str, shortcut=None, slot=None, icon_name: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if slot is not None:
-            action.triggered.connect(slot)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&Bestand"))
-        # The import wizard connects these (gui/import_wizard); until then they do nothing.
-        self.import_action = self._action(self.tr("&Importeren…"), "Ctrl+I", icon_name="import")
-        self.scan_action = self._action(self.tr("&Scannen…"))
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.scan_action)
-        file_menu.addSeparator()
-        self.export_action = self._action(self.tr("&Exporteren…"), "Ctrl+E", self.files.export)
-        self.backup_now_action = self._action(
-            self.tr("Reservekopie &maken…"), None, self.files.backup_now
-        )
-        self.restore_action = self._action(
-            self.tr("Reservekopie &terugzetten…"), None, self.files.restore_backup
-        )
-        for action in (self.export_action, self.backup_now_action, self.restore_action):
-            file_menu.addAction(action)
-        # gui/backup_setting connects this (daily backup with rotation)
-        self.backup_action = self._action(self.tr("Dagelijkse &reservekopie…"))
-        file_menu.addAction(self.backup_action)
-        file_menu.addSeparator()
-        self.own_business_action = self._action(
-            self.tr("&Eigen bedrijf…"), None, self.edit_own_business
-        )
-        file_menu.addAction(self.own_business_action)
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Afsluiten"), QKeySequence.StandardKey.Quit, self.close)
-        )
-
-        edit_menu = bar.addMenu(self.tr("Be&werken"))
-        self.undo_action = self.card.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.card.undo_stack.createRedoAction(self, self.tr("&Opnieuw"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self._action(self.tr("&Zoeken"), "Ctrl+F", self.focus_search))
-
-        client_menu = bar.addMenu(self.tr("&Klant"))
-        self.new_client_action = self._action(
-            self.tr("&Nieuwe klant…"), "Ctrl+Shift+N", self.new_client, "new-client"
-        )
-        self.note_action = self._action(self.tr("N&otitie toevoegen"), "Ctrl+N", self.focus_note)
-        self.merge_action = self._action(self.tr("&Samenvoegen met…"), None, self.merge_client)
-        self.undo_merge_action = self._action(
-            self.tr("Samenvoeging &ongedaan maken…"), None, self.undo_merge
-        )
-        self.archive_action = self._action(
-            self.tr("&Archiveren"), None, self.toggle_archive, "archive"
-        )
-        self.forget_action = self._action(
-            self.tr("&Wissen (AVG)…"), None, self.forget_client, "delete"
-        )
-        self.accept_action = self._action(
-            self.tr("Gelezen gegevens &goedkeuren"), "Ctrl+Shift+A", self.accept_fields
-        )
-        self.export_client_action = self._action(
-            self.tr("Alles van deze klant &exporteren (AVG)…"), None, self.files.export_client
-        )
-        for action in (
-            self.new_client_action,
-            self.note_action,
-            self.accept_action,
-            None,
-            self.merge_action,
-            self.undo_merge_action,
-            self.archive_action,
-            self.export_client_action,
-            self.forget_action,
-        ):
-            if action is None:
-                client_menu.addSeparator()
-            else:
-                client_menu.addAction(action)
-
-        view_menu = bar.addMenu(self.tr("Bee&ld"))
-        view_menu.addAction(self._action(self.tr("&Klanten"), "Ctrl+1", self.focus_search))
-        view_menu.addAction(self._action(self.tr("&Gesprekken"), "Ctrl+2", self.calls.show_calls))
-        view_menu.addSeparator()
-        language_menu = view_menu.addMenu(self.tr("&Taal"))
-        group = QActionGroup(self)
-        current = settings.language()
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in LANGUAGES.items():
-            action = QAction(name, self, checkable=True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _checked, c=code: self.set_language(c))
-            group.addAction(action)
-            language_menu.addAction(action)
-            self.language_actions[code] = action
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Over Klantdossier"), None, self.show_about))
-        self._update_client_actions()
+    def _expose_menu_actions(self) -> None:
+        """The menus' actions as window attributes: app.py, backup_setting, shared_file and
+        the tests reach them through the window."""
+        menus = self.menus
+        self.import_action = menus.import_action
+        self.scan_action = menus.scan_action
+        self.export_action = menus.export_action
+        self.backup_now_action = menus.backup_now_action
+        self.restore_action = menus.restore_action
+        self.backup_action = menus.backup_action
+        self.own_business_action = menus.own_business_action
+        self.undo_action = menus.undo_action
+        self.redo_action = menus.redo_action
+        self.new_client_action = menus.new_client_action
+        self.note_action = menus.note_action
+        self.merge_action = menus.merge_action
+        self.undo_merge_action = menus.undo_merge_action
+        self.archive_action = menus.archive_action
+        self.forget_action = menus.forget_action
+        self.accept_action = menus.accept_action
+        self.export_client_action = menus.export_client_action
+        self.language_actions = menus.language_actions
 
     def _update_client_actions(self) -> None:
-        client = self.card.client if self.card_stack.currentWidget() is self.card else None
-        for action in (
-            self.note_action,
-            self.merge_action,
-            self.undo_merge_action,
-            self.archive_action,
-            self.forget_action,
-            self.export_client_action,
-            self.accept_action,
-        ):
-            action.setEnabled(client is not None)
-        if client is not None:
-            archived = client.status == "archived"
-            self.archive_action.setText(
-                self.tr("Terughalen uit &archief") if archived else self.tr("&Archiveren")
-            )
+        self.menus.update_client_actions(self.open_card_client())
+
+    # -- the search (gui/search/live.py), as tests and helpers reach it ---------------------
+
+    @property
+    def _shown_query(self) -> str | None:
+        return self.live_search.shown_query
+
+    @property
+    def _in_flight(self) -> bool:
+        return self.live_search.in_flight
+
+    @property
+    def _preview(self) -> QTimer:
+        return self.live_search.preview
+
+    def _run_search(self) -> None:
+        self.live_search.run()
 
     # -- window state -----------------------------------------------------------------------
 
@@ -402,123 +324,7 @@ class MainWindow(QMainWindow):
         if self.card.client is not None:
             self.card.focus_note()
 
-    def eventFilter(self, obj, event) -> bool:
-        # ↑/↓/PgUp/PgDn in the search field move through the results without leaving it
-        if obj is self.search_field and event.type() == event.Type.KeyPress:
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                row = self.results.currentIndex().row()
-                step = {
-                    Qt.Key.Key_Down: 1,
-                    Qt.Key.Key_Up: -1,
-                    Qt.Key.Key_PageDown: 5,
-                    Qt.Key.Key_PageUp: -5,
-                }[key]
-                if self.results.count():
-                    self.results.set_current_row(max(0, min(self.results.count() - 1, row + step)))
-                return True
-        return super().eventFilter(obj, event)
-
-    # -- search -----------------------------------------------------------------------------
-
-    def _run_search(self) -> None:
-        """At most one query runs at a time; keys typed meanwhile are coalesced into one
-        follow-up query (no fixed delay: the first key answers at once)."""
-        if self._in_flight:
-            self._pending = True
-            return
-        self._search_seq += 1
-        seq = self._search_seq
-        query = self.search_field.text().strip()
-        self._in_flight = True
-        if len(query) >= MIN_QUERY or any(c.isdigit() for c in query):
-            fn, args = self.data.search, (query, 50)
-        else:
-            fn, args = self.data.recent, (50,)
-        submit(
-            fn,
-            *args,
-            on_result=lambda hits: self._show_hits(seq, query, hits),
-            on_error=lambda e: self._search_failed(seq, e),
-            pool_name="read",
-        )
-
-    def _search_done(self) -> None:
-        self._in_flight = False
-        if self._pending:
-            self._pending = False
-            self._run_search()
-
-    def _show_hits(self, seq: int, query: str, hits: list[SearchHit]) -> None:
-        self._search_done()
-        if seq != self._search_seq or self._pending or self._in_flight:
-            return  # an answer to an older query: the user has typed on
-        keep = self.card.client.id if self.card.client else None
-        new_query = query != self._shown_query
-        self._shown_query = query
-        searching = len(query) >= MIN_QUERY or any(c.isdigit() for c in query)
-        if not searching:
-            hits = by_name(hits)  # "Élodie" with the E's (a Dutch collation)
-        self.results.result_model.set_hits(hits)
-        for viewer in self._viewers:  # no open page keeps the previous query's marks
-            viewer.set_query(query if searching else "")
-        if not hits:
-            self.results_info.setText(
-                self.tr("Niets gevonden voor “%1”.").replace("%1", query) if query else ""
-            )
-        elif searching:
-            self.results_info.setText(self._found_text(len(hits)))
-        else:
-            self.results_info.setText(self.tr("Alle klanten op naam"))
-        row = self.results.result_model.row_of(keep) if keep is not None and not new_query else -1
-        if hits:
-            self._select_row(row if row >= 0 else 0)
-            if new_query and query:
-                self._preview.start()
-        self.results_updated.emit()
-
-    def _found_text(self, n: int) -> str:
-        if n == 1:
-            return self.tr("1 klant gevonden")
-        if n < 50:
-            return self.tr("%1 klanten gevonden").replace("%1", str(n))
-        return self.tr("De eerste 50 klanten; typ verder om te verfijnen")
-
-    def _search_failed(self, seq: int, error: Exception) -> None:
-        self._search_done()
-        if seq == self._search_seq:
-            self.check_file()
-            self.statusBar().showMessage(self.tr("Zoeken mislukt: %1").replace("%1", str(error)))
-
-    def _current_changed(self, *_args) -> None:
-        if not self._quiet:
-            self._preview.start()
-
-    def _select_row(self, row: int) -> None:
-        self._quiet = True
-        try:
-            self.results.set_current_row(row)
-        finally:
-            self._quiet = False
-
-    def _preview_current(self) -> None:
-        client_id = self.results.current_client_id()
-        if client_id is not None and (
-            self.card.client is None
-            or self.card.client.id != client_id
-            or self.card_stack.currentWidget() is not self.card
-        ):
-            self.open_client(client_id)
-
-    def _open_current(self) -> None:
-        client_id = self.results.current_client_id()
-        if client_id is not None:
-            self._open_and_focus(client_id)
-
-    def _open_and_focus(self, client_id: int) -> None:
-        self._preview.stop()
-        self.open_client(client_id)
-        self.results.setFocus()
+    # -- the card -------------------------------------------------------------------------
 
     def open_client(self, client_id: int) -> None:
         """Show one client's card (used by the result list, the caller banner, the wizard)."""
@@ -533,68 +339,20 @@ class MainWindow(QMainWindow):
         self.card_stack.setCurrentWidget(self.card)
         row = self.results.result_model.row_of(client_id)
         if row >= 0 and row != self.results.currentIndex().row():
-            self._select_row(row)
+            self.live_search.select_row(row)
         self._update_client_actions()
 
     def _client_saved(self, client_id: int) -> None:
         self._update_client_actions()
         self.refresh()
 
-    # -- client list management -------------------------------------------------------------
-
-    def new_client(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, self.tr("Nieuwe klant"), self.tr("Naam van de klant:")
-        )
-        if ok and name.strip():
-            self.create_client(name.strip())
+    # -- clients: new, archive, erase, merge (gui/client_actions.py) ----------------------
 
     def create_client(self, name: str) -> int | None:
-        try:
-            client_id = self.data.create_client(name)
-        except KlantdossierError as e:
-            self.statusBar().showMessage(str(e), 8000)
-            return None
-        self.refresh()
-        self.open_client(client_id)
-        self.card.fields["first_name"].setFocus()
-        return client_id
-
-    def toggle_archive(self) -> None:
-        client = self.card.client
-        if client is None:
-            return
-        archived = client.status == "archived"
-        try:
-            self.data.set_status(client.id, "active" if archived else "archived")
-        except KlantdossierError as e:
-            self.statusBar().showMessage(str(e), 8000)
-            return
-        text = (
-            self.tr("%1 is teruggehaald uit het archief.")
-            if archived
-            else self.tr("%1 is gearchiveerd.")
-        )
-        self.statusBar().showMessage(text.replace("%1", client.name), 5000)
-        self.open_client(client.id)
-
-    def forget_client(self) -> None:
-        client = self.card.client
-        if client is None:
-            return
-        if not confirm_forget(self, client):
-            return
-        self.erase_client(client.id, client.name)
+        return self.clients.create_client(name)
 
     def erase_client(self, client_id: int, name: str) -> None:
-        try:
-            self.data.forget(client_id)
-        except KlantdossierError as e:
-            self.statusBar().showMessage(str(e), 8000)
-            return
-        self.client_erased(client_id)
-        self.statusBar().showMessage(self.tr("%1 is gewist.").replace("%1", name), 8000)
-        self.compact_search_index()
+        self.clients.erase_client(client_id, name)
 
     def client_erased(self, client_id: int) -> None:
         """Nothing of an erased client stays in view or in the settings: the card closes
@@ -607,53 +365,6 @@ class MainWindow(QMainWindow):
             self.card_stack.setCurrentWidget(self.card_placeholder)
             self._update_client_actions()
         self.refresh()
-
-    def compact_search_index(self) -> None:
-        """Rewrite the search index without the erased words, in the background."""
-
-        def done(error: Exception | None) -> None:
-            if error is not None:
-                self.statusBar().showMessage(
-                    self.tr(
-                        "De zoekindex is nog niet opgeschoond (%1); dat gebeurt bij het "
-                        "volgende wissen."
-                    ).replace("%1", str(error)),
-                    10_000,
-                )
-            self.search_index_compacted.emit()
-
-        submit(
-            self.data.compact_search_index,
-            on_result=lambda _: done(None),
-            on_error=done,
-            pool_name="background",
-        )
-
-    def merge_client(self) -> None:
-        client = self.card.client
-        if client is None:
-            return
-        dialog = MergeDialog(self.data, client, self)
-        if dialog.exec() and dialog.other_id is not None:
-            try:
-                self.data.merge(client.id, dialog.other_id, dialog.choices())
-            except KlantdossierError as e:
-                self.statusBar().showMessage(str(e), 8000)
-                return
-            self.refresh()
-            self.open_client(client.id)
-
-    def undo_merge(self) -> None:
-        """Split paper an import joined to this client off into a client of its own."""
-        from .dialogs.undo_merge import UndoMergeDialog
-
-        client = self.card.client
-        if client is None:
-            return
-        dialog = UndoMergeDialog(self.data, client, self)
-        if dialog.exec() and dialog.new_id is not None:
-            self.refresh()
-            self.open_client(dialog.new_id)
 
     # -- pages, language, about -------------------------------------------------------------
 

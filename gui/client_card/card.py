@@ -5,31 +5,20 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTime, QUrl, Signal
+from PySide6.QtCore import QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoStack
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from storage import phones as phone_numbers
 from storage.models import Address, Client, StoredField
 
 from .. import formatting
 from ..data import ClientData
-from ..documents.panel import DocumentsPanel
 from ..validation import check
 from ..workers import submit
-from .checking import OCR_KEYS, CheckBar, ocr_field, unchecked
-from .contact import ContactList
+from .body import CardBody
+from .checking import OCR_KEYS, ocr_field, unchecked
 from .fields import STYLE, FieldEdit
-from .notes import NotesPanel
 from .source import CropPopup, Crops, SourceButton
 from .undo import AddRemove, SetField
 
@@ -90,119 +79,29 @@ class ClientCard(QScrollArea):
     # -- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.fields: dict[str, FieldEdit] = {}
-        body = QWidget()
-        self.title = QLabel()
-        self.title.setObjectName("card_title")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setWordWrap(True)
-        self.badge = QLabel()
-        self.badge.setObjectName("card_badge")
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("saved_label")
-        self.message = QLabel()
-        self.message.setObjectName("card_message")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.badge)
-        header.addWidget(self.saved_label)
-        self.check_bar = CheckBar()
-        self.check_bar.accept_requested.connect(self.accept_all)
-
-        # Left: who and how to reach them (what a caller needs first); right: the firm,
-        # the money and the notes; below: the paper.
-        left = QVBoxLayout()
-        left.addWidget(
-            self._group(
-                self.tr("Persoon"),
-                [
-                    ("name", self.tr("Naam")),
-                    ("first_name", self.tr("Voornaam")),
-                    ("tussenvoegsel", self.tr("Tussenvoegsel")),
-                    ("last_name", self.tr("Achternaam")),
-                ],
-            )
-        )
-        contact = QGroupBox(self.tr("Contact"))
-        contact_form = QFormLayout(contact)
-        contact_form.setVerticalSpacing(2)
-        self.phones = ContactList("phone")
-        self.emails = ContactList("email")
-        contact_form.addRow(self.tr("Telefoon"), self.phones)
-        contact_form.addRow(self.tr("E-mail"), self.emails)
-        left.addWidget(contact)
-        left.addWidget(
-            self._group(
-                self.tr("Adres"),
-                [
-                    ("address.street", self.tr("Straat")),
-                    ("address.house_number", self.tr("Huisnummer")),
-                    ("address.postcode", self.tr("Postcode")),
-                    ("address.city", self.tr("Plaats")),
-                    ("address.country", self.tr("Land")),
-                ],
-            )
-        )
-        self.more_addresses = QLabel()
-        self.more_addresses.setWordWrap(True)
-        self.more_addresses.hide()
-        left.addWidget(self.more_addresses)
-        left.addStretch(1)
-
-        right = QVBoxLayout()
-        right.addWidget(
-            self._group(
-                self.tr("Bedrijf"),
-                [
-                    ("company", self.tr("Bedrijfsnaam")),
-                    ("legal_form", self.tr("Rechtsvorm")),
-                    ("kvk", self.tr("KvK-nummer")),
-                    ("btw", self.tr("Btw-nummer")),
-                ],
-            )
-        )
-        right.addWidget(
-            self._group(
-                self.tr("Financieel"),
-                [
-                    ("iban", self.tr("IBAN")),
-                    ("bic", self.tr("BIC")),
-                    ("client_since", self.tr("Klant sinds")),
-                ],
-            )
-        )
-        notes_box = QGroupBox(self.tr("Notities en gesprekken"))
-        self.notes = NotesPanel()
-        QVBoxLayout(notes_box).addWidget(self.notes)
-        right.addWidget(notes_box, 1)
-
-        docs_box = QGroupBox(self.tr("Documenten"))
-        self.documents = DocumentsPanel(self.data)
-        QVBoxLayout(docs_box).addWidget(self.documents)
-        self.export_button = QPushButton(self.tr("Alles van deze klant exporteren (AVG)…"))
-        self.export_button.setObjectName("card_export")
-        self.export_button.setFlat(True)
-        self.export_button.setToolTip(
-            self.tr("Voor een inzageverzoek: de kaart, de gelezen gegevens, de tekst en de scans")
-        )
-        self.export_button.clicked.connect(self.export_requested.emit)
-
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        outer = QVBoxLayout(body)
-        outer.setSpacing(4)
-        outer.addLayout(header)
-        outer.addWidget(self.check_bar)
-        outer.addWidget(self.message)
-        outer.addLayout(columns)
-        outer.addWidget(docs_box)
-        outer.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
-        outer.addStretch(1)
+        body = CardBody(self.data)
+        # the body's widgets, as the card's own: the card and its tests use them by name
+        self.fields = body.fields
+        self.title, self.badge = body.title, body.badge
+        self.saved_label, self.message = body.saved_label, body.message
+        self.check_bar = body.check_bar
+        self.phones, self.emails = body.phones, body.emails
+        self.more_addresses = body.more_addresses
+        self.notes, self.documents = body.notes, body.documents
+        self.export_button = body.export_button
         self.setWidget(body)
+        self._connect_fields()
+        self._connect_contacts()
+        self._connect_panels()
 
+    def _connect_fields(self) -> None:
+        self.check_bar.accept_requested.connect(self.accept_all)
+        for edit in self.fields.values():
+            edit.commit.connect(self._commit)
+            edit.confirmed.connect(self.accept_field)
+            edit.invalid.connect(lambda _key, msg: self._say(msg, error=True))
+
+    def _connect_contacts(self) -> None:
         for contact_list in (self.phones, self.emails):
             contact_list.copy_requested.connect(self._copy)
             contact_list.link_requested.connect(lambda url: self.open_url(QUrl(url)))
@@ -213,32 +112,14 @@ class ClientCard(QScrollArea):
                 lambda value, kind=contact_list.kind: self._remove_contact(kind, value)
             )
             contact_list.source_requested.connect(self.show_source)
+
+    def _connect_panels(self) -> None:
+        self.export_button.clicked.connect(self.export_requested.emit)
         self.notes.note_entered.connect(self.add_note)
         self.notes.all_calls_requested.connect(
             lambda: self.client and self.calls_requested.emit(self.client.id, self.client.name)
         )
         self.documents.page_requested.connect(self.page_requested.emit)
-
-    def _group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
-        box = QGroupBox(title)
-        form = QFormLayout(box)
-        form.setVerticalSpacing(2)
-        form.setContentsMargins(6, 4, 6, 4)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, label in rows:
-            edit = FieldEdit(key)
-            edit.label = label  # for the undo menu: "Ongedaan maken: Postcode wijzigen"
-            edit.commit.connect(self._commit)
-            edit.confirmed.connect(self.accept_field)
-            edit.invalid.connect(lambda _key, msg: self._say(msg, error=True))
-            self.fields[key] = edit
-            holder = QWidget()
-            line = QHBoxLayout(holder)
-            line.setContentsMargins(0, 0, 0, 0)
-            line.addWidget(edit, 1)
-            edit.source_slot = line  # a SourceButton goes here when OCR read this field
-            form.addRow(label, holder)
-        return box
 
     # -- showing a client -------------------------------------------------------------------
 

@@ -115,6 +115,24 @@ class PageViewer(QDialog):
         self.setWindowTitle(document.name or self.tr("Pagina"))
         self.resize(900, 700)
 
+        self._build_view()
+        bar = self._build_toolbar()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+        self._add_shortcuts()
+
+        submit(
+            data.pages,
+            document.id,
+            on_result=self._texts_loaded,
+            on_error=lambda e: self._show_message(str(e)),
+            pool_name="read",
+        )
+        self.go(self.page)
+
+    def _build_view(self) -> None:
         self.scene = QGraphicsScene(self)
         self.view = QGraphicsView(self.scene)
         self.view.setRenderHints(
@@ -131,6 +149,8 @@ class PageViewer(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
 
+    def _build_toolbar(self) -> QHBoxLayout:
+        """Previous/next with the page number; zoom, fit, turn and open the original."""
         self.prev_button = QPushButton(self.tr("◀ Vorige"))
         self.next_button = QPushButton(self.tr("Volgende ▶"))
         self.page_label = QLabel()
@@ -156,10 +176,6 @@ class PageViewer(QDialog):
             w.setFixedWidth(w.fontMetrics().horizontalAdvance("MM") + 24)
         for w in (zoom_out, fit, zoom_in, rot_left, rot_right, open_button):
             bar.addWidget(w)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.message)
-        layout.addWidget(self.view, 1)
 
         self.prev_button.clicked.connect(lambda: self.go(self.page - 1))
         self.next_button.clicked.connect(lambda: self.go(self.page + 1))
@@ -169,6 +185,9 @@ class PageViewer(QDialog):
         rot_left.clicked.connect(lambda: self.rotate(-90))
         rot_right.clicked.connect(lambda: self.rotate(90))
         open_button.clicked.connect(self.open_original)
+        return bar
+
+    def _add_shortcuts(self) -> None:
         for keys, slot in (
             (QKeySequence.StandardKey.MoveToPreviousPage, lambda: self.go(self.page - 1)),
             (QKeySequence.StandardKey.MoveToNextPage, lambda: self.go(self.page + 1)),
@@ -180,15 +199,6 @@ class PageViewer(QDialog):
             ("Ctrl+Shift+R", lambda: self.rotate(-90)),
         ):
             QShortcut(QKeySequence(keys), self, activated=slot)
-
-        submit(
-            data.pages,
-            document.id,
-            on_result=self._texts_loaded,
-            on_error=lambda e: self._show_message(str(e)),
-            pool_name="read",
-        )
-        self.go(self.page)
 
     # -- navigation -------------------------------------------------------------------------
 

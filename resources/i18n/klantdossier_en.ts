@@ -254,131 +254,6 @@ The newest %2 copies are kept.</translation>
 <context>
     <name>ClientCard</name>
     <message>
-        <location filename="../work/main/gui/client_card/card.py" line="108"/>
-        <source>Persoon</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="110"/>
-        <source>Naam</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="111"/>
-        <source>Voornaam</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="112"/>
-        <source>Tussenvoegsel</source>
-        <translation>Name prefix</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="113"/>
-        <source>Achternaam</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="117"/>
-        <source>Contact</source>
-        <translation>Contact</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="122"/>
-        <source>Telefoon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="123"/>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="127"/>
-        <source>Adres</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="129"/>
-        <source>Straat</source>
-        <translation>Street</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="130"/>
-        <source>Huisnummer</source>
-        <translation>House number</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="131"/>
-        <source>Postcode</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="132"/>
-        <source>Plaats</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="133"/>
-        <source>Land</source>
-        <translation>Country</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="146"/>
-        <source>Bedrijf</source>
-        <translation>Company</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="148"/>
-        <source>Bedrijfsnaam</source>
-        <translation>Company name</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="149"/>
-        <source>Rechtsvorm</source>
-        <translation>Legal form</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="150"/>
-        <source>KvK-nummer</source>
-        <translation>Chamber of Commerce no.</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="151"/>
-        <source>Btw-nummer</source>
-        <translation>VAT number</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="157"/>
-        <source>Financieel</source>
-        <translation>Finance</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="159"/>
-        <source>IBAN</source>
-        <translation>IBAN</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="160"/>
-        <source>BIC</source>
-        <translation>BIC</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="161"/>
-        <source>Klant sinds</source>
-        <translation>Client since</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="165"/>
-        <source>Notities en gesprekken</source>
-        <translation>Notes and calls</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/client_card/card.py" line="170"/>
-        <source>Documenten</source>
-        <translation>Documents</translation>
-    </message>
-    <message>
         <location filename="../work/main/gui/client_card/card.py" line="232"/>
         <source>Gearchiveerd</source>
         <translation>Archived</translation>
@@ -662,11 +537,6 @@ The newest %2 copies are kept.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../work/main/gui/main_window.py" line="546"/>
-        <source>De zoekindex is nog niet opgeschoond (%1); dat gebeurt bij het volgende wissen.</source>
-        <translation>The search index has not been cleaned up yet (%1); that happens at the next erase.</translation>
-    </message>
-    <message>
         <location filename="../work/main/gui/main_window.py" line="52"/>
         <source>Klantdossier</source>
         <translation>Klantdossier</translation>
@@ -692,165 +562,9 @@ The newest %2 copies are kept.</translation>
         <translation>&lt;h2&gt;No clients yet&lt;/h2&gt;&lt;p&gt;Import your paper client folders to begin:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Scan the folders and choose &lt;b&gt;File → Import…&lt;/b&gt; (Ctrl+I), or&lt;/li&gt;&lt;li&gt;drop folders or scans on this window, or&lt;/li&gt;&lt;li&gt;make a client with &lt;b&gt;Client → New client&lt;/b&gt; (Ctrl+Shift+N).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Each folder becomes one client. Then you find every client here while you type.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../work/main/gui/main_window.py" line="175"/>
-        <source>&amp;Bestand</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="177"/>
-        <source>&amp;Importeren…</source>
-        <translation>&amp;Import…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="178"/>
-        <source>&amp;Scannen…</source>
-        <translation>&amp;Scan…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="182"/>
-        <source>Dagelijkse &amp;reservekopie…</source>
-        <translation>Daily &amp;backup…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="186"/>
-        <source>&amp;Afsluiten</source>
-        <translation>&amp;Quit</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="189"/>
-        <source>Be&amp;werken</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="190"/>
-        <source>&amp;Ongedaan maken</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="192"/>
-        <source>&amp;Opnieuw</source>
-        <translation>&amp;Redo</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="197"/>
-        <source>&amp;Zoeken</source>
-        <translation>&amp;Search</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="199"/>
-        <source>&amp;Klant</source>
-        <translation>&amp;Client</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="201"/>
-        <source>&amp;Nieuwe klant…</source>
-        <translation>&amp;New client…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="203"/>
-        <source>N&amp;otitie toevoegen</source>
-        <translation>Add n&amp;ote</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="204"/>
-        <source>&amp;Samenvoegen met…</source>
-        <translation>&amp;Merge with…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="206"/>
-        <location filename="../work/main/gui/main_window.py" line="253"/>
-        <source>&amp;Archiveren</source>
-        <translation>&amp;Archive</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="209"/>
-        <source>&amp;Wissen (AVG)…</source>
-        <translation>&amp;Erase (GDPR)…</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="224"/>
-        <source>Bee&amp;ld</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="225"/>
-        <source>&amp;Taal</source>
-        <translation>&amp;Language</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="237"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="238"/>
-        <source>&amp;Over Klantdossier</source>
-        <translation>&amp;About Klantdossier</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="253"/>
-        <source>Terughalen uit &amp;archief</source>
-        <translation>Restore from &amp;archive</translation>
-    </message>
-    <message>
         <location filename="../work/main/gui/main_window.py" line="313"/>
         <source>%1 — %2 klanten</source>
         <translation>%1 — %2 clients</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="394"/>
-        <source>Niets gevonden voor “%1”.</source>
-        <translation>Nothing found for “%1”.</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="399"/>
-        <source>Alle klanten op naam</source>
-        <translation>All clients by name</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="409"/>
-        <source>1 klant gevonden</source>
-        <translation>1 client found</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="411"/>
-        <source>%1 klanten gevonden</source>
-        <translation>%1 clients found</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="412"/>
-        <source>De eerste 50 klanten; typ verder om te verfijnen</source>
-        <translation>The first 50 clients; keep typing to narrow down</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="418"/>
-        <source>Zoeken mislukt: %1</source>
-        <translation>Search failed: %1</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="474"/>
-        <source>Nieuwe klant</source>
-        <translation>New client</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="474"/>
-        <source>Naam van de klant:</source>
-        <translation>Client&apos;s name:</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="501"/>
-        <source>%1 is teruggehaald uit het archief.</source>
-        <translation>%1 was restored from the archive.</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="503"/>
-        <source>%1 is gearchiveerd.</source>
-        <translation>%1 was archived.</translation>
-    </message>
-    <message>
-        <location filename="../work/main/gui/main_window.py" line="529"/>
-        <source>%1 is gewist.</source>
-        <translation>%1 was erased.</translation>
     </message>
     <message>
         <location filename="../work/main/gui/main_window.py" line="564"/>
@@ -858,18 +572,9 @@ The newest %2 copies are kept.</translation>
         <translation>The language becomes %1 when Klantdossier is restarted.</translation>
     </message>
     <message>
-        <location filename="../work/main/gui/main_window.py" line="187"/>
-        <source>&amp;Eigen bedrijf…</source>
-        <translation>&amp;Own business…</translation>
-    </message>
-    <message>
         <location filename="../work/main/gui/main_window.py" line="584"/>
         <source>De gegevens van uw eigen bedrijf zijn opgeslagen.</source>
         <translation>Your own business details have been saved.</translation>
-    </message>
-    <message>
-        <source>Samenvoeging &amp;ongedaan maken…</source>
-        <translation>&amp;Undo an import&apos;s merge…</translation>
     </message>
 </context>
 <context>
@@ -2079,14 +1784,6 @@ The newest %2 copies are kept.</translation>
 </context>
 <context>
     <name>ClientCard</name>
-    <message>
-        <source>Alles van deze klant exporteren (AVG)…</source>
-        <translation>Export everything on this client (GDPR)…</translation>
-    </message>
-    <message>
-        <source>Voor een inzageverzoek: de kaart, de gelezen gegevens, de tekst en de scans</source>
-        <translation>For a subject access request: the card, the details read, the text and the scans</translation>
-    </message>
 </context>
 <context>
     <name>ClientExportDialog</name>
@@ -2264,34 +1961,6 @@ The newest %2 copies are kept.</translation>
         <source>Gesprekken van vandaag en eerder (Ctrl+2)</source>
         <translation>Today's and earlier calls (Ctrl+2)</translation>
     </message>
-    <message>
-        <source>&amp;Exporteren…</source>
-        <translation>&amp;Export…</translation>
-    </message>
-    <message>
-        <source>Reservekopie &amp;maken…</source>
-        <translation>&amp;Make a backup…</translation>
-    </message>
-    <message>
-        <source>Reservekopie &amp;terugzetten…</source>
-        <translation>&amp;Restore a backup…</translation>
-    </message>
-    <message>
-        <source>Gelezen gegevens &amp;goedkeuren</source>
-        <translation>&amp;Accept details read from paper</translation>
-    </message>
-    <message>
-        <source>Alles van deze klant &amp;exporteren (AVG)…</source>
-        <translation>E&amp;xport everything on this client (GDPR)…</translation>
-    </message>
-    <message>
-        <source>&amp;Klanten</source>
-        <translation>&amp;Clients</translation>
-    </message>
-    <message>
-        <source>&amp;Gesprekken</source>
-        <translation>C&amp;alls</translation>
-    </message>
 </context>
 <context>
     <name>NotesPanel</name>
@@ -2415,6 +2084,290 @@ The newest %2 copies are kept.</translation>
     <message>
         <source>Dezelfde klant als %1: </source>
         <translation>The same client as %1: </translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <source>&amp;Importeren…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>&amp;Scannen…</source>
+        <translation>&amp;Scan…</translation>
+    </message>
+    <message>
+        <source>&amp;Exporteren…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Reservekopie &amp;maken…</source>
+        <translation>&amp;Make a backup…</translation>
+    </message>
+    <message>
+        <source>Reservekopie &amp;terugzetten…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Dagelijkse &amp;reservekopie…</source>
+        <translation>Daily &amp;backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Eigen bedrijf…</source>
+        <translation>&amp;Own business…</translation>
+    </message>
+    <message>
+        <source>&amp;Ongedaan maken</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Opnieuw</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe klant…</source>
+        <translation>&amp;New client…</translation>
+    </message>
+    <message>
+        <source>N&amp;otitie toevoegen</source>
+        <translation>Add n&amp;ote</translation>
+    </message>
+    <message>
+        <source>&amp;Samenvoegen met…</source>
+        <translation>&amp;Merge with…</translation>
+    </message>
+    <message>
+        <source>Samenvoeging &amp;ongedaan maken…</source>
+        <translation>&amp;Undo an import&apos;s merge…</translation>
+    </message>
+    <message>
+        <source>&amp;Archiveren</source>
+        <translation>&amp;Archive</translation>
+    </message>
+    <message>
+        <source>&amp;Wissen (AVG)…</source>
+        <translation>&amp;Erase (GDPR)…</translation>
+    </message>
+    <message>
+        <source>Gelezen gegevens &amp;goedkeuren</source>
+        <translation>&amp;Accept details read from paper</translation>
+    </message>
+    <message>
+        <source>Alles van deze klant &amp;exporteren (AVG)…</source>
+        <translation>E&amp;xport everything on this client (GDPR)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Klant</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <source>Bee&amp;ld</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>&amp;Klanten</source>
+        <translation>&amp;Clients</translation>
+    </message>
+    <message>
+        <source>&amp;Gesprekken</source>
+        <translation>C&amp;alls</translation>
+    </message>
+    <message>
+        <source>&amp;Taal</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Over Klantdossier</source>
+        <translation>&amp;About Klantdossier</translation>
+    </message>
+    <message>
+        <source>Terughalen uit &amp;archief</source>
+        <translation>Restore from &amp;archive</translation>
+    </message>
+</context>
+<context>
+    <name>LiveSearch</name>
+    <message>
+        <source>De eerste 50 klanten; typ verder om te verfijnen</source>
+        <translation>The first 50 clients; keep typing to narrow down</translation>
+    </message>
+    <message>
+        <source>Alle klanten op naam</source>
+        <translation>All clients by name</translation>
+    </message>
+    <message>
+        <source>1 klant gevonden</source>
+        <translation>1 client found</translation>
+    </message>
+    <message>
+        <source>%1 klanten gevonden</source>
+        <translation>%1 clients found</translation>
+    </message>
+    <message>
+        <source>Niets gevonden voor “%1”.</source>
+        <translation>Nothing found for “%1”.</translation>
+    </message>
+    <message>
+        <source>Zoeken mislukt: %1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClientActions</name>
+    <message>
+        <source>Nieuwe klant</source>
+        <translation>New client</translation>
+    </message>
+    <message>
+        <source>Naam van de klant:</source>
+        <translation>Client&apos;s name:</translation>
+    </message>
+    <message>
+        <source>%1 is teruggehaald uit het archief.</source>
+        <translation>%1 was restored from the archive.</translation>
+    </message>
+    <message>
+        <source>%1 is gearchiveerd.</source>
+        <translation>%1 was archived.</translation>
+    </message>
+    <message>
+        <source>%1 is gewist.</source>
+        <translation>%1 was erased.</translation>
+    </message>
+    <message>
+        <source>De zoekindex is nog niet opgeschoond (%1); dat gebeurt bij het volgende wissen.</source>
+        <translation>The search index has not been cleaned up yet (%1); that happens at the next erase.</translation>
+    </message>
+</context>
+<context>
+    <name>CardBody</name>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Notities en gesprekken</source>
+        <translation>Notes and calls</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Alles van deze klant exporteren (AVG)…</source>
+        <translation>Export everything on this client (GDPR)…</translation>
+    </message>
+    <message>
+        <source>Voor een inzageverzoek: de kaart, de gelezen gegevens, de tekst en de scans</source>
+        <translation>For a subject access request: the card, the details read, the text and the scans</translation>
+    </message>
+    <message>
+        <source>Persoon</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Bedrijf</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>Financieel</source>
+        <translation>Finance</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Voornaam</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Tussenvoegsel</source>
+        <translation>Name prefix</translation>
+    </message>
+    <message>
+        <source>Achternaam</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Bedrijfsnaam</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>Rechtsvorm</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <source>KvK-nummer</source>
+        <translation>Chamber of Commerce no.</translation>
+    </message>
+    <message>
+        <source>Btw-nummer</source>
+        <translation>VAT number</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Klant sinds</source>
+        <translation>Client since</translation>
     </message>
 </context>
 </TS>
