@@ -67,6 +67,7 @@ class Figures:
     cabinets: list[dict] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)  # wrong values read from a folder
     mixed: list[str] = field(default_factory=list)  # stored clients holding two clients' values
+    own_on_cards: list[str] = field(default_factory=list)  # our values on a client's card
     sources: Counter = field(default_factory=Counter)  # (generated as, read as) -> pages
     n_pages: int = 0
     n_folders: int = 0
@@ -158,8 +159,10 @@ class Figures:
                     for o in owners:
                         if o.startswith("c"):
                             held[o].append(f)
-                if "own" in owners:
+                # a value that is ours and also a client's (a client in our town) is theirs
+                if "own" in owners and not any(o.startswith("c") for o in owners):
                     row["own values"] += 1
+                    self.own_on_cards.append(f"{c['name']!r}: {f} {value!r}")
                 elif any(o.startswith("supplier:") for o in owners):
                     row["supplier values"] += 1
                 elif not owners and f in KEY_FIELDS:
@@ -397,6 +400,8 @@ def print_figures(fig: Figures, pages: bool = True) -> None:
     )
     for line in fig.mixed[:6]:
         print(f"  {line}")
+    if fig.own_on_cards:
+        print("  own values on cards: " + "; ".join(fig.own_on_cards[:10]))
     if fig.examples:
         print("  wrong values read from folders, e.g.:")
         for line in fig.examples[:10]:

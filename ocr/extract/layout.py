@@ -161,6 +161,9 @@ def analyse(
         card_rows = is_card and any(labels.get(k) for k in keys) and zone != "footer"
         if card_rows and (title_top is None or min(ln.top for ln in lines) >= title_top):
             zone = None
+        side = zone is None and not is_card and block not in address_blocks
+        if side and _side_column(lines, [labels.get(k) for k in keys], portrait, width):
+            zone = "letterhead"
         for key in keys:
             seg = segs[key[0]][key[1]]
             z, party = zone, None
@@ -183,6 +186,25 @@ def analyse(
         bool(BUSINESS_ADDRESSEE.search(addressee)),
     )
     return layout
+
+
+# Labels of what a business prints about itself on its own paper (not about a customer)
+_REGISTRY_LABELS = frozenset({"iban", "kvk", "btw", "vat"})
+_ABOUT_THE_CUSTOMER = re.compile(r"\b(uw|klant|debiteur|afnemer)", re.IGNORECASE)
+
+
+def _side_column(lines: list[Line], kinds: list[str | None], portrait: bool, width: int) -> bool:
+    """A column of the writer's details beside the body of a letter or invoice (each label
+    above or before its value, in the right half): registry numbers there are the writer's,
+    as in a footer, unless a label says they are the customer's ("Uw btw-nummer")."""
+    boxed = [ln for ln in lines if ln.has_boxes]
+    if not (boxed and portrait and width) or min(ln.left for ln in boxed) < 0.5 * width:
+        return False
+    if any(kind in FORM_LABELS for kind in kinds):
+        return False
+    if not any(kind in _REGISTRY_LABELS for kind in kinds):
+        return False
+    return not any(_ABOUT_THE_CUSTOMER.search(ln.text) for ln in lines)
 
 
 def _upper_address_block(

@@ -330,3 +330,35 @@ def test_klant_sinds_is_no_recipient_label() -> None:
     ex = extract_client([page], own=OwnBusiness())
     assert {(fv.party, fv.zone) for fv in ex.readings} == {("card", "label")}
     assert ex.value("client_since") == "2015-03-03" and ex.value("phone") == "+31612345678"
+
+
+def invoice_with_side_column() -> PageText:
+    """Our invoice with our details in a column beside the lines (each label above its
+    value), not in a footer: a common invoice layout."""
+    return page_of(
+        ("Schildersbedrijf Hoekstra V.O.F.", 160, 135),
+        ("Kerkweg 8 · 8441 PK Heerenveen · Tel. 0513-612345", 160, 190),
+        ("Kees de Vries", 160, 420),
+        ("Kerkstraat 12a", 160, 465),
+        ("1234 AB Amsterdam", 160, 510),
+        ("Factuur 2022-0941", 160, 700),
+        ("Telefoon", 1243, 804),
+        ("0513-612345", 1243, 840),
+        ("IBAN", 1244, 912),
+        ("NL20 INGB 0001 2345 67", 1245, 948),
+        ("Handelsregister", 1245, 1019),
+        ("01234567", 1245, 1055),
+        ("Buitenschilderwerk kozijnen 640,00", 160, 900),
+        ("Totaal 774,40", 160, 1168),
+        ("Wij vertrouwen erop u hiermee van dienst te zijn.", 160, 1271),
+        ("J. Hoekstra", 160, 1477),
+    )
+
+
+def test_a_side_column_of_registry_numbers_is_the_writers() -> None:
+    # the folder's card says who the client is; our invoice to them has our numbers in a
+    # column beside the lines: they are never the client's (with nothing set about us)
+    found = extract_client([card(), invoice_with_side_column()])
+    assert values(found, "iban") == ["NL50INGB0683251309"]
+    assert "01234567" not in values(found, "kvk")
+    assert "NL20INGB0001234567" in {fv.value for fv in found.held if fv.field == "iban"}
