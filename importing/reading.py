@@ -118,6 +118,7 @@ class Reading:
         on_unit: Callable[[Unit], None],
         on_contacts: Callable[[Unit, Path], None],
         on_part: Callable[[Unit, Document], None] | None = None,
+        on_tick: Callable[[], None] | None = None,
         passwords: Iterable[str] = (),
         progress: Callable[[Progress], None] | None = None,
         on_page: Callable[[PageItem], None] | None = None,
@@ -127,6 +128,7 @@ class Reading:
     ) -> None:
         self.cf, self.pool, self.report = cf, pool, report
         self.on_unit, self.on_contacts, self.on_part = on_unit, on_contacts, on_part
+        self.on_tick = on_tick  # every pass of the loop: the keeper commits what is due
         self.passwords = tuple(passwords)
         self.progress, self.on_page, self.cancel = progress, on_page, cancel
         self.stack_name, self.duplex = stack_name, duplex
@@ -176,6 +178,8 @@ class Reading:
                 for ticket, result in self.pool.poll(0.05) if self.pool.outstanding else ():
                     self._answered(ticket, result)
                 self._report_progress()
+                if self.on_tick is not None:
+                    self.on_tick()
         finally:
             feeder.stop()
         if feeder.error is not None:

@@ -111,6 +111,8 @@ class ImportRun:
                 on_unit=keeper.unit_read,
                 on_contacts=lambda _unit, path: self.contact_lists.add(path),
                 on_part=None if self.review else keeper.part_read,
+                # a folder read while only loose files follow is stored within seconds too
+                on_tick=None if self.review else keeper.commit_if_due,
                 passwords=self.passwords,
                 progress=self.progress,
                 on_page=self.on_page,

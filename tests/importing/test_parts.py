@@ -123,3 +123,27 @@ def test_a_name_that_is_not_utf8_keeps_its_folder(
         assert doc.client_id == unit.client_id
         assert doc.name == "brief-\ufffdt\ufffd.png"
         assert len(_originals(db_path)) == 2
+
+
+def test_a_folder_followed_only_by_loose_files_is_stored_while_they_are_read(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tesseract_available
+) -> None:
+    # a folder is kept in batches, committed when the next folder arrives or when due;
+    # loose files after it must not hold it back until the end (a kill would lose it)
+    from importing import keeping
+
+    # not due when the folder is read (within a second), due while the loose files are
+    monkeypatch.setattr(keeping, "BATCH_SECONDS", 1.0)
+    folder = tmp_path / "Jansen"
+    folder.mkdir()
+    card = letter(folder / "kaart.png", "Jan Jansen", "06-12345678")
+    loose = [letter(tmp_path / f"brief{i}.png", f"Piet Smit {i}", "06-87654321") for i in range(12)]
+    with ClientFile.open(db_path) as cf:
+        report = import_paths(
+            [folder, *loose],
+            cf,
+            jobs=1,
+            cancel=lambda: bool(cf.documents_by_sha256(sha256_of(card))),
+        )
+        assert report.cancelled, "the folder was stored only when everything was read"
+        assert _stored(cf, card)
