@@ -94,6 +94,7 @@ def drive_wizard(app, db_path: Path, jobs: int, resolution: int) -> dict[str, fl
     from gui.import_wizard.wizard import ImportWizard
 
     wizard = ImportWizard(db_path, jobs=jobs)
+    wizard.confirm_close = lambda _unsaved: True  # the bench closes without saving
     wizard.show()
 
     def wait(condition, timeout: float = 600.0) -> None:
