@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ocr.extract import ExtractedClient, OwnBusiness
+from ocr.extract.email import MAIL_PROVIDERS
 from ocr.extract.text import fold
 from storage.phones import normalize
 
@@ -29,44 +30,6 @@ OWN_SHARE = 0.5
 # frequent value.
 TOGETHER = 0.8
 KEYED = ("phone", "email", "iban", "kvk", "btw", "company", "postcode")
-# Mail providers many clients share: their domain never marks an address as ours.
-MAIL_PROVIDERS = frozenset(
-    [
-        "gmail.com",
-        "googlemail.com",
-        "hotmail.com",
-        "hotmail.nl",
-        "outlook.com",
-        "outlook.nl",
-        "live.nl",
-        "live.com",
-        "msn.com",
-        "icloud.com",
-        "me.com",
-        "yahoo.com",
-        "yahoo.nl",
-        "ziggo.nl",
-        "kpnmail.nl",
-        "kpnplanet.nl",
-        "planet.nl",
-        "home.nl",
-        "xs4all.nl",
-        "hetnet.nl",
-        "casema.nl",
-        "chello.nl",
-        "upcmail.nl",
-        "quicknet.nl",
-        "zeelandnet.nl",
-        "telfort.nl",
-        "tele2.nl",
-        "online.nl",
-        "gmx.net",
-        "gmx.de",
-        "web.de",
-        "proton.me",
-        "protonmail.com",
-    ]
-)
 
 
 def value_key(field: str, value: str) -> tuple[str, str]:

@@ -5,11 +5,53 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 from .hits import Hit
 
 _EMAIL = re.compile(
     r"(?<![\w.@-])([A-Za-z0-9][A-Za-z0-9._%+'-]*)\s?[@©]\s?"
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12})(?![\w@])"
+)
+
+# Mail providers many clients share: their domain never marks an address as ours
+# (importing.detection), and a domain one letter away from one of them is that one misread.
+MAIL_PROVIDERS = frozenset(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.nl",
+        "outlook.com",
+        "outlook.nl",
+        "live.nl",
+        "live.com",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "yahoo.com",
+        "yahoo.nl",
+        "ziggo.nl",
+        "kpnmail.nl",
+        "kpnplanet.nl",
+        "planet.nl",
+        "home.nl",
+        "xs4all.nl",
+        "hetnet.nl",
+        "casema.nl",
+        "chello.nl",
+        "upcmail.nl",
+        "quicknet.nl",
+        "zeelandnet.nl",
+        "telfort.nl",
+        "tele2.nl",
+        "online.nl",
+        "gmx.net",
+        "gmx.de",
+        "web.de",
+        "proton.me",
+        "protonmail.com",
+    ]
 )
 
 
@@ -78,6 +120,20 @@ def find_emails(text: str) -> list[Hit]:
             domain = ".".join(labels[:-1])  # "hotmail.com.oe": scanner dust after the address
         if not domain.rsplit(".", 1)[1].isalpha():
             continue
-        value = f"{local.lower()}@{domain}"
+        value = f"{local.lower()}@{provider_misread(domain) or domain}"
         hits.append(Hit(value, match.start(), match.end(), match.group(0)))
     return hits
+
+
+def provider_misread(domain: str) -> str | None:
+    """The mail provider a domain is a misreading of ("hatmail.com", "xs4all.al"): only
+    when exactly one provider is one letter away, and the domain is not one itself. Short
+    ones ("me.com", "web.de") are left alone: too many real domains are a letter away."""
+    if domain in MAIL_PROVIDERS:
+        return None
+    near = [
+        p
+        for p in MAIL_PROVIDERS
+        if len(p) >= 8 and Levenshtein.distance(domain, p, score_cutoff=1) <= 1
+    ]
+    return near[0] if len(near) == 1 else None

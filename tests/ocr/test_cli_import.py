@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
@@ -95,10 +96,17 @@ def test_ctrl_c_stops_the_cli_and_every_process(tmp_path: Path):
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
         start_new_session=True,
     )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while len(with_environment(str(tmp_path), wait=0)) < 3 and time.monotonic() < deadline:
-        time.sleep(0.2)  # the CLI, its worker and the hanging tesseract are running
-    os.killpg(run.pid, signal.SIGINT)  # Ctrl+C goes to the whole foreground group
-    _, err = run.communicate(timeout=30)
-    assert run.returncode == 130 and b"Afgebroken" in err
-    assert with_environment(str(tmp_path)) == []
+    try:
+        deadline = time.monotonic() + 60
+        while len(with_environment(str(tmp_path), wait=0)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)  # the CLI, its worker and the hanging tesseract are running
+        os.killpg(run.pid, signal.SIGINT)  # Ctrl+C goes to the whole foreground group
+        _, err = run.communicate(timeout=30)
+        assert run.returncode == 130 and b"Afgebroken" in err
+        assert with_environment(str(tmp_path)) == []
+    finally:  # a failure here must not leave processes behind for the tests after it
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(run.pid, signal.SIGKILL)
+        for pid in with_environment(str(tmp_path), wait=0):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
