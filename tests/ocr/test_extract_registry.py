@@ -6,6 +6,7 @@ import pytest
 
 from ocr.extract import extract_client
 from ocr.extract.address import find_postcodes
+from ocr.extract.bank import find_ibans
 from ocr.extract.registry import find_btw, find_kvk, find_vat
 from storage.places import dutch_places
 from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F401
@@ -148,3 +149,23 @@ def test_a_postcode_counts_only_inside_an_address() -> None:
 def test_city_spelled_as_the_place_list_does() -> None:
     page = page_of(("Kerkstraat 12", 100, 1000), ("9104 AB Damwald Nederland", 100, 1045))
     assert values(extract_client([page]), "city") == ["Damwâld"]
+
+
+@pytest.mark.parametrize(
+    ("line", "iban"),
+    [
+        ("IBAN NL38 RABO 0293 4527 92 - BIC RABONL2U", "NL38RABO0293452792"),
+        ("NL38 RABO 0293 4527 92 BIC RABONL2U", "NL38RABO0293452792"),
+        ("KvK 5790 6617 Bank: NL59 ABNA 0386 5474 08 Btw NL 2630 35 517 B01", "NL59ABNA0386547408"),
+    ],
+)
+def test_an_iban_followed_by_a_word_is_read(line: str, iban: str) -> None:
+    # "BIC" after the number is a word, not more of the number (B looks like an 8)
+    assert [h.value for h in find_ibans(line)] == [iban]
+
+
+@pytest.mark.parametrize(
+    "line", ["NL38RABO02934527921", "NL38RABO0293452792B", "NL38 RABO 0293 4527 921"]
+)
+def test_a_longer_number_is_no_iban(line: str) -> None:
+    assert find_ibans(line) == []
