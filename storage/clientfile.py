@@ -51,7 +51,7 @@ from .models import (
 )
 from .notes import NotesAndCalls
 from .originals import Originals, OriginalStore, folder_for
-from .paths import is_server_url
+from .paths import location_of
 
 REGION_ENV = "KLANTDOSSIER_REGION"
 
@@ -100,9 +100,9 @@ class ClientFile:
         NewerSchemaError for a file of a newer Klantdossier; an older file is migrated
         after an automatic backup next to it.
         """
-        location: Path | str = (
-            str(path).strip() if is_server_url(path) else Path(path).expanduser().absolute()
-        )
+        location = location_of(path)
+        if isinstance(location, Path):
+            location = location.absolute()
         region = region or os.environ.get(REGION_ENV) or phone_numbers.DEFAULT_REGION
         db = open_current(location, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
         cf = cls(db, region)

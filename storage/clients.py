@@ -254,13 +254,12 @@ class Clients:
         them on the card): all of the client's, or those of the named field(s). Returns
         how many were not yet marked."""
         names = [fields] if isinstance(fields, str) else list(fields or ())
-        where = "client_id = ? AND accepted = 0"
+        where, args = "client_id = ? AND accepted = 0", [client_id]
         if names:
-            where += " AND field IN (" + ", ".join("?" for _ in names) + ")"
+            within, named = self.db.one_of(names)
+            where, args = f"{where} AND field {within}", args + named
         with self.db.transaction():
-            cursor = self.db.execute(
-                f"UPDATE fields SET accepted = 1 WHERE {where}", (client_id, *names)
-            )
+            cursor = self.db.execute(f"UPDATE fields SET accepted = 1 WHERE {where}", args)
         return int(cursor.rowcount)
 
     # -- reading ---------------------------------------------------------------------------

@@ -189,12 +189,11 @@ class Documents:
         """document id -> (file name, client id or None) for the documents of these pages."""
         if not page_ids:
             return {}
-        marks = ", ".join("?" for _ in page_ids)
+        within, args = self.db.one_of(page_ids)
         rows = self.db.execute(
             "SELECT DISTINCT d.id, d.name, d.client_id FROM pages p"
-            " JOIN documents d ON d.id = p.document_id"
-            f" WHERE p.id IN ({marks}) ORDER BY d.id",
-            list(page_ids),
+            f" JOIN documents d ON d.id = p.document_id WHERE p.id {within} ORDER BY d.id",
+            args,
         ).fetchall()
         return {int(r[0]): (r[1], int(r[2]) if r[2] is not None else None) for r in rows}
 

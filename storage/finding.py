@@ -20,7 +20,6 @@ from .search import (
     PAGE_PREFIX_MIN,
     detail_snippet,
     fold,
-    fts_query,
     has_number,
     has_word_prefix,
     is_phone_like,
@@ -65,13 +64,13 @@ class Finder:
         if number and len(number) >= 9:
             for client_id in self.lookup_phone_ids(query):
                 ranked.setdefault(client_id, f"Telefoon: [{query.strip()}]")
-        match = fts_query(query)
+        words = bool(tokens(query))  # a query of only quotes and operators finds nobody
         terms = snippet_terms(query)
-        if match is not None and len(ranked) < limit:
-            self._search_clients(query, match, terms, limit, ranked)
-        if match is not None and len(ranked) < limit:
+        if words and len(ranked) < limit:
+            self._search_clients(query, terms, limit, ranked)
+        if words and len(ranked) < limit:
             self._search_pages(query, limit, ranked)
-        if not ranked and match is not None:
+        if not ranked and words:
             for client_id, names in self.index.similar_names(query, limit):
                 ranked.setdefault(client_id, names)
         missing = [client_id for client_id, snippet in ranked.items() if snippet is None]
@@ -84,7 +83,6 @@ class Finder:
     def _search_clients(
         self,
         query: str,
-        match: str,
         terms: list[str],
         limit: int,
         ranked: dict[int, str | None],

@@ -39,8 +39,8 @@ class SearchIndex:
         else:
             if not client_ids:
                 return {}
-            where = " WHERE {} IN (" + ", ".join("?" for _ in client_ids) + ")"
-            args = list(client_ids)
+            within, args = self.db.one_of(client_ids)
+            where = " WHERE {} " + within
         rows = execute(f"SELECT {_CLIENT_COLUMNS} FROM clients" + where.format("id"), args)
         clients = {r[0]: r[1:] for r in rows}
         addresses: dict[int, list[tuple]] = {}

@@ -72,12 +72,14 @@ class Merges:
             new_id = self._client_of(card, label)
             for document_id in documents:
                 self.documents.assign_document(int(document_id), new_id)
-            self.db.execute(
-                "UPDATE fields SET client_id = ? WHERE client_id = ? AND page_id IN"
-                " (SELECT p.id FROM pages p JOIN documents d ON d.id = p.document_id"
-                f" WHERE d.id IN ({', '.join('?' for _ in documents) or 'NULL'}))",
-                [new_id, kept_id, *documents],
-            )
+            if documents:  # the values read from that paper go with it
+                within, ids = self.db.one_of(documents)
+                self.db.execute(
+                    "UPDATE fields SET client_id = ? WHERE client_id = ? AND page_id IN"
+                    " (SELECT p.id FROM pages p JOIN documents d ON d.id = p.document_id"
+                    f" WHERE d.id {within})",
+                    [new_id, kept_id, *ids],
+                )
             self._take_back(kept_id, added)
             self.db.execute("DELETE FROM merges WHERE id = ?", (merge_id,))
             self.documents.log("merge-undone", f"klant {kept_id} gesplitst: nieuwe klant {new_id}")
