@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from storage import phones as phone_numbers
 from storage.models import CLIENT_FIELDS, Client, StoredField
 
-ADDRESS_KEYS = ("street", "house_number", "postcode", "city", "country")
+from ..data import ADDRESS_PARTS
+
 # OCR field names (ocr/extract FIELDS) to the card's keys, and back
-OCR_KEYS = {key: key for key in CLIENT_FIELDS} | {key: f"address.{key}" for key in ADDRESS_KEYS}
+OCR_KEYS = {key: key for key in CLIENT_FIELDS} | {key: f"address.{key}" for key in ADDRESS_PARTS}
 CARD_TO_OCR = {card: ocr for ocr, card in OCR_KEYS.items()}
 ACCEPT_KEYS = "Ctrl+Shift+A"
 STYLE = """

@@ -45,7 +45,6 @@ class JobDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.job: Job | None = None
-        self.result: Any = None
         self.total = 0  # the last count of work to do that the job reported
         self.open_url = QDesktopServices.openUrl  # replaced in tests: no file manager starts
         self._folder: Path | None = None
@@ -146,7 +145,6 @@ class JobDialog(QDialog):
             )
 
     def _done(self, result: Any) -> None:
-        self.result = result
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self._say(self.done_text(result))
