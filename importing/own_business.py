@@ -107,7 +107,3 @@ def accept_suggestion(found: OwnBusiness) -> Path:
     path = save_own_business(combined(load_own_business(), found))
     suggestion_path().unlink(missing_ok=True)
     return path
-
-
-def forget_suggestion() -> None:
-    suggestion_path().unlink(missing_ok=True)

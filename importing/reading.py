@@ -61,9 +61,8 @@ class _Feeder:
 
     _END = object()
 
-    def __init__(self, source: Iterable[Unit | Sheet], report: ImportReport) -> None:
+    def __init__(self, source: Iterable[Unit | Sheet]) -> None:
         self._queue: queue.Queue = queue.Queue(maxsize=256)
-        self._report = report
         self._stop = threading.Event()
         self.error: BaseException | None = None
         self.finished = False
@@ -159,7 +158,7 @@ class Reading:
     # -- the loop ----------------------------------------------------------------------------
 
     def run(self, source: Iterable[Unit | Sheet]) -> None:
-        feeder = _Feeder(source, self.report)
+        feeder = _Feeder(source)
         window = PAGES_PER_RUN * self.pool.jobs  # enough for every worker's next run
         try:
             while True:

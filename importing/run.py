@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ocr.engine.pool import OcrPool
 from ocr.engine.preprocess import Settings
-from ocr.engine.tesseract import DEFAULT_LANG, PAGE_TIMEOUT_S, check_tesseract
+from ocr.engine.tesseract import DEFAULT_LANG, PAGE_TIMEOUT_S
 from ocr.extract import OwnBusiness
 from storage import ClientFile
 
@@ -93,7 +93,6 @@ class ImportRun:
         if not self.review:
             self.cf.require_writable()
             self.cf.sweep_originals()
-        check_tesseract(self.lang)
         keeper = Keeper(
             self.cf,
             self.report,

@@ -10,7 +10,6 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -207,12 +206,6 @@ def load_frame(
         raise BadFileError(DAMAGED) from e
     finally:
         img.close()
-
-
-def image_pages(path: Path) -> Iterator[Image.Image]:
-    """Each frame of an image file, EXIF-upright; one at a time to keep memory bounded."""
-    for index in range(image_frame_count(path)):
-        yield load_frame(path, index)[0]
 
 
 def page_image(path: Path, index: int) -> Image.Image:
