@@ -150,7 +150,7 @@ def analyse(
     # a card form may carry a letterhead above its title: only what is below is the card
     title_top = min((t.top for t in titles if t.has_boxes), default=None)
     places: dict[tuple[int, int], Place] = {}
-    upper = _upper_address_block(members, segs, address_blocks)
+    upper = _upper_address_block(members, segs, address_blocks, height)
     for block, keys in members.items():
         lines = [segs[i][j] for i, j in keys]
         zone = _zone(lines, block, portrait, width, height, address_blocks)
@@ -208,15 +208,21 @@ def _side_column(lines: list[Line], kinds: list[str | None], portrait: bool, wid
 
 
 def _upper_address_block(
-    members: dict[int, list[tuple[int, int]]], segs: list[list[Line]], address: set[int]
+    members: dict[int, list[tuple[int, int]]],
+    segs: list[list[Line]],
+    address: set[int],
+    page_height: int,
 ) -> int | None:
-    """Of two address blocks one above the other (a private letter: the writer's address,
-    then the addressee's), the upper one; None when there are not two."""
+    """Of two address blocks one above the other in the upper half (a private letter: the
+    writer's address, then the addressee's), the upper one; None when there are not two.
+    An address lower down (a footer, a signature) is no addressee: with it, the window's
+    block would be taken for the writer's."""
     tops = []
     for block in address:
         lines = [segs[i][j] for i, j in members.get(block, []) if segs[i][j].has_boxes]
-        if lines:
-            tops.append((min(ln.top for ln in lines), max(ln.height for ln in lines), block))
+        top = min((ln.top for ln in lines), default=None)
+        if top is not None and (not page_height or top < WINDOW_BAND * page_height):
+            tops.append((top, max(ln.height for ln in lines), block))
     if len(tops) < 2:
         return None
     tops.sort()

@@ -362,3 +362,27 @@ def test_a_side_column_of_registry_numbers_is_the_writers() -> None:
     assert values(found, "iban") == ["NL50INGB0683251309"]
     assert "01234567" not in values(found, "kvk")
     assert "NL20INGB0001234567" in {fv.value for fv in found.held if fv.field == "iban"}
+
+
+def test_an_address_in_the_footer_does_not_make_the_window_the_writers() -> None:
+    # a letter to us: the writer's letterhead, our address in the window, and the writer's
+    # address again in the footer; the window block is the addressee's (ours), not the
+    # writer's, so nothing of the writer is taken for ours
+    letter = page_of(
+        ("FIETSENMAKER VAN DER MEER", 640, 120),
+        ("Stationsweg 149 2728 PX Zoetermeer T +31655971075", 640, 210),
+        ("Koopmans Schilderwerken", 830, 455),
+        ("Koopvaardijweg 74", 830, 500),
+        ("8025 MJ Zwolle", 830, 545),
+        ("Zoetermeer, 14-8-2023", 160, 674),
+        ("Mijn telefoonnummer is +31655971075", 160, 1000),
+        ("Met vriendelijke groet,", 160, 1200),
+        ("Mohamed van der Meer", 160, 1350),
+        ("Fietsenmaker Van der Meer", 160, 2060),
+        ("Stationsweg 149", 160, 2105),
+        ("2728 PX Zoetermeer", 160, 2150),
+    )
+    ours = OwnBusiness(name="Koopmans Schilderwerken", postcode="8025 MJ")
+    (parties,) = extract_client([letter], own=ours).pages
+    assert parties.own == ("recipient",)
+    assert parties.client == "sender"
