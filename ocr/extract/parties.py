@@ -30,6 +30,9 @@ IDENTIFYING = frozenset(
      "last_name"}
 )  # fmt: skip
 _STRONG = ("phone", "email", "iban", "kvk", "btw", "vat", "postcode", "street")
+# What names one household or firm: a street name alone does not (the client's neighbours
+# and half the town write "Oude Gracht" too), so it never makes a writer the folder's client
+_IDENTIFIERS = tuple(f for f in _STRONG if f != "street")
 _NAMES = ("company", "last_name")
 CONF_FOLDER = 0.6
 FOLDER_PAGE = -1  # page_index of hints taken from the folder name
@@ -149,7 +152,7 @@ class _Anchor:
             names = set()
         for fv in readings:
             key = group_key(fv)
-            if fv.field in _STRONG and key in self.values.get(fv.field, ()):
+            if fv.field in _IDENTIFIERS and key in self.values.get(fv.field, ()):
                 return True
             if fv.field in _NAMES and any(
                 len(n) >= 4 and fuzz.token_set_ratio(key, n) >= 90 for n in names

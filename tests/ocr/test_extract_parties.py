@@ -386,3 +386,24 @@ def test_an_address_in_the_footer_does_not_make_the_window_the_writers() -> None
     (parties,) = extract_client([letter], own=ours).pages
     assert parties.own == ("recipient",)
     assert parties.client == "sender"
+
+
+def test_a_letter_from_a_firm_on_the_clients_street_is_not_the_clients() -> None:
+    # the client card says Kerkstraat (Amsterdam); a letter from another firm on a
+    # Kerkstraat in another town is in the folder: a street name is no identifier
+    other = page_of(
+        ("FIETSENMAKER CELIK V.O.F.", 160, 100),
+        ("Kerkstraat 53 2717 EZ Zoetermeer T +31638270513", 160, 160),
+        ("Bosma Schilderwerken B.V.", 160, 420),
+        ("Edisonstraat 50", 160, 465),
+        ("3025 AR Rotterdam", 160, 510),
+        ("Zoetermeer, 31/01/2017", 160, 674),
+        ("Ons rekeningnummer is gewijzigd.", 160, 900),
+        ("Mijn telefoonnummer is +31638270513", 160, 1000),
+        ("Hoogachtend,", 160, 1200),
+        ("Wei Celik", 160, 1350),
+        ("Fietsenmaker Celik V.O.F.", 160, 1395),
+    )
+    found = extract_client([card(), other])
+    assert "+31638270513" not in values(found, "phone")
+    assert found.pages[1].client is None
