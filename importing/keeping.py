@@ -2,8 +2,9 @@
 in memory for the review (the wizard), or stored at once without a client (an import
 without review), so that a large import never holds its pages in memory and an import
 that is stopped or killed keeps what it read: the next import takes those documents up
-again and makes their clients, without reading them twice. A part of a long document
-(reading.py) is stored the moment it is read, with the frames it holds.
+again and makes their clients, without reading them twice. A part of a long document, or
+a piece of a long loose file (reading.py), is stored the moment it is read, with the
+frames it holds.
 
 The originals are stored first, under the write lock, so a stored document always has
 its original; page text is stored with any BSN masked (AVG), the page marked.
@@ -94,9 +95,10 @@ class Keeper:
         return True
 
     def part_read(self, unit: Unit, doc: Document) -> None:
-        """A part of a long document of a client folder, read: stored now (without review),
-        so a kill or a cancel keeps it; the rest of the folder follows as usual."""
-        if not self.store or unit.kind != FOLDER or doc.error is not None:
+        """A part of a long document of a client folder, or a piece of a long file of a
+        stack, read: stored now (without review, without a client), so a kill or a cancel
+        keeps it; the rest of the unit follows as usual."""
+        if not self.store or (unit.kind != FOLDER and not unit.stack) or doc.error is not None:
             return
         doc.bsn_frames = masked(doc)
         self._store(doc, part=True)

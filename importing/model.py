@@ -44,6 +44,14 @@ class Document:
     # parts of this file stored by an import that stopped (frames -> document id): a long
     # document is read in parts (limits.PART_PAGES), and those parts are not read again
     stored_parts: dict[tuple[int, ...], int] = field(default_factory=dict)
+    # a long file of a stack: its runs of content pages, stored as they were read (each a
+    # document with frames; reading.py), in page order; the separator sheets stay in kinds
+    pieces: list[Document] = field(default_factory=list)
+
+    @property
+    def frames_read(self) -> int:
+        """How many of its frames are read: text, a separator sheet, or in a piece."""
+        return len(self.pages) + len(self.kinds) + sum(len(p.frames or ()) for p in self.pieces)
 
     @property
     def page_list(self) -> list[PageText]:

@@ -12,6 +12,10 @@ in memory. A unit whose files are all read goes to the keeper (keeping.py). A do
 of a client folder longer than limits.PART_PAGES is read as consecutive parts (documents
 with frames), and each part goes to the keeper as soon as it is read (on_part), so an
 import that is stopped or killed keeps the parts it read, and the next one reads the rest.
+A long loose file (a stack) is kept the same way, in pieces that never cross a separator
+sheet: each run of content pages between two separators, cut every PART_PAGES pages, is
+stored the moment its pages are read, and the stack is divided into clients from those
+pieces and its separator sheets once all are read (stacks.py).
 """
 
 from __future__ import annotations
@@ -40,6 +44,15 @@ from .report import ImportReport, Progress
 from .stacks import pages_text
 
 PROGRESS_EVERY_S = 0.1
+
+
+@dataclass(slots=True)
+class _Pieces:
+    """Where a long file of a stack stands: frames before `at` are in pieces or separator
+    sheets; `stored` holds the pieces an import that stopped stored (by first frame)."""
+
+    stored: dict[int, Document]
+    at: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +159,7 @@ class Reading:
         self.seen: set[str] = set()
         self.parts: set[int] = set()  # ids of documents that are parts of a long file
         self.owned_parts: set[int] = set()  # stored parts that have their client already
+        self.pieced: dict[int, _Pieces] = {}  # id(document) -> a long file of a stack
         self.arrivals = 0
         self.pages_asked = 0
         self.pages_done = 0
@@ -273,8 +287,9 @@ class Reading:
         self.seen.add(sha)
         stored = self.cf.documents_by_sha256(sha)
         owned = [d.client_id for d in stored if d.client_id is not None]
-        # parts of a long document of a folder (see _parts): the ones missing are read
-        parts = not unit.stack and bool(stored) and all(d.frames is not None for d in stored)
+        # parts of a long document of a folder (see _parts) or pieces of a long file of a
+        # stack (_in_pieces): the ones missing are read
+        parts = bool(stored) and all(d.frames is not None for d in stored)
         if owned and unit.known_client_id is None:
             # a folder imported again keeps its client for the files that are new
             unit.known_client_id = owned[0]
@@ -323,8 +338,16 @@ class Reading:
             item.kind = result if isinstance(result, PageKind) else PageKind("content")
             item.text = result if isinstance(result, PageText) else None
             self._page_event(item)
-        if len(doc.pages) + len(doc.kinds) == len(doc.frames or ()):
-            unit = self.unit_of[id(doc)]
+        self._page_read(doc)
+
+    def _page_read(self, doc: Document) -> None:
+        unit = self.unit_of[id(doc)]
+        if id(doc) in self.pieced:
+            self._hand_on(unit, doc)
+        if doc.frames_read == len(doc.frames or ()):
+            if doc.pieces and all(p.stored_id in self.owned_parts for p in doc.pieces):
+                self._skip(unit, doc)  # every piece stored and given its client before
+                return
             if self.on_part is not None and id(doc) in self.parts:
                 self.on_part(unit, doc)  # kept now, not when the whole folder is read
             self._file_done(unit)
@@ -353,8 +376,91 @@ class Reading:
         if not doc.frames:
             self._fail(doc, "het bestand heeft geen pagina's")
             return
+        if self._in_pieces(unit, doc):
+            state = self.pieced[id(doc)]
+            stored = {f for piece in state.stored.values() for f in piece.frames or ()}
+            self.pages_done += len(stored)
+            self._ask_pages(unit, doc, [f for f in doc.frames if f not in stored])
+            self._page_read(doc)  # pieces stored before, at its start or all of it
+            return
+        if unit.stack and self.owned_parts.intersection(doc.stored_parts.values()):
+            self._skip(unit, doc)  # divided at its separator sheets by an earlier import
+            return
         for part in self._parts(unit, doc):
             self._ask_pages(unit, part)
+
+    def _skip(self, unit: Unit, doc: Document) -> None:
+        self.report.skipped += 1
+        unit.documents = [d for d in unit.documents if d is not doc]
+        self._file_done(unit)
+
+    def _in_pieces(self, unit: Unit, doc: Document) -> bool:
+        """Whether a file of a stack is kept in pieces as read (see the module docstring):
+        when it is longer than a part, its pages are stored as read (no review), and a sheet
+        is one page (in duplex a blank back side is no separator)."""
+        frames = doc.frames or []
+        if not unit.stack or unit.duplex or self.on_part is None:
+            return False
+        if len(frames) <= limits.PART_PAGES:
+            return False
+        stored = {}
+        for key, stored_id in doc.stored_parts.items():
+            piece = self._piece_of(doc, list(key))
+            piece.stored_id = stored_id
+            stored[key[0]] = piece
+        self.pieced[id(doc)] = _Pieces(stored)
+        return True
+
+    def _piece_of(self, doc: Document, frames: list[int]) -> Document:
+        return Document(
+            doc.path,
+            doc.mime,
+            f"{doc.name}, {pages_text(frames)}",
+            doc.sha256,
+            frames=frames,
+            password=doc.password,
+            arrived=doc.arrived,
+        )
+
+    def _hand_on(self, unit: Unit, doc: Document, *, stop: bool = False) -> None:
+        """The pieces of a long file of a stack that are read go to the keeper: a run of
+        content pages ends at a separator sheet, after limits.PART_PAGES pages, at a piece
+        stored before, and at the end of the file (stop: at the first page not read)."""
+        state = self.pieced[id(doc)]
+        frames = doc.frames or []
+        run: list[int] = []
+        at = state.at
+        while at < len(frames):
+            frame = frames[at]
+            stored = state.stored.pop(frame, None)
+            if stored is not None or frame in doc.kinds:
+                self._store_piece(unit, doc, run)
+                run = []
+                if stored is not None:
+                    doc.pieces.append(stored)
+                at += len(stored.frames or ()) if stored is not None else 1
+                state.at = at
+                continue
+            if frame not in doc.pages:
+                break
+            run.append(frame)
+            at += 1
+            if len(run) == limits.PART_PAGES:
+                self._store_piece(unit, doc, run)
+                run = []
+                state.at = at
+        if at == len(frames) or stop:
+            self._store_piece(unit, doc, run)
+            state.at = at
+
+    def _store_piece(self, unit: Unit, doc: Document, frames: list[int]) -> None:
+        if not frames:
+            return
+        piece = self._piece_of(doc, frames)
+        piece.pages = {frame: doc.pages.pop(frame) for frame in frames}
+        assert self.on_part is not None
+        self.on_part(unit, piece)  # stored now: its pages leave memory
+        doc.pieces.append(piece)
 
     def _parts(self, unit: Unit, doc: Document) -> list[Document]:
         """The document, or its consecutive parts of limits.PART_PAGES pages when it is
@@ -390,8 +496,8 @@ class Reading:
             unit.documents = [d for d in unit.documents if not any(d is p for p in parts)]
         return todo
 
-    def _ask_pages(self, unit: Unit, doc: Document) -> None:
-        for frame in doc.frames or ():
+    def _ask_pages(self, unit: Unit, doc: Document, frames: list[int] | None = None) -> None:
+        for frame in doc.frames or () if frames is None else frames:
             item = None
             if self.on_page is not None:
                 item = PageItem(self.pages_asked, doc, frame)
@@ -401,9 +507,11 @@ class Reading:
             self.tickets[ticket] = (doc, frame, item)
 
     def _fail(self, doc: Document, reason: str) -> None:
+        if doc.pieces:
+            reason += "; de pagina's ervoor zijn bewaard"
         doc.error = reason
         self.report.error(doc.path, reason)
-        done = len(doc.pages) + len(doc.kinds)
+        done = doc.frames_read
         self.pages_done += max(0, len(doc.frames or ()) - done - 1)
         doc.pages.clear()
         self._file_done(self.unit_of[id(doc)])
@@ -428,15 +536,23 @@ class Reading:
 
     def close_partly_read(self, keeper) -> None:
         """After a cancel: the documents read completely of the units not yet done are
-        kept too (a stack up to its last page read); pages not read are never stored."""
+        kept too (a long file of a stack up to its first page not read); pages not read
+        are never stored."""
         for unit in list(self.open.values()):
+            for doc in unit.documents:
+                if id(doc) in self.pieced and doc.error is None:
+                    self._hand_on(unit, doc, stop=True)
+                    frames, at = doc.frames or [], self.pieced[id(doc)].at
+                    if at < len(frames):  # what lies beyond the first page not read goes
+                        doc.kinds = {f: k for f, k in doc.kinds.items() if f < frames[at]}
+                        doc.pages.clear()
             unit.documents = [
                 d
                 for d in unit.documents
-                if d.error is None
-                and (
-                    d.stored_id is not None
-                    or (d.frames and len(d.pages) + len(d.kinds) == len(d.frames))
+                if d.pieces
+                or (
+                    d.error is None
+                    and (d.stored_id is not None or (d.frames and d.frames_read == len(d.frames)))
                 )
             ]
             del self.open[id(unit)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ocr.sources.files import printable
 from ocr.sources.separators import PageKind, split_batches
 
 from .model import BATCH, FILE, Document, Unit
@@ -23,17 +24,21 @@ class _Sheet:
 
 def _sheets(unit: Unit, gap_s: float | None) -> list[list[_Sheet]]:
     """The stack's pages in order, cut where a pause longer than gap_s lies between two
-    documents; documents that failed are left out (they are reported already)."""
+    documents; documents that failed are left out (they are reported already), except
+    for the pieces of a long file stored before its failing page (reading.py)."""
     runs: list[list[_Sheet]] = [[]]
     last: float | None = None
     for doc in unit.documents:
-        if doc.error is not None:
+        if doc.error is not None and not doc.pieces:
             continue
         if gap_s is not None and last is not None and doc.arrived - last > gap_s:
             runs.append([])
         last = doc.arrived
-        frames = sorted(set(doc.pages) | set(doc.kinds))
-        runs[-1].extend(_Sheet(doc, f, doc.kinds.get(f, CONTENT)) for f in frames)
+        sheets = [_Sheet(doc, f, kind) for f, kind in doc.kinds.items()]
+        sheets += [_Sheet(p, f, CONTENT) for p in doc.pieces for f in p.frames or ()]
+        if doc.error is None:
+            sheets += [_Sheet(doc, f, CONTENT) for f in doc.pages]
+        runs[-1].extend(sorted(sheets, key=lambda s: s.frame))
     return [run for run in runs if run]
 
 
@@ -55,7 +60,11 @@ def _batch_unit(stack: Unit, sheets: list[_Sheet], client_id: int | None) -> Uni
     parts: list[Document] = []
     for sheet in sheets:
         doc = sheet.document
-        if not parts or parts[-1].path != doc.path:
+        if doc.stored_id is not None:  # a piece of a long file, stored as it was read
+            if not parts or parts[-1] is not doc:
+                parts.append(doc)
+            continue
+        if not parts or parts[-1].path != doc.path or parts[-1].stored_id is not None:
             parts.append(
                 Document(
                     doc.path,
@@ -75,6 +84,8 @@ def _batch_unit(stack: Unit, sheets: list[_Sheet], client_id: int | None) -> Uni
         if sheet.frame in doc.bsn_frames:
             part.bsn_frames.append(sheet.frame)
     for part, whole in zip(parts, _wholes(parts, stack), strict=True):
+        if part.stored_id is not None:
+            continue  # a piece: named when it was stored
         if whole:
             part.frames = None  # the whole file: no page numbers in its name
         else:
@@ -85,9 +96,7 @@ def _batch_unit(stack: Unit, sheets: list[_Sheet], client_id: int | None) -> Uni
 
 def _wholes(parts: list[Document], stack: Unit) -> list[bool]:
     """Whether each part is every page of its file."""
-    counts = {
-        doc.path: len(set(doc.pages) | set(doc.kinds)) for doc in stack.documents if not doc.error
-    }
+    counts = {doc.path: doc.frames_read for doc in stack.documents if not doc.error}
     return [len(part.frames or []) == counts.get(part.path, -1) for part in parts]
 
 
@@ -100,4 +109,9 @@ def _label(unit: Unit, name: str | None, number: int, count: int) -> str:
     first = unit.documents[0]
     if name is not None:
         return f"{name}, klant {number} van {count}"
-    return first.name if len(unit.documents) == 1 else f"{first.name} …"
+    if len(unit.documents) == 1:
+        return first.name
+    if all(d.path == first.path and d.frames for d in unit.documents):  # pieces of one file
+        frames = [f for d in unit.documents for f in d.frames or ()]
+        return f"{printable(first.path.name)}, {pages_text(frames)}"
+    return f"{first.name} …"

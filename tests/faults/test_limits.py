@@ -1,12 +1,15 @@
 """Unbounded imports from the CLI (issue 18.6): a Flate bomb is read by a worker capped
 at limits.MAX_READ_MEMORY and refused in plain words while the rest goes on; the limits
 can be set for every process of a run (KLANTDOSSIER_LIMITS); a long document killed
-half-way keeps the parts it read, and the rerun completes it."""
+half-way, in a client folder or a loose file, keeps the parts it read, and the rerun
+completes it."""
 
 from __future__ import annotations
 
 import json
 import time
+
+import pytest
 
 from storage import ClientFile
 from storage.originals import sha256_of
@@ -52,13 +55,15 @@ def test_limits_from_the_environment_hold_for_the_cli(tmp_path, tesseract_availa
     assert not [p for p in originals.rglob("*") if p.is_file()]
 
 
-def test_a_killed_import_keeps_the_parts_it_read(tmp_path, tesseract_available):
+@pytest.mark.parametrize("given", ["folder", "loose file"])
+def test_a_killed_import_keeps_the_parts_it_read(given, tmp_path, tesseract_available):
     folder = tmp_path / "Jansen"
     folder.mkdir()
     tiff = long_tiff(folder / "ordner.tif", 12)
+    path = folder if given == "folder" else tiff
     db = tmp_path / "k.sqlite"
     env = cli.cli_env({"KLANTDOSSIER_LIMITS": "part=3"})
-    proc = cli.start_cli("import", folder, "--db", db, "--json", "--jobs", "1", env=env)
+    proc = cli.start_cli("import", path, "--db", db, "--json", "--jobs", "1", env=env)
     deadline = time.monotonic() + 120
     while consistency.document_count(db) < 1 and time.monotonic() < deadline:
         assert proc.poll() is None, "the import ended before a part was stored"
@@ -69,7 +74,7 @@ def test_a_killed_import_keeps_the_parts_it_read(tmp_path, tesseract_available):
         kept = cf.documents_by_sha256(sha256_of(tiff))
     assert 1 <= len(kept) < 4, "a part read before the kill was lost"
     assert consistency.inspect(db).ok
-    again = cli.run_cli("import", folder, "--db", db, "--json", env=env)
+    again = cli.run_cli("import", path, "--db", db, "--json", env=env)
     assert again.returncode == 0 and json.loads(again.stdout)["errors"] == []
     with ClientFile.open(db) as cf:
         parts = sorted(cf.documents_by_sha256(sha256_of(tiff)), key=lambda d: d.frames)

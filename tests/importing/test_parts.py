@@ -1,6 +1,7 @@
-"""Long documents stored part by part as they are read (issue 18.6): a stopped import
-keeps the parts it read, the next one reads only the rest; limits on pages and size hold
-before anything is copied; a file name that is not UTF-8 never costs its folder (18.7)."""
+"""Long documents stored part by part as they are read (issue 18.6), in a client folder or
+as a loose file: a stopped import keeps the parts it read, the next one reads only the
+rest; limits on pages and size hold before anything is copied; a file name that is not
+UTF-8 never costs its folder (18.7)."""
 
 from __future__ import annotations
 
@@ -79,6 +80,61 @@ def test_a_long_document_is_stored_before_its_folder_is_read(
         assert report.errors == []
         assert [p.frames for p in _stored(cf, tiff)] == [(0, 1, 2), (3, 4, 5), (6, 7, 8)]
     assert max(seen) >= 1 and min(seen) == 0  # parts arrived during the reading
+
+
+def test_a_long_loose_file_is_kept_in_pieces_that_never_cross_a_separator_sheet(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tesseract_available
+) -> None:
+    """A loose file is a stack: its pieces are stored as read, each within one client's
+    pages; a cancel keeps them, the rerun reads the rest and divides the file as usual."""
+    monkeypatch.setattr(limits, "PART_PAGES", 3)
+    tiff = long_tiff(tmp_path / "ordner.tif", 11, blank={6})  # frame 5 separates two clients
+    with ClientFile.open(db_path) as cf:
+        report = import_paths(
+            [tiff], cf, jobs=1, cancel=lambda: bool(cf.documents_by_sha256(sha256_of(tiff)))
+        )
+        assert report.cancelled
+        kept = _stored(cf, tiff)
+        assert kept, "the piece read before the cancel was not kept"
+        assert kept[0].frames == (0, 1, 2) and kept[0].name == "ordner.tif, pagina 1–3"
+        assert kept[0].client_id is not None  # what was read has its client at once
+
+        report = import_paths([tiff], cf, jobs=1)
+        assert report.errors == []
+        pieces = _stored(cf, tiff)
+        assert kept[0].id == pieces[0].id  # taken up, not read again
+        assert sorted(f for p in pieces for f in p.frames or ()) == [0, 1, 2, 3, 4, 6, 7, 8, 9, 10]
+        assert all(len(p.frames or ()) <= 3 for p in pieces)
+        before = {p.client_id for p in pieces if max(p.frames or ()) < 5}
+        after = {p.client_id for p in pieces if min(p.frames or ()) > 5}
+        assert len(before) == 1 and len(after) == 1 and before != after, "a piece crossed"
+        assert None not in before | after
+        assert "10" in cf.pages(pieces[-1].id)[0][1].text
+
+        again = import_paths([tiff], cf, jobs=1)  # all of it in: nothing to read
+        assert again.skipped == 1 and again.pages == 0
+        assert [p.id for p in _stored(cf, tiff)] == [p.id for p in pieces]
+
+
+def test_a_long_loose_file_is_stored_while_it_is_read(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tesseract_available
+) -> None:
+    monkeypatch.setattr(limits, "PART_PAGES", 3)
+    tiff = long_tiff(tmp_path / "lang.tif", 9)
+    seen: list[int] = []
+    with ClientFile.open(db_path) as cf:
+
+        def progress(p) -> None:
+            seen.append(len(cf.documents_by_sha256(sha256_of(tiff))))
+
+        report = import_paths([tiff], cf, jobs=1, progress=progress)
+        assert report.errors == []
+        pieces = _stored(cf, tiff)
+        assert [p.frames for p in pieces] == [(0, 1, 2), (3, 4, 5), (6, 7, 8)]
+        (unit,) = report.units
+        assert unit.path == "lang.tif, pagina 1–9"
+        assert {p.client_id for p in pieces} == {unit.client_id}
+    assert max(seen) >= 1 and min(seen) == 0  # pieces arrived during the reading
 
 
 def test_too_many_frames_is_refused_before_anything_is_copied(

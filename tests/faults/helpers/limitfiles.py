@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from collections.abc import Collection
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -15,14 +16,17 @@ from .badfiles import FONT, build_pdf
 TTF = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
-def long_tiff(path: Path, frames: int, *, text: bool = True) -> Path:
+def long_tiff(
+    path: Path, frames: int, *, text: bool = True, blank: Collection[int] = ()
+) -> Path:
     """A TIFF of `frames` small 1-bit pages, each saying its number (G4: a few hundred
-    bytes a page, so 1,000 frames are one small file)."""
+    bytes a page, so 1,000 frames are one small file); the pages numbered in `blank` are
+    blank sheets (separators)."""
     font = ImageFont.truetype(TTF, 28)
     pages = []
     for number in range(1, frames + 1):
         page = Image.new("1", (420, 90) if text else (64, 32), 1)
-        if text:
+        if text and number not in blank:
             ImageDraw.Draw(page).text((12, 24), f"Pagina {number} Jansen", fill=0, font=font)
         pages.append(page)
     pages[0].save(
