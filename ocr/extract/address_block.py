@@ -9,9 +9,9 @@ import re
 from .address import Street, parse_street, split_who_street
 from .company import looks_like_company
 from .labelled import Seg
-from .names import parse_person
+from .names import ATTENTION, parse_person
 
-TAV = re.compile(r"^\s*(t\.?\s?a\.?\s?v\.?|ter attentie van)\s*:?\s*", re.IGNORECASE)
+TAV = re.compile(rf"^\s*({ATTENTION})\s*:?\s*", re.IGNORECASE)
 SEPARATOR_SPLIT = re.compile(r"\s+[·•|—–-]\s+|\s*[·•|]\s*")
 
 

@@ -10,7 +10,9 @@ from rapidfuzz.distance import Levenshtein
 from .hits import Hit
 
 _EMAIL = re.compile(
-    r"(?<![\w.@-])([A-Za-z0-9][A-Za-z0-9._%+'-]*)\s?[@©]\s?"
+    # OCR may put a space after a dot in the name ("priya. kowalczyk@"): not after a label
+    r"(?<![\w.@-])((?:(?!(?:e-?mail|mail)[._] )[a-z0-9][a-z0-9%+'-]*[._] )?"
+    r"[A-Za-z0-9][A-Za-z0-9._%+'-]*)\s?[@©]\s?"
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12})(?![\w@])"
 )
 
@@ -111,7 +113,7 @@ def find_emails(text: str) -> list[Hit]:
         return []
     hits = []
     for match in _EMAIL.finditer(_ascii_same_length(text)):
-        local = match.group(1).strip(".")
+        local = re.sub(r"\s", "", match.group(1)).strip(".")
         domain = re.sub(r"\s", "", match.group(2)).strip(".").lower()
         if not local or "." not in domain or ".." in domain:
             continue

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from .labels import label_kind, split_label
 from .words import Line, segments
 
+# what may follow a label alone on its line: punctuation, and a rule or a speck of the scan
+# read as a character ("IBAN: |")
+_NOTHING = " .:-|_—–~=°“”\"'»«*"
+
 
 @dataclass(frozen=True, slots=True)
 class Seg:
@@ -37,7 +41,8 @@ def labelled_rows(lines: list[Line]) -> list[list[Seg]]:
             label = _label_above(above, seg.line) if seg.kind is None else None
             if label is not None:
                 row[n] = Seg(seg.line, label, 0, i, seg.seg_index)
-        above = alone
+        if alone or any(c.isalnum() for c in line.text):
+            above = alone  # a rule or a speck read as "|" between them changes nothing
         rows.append(row)
     return rows
 
@@ -57,7 +62,7 @@ def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[
             # a card printed as a table: "Naam      Kees de Vries", no colon
             kind = label_kind(seg.text.strip(" .:"))
             start = len(seg.text) if kind else 0
-        if kind and not seg.text[start:].strip(" .:-"):
+        if kind and not seg.text[start:].strip(_NOTHING):
             if pending:
                 alone.append((pending, pending_line))
             pending, pending_line = kind, seg  # label alone; the value is the next segment

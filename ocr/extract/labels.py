@@ -25,6 +25,7 @@ LABELS: dict[str, str] = {
     "contact": "name",
     "tav": "name",
     "terattentievan": "name",
+    "attn": "name",
     "bedrijf": "company",
     "bedrijfsnaam": "company",
     "firma": "company",

@@ -20,8 +20,11 @@ PARTICLES = sorted(
     ],
     key=lambda p: -len(p.split()),
 )  # fmt: skip
+_ONE_WORD_PARTICLES = frozenset(p for p in PARTICLES if " " not in p)
+# The attention line of an address: "T.a.v.", and in English letters "Attn." / "FAO".
+ATTENTION = r"t\.?\s?a\.?\s?v\.?|ter attentie van|attn\.?|attention(?: of)?|f\.a\.o\.|fao"
 TITLES = re.compile(
-    r"^(?:(?:t\.?\s?a\.?\s?v\.?|ter attentie van|dhr\.?|de heer|heer|hr\.?|mevr\.?|mevrouw|"
+    rf"^(?:(?:{ATTENTION}|dhr\.?|de heer|heer|hr\.?|mevr\.?|mevrouw|"
     r"mw\.?|mr\.?|ir\.?|ing\.?|drs\.?|dr\.?|prof\.?|fam\.?|familie|de familie|"
     r"en|&)\s+)+",
     re.IGNORECASE,
@@ -50,6 +53,11 @@ class PersonName:
         return " ".join(p for p in (first, self.tussenvoegsel, self.last_name) if p)
 
 
+def is_particle(word: str) -> bool:
+    """A one-word tussenvoegsel ("van", "de", "'t")."""
+    return word.casefold() in _ONE_WORD_PARTICLES
+
+
 def _split_particle(tokens: list[str]) -> tuple[str | None, list[str]]:
     """(particle, rest) when tokens start with a tussenvoegsel."""
     lowered = [t.casefold() for t in tokens]
@@ -60,14 +68,18 @@ def _split_particle(tokens: list[str]) -> tuple[str | None, list[str]]:
     return None, tokens
 
 
+# quotes around a name, and what OCR makes of a scan's edges and rules ("- Jan Smit |")
+_EDGES = " ,;:'\"“”„‘’`_|~=°»«*-–—"
+
+
 def strip_title(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,;:'\"“”„‘’`_")
+    text = " ".join(text.split()).strip(_EDGES)
     return TITLES.sub("", text).strip(" ,;:")
 
 
 def parse_person(text: str) -> PersonName | None:
     """A person's name from a line, or None when the line does not look like one."""
-    titled = bool(TITLES.match(" ".join(text.split()).strip(" ,;:'\"“”„‘’`_")))
+    titled = bool(TITLES.match(" ".join(text.split()).strip(_EDGES)))
     text = strip_title(text).strip(" .,;:")
     if not text or len(text) > 60 or any(c.isdigit() for c in text) or "@" in text:
         return None

@@ -20,9 +20,15 @@ from rapidfuzz import fuzz
 
 from .company import legal_form_of
 from .model import AddressValue, ExtractedClient, FieldValue, PageParties, group_key
-from .names import parse_folder_name
+from .names import TITLES, is_particle, parse_folder_name
 from .own import OwnBusiness, OwnFilter
-from .reconcile import mark_ambiguous, merge_email_variants, merge_phone_slips, respell_from_folder
+from .reconcile import (
+    mark_ambiguous,
+    merge_email_variants,
+    merge_phone_slips,
+    respell_emails_from_names,
+    respell_from_folder,
+)
 
 # Values that tell one party from another (legal_form, house_number... come with these).
 IDENTIFYING = frozenset(
@@ -144,15 +150,19 @@ class _Anchor:
         )
 
     def agrees(self, readings: list[FieldValue]) -> bool:
-        """Same phone, e-mail, IBAN, KvK, btw or postcode, or a name that shares its
-        surname or firm name ("Vries" and "Bakkerij De Vries"), unless the first names
-        differ (a letter of Fatima Mulder in Marieke Mulder's folder is not hers)."""
+        """Same phone, e-mail, IBAN, KvK, btw or postcode, the same person ("S. van 't Hof"
+        and "Sjoerd van 't Hof"), or a name that shares its surname or firm name ("Vries"
+        and "Bakkerij De Vries"), unless the first names differ (a letter of Fatima Mulder
+        in Marieke Mulder's folder is not hers)."""
         names = self._names()
-        if _other_person(readings, self.values.get("name", set())):
+        people = self.values.get("name", set())
+        if _other_person(readings, people):
             names = set()
         for fv in readings:
             key = group_key(fv)
             if fv.field in _IDENTIFIERS and key in self.values.get(fv.field, ()):
+                return True
+            if fv.field == "name" and any(_same_person(key, n) for n in people):
                 return True
             if fv.field in _NAMES and any(
                 len(n) >= 4 and fuzz.token_set_ratio(key, n) >= 90 for n in names
@@ -163,14 +173,37 @@ class _Anchor:
 
 def _other_person(readings: list[FieldValue], known: set[str]) -> bool:
     """Whether every person named in readings has another first name than every person
-    the folder names (same surname or not: family members are other clients)."""
-    theirs = [group_key(fv).split() for fv in readings if fv.field == "name"]
-    ours = [n.split() for n in known]
-    theirs = [t for t in theirs if len(t) >= 2 and len(t[0]) > 2]
-    ours = [o for o in ours if len(o) >= 2 and len(o[0]) > 2]
+    the folder names (same surname or not: family members are other clients). Names
+    without a first name ("Fam. van der Linden", "J. Smit") say nothing here."""
+    theirs = [_first_name(group_key(fv)) for fv in readings if fv.field == "name"]
+    ours = [_first_name(n) for n in known]
+    theirs = [t for t in theirs if t]
+    ours = [o for o in ours if o]
     if not theirs or not ours:
         return False
-    return all(fuzz.ratio(t[0], o[0]) < 80 for t in theirs for o in ours)
+    return all(fuzz.ratio(t, o) < 80 for t in theirs for o in ours)
+
+
+def _first_name(name: str) -> str | None:
+    """The written-out first name of a folded full name, if it has one."""
+    words = name.split()
+    if len(words) < 2 or len(words[0]) <= 2 or is_particle(words[0]) or TITLES.match(name):
+        return None
+    return words[0]
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two folded full names of one person: the same surname, and the same first name or
+    its initial ("s. van 't hof", "sjoerd van 't hof")."""
+    first_a, _, rest_a = a.partition(" ")
+    first_b, _, rest_b = b.partition(" ")
+    if not rest_a or not rest_b or (not _first_name(a) and not _first_name(b)):
+        return False
+    if fuzz.ratio(rest_a, rest_b) < 90:
+        return False
+    if len(first_a.strip(".")) == 1 or len(first_b.strip(".")) == 1:
+        return first_a[0] == first_b[0]
+    return fuzz.ratio(first_a, first_b) >= 80
 
 
 def _decide(
@@ -295,6 +328,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
         out.add(fv)
     if raw.folder_name:
         respell_from_folder(out, raw.folder_name)
+    respell_emails_from_names(out)
     merge_email_variants(out)
     merge_phone_slips(out)
     mark_ambiguous(out)

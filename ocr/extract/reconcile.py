@@ -52,6 +52,57 @@ def merge_email_variants(out: ExtractedClient) -> None:
     _relabel(out, "email", target)
 
 
+# Letters OCR takes for one another in the same space ("frederigue" for "frederique")
+_LOOK_ALIKE = frozenset(
+    frozenset(pair) for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao")
+)
+
+
+def _name_parts(out: ExtractedClient) -> set[str]:
+    """How the client's names may stand in an e-mail address: every run of the words of a
+    name run together ("frederiquedegroot", "degroot", "groot")."""
+    parts = set()
+    for field in ("name", "first_name", "last_name", "company"):
+        for fv in out.all(field):
+            words = fold(fv.value).split()
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    parts.add("".join(words[i:j]))
+    return {p for p in parts if len(p) >= 4}
+
+
+def _respelled_local(chunk: str, parts: set[str]) -> str | None:
+    """The name part an e-mail address's chunk is a misreading of: the same length, and
+    every letter that differs one OCR takes for the other; a whole name with an "l" after
+    it is that name and the digit 1 ("dekkerl" for "dekker1")."""
+    if chunk in parts or len(chunk) < 5:
+        return None
+    if chunk[-1] in "lI" and chunk[:-1] in parts:
+        return f"{chunk[:-1]}1"
+    near = [
+        p
+        for p in parts
+        if len(p) == len(chunk)
+        and sum(a != b for a, b in zip(p, chunk, strict=True)) <= 2
+        and all(a == b or frozenset((a, b)) in _LOOK_ALIKE for a, b in zip(p, chunk, strict=True))
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+def respell_emails_from_names(out: ExtractedClient) -> None:
+    """OCR misreads a letter of an e-mail address as another ("frederiguedegroot@"),
+    and nothing in the address tells; the client's name, read elsewhere, does."""
+    parts = _name_parts(out)
+    target: dict[str, str] = {}
+    for fv in out.all("email"):
+        local, _, domain = fv.value.partition("@")
+        chunks = re.split(r"([._+-]|\d+)", local)
+        respelled = [_respelled_local(c, parts) or c for c in chunks]
+        if respelled != chunks:
+            target[fv.value] = f"{''.join(respelled)}@{domain}"
+    _relabel(out, "email", target)
+
+
 def _respelled(word: str, spelled: dict[str, str]) -> str:
     typed = spelled.get(fold(word))
     # only accents may differ ("Umit"/"Ümit"): not case ("De"/"de"), not punctuation

@@ -4,6 +4,7 @@ the name in parts ("Voornaam:", "Tussenvoegsel:", "Naam:")."""
 from __future__ import annotations
 
 from ocr.extract import OwnBusiness, extract_client
+from storage import PageText, Word
 from tests.ocr.test_extract import page_of
 
 NONE = OwnBusiness()
@@ -47,3 +48,21 @@ def test_the_name_in_parts() -> None:
     ex = extract_client([page], own=NONE)
     assert ex.value("first_name") == "Sanne"
     assert ex.value("last_name") == "Veld"
+
+
+def test_a_label_above_its_value_holds_across_a_speck_between_them() -> None:
+    """A card printed as label above value: a rule or a speck of the scan read as "|",
+    after the label or on a line of its own between them, changes nothing."""
+    card = page_of(
+        ("Naam klant:", 180, 700),
+        ("IBAN: |", 900, 700),
+        ("Sophie van Leeuwen", 180, 760),
+        ("NL04 INGB 0475 4981 19", 900, 760),
+    )
+    speck = Word("|", 1300, 742, 3, 4, 30.0)  # a line of its own between them
+    card = PageText(card.text, [*card.words, speck], card.confidence, 0, card.width, card.height)
+    ex = extract_client([card])
+    assert [(fv.value, fv.source) for fv in ex.values("iban", 0.5)] == [
+        ("NL04INGB0475498119", "label")
+    ]
+    assert ex.value("last_name") == "Leeuwen"

@@ -1,11 +1,14 @@
 """E-mail addresses as OCR reads them: a mail provider's domain misread by one letter is
-that provider; other domains are kept as read."""
+that provider; other domains are kept as read; a space after a dot is taken out, and a
+letter misread in the client's name is put right from the name read elsewhere."""
 
 from __future__ import annotations
 
 import pytest
 
+from ocr.extract import OwnBusiness, extract_client
 from ocr.extract.email import MAIL_PROVIDERS, find_emails, provider_misread
+from tests.ocr.test_extract import page_of
 
 
 @pytest.mark.parametrize(
@@ -31,3 +34,38 @@ def test_other_domains_are_kept_as_read(domain) -> None:
 
 def test_no_provider_is_a_misreading_of_another() -> None:
     assert all(provider_misread(p) is None for p in MAIL_PROVIDERS)
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("E-mail: priya. kowalczyk@hotmail.com", "priya.kowalczyk@hotmail.com"),
+        ("sjoerd_ wit@outlook.com", "sjoerd_wit@outlook.com"),
+        ("E-mail. jan@voorbeeld.nl", "jan@voorbeeld.nl"),  # a label, not a name
+        ("Tel. 06-12345678 mail. jan@voorbeeld.nl", "jan@voorbeeld.nl"),
+    ],
+)
+def test_a_space_ocr_put_after_a_dot_in_the_name_is_taken_out(line, meant) -> None:
+    assert [h.value for h in find_emails(line)] == [meant]
+
+
+def _with_email(name: str, email: str) -> list:
+    return [page_of(("Naam: " + name, 180, 300), ("E-mail: " + email, 180, 360))]
+
+
+@pytest.mark.parametrize(
+    ("name", "read", "meant"),
+    [
+        ("Frédérique de Groot", "frederiguedegroot@xs4all.nl", "frederiquedegroot@xs4all.nl"),
+        ("Henk Dekker", "henk_dekkerl@gmail.com", "henk_dekker1@gmail.com"),
+        # what the name does not explain stays as read
+        ("Henk Dekker", "hdekker@gmail.com", "hdekker@gmail.com"),
+        ("Henk Dekker", "info@dekkerbouw.nl", "info@dekkerbouw.nl"),
+        ("Anna Bakker", "anna.bakkel@home.nl", "anna.bakkel@home.nl"),  # k/l: no OCR pair
+    ],
+)
+def test_the_clients_name_repairs_a_letter_ocr_misread_in_their_address(
+    name: str, read: str, meant: str
+) -> None:
+    ex = extract_client(_with_email(name, read), own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == [meant]

@@ -407,3 +407,71 @@ def test_a_letter_from_a_firm_on_the_clients_street_is_not_the_clients() -> None
     found = extract_client([card(), other])
     assert "+31638270513" not in values(found, "phone")
     assert found.pages[1].client is None
+
+
+def client_letter_to_us(top: tuple[str, ...], signed: str, firm: str | None = None) -> PageText:
+    """A client's letter to us: the writer's block at the top, our business in the
+    window, signed at the bottom (with the writer's firm under the name)."""
+    rows = [(line, 180, 150 + 45 * i) for i, line in enumerate(top)]
+    rows += [
+        ("Installatiebedrijf Hoekstra B.V.", 180, 450),
+        ("t.a.v. de administratie", 180, 495),
+        ("Industrieweg 14", 180, 540),
+        ("8441 PK Heerenveen", 180, 585),
+        ("Graag ontvang ik een offerte.", 180, 960),
+        ("Met vriendelijke groet,", 180, 1100),
+        (signed, 180, 1250),
+    ]
+    if firm:
+        rows.append((firm, 180, 1295))
+    return page_of(*rows)
+
+
+@pytest.mark.parametrize(
+    ("folder", "top", "signed", "firm"),
+    [
+        # a short surname: "Hof" alone is too short to say anything, the full name is not
+        ("Sjoerd van 't Hof", ("Sjoerd van 't Hof", "Julianalaan 167", "2625 AR Delft"),
+         "S. van 't Hof", None),
+        # a family folder names no first name: it cannot tell Jürgen from another person
+        ("Fam. van der Linden", ("Jürgen van der Linden", "Rue de Paris 63", "4828 GA Breda"),
+         "Jürgen van der Linden", "Fietsenmaker Van der Linden"),
+        # the name read only from a signature with a scan's rule beside it
+        ("Koster, Esther", ("Beatrixlaan 126", "3579 BJ Utrecht"), "- Esther Koster |",
+         "Eetcafé 't Hoekje V.O.F."),
+    ],
+)  # fmt: skip
+def test_a_clients_own_letter_in_their_folder_is_theirs(
+    folder: str, top: tuple[str, ...], signed: str, firm: str | None
+) -> None:
+    rows = [*top, "Tel. 015-3182219", "klant@voorbeeld.nl"]
+    ex = extract_client(
+        [client_letter_to_us(tuple(rows), signed, firm)], folder_name=folder, own=OWN
+    )
+    assert [p.reason for p in ex.pages] == ["own"]
+    assert values(ex, "phone") == ["+31153182219"]
+    assert values(ex, "email") == ["klant@voorbeeld.nl"]
+
+
+def test_a_letter_of_another_person_of_the_same_short_surname_stays_apart() -> None:
+    letter = client_letter_to_us(
+        ("Pieter van 't Hof", "Molenweg 3", "3011 CD Rotterdam", "Tel. 06-87654321"),
+        "P. van 't Hof",
+    )
+    ex = extract_client([letter], folder_name="Sjoerd van 't Hof", own=OWN)
+    assert [p.reason for p in ex.pages] == ["other"]
+    assert not values(ex, "phone")
+
+
+def test_an_english_attention_line_is_no_part_of_the_name() -> None:
+    to_client = page_of(
+        ("Installatiebedrijf Hoekstra B.V.", 180, 100),
+        ("Industrieweg 14 · 8441 PK Heerenveen · Tel. 0513-612345", 180, 160),
+        ("Eetcafé 't Hoekje V.O.F.", 180, 420),
+        ("Attn. Esther Koster", 180, 465),
+        ("Beatrixlaan 126", 180, 510),
+        ("3579 BJ Utrecht", 180, 555),
+        ("Factuur 2024-118", 180, 700),
+    )
+    ex = extract_client([to_client], own=OWN)
+    assert ex.value("first_name") == "Esther" and ex.value("last_name") == "Koster"

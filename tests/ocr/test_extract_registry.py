@@ -30,6 +30,8 @@ from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F
         "CoC 12345678",
         "Kvk: l2345678",  # Tesseract read the 1 as l
         "KvK-nummer: - 12345678",
+        "K.K. 12345678",  # K.v.K. with its v lost
+        "KvK ‘s-Hertogenbosch: 12345678",  # a curly apostrophe before the place
     ],
 )
 def test_kvk_in_its_real_spellings(text: str) -> None:
@@ -46,6 +48,7 @@ def test_kvk_in_its_real_spellings(text: str) -> None:
         "KvK-vestigingsnummer 000012345678",  # the branch number: twelve digits
         "KvK 1234567",
         "KvK 12345678901",
+        "KK 12345678",  # without its dots no label: too many things are called KK
     ],
 )
 def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:
