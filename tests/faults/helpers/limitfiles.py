@@ -16,9 +16,7 @@ from .badfiles import FONT, build_pdf
 TTF = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
-def long_tiff(
-    path: Path, frames: int, *, text: bool = True, blank: Collection[int] = ()
-) -> Path:
+def long_tiff(path: Path, frames: int, *, text: bool = True, blank: Collection[int] = ()) -> Path:
     """A TIFF of `frames` small 1-bit pages, each saying its number (G4: a few hundred
     bytes a page, so 1,000 frames are one small file); the pages numbered in `blank` are
     blank sheets (separators)."""
