@@ -10,11 +10,16 @@ from rapidfuzz.distance import Levenshtein
 from .hits import Hit
 
 _EMAIL = re.compile(
-    # OCR may put a space after a dot in the name ("priya. kowalczyk@"): not after a label
-    r"(?<![\w.@-])((?:(?!(?:e-?mail|mail)[._] )[a-z0-9][a-z0-9%+'-]*[._] )?"
+    # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
+    # digits at its end ("bram 1987@": an address is no bare number): not after a label
+    r"(?<![\w.@-])((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z0-9][a-z0-9%+'-]*[._] "
+    r"|[a-z][a-z0-9._%+'-]* (?=(?:[0-9]+|[A-Za-z])\s?[@©])))?"
     r"[A-Za-z0-9][A-Za-z0-9._%+'-]*)\s?[@©]\s?"
-    r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12})(?![\w@])"
+    # scanner dust after the end ("….nl_-") is no part of it
+    r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12})(?![A-Za-z0-9@])"
 )
+# the dot before the top-level domain read as a comma or colon ("kliniek:nl")
+_MISREAD_DOT = re.compile(r"(?<=[A-Za-z0-9])[,:](?=(?:nl|com|net|org|be|de|eu)(?![A-Za-z0-9]))")
 
 # Mail providers many clients share: their domain never marks an address as ours
 # (importing.detection), and a domain one letter away from one of them is that one misread.
@@ -100,20 +105,22 @@ COMMON_TLDS = frozenset(
 
 
 def _ascii_same_length(text: str) -> str:
-    """'é' -> 'e', '|' -> 'l' one for one (addresses are ASCII; offsets must not move)."""
+    """'é' -> 'e', '|' -> 'l', '„' -> '.' one for one (addresses are ASCII; offsets must
+    not move)."""
     out = []
     for c in text:
         plain = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
         out.append(plain if len(plain) == 1 else c)
-    return "".join(out).replace("|", "l")
+    return "".join(out).replace("|", "l").replace("„", ".")  # „ : a dot on the line
 
 
 def find_emails(text: str) -> list[Hit]:
     if "@" not in text and "©" not in text:
         return []
     hits = []
-    for match in _EMAIL.finditer(_ascii_same_length(text)):
+    for match in _EMAIL.finditer(_MISREAD_DOT.sub(".", _ascii_same_length(text))):
         local = re.sub(r"\s", "", match.group(1)).strip(".")
+        local = re.sub(r"(?<=[0-9])[lIL](?=[0-9]|$)", "1", local)  # "vries3l": a 1 among digits
         domain = re.sub(r"\s", "", match.group(2)).strip(".").lower()
         if not local or "." not in domain or ".." in domain:
             continue

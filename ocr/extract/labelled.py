@@ -11,7 +11,7 @@ from .words import Line, segments
 
 # what may follow a label alone on its line: punctuation, and a rule or a speck of the scan
 # read as a character ("IBAN: |")
-_NOTHING = " .:-|_—–~=°“”\"'»«*"
+_NOTHING = " .,:-|_—–~=°“”\"'»«*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,19 +79,24 @@ def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[
 
 
 def _label_above(labels: list[tuple[str, Line]], value: Line) -> str | None:
-    """The label standing right above value (the line before, in value's column)."""
+    """The label standing right above value (the line before, in value's column), or
+    else alone on value's row to its left (a table whose wide gap parts the two)."""
     if not value.has_boxes:
         return None
-    found = None
+    found = beside = None
     for kind, label in labels:
         height = max(label.height, 1)
-        if not label.has_boxes or not 0 < value.top - label.top <= 3.2 * height:
+        if not label.has_boxes:
+            continue
+        if abs(value.top - label.top) <= 0.5 * height and value.left > label.left:
+            beside = kind
+        if not 0 < value.top - label.top <= 3.2 * height:
             continue
         if abs(value.left - label.left) <= 2 * height and (
             found is None or abs(value.left - label.left) < abs(value.left - found[1].left)
         ):
             found = (kind, label)
-    return found[0] if found else None
+    return found[0] if found else beside
 
 
 def _is_noise(text: str) -> bool:

@@ -123,7 +123,7 @@ LABELS: dict[str, str] = {
 
 # Labels that are also written without a colon ("Tel. 06-...", "KvK 12345678").
 _BARE = re.compile(
-    r"^\s*(tel(?:efoon)?\.?|mobiel|mob\.?|gsm|e-?mail|iban|k\.?v\.?k\.?(?:-?nr\.?|-?nummer)?|"
+    r"^\s*(tel(?:efoon)?\.?|mobiel|mob\.?|gsm|e-?mail|iban|k\.?v\.?k\.?(?:[-e]?nr\.?|[-e]?nummer)?|"
     r"b[ti]w(?:-?nr\.?|-?id|-?nummer)?|vat|bic|bsn|t\.\s?a\.\s?v\.?|tav\.?)(?=[\s:]|$)[\s:.]*",
     re.IGNORECASE,
 )

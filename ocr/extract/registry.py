@@ -18,19 +18,20 @@ from .hits import Hit
 from .text import compact
 
 # The KvK label and its misreads: KvK, K.v.K. (read "K.K." when the v is lost), KVK,
-# Kvk-nr., Kamer van Koophandel, Handelsregister(nummer), HR-nr, CoC / Chamber of Commerce
-# (English invoices).
+# Kvk-nr. (its hyphen read as an e: "KvKenr"), Kamer van Koophandel,
+# Handelsregister(nummer), HR-nr, CoC / Chamber of Commerce (English invoices).
 _KVK_LABEL = re.compile(
-    r"(?:(?<![a-z])k\s?\.?\s?[vy]\s?\.?\s?k\b\.?|(?<![a-z])k\.\s?k\.|"
+    r"(?:(?<![a-z])k\s?\.?\s?[vy]\s?\.?\s?k(?:\b|(?=e(?:nr|nummer)))\.?|(?<![a-z])k\.\s?k\.|"
     r"kamer\s+van\s+koophandel|handelsregister\w*|"
     r"(?<![a-z])hr[\s.-]*(?:nr|nummer)|(?<![a-z])coc\b|chamber\s+of\s+commerce)"
-    r"(?:[\s.-]*(?:nr|nummer|no|number|n[or]\.?)\b\.?)?[\s.:-]*",
+    r"(?:[\s.-]*e?(?:nr|nummer|no|number|n[or]\.?)\b\.?)?[\s.:-]*",
     re.IGNORECASE,
 )
 # Words that may stand between the label and the number: a place ("KvK Amersfoort",
-# "KvK 's-Hertogenbosch"), "te", "onder", "nummer", "nr." - at most four of them.
+# "KvK 's-Hertogenbosch"), "te", "onder", "nummer", "nr." - at most four of them; before
+# it a table's rule or a quote OCR saw in a speck ("KvK-nr: | 12345678", "‘12345678").
 _EIGHT = re.compile(
-    r"^[\s:.\-–—_]*(?:(?:['‘’`][st][ -])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—]+){0,4}?"
+    r"^[\s:.,;\-–—_|\[(‘’'\"“`]*(?:(?:['‘’`][st][ -])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—]+){0,4}?"
     r"([0-9OoIl|](?:[ .]?[0-9OoIl|]){7})(?![0-9A-Za-z])"
 )
 _KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})

@@ -4,8 +4,10 @@ the name in parts ("Voornaam:", "Tussenvoegsel:", "Naam:")."""
 from __future__ import annotations
 
 from ocr.extract import OwnBusiness, extract_client
+from ocr.extract.labelled import labelled_rows
+from ocr.extract.words import Line
 from storage import PageText, Word
-from tests.ocr.test_extract import page_of
+from tests.ocr.test_extract import page_of, words_of
 
 NONE = OwnBusiness()
 
@@ -66,3 +68,14 @@ def test_a_label_above_its_value_holds_across_a_speck_between_them() -> None:
         ("NL04INGB0475498119", "label")
     ]
     assert ex.value("last_name") == "Leeuwen"
+
+
+def test_a_label_alone_with_its_value_far_to_its_right_on_the_same_row() -> None:
+    """A card printed as a table whose wide gap parts a label from its value: the line
+    builder makes two lines of the row (as it did on a held-out card), the value keeps
+    its label."""
+    label = Line.of(words_of("KvKnr: |", 328, 1227), 0, 5)
+    value = Line.of(words_of("39938783", 851, 1229), 0, 6)
+    below = Line.of(words_of("BTW-nr: NL004495445B01", 328, 1305), 0, 7)
+    rows = labelled_rows([label, value, below])
+    assert [(seg.kind, seg.value) for seg in rows[1]] == [("kvk", "39938783")]

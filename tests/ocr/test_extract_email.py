@@ -43,9 +43,17 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("sjoerd_ wit@outlook.com", "sjoerd_wit@outlook.com"),
         ("E-mail. jan@voorbeeld.nl", "jan@voorbeeld.nl"),  # a label, not a name
         ("Tel. 06-12345678 mail. jan@voorbeeld.nl", "jan@voorbeeld.nl"),
+        ("b.mulder@mulder.nl_-", "b.mulder@mulder.nl"),  # dust after the end
+        ("E-mail: info@dierenkliniek:nl", "info@dierenkliniek.nl"),  # its dot read as ':'
+        ("jan@home.nl: bel ook", "jan@home.nl"),
+        ("E-mail: bram 1987 @planet.nl", "bram1987@planet.nl"),  # a space before digits
+        ("gerrit1 986@live.nl", "gerrit1986@live.nl"),
+        ("sem_vries3 L@xs4all.nl", "sem_vries31@xs4all.nl"),  # a 1 among digits read as L
+        ("E-mail: i„sahin@ziggo.nl", "i.sahin@ziggo.nl"),  # a dot read as a low quote
+        ("Email 1987@planet.nl", "1987@planet.nl"),  # a label is no part of the address
     ],
 )
-def test_a_space_ocr_put_after_a_dot_in_the_name_is_taken_out(line, meant) -> None:
+def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:
     assert [h.value for h in find_emails(line)] == [meant]
 
 

@@ -32,6 +32,9 @@ from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F
         "KvK-nummer: - 12345678",
         "K.K. 12345678",  # K.v.K. with its v lost
         "KvK ‘s-Hertogenbosch: 12345678",  # a curly apostrophe before the place
+        "KvKenr. 12345678",  # the hyphen of KvK-nr. read as an e
+        "KvK-nr: ‘12345678",  # a speck before the number read as a quote ...
+        "KvK-nummer:, | 12345678",  # ... or a table's rule read as "|"
     ],
 )
 def test_kvk_in_its_real_spellings(text: str) -> None:
@@ -172,3 +175,20 @@ def test_an_iban_followed_by_a_word_is_read(line: str, iban: str) -> None:
 )
 def test_a_longer_number_is_no_iban(line: str) -> None:
     assert find_ibans(line) == []
+
+
+@pytest.mark.parametrize(
+    "line", ["NL13 RABO (0862 5498 17", "Bankrekening: NL94 KNAB 0491] 9944 35"]
+)
+def test_an_iban_with_a_speck_read_as_a_bracket_is_read(line: str) -> None:
+    (hit,) = find_ibans(line)
+    assert hit.value in ("NL13RABO0862549817", "NL94KNAB0491994435")
+
+
+def test_a_kvk_number_tesseract_was_unsure_of_is_only_a_suggestion() -> None:
+    """A KvK number has no check digit: a misread digit makes another firm's number."""
+    sure = extract_client([page_of(("KvK 12345678", 100, 1000), conf=95.0)])
+    unsure = extract_client([page_of(("KvK 12345678", 100, 1000), conf=50.0)])
+    assert values(sure, "kvk") == ["12345678"]
+    assert values(unsure, "kvk") == []
+    assert [fv.value for fv in unsure.all("kvk")] == ["12345678"]  # kept for the review
