@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .address import Street, parse_street, split_who_street
-from .company import looks_like_company
+from .company import could_be_firm_name, looks_like_company
 from .labelled import Seg
 from .names import ATTENTION, parse_person
 
@@ -78,7 +78,8 @@ def _street_and_block(rows: list[list[Seg]], s: Seg) -> tuple[Street | None, lis
     names: list[Seg] = []
     for seg in above[1:4]:
         text = TAV.sub("", seg.line.text).strip()
-        if looks_like_company(text) or parse_person(text):
+        # a firm's name, not its e-mail or web address above the next block
+        if (looks_like_company(text) and could_be_firm_name(text)) or parse_person(text):
             names.append(seg)
         else:
             break

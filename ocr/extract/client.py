@@ -24,7 +24,7 @@ from .dates import find_dates
 from .email import find_emails
 from .hits import Hit
 from .labelled import Seg, labelled_rows
-from .layout import PageLayout, analyse, blocks_of
+from .layout import PageLayout, analyse, blocks_of, split_flowed_addresses
 from .model import ON_CARD, AddressValue, ExtractedClient, FieldValue
 from .names import PersonName, parse_person
 from .own import OwnBusiness
@@ -72,6 +72,9 @@ class _PageReader:
         self.found_addresses: list[tuple[AddressValue, int, int, tuple[int, int]]] = []
         self.address_keys: set[tuple[int, int]] = set()  # segments of window address blocks
         self.oneline_keys: set[tuple[int, int]] = set()  # of addresses on one line
+        # per address block read (name, street, postcode): its segments (layout splits a
+        # block of lines that flows from one address into the next)
+        self.address_groups: list[set[tuple[int, int]]] = []
         self.key = (0, 0)
         self._units = 0
         self.unit = 0
@@ -156,7 +159,7 @@ class _PageReader:
         """The readings with their zone and party, now that the layout is known."""
         lines = [[s.line for s in row] for row in self.segs]
         labelled = {(s.line_index, s.seg_index): s.kind for r in self.segs for s in r}
-        block_of = blocks_of(lines)
+        block_of = split_flowed_addresses(blocks_of(lines), self.address_groups)
         address = {block_of[k] for k in self.address_keys if k in block_of}
         layout = analyse(lines, labelled, address, self.size, block_of, self.oneline_keys)
         self._read_letterhead_companies(layout)
@@ -317,16 +320,20 @@ class _PageReader:
                 box=seg.box_of(*span),
             )
             self.found_addresses.append((address, self.unit, self.group, self.key))
+            group = {self.key}
             for who in who_lines if street else []:
                 if isinstance(who, Seg):
                     key, self.key = self.key, (who.line_index, who.seg_index)
                     keys.add(self.key)
+                    group.add(self.key)
                     self.add_name_or_company(who.line.text, who.line, CONF_BLOCK,
                                              "address-block", group=False)  # fmt: skip
                     self.key = key
                 else:
                     self.add_name_or_company(who, seg, CONF_BLOCK * 0.95, "address-block",
                                              group=False)  # fmt: skip
+            if street and not oneline and len(group) > 1:
+                self.address_groups.append(group)
 
     def _read_signature(self) -> None:
         for i, line in enumerate(self.lines):

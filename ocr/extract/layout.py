@@ -123,6 +123,31 @@ def blocks_of(segs: list[list[Line]]) -> dict[tuple[int, int], int]:
     return {k: _find(parent, index[k]) for k in keys}
 
 
+def split_flowed_addresses(
+    block_of: dict[tuple[int, int], int], groups: list[set[tuple[int, int]]]
+) -> dict[tuple[int, int], int]:
+    """Blocks with each address block (name, street, postcode) after the first one in the
+    same block made a block of its own, from its first line to its postcode: lines that
+    flow from one address into the next with no gap (a text layer that lost its layout:
+    the writer's letterhead, then the addressee) hold two parties, not one."""
+    within: dict[int, list[set[tuple[int, int]]]] = {}
+    for group in groups:
+        blocks = {block_of[k] for k in group if k in block_of}
+        if len(blocks) == 1:
+            within.setdefault(blocks.pop(), []).append(group)
+    result = dict(block_of)
+    new = max(block_of.values(), default=-1) + 1
+    for block, found in within.items():
+        found.sort(key=lambda g: min(k[0] for k in g))
+        for group in found[1:]:
+            first, last = min(k[0] for k in group), max(k[0] for k in group)
+            for key, old in block_of.items():
+                if old == block and first <= key[0] <= last:
+                    result[key] = new
+            new += 1
+    return result
+
+
 # Labels of a form about a person or firm (not "Tel.", "KvK": letterheads carry those).
 FORM_LABELS = frozenset({"name", "company", "address", "postcode_city", "client_since"})
 

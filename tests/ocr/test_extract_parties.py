@@ -475,3 +475,27 @@ def test_an_english_attention_line_is_no_part_of_the_name() -> None:
     )
     ex = extract_client([to_client], own=OWN)
     assert ex.value("first_name") == "Esther" and ex.value("last_name") == "Koster"
+
+
+def test_a_text_layer_that_flows_from_our_letterhead_into_the_address_keeps_them_apart() -> None:
+    """A born-digital invoice whose text layer lost its layout: our letterhead and the
+    client's address as one run of evenly spaced lines at the top of the page."""
+    lines = [
+        "Installatiebedrijf Hoekstra B.V.",
+        "Industrieweg 14",
+        "8441 PK Heerenveen",
+        "T. 0513-612345",
+        "info@hoekstra-installatie.nl",
+        "Fleur Mulder",
+        "Marktplein 106 bis",
+        "2320 KJ Leiden",
+        "FACTUUR",
+        "Factuurnummer: 2020-0465",
+    ]
+    flat = page_of(*[(line, 300, 311 + 52 * i) for i, line in enumerate(lines)])
+    for own in (OWN, OwnBusiness()):
+        ex = extract_client([flat], own=own)
+        assert "2320 KJ" in values(ex, "postcode"), own
+        assert ex.value("last_name") == "Mulder" and ex.value("city") == "Leiden"
+    ex = extract_client([flat], own=OWN)
+    assert values(ex, "postcode") == ["2320 KJ"]  # ours kept off
