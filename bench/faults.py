@@ -462,6 +462,8 @@ ISSUE_CLASSES = {
         "tests/faults/test_limits.py",
         "tests/importing/test_parts.py::test_a_cancelled_long_document_keeps_its_read_parts_and_the_rerun_reads_the_rest",
         "tests/importing/test_parts.py::test_a_long_document_is_stored_before_its_folder_is_read",
+        "tests/importing/test_parts.py::test_a_long_loose_file_is_kept_in_pieces_that_never_cross_a_separator_sheet",
+        "tests/importing/test_parts.py::test_a_long_loose_file_is_stored_while_it_is_read",
         "tests/importing/test_parts.py::test_too_many_frames_is_refused_before_anything_is_copied",
         "tests/importing/test_parts.py::test_too_big_a_file_is_refused_before_it_is_copied",
     ],

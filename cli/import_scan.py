@@ -89,7 +89,6 @@ def cmd_scan(args: argparse.Namespace) -> int:
     import tempfile
 
     from importing import ImportRun
-    from importing.proposals import accept_by_rule
     from importing.sources import scan_name, scanner_sheets
     from ocr.sources.scanner import ScanRun
 
@@ -108,9 +107,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
             stack_name=scan_name(),
             duplex=settings.duplex,
         )
-        proposals = run.read(scanner_sheets(ScanRun(settings, Path(scan_dir), options=options)))
-        accept_by_rule(proposals)
-        report = run.apply(proposals)
+        sheets = scanner_sheets(ScanRun(settings, Path(scan_dir), options=options))
+        report = run.apply_by_rule(run.read(sheets))
     print_report(report, args.json)
     return 0 if report.pages or report.units else 1
 

@@ -24,7 +24,7 @@ from storage import Address, ClientFile, KlantdossierError, Phone
 from storage import phones as phone_numbers
 from storage.originals import sha256_of
 
-from .keeping import sweep_quietly
+from .keeping import store_document, sweep_quietly
 from .matching import EXISTING
 from .model import Document, Unit
 from .proposals import ADDRESS, SINGLE, Proposal
@@ -206,21 +206,7 @@ def _store_document(cf: ClientFile, doc: Document, client_id: int) -> list[int]:
                 cf.assign_document(stored.id, client_id)
             doc.page_ids = cf.page_ids(stored.id)
             return doc.page_ids
-    cf.originals.put(doc.path, doc.sha256)  # first: a stored document has its original
-    frames = sorted(doc.pages)
-    doc.stored_id = cf.add_document(
-        client_id=client_id,
-        name=doc.name,
-        sha256=doc.sha256,
-        mime=doc.mime,
-        pages=[doc.pages[f] for f in frames],
-        frames=doc.frames,
-    )
-    doc.page_ids = cf.page_ids(doc.stored_id)
-    for page_id, frame in zip(doc.page_ids, frames, strict=True):
-        if frame in doc.bsn_frames:
-            cf.add_page_flag(page_id, "bsn")
-    return doc.page_ids
+    return store_document(cf, doc, client_id, doc.frames)
 
 
 # -- the client -------------------------------------------------------------------------------

@@ -7,13 +7,15 @@ a piece of a long loose file (reading.py), is stored the moment it is read, with
 frames it holds.
 
 The originals are stored first, under the write lock, so a stored document always has
-its original; page text is stored with any BSN masked (AVG), the page marked.
+its original; page text is stored with any BSN masked (AVG), the page marked
+(store_document, also for the documents apply stores with their client).
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Sequence
 
 from ocr.extract import mask_bsn
 from storage import ClientFile, ConstraintError, KlantdossierError
@@ -32,6 +34,30 @@ def sweep_quietly(cf: ClientFile) -> None:
 
 BATCH_PAGES = 25  # pages per write transaction ...
 BATCH_SECONDS = 2.0  # ... or this long after the last commit, whichever comes first
+
+
+def store_document(
+    cf: ClientFile, doc: Document, client_id: int | None, frames: Sequence[int] | None
+) -> list[int]:
+    """Store a read document: its original first (a stored document always has its
+    original), then the document and its pages, a page whose BSN was masked marked (AVG).
+    Its page ids, in page order. The caller holds the write transaction."""
+    assert doc.sha256 is not None
+    cf.originals.put(doc.path, doc.sha256)
+    order = sorted(doc.pages)
+    doc.stored_id = cf.add_document(
+        client_id=client_id,
+        name=doc.name,
+        sha256=doc.sha256,
+        mime=doc.mime,
+        pages=[doc.pages[frame] for frame in order],
+        frames=frames,
+    )
+    doc.page_ids = cf.page_ids(doc.stored_id)
+    for page_id, frame in zip(doc.page_ids, order, strict=True):
+        if frame in doc.bsn_frames:
+            cf.add_page_flag(page_id, "bsn")
+    return doc.page_ids
 
 
 def masked(doc: Document) -> list[int]:
@@ -140,24 +166,10 @@ class Keeper:
         """Original first, then the document and its pages without a client; the pages
         leave memory (they are read back when the unit's client is made). part: the
         document is some pages of its file, stored with their frames."""
-        assert doc.sha256 is not None
         frames = tuple(sorted(doc.pages)) if part else None
         try:
             with self.cf.transaction():
-                self.cf.originals.put(doc.path, doc.sha256)
-                doc.stored_id = self.cf.add_document(
-                    client_id=None,
-                    name=doc.name,
-                    sha256=doc.sha256,
-                    mime=doc.mime,
-                    pages=doc.page_list,
-                    frames=frames,
-                )
-                for page_id, frame in zip(
-                    self.cf.page_ids(doc.stored_id), sorted(doc.pages), strict=True
-                ):
-                    if frame in doc.bsn_frames:
-                        self.cf.add_page_flag(page_id, "bsn")
+                store_document(self.cf, doc, None, frames)
                 self.cf.log("document", f"{len(doc.pages)} pagina's")
         except ConstraintError:
             self._stored_meanwhile(doc, frames)

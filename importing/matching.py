@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from ocr.extract.company import legal_form_of
+from ocr.extract.groups import Groups
 from ocr.extract.names import parse_person
 from ocr.extract.text import fold
 from storage import ClientFile
@@ -167,14 +168,7 @@ def client_profile(client: Client) -> Profile:
 def group_units(profiles: Sequence[Profile]) -> list[int]:
     """The group of each unit: units that share an identifier and whose names agree are
     one client (and so are units joined to those). Returns a group number per unit."""
-    parent = list(range(len(profiles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    groups = Groups(len(profiles))
     by_key: dict[tuple[str, str], list[int]] = {}
     for i, profile in enumerate(profiles):
         for key in profile.keys:
@@ -182,9 +176,9 @@ def group_units(profiles: Sequence[Profile]) -> list[int]:
     for members in by_key.values():
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
-                if root(i) != root(j) and names_agree(profiles[i], profiles[j]):
-                    parent[root(j)] = root(i)
-    return [root(i) for i in range(len(profiles))]
+                if groups.find(i) != groups.find(j) and names_agree(profiles[i], profiles[j]):
+                    groups.join(i, j)
+    return [groups.find(i) for i in range(len(profiles))]
 
 
 def candidates_in_file(cf: ClientFile, profile: Profile) -> set[int]:

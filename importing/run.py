@@ -151,6 +151,12 @@ class ImportRun:
                     log.warning("%s", e)
         return proposals
 
+    def apply_by_rule(self, proposals: Sequence[Proposal]) -> ImportReport:
+        """Without review (`main.py import`, `main.py scan`): every proposal accepted by
+        rule, then stored."""
+        accept_by_rule(proposals)
+        return self.apply(proposals)
+
     def apply(self, proposals: Sequence[Proposal]) -> ImportReport:
         """Store the accepted proposals (a contact list's contacts among them): with
         review all of them or nothing, else one failing unit does not stop the rest."""
@@ -201,9 +207,7 @@ def import_paths(
         cancel=cancel,
         extract_fields=extract_fields,
     )
-    proposals = run.read(find_units([Path(p) for p in paths], run.report))
-    accept_by_rule(proposals)
-    return run.apply(proposals)
+    return run.apply_by_rule(run.read(find_units([Path(p) for p in paths], run.report)))
 
 
 def import_read(
@@ -212,6 +216,4 @@ def import_read(
     """Units whose pages are read already (benchmarks with cached OCR), through the same
     steps after the reading: proposals, the rule, apply."""
     run = ImportRun(cf, review=False, own=own)
-    proposals = run.propose(list(units))
-    accept_by_rule(proposals)
-    return run.apply(proposals)
+    return run.apply_by_rule(run.propose(list(units)))

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from ocr.sources.files import files_in_folder, natural_key, plain_os_error, printable
+from ocr.sources.files import files_in_folder, folder_entries, plain_os_error, printable
 
 from .model import FILE, FOLDER, Unit
 from .report import EMPTY, ImportReport, UnitOutcome
@@ -44,31 +43,6 @@ def is_part_folder(name: str) -> bool:
     return bool(PART_FOLDER.match(name.strip()))
 
 
-def _entries(folder: Path, problems: list[tuple[Path, str]]) -> tuple[list[Path], list[Path]]:
-    """(files, folders) directly in folder, hidden ones left out, in natural order; what
-    cannot be looked at goes to problems."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: natural_key(Path(e.name)))
-    except OSError as e:
-        problems.append((folder, plain_os_error(e)))
-        return [], []
-    files, folders = [], []
-    for entry in entries:
-        if entry.name.startswith(".") or entry.name in ("Thumbs.db", "desktop.ini"):
-            continue
-        try:
-            mode = os.stat(entry.path).st_mode  # follows links
-        except OSError as e:
-            problems.append((Path(entry.path), plain_os_error(e)))
-            continue
-        if stat.S_ISDIR(mode):
-            folders.append(Path(entry.path))
-        elif stat.S_ISREG(mode):
-            files.append(Path(entry.path))
-        # sockets, fifos and devices are no scans: skipped without a word
-    return files, folders
-
-
 def _folder_units(folder: Path, report: ImportReport, seen: set) -> Iterator[Unit]:
     try:
         info = folder.stat()
@@ -80,7 +54,7 @@ def _folder_units(folder: Path, report: ImportReport, seen: set) -> Iterator[Uni
         return  # a link back to a folder already walked
     seen.add(key)
     problems: list[tuple[Path, str]] = []
-    files, folders = _entries(folder, problems)
+    files, folders = folder_entries(folder, problems)
     clients = [f for f in folders if not is_part_folder(f.name)]
     if not clients:
         problems.clear()  # the walk below looks at everything again and says what failed

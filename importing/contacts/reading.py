@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ocr.sources import limits
+from ocr.sources.limits import megabytes
 from storage import ContactFileError
 
 from . import text as texts
@@ -12,7 +14,6 @@ from .model import ContactList
 from .vcard import read_vcards
 
 SNIFF_BYTES = 64 * 1024
-MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 def _is_vcard(data: bytes) -> bool:
@@ -42,9 +43,10 @@ def read_contact_file(path: Path, region: str) -> ContactList:
     path = Path(path)
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > limits.MAX_CONTACT_BYTES:
             raise ContactFileError(
-                f"{path.name} is te groot voor een contactenlijst ({size // 1_000_000} MB)."
+                f"{path.name} is te groot voor een contactenlijst ({megabytes(size)}; "
+                f"hoogstens {megabytes(limits.MAX_CONTACT_BYTES)})."
             )
         data = texts.eight_bit(path.read_bytes())
     except OSError as e:

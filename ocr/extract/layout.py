@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .groups import Groups
 from .words import Line
 
 ZONES = ("letterhead", "footer", "address-block", "signature", "label", "text", "folder")
@@ -86,19 +87,12 @@ class PageLayout:
         return self.places.get((line_index, seg_index), Place("text", None, -1))
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def blocks_of(segs: list[list[Line]]) -> dict[tuple[int, int], int]:
     """Segments that stand together (one below the other, overlapping or left-aligned,
     no blank line between) joined into blocks; block number per (line, segment)."""
     keys = [(i, j) for i, row in enumerate(segs) for j in range(len(row))]
     index = {k: n for n, k in enumerate(keys)}
-    parent = list(range(len(keys)))
+    groups = Groups(len(keys))
     for i, row in enumerate(segs):
         for j, seg in enumerate(row):
             if not seg.has_boxes:
@@ -116,11 +110,11 @@ def blocks_of(segs: list[list[Line]]) -> dict[tuple[int, int], int]:
                         continue
                     overlap = min(seg.right, below.right) - max(seg.left, below.left)
                     if overlap > 0 or abs(below.left - seg.left) <= 1.5 * height:
-                        parent[_find(parent, index[(k, m)])] = _find(parent, index[(i, j)])
+                        groups.join(index[(i, j)], index[(k, m)])
                         joined = True
                 if joined:
                     break
-    return {k: _find(parent, index[k]) for k in keys}
+    return {k: groups.find(index[k]) for k in keys}
 
 
 def split_flowed_addresses(

@@ -77,6 +77,35 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".") or name in ("Thumbs.db", "desktop.ini")
 
 
+def folder_entries(
+    directory: Path, problems: list[tuple[Path, str]]
+) -> tuple[list[Path], list[Path]]:
+    """(files, folders) directly in directory, in natural order, hidden ones left out;
+    links are followed. What cannot be looked at goes to problems (path, reason in
+    Dutch); sockets, fifos and devices are no scans: skipped without a word."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: natural_key(Path(e.name)))
+    except OSError as e:
+        problems.append((directory, plain_os_error(e)))
+        return [], []
+    files: list[Path] = []
+    folders: list[Path] = []
+    for entry in entries:
+        if _is_hidden(entry.name):
+            continue
+        path = Path(entry.path)
+        try:
+            mode = os.stat(path).st_mode  # follows links
+        except OSError as e:
+            problems.append((path, plain_os_error(e)))
+            continue
+        if stat.S_ISDIR(mode):
+            folders.append(path)
+        elif stat.S_ISREG(mode):
+            files.append(path)
+    return files, folders
+
+
 def files_in_folder(folder: Path, problems: list[tuple[Path, str]] | None = None) -> list[Path]:
     """Every regular file under folder, recursively, in natural order; hidden files skipped.
 
@@ -98,25 +127,14 @@ def files_in_folder(folder: Path, problems: list[tuple[Path, str]] | None = None
         if key in seen:
             return  # a link back to a folder we are already in
         seen.add(key)
-        try:
-            entries = sorted(os.scandir(directory), key=lambda e: natural_key(Path(e.name)))
-        except OSError as e:
-            problems.append((directory, plain_os_error(e)))
-            return
-        for entry in entries:
-            if _is_hidden(entry.name):
-                continue
-            path = Path(entry.path)
-            try:
-                mode = os.stat(path).st_mode  # follows links
-            except OSError as e:
-                problems.append((path, plain_os_error(e)))
-                continue
-            if stat.S_ISDIR(mode):
+        files, folders = folder_entries(directory, problems)
+        subfolders = set(folders)
+        # files and folders in one natural order, as a person sees the folder
+        for path in sorted([*files, *folders], key=natural_key):
+            if path in subfolders:
                 walk(path)
-            elif stat.S_ISREG(mode):
+            else:
                 found.append(path)
-            # sockets, fifos and devices are no scans: skipped without a word
 
     walk(folder)
     return found

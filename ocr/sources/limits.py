@@ -8,6 +8,7 @@ much, before it can fill the memory or the disk; it is checked before anything i
     pixels   MAX_PIXELS        one page image
     memory   MAX_READ_MEMORY   address space of a reading process: bounds what a page may
                                decompress to (a 1 MB PDF with a 1 GiB Flate stream)
+    contacts MAX_CONTACT_BYTES a contact list (CSV, vCard), read whole into memory
     part     PART_PAGES        a longer document is read and stored in parts of this many
                                pages, so a stopped or killed import keeps what it read
     unpacked pdf.MAX_INFLATED_* one PDF stream unpacked (checked in small pieces before
@@ -38,10 +39,11 @@ MAX_PIXELS = 80_000_000  # one page image: A3 at 600 dpi is 70 million
 # refused before that by pdf.check_inflated_streams (its peak stays under 600 MB).
 MAX_READ_MEMORY = 1024 * MB
 PART_PAGES = 50
+MAX_CONTACT_BYTES = 50 * MB  # some 200,000 contacts: an address book, not an export gone wrong
 
 
 def _from_env() -> None:
-    global MAX_FILE_BYTES, MAX_PAGES, MAX_PIXELS, MAX_READ_MEMORY, PART_PAGES
+    global MAX_FILE_BYTES, MAX_PAGES, MAX_PIXELS, MAX_READ_MEMORY, PART_PAGES, MAX_CONTACT_BYTES
     for item in os.environ.get("KLANTDOSSIER_LIMITS", "").split(","):
         key, _, value = item.partition("=")
         if not value.strip().isdigit():
@@ -60,6 +62,8 @@ def _from_env() -> None:
                 MAX_READ_MEMORY = number * MB
             case "part":
                 PART_PAGES = max(1, number)
+            case "contacts_mb":
+                MAX_CONTACT_BYTES = number * MB
 
 
 _from_env()
@@ -69,8 +73,8 @@ def check_file_size(path: Path) -> None:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise BadFileError(
-            f"bestand is te groot om als scan te lezen ({_mb(size)}; "
-            f"hoogstens {_mb(MAX_FILE_BYTES)})"
+            f"bestand is te groot om als scan te lezen ({megabytes(size)}; "
+            f"hoogstens {megabytes(MAX_FILE_BYTES)})"
         )
 
 
@@ -84,7 +88,7 @@ def check_page_count(pages: int) -> None:
 def too_big_to_read() -> BadFileError:
     """A page that needs more memory than a reading process may have (a decompression bomb)."""
     return BadFileError(
-        f"te groot om te lezen: deze pagina vraagt meer dan {_mb(MAX_READ_MEMORY)} geheugen"
+        f"te groot om te lezen: deze pagina vraagt meer dan {megabytes(MAX_READ_MEMORY)} geheugen"
     )
 
 
@@ -112,5 +116,8 @@ def undo_reading_limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
-def _mb(size: int) -> str:
-    return f"{size // MB} MB" if size >= MB else f"{size} bytes"
+def megabytes(size: int) -> str:
+    """A size in the words of a message: "2,6 MB", "300 MB", "512 bytes"."""
+    if size < MB:
+        return f"{size} bytes"
+    return f"{size // MB} MB" if size >= 10 * MB else f"{size / MB:.1f} MB".replace(".", ",")

@@ -23,6 +23,7 @@ from storage.models import PageText, Word
 
 from ..errors import BadFileError, PasswordProtectedError
 from . import limits
+from .files import plain_os_error
 
 RENDER_DPI = 300
 MAX_RENDER_PIXELS = 25_000_000  # A3 at 300 dpi fits; a 35000 x 35000 page is rendered smaller
@@ -47,10 +48,8 @@ def open_pdf(path: Path, passwords: Sequence[str] = ()) -> tuple[pdfium.PdfDocum
                 tried_password = password is not None or tried_password
                 continue
             raise BadFileError(_plain_pdf_error(e)) from e
-        except FileNotFoundError as e:
-            raise BadFileError("bestaat niet (meer): verwijderd tijdens het inlezen?") from e
         except OSError as e:
-            raise BadFileError(f"PDF kan niet gelezen worden ({e.strerror or e})") from e
+            raise BadFileError(plain_os_error(e)) from e
     if tried_password:
         raise PasswordProtectedError(
             "PDF is met een wachtwoord beveiligd en geen van de opgegeven wachtwoorden past"
@@ -227,7 +226,7 @@ def _cached_pdf(path: Path, password: str | None) -> pdfium.PdfDocument:
     try:
         info = path.stat()
     except OSError as e:
-        raise BadFileError("bestaat niet (meer): verwijderd tijdens het inlezen?") from e
+        raise BadFileError(plain_os_error(e)) from e
     key = (str(path), password, info.st_mtime_ns, info.st_size)
     if _open is not None and _open[0] == key:
         return _open[1]

@@ -209,3 +209,16 @@ def test_any_csv_imports_or_reports(client_file: ClientFile, tmp_path: Path, bod
     result = import_contact_file(path, client_file)
     lines = text.count("\n") + text.count("\r") + 1
     assert result.created + result.updated + len(result.skipped_rows) <= lines - 1
+
+
+def test_a_contact_list_beyond_the_limit_is_refused_in_plain_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ocr.sources import limits
+    from storage import ContactFileError
+
+    monkeypatch.setattr(limits, "MAX_CONTACT_BYTES", 2 * limits.MB)
+    big = tmp_path / "adresboek.csv"
+    big.write_text("Naam;Telefoon\n" + "Jan Jansen;0612345678\n" * 120_000, encoding="utf-8")
+    with pytest.raises(ContactFileError, match=r"te groot.*\(2,\d MB; hoogstens 2,0 MB\)"):
+        read_contact_file(big, "NL")
