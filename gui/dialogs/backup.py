@@ -25,6 +25,10 @@ BACKUP_FILTER = "*.sqlite"
 class BackupDialog(JobDialog):
     """A copy of the client file and its scans, now (also while others write to it)."""
 
+    # storage's backup takes no progress or cancel: a Cancel that only said "wordt
+    # afgebroken" while the copy went on would mislead, so there is none
+    can_cancel = False
+
     def __init__(self, data: ClientData, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Reservekopie maken"), self.tr("Maken"), parent)
         self.setObjectName("backup_dialog")
@@ -63,6 +67,12 @@ class BackupDialog(JobDialog):
 
     def started(self) -> None:
         self.path.setReadOnly(True)
+        self._say(
+            self.tr(
+                "Reservekopie maken… Dit kan niet worden afgebroken; u kunt intussen "
+                "gewoon verder werken."
+            )
+        )
 
     def done_text(self, result: Path) -> str:
         return (

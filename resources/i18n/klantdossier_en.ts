@@ -1592,6 +1592,10 @@ The newest %2 copies are kept.</translation>
         <source>Reservekopie gemaakt: %1 (met de scans in %2).</source>
         <translation>Backup made: %1 (with the scans in %2).</translation>
     </message>
+    <message>
+        <source>Reservekopie maken… Dit kan niet worden afgebroken; u kunt intussen gewoon verder werken.</source>
+        <translation>Making the backup… This cannot be cancelled; you can go on working meanwhile.</translation>
+    </message>
 </context>
 <context>
     <name>CallLogView</name>

@@ -164,3 +164,29 @@ def test_a_job_reports_progress_and_stops_when_asked(qtbot):
     qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
     assert isinstance(outcome[0], Cancelled) and job.finished
     assert all(t == 1000 for _, t in seen) and len(seen) < 100  # throttled, not 1000 calls
+
+
+def test_a_backup_cannot_be_cancelled_and_says_so(qtbot, make_window, demo, tmp_path, monkeypatch):
+    """storage's backup takes no cancel: the dialog must not offer one that does nothing."""
+    window = make_window(demo.path)
+    dialog = window.files.backup_now()
+    dest = tmp_path / "reservekopie.sqlite"
+    dialog.path.setText(str(dest))
+    release = threading.Event()
+    backup = window.data.backup
+
+    def slow_backup(path):
+        release.wait(10)  # a big file or a slow disk: the copy takes a while
+        return backup(path)
+
+    monkeypatch.setattr(window.data, "backup", slow_backup)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.running
+    assert not dialog.close_button.isEnabled()
+    assert "niet worden afgebroken" in dialog.status.text()
+    dialog.reject()  # Esc, or the window's close button
+    assert dialog.isVisible() and "Wordt afgebroken" not in dialog.status.text()
+    with qtbot.waitSignal(dialog.job_done, timeout=20000):
+        release.set()
+    assert dest.is_file() and "Reservekopie gemaakt" in dialog.status.text()
+    assert dialog.close_button.isEnabled()
