@@ -63,9 +63,7 @@ class FileActions(QObject):
     def _file_replaced(self) -> None:
         """After a restore: nothing of the file before it stays on screen."""
         window = self.window
-        window.card.client = None
-        window.card.undo_stack.clear()  # its steps belong to the file of before
-        window.show_card_slot(window.card_placeholder)
+        window.close_card()
         for viewer in list(window._viewers):
             viewer.close()
         window.refresh()

@@ -361,10 +361,18 @@ class MainWindow(QMainWindow):
         self.search_field.clear()
         settings.forget_search(self.data.path)
         if self.card.client is not None and self.card.client.id == client_id:
-            self.card.client = None
-            self.card_stack.setCurrentWidget(self.card_placeholder)
-            self._update_client_actions()
+            self.close_card()
         self.refresh()
+
+    def close_card(self) -> None:
+        """No client's card on screen any more (erased here or on another desk, or the
+        file replaced): the Klant menu follows, and the card's undo steps go, being edits
+        of a client that is no longer there."""
+        self._preview.stop()  # one queued for the old list would open the card again
+        self.card.client = None
+        self.card.undo_stack.clear()
+        self.card_stack.setCurrentWidget(self.card_placeholder)
+        self._update_client_actions()
 
     # -- pages, language, about -------------------------------------------------------------
 

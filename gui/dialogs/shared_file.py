@@ -255,8 +255,7 @@ class LiveWindow:
             return
         changes = pending[shown]
         if any(c.table == "clients" and c.op == "DELETE" for c in changes):
-            card.client = None
-            window.card_stack.setCurrentWidget(window.card_placeholder)
+            window.close_card()
             window.statusBar().showMessage(
                 QCoreApplication.translate(
                     "SharedFileDialog", "Deze klant is op een ander bureau gewist of samengevoegd."

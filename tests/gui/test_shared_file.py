@@ -167,3 +167,26 @@ def test_server_down_at_start_offers_to_try_again(qtbot, tmp_path, monkeypatch):
     url = f"postgresql://postgres@/klanten?host={tmp_path}"
     assert shared_file.open_or_ask(url) is None
     assert "niet bereikbaar" in shown[0]
+
+
+def test_a_client_erased_on_another_desk_closes_the_card_and_its_menu(qtbot, make_window, url):
+    with ClientFile.open(url) as cf:
+        client_id = cf.create_client(name="Piet Smit")
+        cf.create_client(name="Anna Bos")
+    window = make_window(url)
+    from gui.dialogs import shared_file
+
+    shared_file.install(window)
+    window.open_client(client_id)
+    qtbot.waitUntil(
+        lambda: window.data._listener and window.data._listener.connected, timeout=10_000
+    )
+    assert window.forget_action.isEnabled() and window.merge_action.isEnabled()
+    on_another_desk(url, f"cf.forget({client_id})")
+    qtbot.waitUntil(lambda: window.card_stack.currentWidget() is window.card_placeholder,
+                    timeout=5000)  # fmt: skip
+    assert "ander bureau gewist" in window.statusBar().currentMessage()
+    # nothing in the Klant menu acts on a client that is gone
+    for action in (window.forget_action, window.merge_action, window.note_action,
+                   window.archive_action, window.export_client_action):  # fmt: skip
+        assert not action.isEnabled(), action.text()
