@@ -5,7 +5,7 @@ into the settings; the address is kept without it for the next start."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -196,28 +196,34 @@ class SharedFileDialog(QDialog):
 # -- in the window: the menu item, and what other desks change ------------------------------
 
 REFRESH_DELAY_MS = 150  # changes arriving together (an import) refresh the window once
+# Said in the window's language when another desk changed them (said()).
 COLUMN_WORDS = {
-    "name": "naam",
-    "first_name": "voornaam",
-    "tussenvoegsel": "tussenvoegsel",
-    "last_name": "achternaam",
-    "company": "bedrijf",
-    "legal_form": "rechtsvorm",
-    "kvk": "KvK",
-    "btw": "btw",
-    "iban": "IBAN",
-    "bic": "BIC",
-    "client_since": "klant sinds",
-    "status": "status",
+    "name": QT_TRANSLATE_NOOP("SharedFileDialog", "naam"),
+    "first_name": QT_TRANSLATE_NOOP("SharedFileDialog", "voornaam"),
+    "tussenvoegsel": QT_TRANSLATE_NOOP("SharedFileDialog", "tussenvoegsel"),
+    "last_name": QT_TRANSLATE_NOOP("SharedFileDialog", "achternaam"),
+    "company": QT_TRANSLATE_NOOP("SharedFileDialog", "bedrijf"),
+    "legal_form": QT_TRANSLATE_NOOP("SharedFileDialog", "rechtsvorm"),
+    "kvk": QT_TRANSLATE_NOOP("SharedFileDialog", "KvK"),
+    "btw": QT_TRANSLATE_NOOP("SharedFileDialog", "btw"),
+    "iban": QT_TRANSLATE_NOOP("SharedFileDialog", "IBAN"),
+    "bic": QT_TRANSLATE_NOOP("SharedFileDialog", "BIC"),
+    "client_since": QT_TRANSLATE_NOOP("SharedFileDialog", "klant sinds"),
+    "status": QT_TRANSLATE_NOOP("SharedFileDialog", "status"),
 }
 WHAT = {
-    "notes": "notitie",
-    "calls": "gesprek",
-    "phones": "telefoonnummer",
-    "emails": "e-mailadres",
-    "addresses": "adres",
-    "documents": "document",
+    "notes": QT_TRANSLATE_NOOP("SharedFileDialog", "notitie"),
+    "calls": QT_TRANSLATE_NOOP("SharedFileDialog", "gesprek"),
+    "phones": QT_TRANSLATE_NOOP("SharedFileDialog", "telefoonnummer"),
+    "emails": QT_TRANSLATE_NOOP("SharedFileDialog", "e-mailadres"),
+    "addresses": QT_TRANSLATE_NOOP("SharedFileDialog", "adres"),
+    "documents": QT_TRANSLATE_NOOP("SharedFileDialog", "document"),
 }
+
+
+def said(word: str) -> str:
+    """A word of COLUMN_WORDS or WHAT in the window's language."""
+    return QCoreApplication.translate("SharedFileDialog", word)
 
 
 class LiveWindow:
@@ -265,13 +271,17 @@ class LiveWindow:
             return
         card.reload()
         columns = [COLUMN_WORDS[c] for ch in changes for c in ch.columns if c in COLUMN_WORDS]
-        parts = list(dict.fromkeys(columns + [WHAT[c.table] for c in changes if c.table in WHAT]))
+        words = columns + [WHAT[c.table] for c in changes if c.table in WHAT]
+        parts = [said(word) for word in dict.fromkeys(words)]
         window.statusBar().showMessage(
             QCoreApplication.translate(
                 "SharedFileDialog", "%1 is zojuist gewijzigd op een ander bureau: %2"
             )
             .replace("%1", card.client.name if card.client else "")
-            .replace("%2", ", ".join(parts) or "gegevens"),
+            .replace(
+                "%2",
+                ", ".join(parts) or QCoreApplication.translate("SharedFileDialog", "gegevens"),
+            ),
             15_000,
         )
 
@@ -287,14 +297,16 @@ class LiveWindow:
             )
 
     def overwrote(self, client_id: int, values: dict) -> None:
-        said = ", ".join(
-            f"{COLUMN_WORDS.get(k, k)} was “{v or ''}”" for k, v in sorted(values.items())
+        was = QCoreApplication.translate("SharedFileDialog", "%1 was “%2”")
+        values_said = ", ".join(
+            was.replace("%1", said(COLUMN_WORDS.get(k, k))).replace("%2", v or "")
+            for k, v in sorted(values.items())
         )
         self.window.statusBar().showMessage(
             QCoreApplication.translate(
                 "SharedFileDialog",
                 "Opgeslagen. Een ander bureau had dit net gewijzigd (%1); uw waarde geldt nu.",
-            ).replace("%1", said),
+            ).replace("%1", values_said),
             20_000,
         )
 

@@ -1548,6 +1548,86 @@ The newest %2 copies are kept.</translation>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
+    <message>
+        <source>naam</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>voornaam</source>
+        <translation>first name</translation>
+    </message>
+    <message>
+        <source>tussenvoegsel</source>
+        <translation>name prefix</translation>
+    </message>
+    <message>
+        <source>achternaam</source>
+        <translation>last name</translation>
+    </message>
+    <message>
+        <source>bedrijf</source>
+        <translation>company</translation>
+    </message>
+    <message>
+        <source>rechtsvorm</source>
+        <translation>legal form</translation>
+    </message>
+    <message>
+        <source>KvK</source>
+        <translation>Chamber of Commerce number</translation>
+    </message>
+    <message>
+        <source>btw</source>
+        <translation>VAT number</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>klant sinds</source>
+        <translation>client since</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>notitie</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>gesprek</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <source>telefoonnummer</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <source>e-mailadres</source>
+        <translation>e-mail address</translation>
+    </message>
+    <message>
+        <source>adres</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>gegevens</source>
+        <translation>details</translation>
+    </message>
+    <message>
+        <source>%1 was “%2”</source>
+        <translation>%1 was “%2”</translation>
+    </message>
 </context>
 <!-- the GUI helper's strings (wt/gui): export, backup, restore, Gesprekken, checked fields -->
 <context>

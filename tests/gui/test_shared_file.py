@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from storage import ClientFile
+from tests.gui.test_translations import english  # noqa: F401 (a fixture)
 from tests.pgserver import PgServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -190,3 +191,27 @@ def test_a_client_erased_on_another_desk_closes_the_card_and_its_menu(qtbot, mak
     for action in (window.forget_action, window.merge_action, window.note_action,
                    window.archive_action, window.export_client_action):  # fmt: skip
         assert not action.isEnabled(), action.text()
+
+
+def test_what_another_desk_changed_is_said_in_english(english, qtbot, make_window, url):  # noqa: F811
+    with ClientFile.open(url) as cf:
+        client_id = cf.create_client(name="Jan Smit", company="Smit")
+    window = make_window(url)
+    from gui.dialogs import shared_file
+
+    shared_file.install(window)
+    window.open_client(client_id)
+    qtbot.waitUntil(
+        lambda: window.data._listener and window.data._listener.connected, timeout=10_000
+    )
+    on_another_desk(url, f"cf.update_client({client_id}, company='Smit & Zn', legal_form='vof')"
+                         f"\ncf.add_note({client_id}, 'Belt terug')")  # fmt: skip
+    qtbot.waitUntil(lambda: "another desk" in window.statusBar().currentMessage(), timeout=5000)
+    said = window.statusBar().currentMessage().split(": ", 1)[1]
+    assert set(said.split(", ")) == {"company", "legal form", "note"}
+
+    with ClientFile.open(url) as other:
+        other.update_client(client_id, company="Smit Holding")
+    window.data.update_fields(client_id, company="Smit B.V.")  # as the card saves
+    qtbot.waitUntil(lambda: "Another desk" in window.statusBar().currentMessage(), timeout=5000)
+    assert "(company was “Smit Holding”)" in window.statusBar().currentMessage()
