@@ -273,7 +273,6 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         self.activateWindow()
         self.focus_search()
-        self.calls.connect_calls()
 
     # -- drag and drop ----------------------------------------------------------------------
 

@@ -5,6 +5,11 @@ fast. The Qt parts are imported when first used."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
 
 def dial(number: str, client_id: int | None, data: object) -> int | None:
     """Dial through the system's tel: handler and log an outgoing call (see dialer.py)."""
@@ -13,10 +18,12 @@ def dial(number: str, client_id: int | None, data: object) -> int | None:
     return _dial(number, client_id, data)
 
 
-def install(window: object, data: object, settings: object = None) -> object:
-    """Give the window its CallController (banner, call monitor, "Telefoon" menu)."""
+def install(window: MainWindow, data: object, settings: object = None) -> object:
+    """Give the window its CallController (banner, call monitor, "Telefoon" menu); the
+    window's Gesprekken view follows it."""
     from .controller import CallController, add_menu
 
     controller = CallController(window, data, settings)
     add_menu(window, controller)
+    window.calls.follow(controller)
     return controller

@@ -5,10 +5,14 @@ the view show changes to the call log at once (a call note saved in the banner).
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from .model import CallRow
+
+if TYPE_CHECKING:
+    from ..call.controller import CallController
 
 
 class CallsPane(QObject):
@@ -18,7 +22,6 @@ class CallsPane(QObject):
         super().__init__(window)
         self.window = window
         self.view = window.calls_view
-        self._connected = False
         self.view.client_chosen.connect(self._client_chosen)
         self.view.unknown_chosen.connect(self._unknown_chosen)
         self.view.clients_changed.connect(self._number_placed)
@@ -62,16 +65,11 @@ class CallsPane(QObject):
         self.window.refresh()
         self.window.open_client(client_id)
 
-    def connect_calls(self) -> None:
-        """Follow the call controller (gui/call, a child of the window, installed by
-        gui/app.py): a caller on screen shows in Gesprekken at once, and an unknown caller
-        hides the previous client's card."""
-        if self._connected:
-            return
-        for child in self.window.children():
-            if child.metaObject().className() == "CallController" and hasattr(child, "shown"):
-                child.shown.connect(self.caller_shown)
-                self._connected = True
+    def follow(self, controller: CallController) -> None:
+        """Follow the window's call controller (gui/call.install hands it over): a caller
+        on screen shows in Gesprekken at once, and an unknown caller hides the previous
+        client's card."""
+        controller.shown.connect(self.caller_shown)
 
     def caller_shown(self, banner) -> None:
         caller = getattr(banner, "caller", None)

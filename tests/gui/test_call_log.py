@@ -205,3 +205,18 @@ def test_unknown_caller_hides_the_previous_card(qtbot, with_calls, demo):
     ring(qtbot, controller, "030-2345678")
     qtbot.waitUntil(lambda: window.open_card_client() is not None)
     assert window.card.client.id == demo.bakker
+
+
+def test_the_view_follows_a_controller_installed_after_the_window_showed(
+    qtbot, make_window, demo, tmp_path
+):
+    """The window is already on screen when the call controller arrives: the Gesprekken
+    view and the unknown-caller panel follow it all the same."""
+    window = make_window(demo.path)  # shown
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    controller = call.install(window, window.data, settings)
+    window.open_client(demo.boer)
+    ring(qtbot, controller, "0612340000")
+    qtbot.waitUntil(lambda: window.card_stack.currentWidget() is window.unknown_panel,
+                    timeout=3000)  # fmt: skip
+    assert "06 12340000" in window.unknown_panel.text()
