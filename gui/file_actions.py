@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog
 from . import formatting
 from .dialogs.backup import BackupDialog, RestoreDialog
 from .dialogs.export import ClientExportDialog, ExportDialog
+from .workers import submit
 
 
 class FileActions(QObject):
@@ -27,10 +28,7 @@ class FileActions(QObject):
     def export(self) -> QDialog:
         """Every client, the search results shown, or the open client."""
         window = self.window
-        total = formatting.number(window.data.count())
-        scopes: list[tuple[str, list[int] | None]] = [
-            (self.tr("Alle klanten (%1)").replace("%1", total), None)
-        ]
+        scopes: list[tuple[str, list[int] | None]] = [(self.tr("Alle klanten"), None)]
         ids = [window.results.client_id(row) for row in range(window.results.count())]
         query = window.shown_query()
         if query and ids:
@@ -43,7 +41,18 @@ class FileActions(QObject):
         client = window.open_card_client()
         if client is not None:
             scopes.append((self.tr("Alleen %1").replace("%1", client.name), [client.id]))
-        return self._show(ExportDialog(window.data, scopes, window))
+        dialog = ExportDialog(window.data, scopes, window)
+        # counted off the GUI thread: on a shared file far away a count can take a while
+        every_client = dialog.scope_buttons[0]
+        submit(
+            window.data.count,
+            on_result=lambda total: every_client.setText(
+                self.tr("Alle klanten (%1)").replace("%1", formatting.number(total))
+            ),
+            on_error=lambda _error: None,  # the label without a number says enough
+            pool_name="read",
+        )
+        return self._show(dialog)
 
     def export_client(self) -> QDialog | None:
         """Alles van deze klant exporteren (AVG): the card, fields, page texts and scans."""

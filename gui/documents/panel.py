@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -15,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import DocumentInfo, KlantdossierError
+from storage import DocumentInfo
 
 from .. import formatting
 from ..data import ClientData
 from ..icons import icon
+from ..workers import submit
 from .thumbnails import ThumbnailStrip
 
 
@@ -100,11 +103,22 @@ class DocumentsPanel(QWidget):
                     "tekst is wel bewaard."
                 ).replace("%1", doc.name)
             )
-        try:  # one small indexed read: how each page is turned to be upright
-            quarters = self.data.page_orientations(doc.id)
-        except KlantdossierError:
-            quarters = None  # shown as scanned; the file's trouble is said elsewhere
-        self.strip.thumbs.set_document(doc.sha256, path, doc.pages, doc.frames, quarters)
+        # How each page is turned to be upright is read off the GUI thread (a shared file
+        # may be far away); until then the pages stand as placeholders (no path: nothing
+        # is drawn turned the wrong way).
+        self.strip.thumbs.set_document(doc.sha256, None, doc.pages, doc.frames)
+        submit(
+            self.data.page_orientations,
+            doc.id,
+            on_result=lambda quarters: self._show_pages(doc, path, quarters),
+            # shown as scanned; the file's trouble is said elsewhere
+            on_error=lambda _error: self._show_pages(doc, path, None),
+            pool_name="read",
+        )
+
+    def _show_pages(self, doc: DocumentInfo, path: Path, quarters: list[int] | None) -> None:
+        if self.current() is doc:  # not another document chosen meanwhile
+            self.strip.thumbs.set_document(doc.sha256, path, doc.pages, doc.frames, quarters)
 
     def _open_page(self, page: int) -> None:
         doc = self.current()

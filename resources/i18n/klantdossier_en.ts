@@ -1991,6 +1991,10 @@ The newest %2 copies are kept.</translation>
         <source>De reservekopie is teruggezet.</source>
         <translation>The backup has been restored.</translation>
     </message>
+    <message>
+        <source>Alle klanten</source>
+        <translation>All clients</translation>
+    </message>
 </context>
 <context>
     <name>JobDialog</name>

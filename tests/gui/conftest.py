@@ -3,6 +3,7 @@ so no test sees another's window size or last search, nor the developer's own se
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,16 @@ def search(qtbot, window, text: str) -> None:
     qtbot.waitUntil(
         lambda: window._shown_query == text.strip() and not window._in_flight, timeout=5000
     )
+
+
+def on_threads(monkeypatch, data, name: str) -> list[bool]:
+    """Spy on data.<name>: for each call, whether it ran on the GUI thread."""
+    on_gui: list[bool] = []
+    real = getattr(data, name)
+
+    def spy(*args, **kwargs):
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(data, name, spy)
+    return on_gui

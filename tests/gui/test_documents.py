@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from gui.documents import images
 from gui.documents import viewer as viewer_module
 from storage import ClientFile, PageText
-from tests.gui.conftest import search
+from tests.gui.conftest import on_threads, search
 from tests.gui.demo import make_demo
 
 
@@ -84,3 +84,13 @@ def test_missing_original_says_so(qtbot, make_window, demo):
     qtbot.waitUntil(lambda: viewer.message.isVisible(), timeout=15000)
     assert "ontbreekt" in viewer.message.text()
     viewer.close()
+
+
+def test_page_turns_are_read_off_the_gui_thread(qtbot, make_window, demo, monkeypatch):
+    window = make_window(demo.path)
+    on_gui = on_threads(monkeypatch, window.data, "page_orientations")
+    window.open_client(demo.boer)
+    strip = window.card.documents.strip
+    assert strip.model().rowCount() == 1
+    qtbot.waitUntil(lambda: strip.thumbs.is_loaded(0), timeout=15000)
+    assert on_gui == [False]

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from gui.workers import Cancelled, Job
 from storage import ClientFile
-from tests.gui.conftest import search
+from tests.gui.conftest import on_threads, search
 
 
 def run(qtbot, dialog) -> None:
@@ -190,3 +190,14 @@ def test_a_backup_cannot_be_cancelled_and_says_so(qtbot, make_window, demo, tmp_
         release.set()
     assert dest.is_file() and "Reservekopie gemaakt" in dialog.status.text()
     assert dialog.close_button.isEnabled()
+
+
+def test_the_export_dialog_counts_the_clients_off_the_gui_thread(
+    qtbot, make_window, demo, monkeypatch
+):
+    """On a shared file over a slow network a count on the GUI thread freezes the window."""
+    window = make_window(demo.path)
+    on_gui = on_threads(monkeypatch, window.data, "count")
+    dialog = window.files.export()
+    qtbot.waitUntil(lambda: dialog.scope_buttons[0].text() == "Alle klanten (2)", timeout=5000)
+    assert on_gui == [False]
