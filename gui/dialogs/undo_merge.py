@@ -78,7 +78,14 @@ class UndoMergeDialog(QDialog):
         self.split_button.setEnabled(False)
         self.message.setText(self.tr("Bezig…"))
         merge_id = int(item.data(Qt.ItemDataRole.UserRole))
-        submit(self.data.undo_merge, merge_id, on_result=self._done, on_error=self._failed)
+        # on the one write thread, behind the card's edits still on their way
+        submit(
+            self.data.undo_merge,
+            merge_id,
+            on_result=self._done,
+            on_error=self._failed,
+            pool_name="write",
+        )
 
     def _done(self, new_id: int) -> None:
         self.new_id = new_id
