@@ -176,6 +176,18 @@ class JobDialog(QDialog):
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet(formatting.message_style(error) if error else "")
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow when a longer message wraps (or the progress bar appears): squeezed, the
+        rows above it were cut off."""
+        layout = self.layout()
+        if layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+        else:
+            need = layout.totalSizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _open_folder(self) -> None:
         if self._folder is not None:

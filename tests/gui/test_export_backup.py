@@ -184,6 +184,8 @@ def test_a_backup_cannot_be_cancelled_and_says_so(qtbot, make_window, demo, tmp_
     assert dialog.running
     assert not dialog.close_button.isEnabled()
     assert "niet worden afgebroken" in dialog.status.text()
+    # the longer message wraps: the dialog grows instead of cutting off the rows above
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
     dialog.reject()  # Esc, or the window's close button
     assert dialog.isVisible() and "Wordt afgebroken" not in dialog.status.text()
     with qtbot.waitSignal(dialog.job_done, timeout=20000):
