@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,28 +89,32 @@ def require_empty(db: Database) -> None:
             )
 
 
+def batches(db: Database, table: str, columns: Sequence[str]) -> Iterator[list[tuple]]:
+    """The rows of a table (those columns; its key among them) in key order, BATCH at a
+    time: after the last key seen rather than OFFSET, so each batch is an index walk and
+    a million pages are never held at once."""
+    name = key_of(table)
+    key = columns.index(name)
+    select = f"SELECT {', '.join(columns)} FROM {table} WHERE {name} > ? ORDER BY {name} LIMIT ?"
+    last = -1
+    while rows := db.execute(select, (last, BATCH)).fetchall():
+        yield rows
+        last = rows[-1][key]
+
+
 def copy_rows(source: Database, dest: Database, progress: Progress = _quiet_progress) -> dict:
     """Every row of every table, ids included, into dest (inside dest's open transaction;
     source inside its snapshot). Returns rows per table."""
     counts = {}
     for table in TABLES:
         columns = shared_columns(source, dest, table)
-        name = key_of(table)
-        if name not in columns:
+        if key_of(table) not in columns:
             continue  # a table of a newer schema step than one of the two files has
         total = int(source.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        done, last = 0, -1
-        select = (
-            f"SELECT {', '.join(columns)} FROM {table} WHERE {name} > ? ORDER BY {name} LIMIT ?"
-        )
-        key = columns.index(name)
+        done = 0
         progress(table, 0, total)
-        while True:
-            rows = [tuple(r) for r in source.execute(select, (last, BATCH)).fetchall()]
-            if not rows:
-                break
-            dest.insert_rows(table, columns, rows)
-            last = rows[-1][key]
+        for rows in batches(source, table, columns):
+            dest.insert_rows(table, columns, [tuple(r) for r in rows])
             done += len(rows)
             progress(table, done, total)
         counts[table] = done
@@ -136,19 +140,14 @@ def fingerprint(db: Database, columns: dict[str, list[str]]) -> dict[str, tuple[
     """(rows, SHA-256 of the rows in id order) of each table, over the given columns."""
     found = {}
     for table, names in columns.items():
-        name = key_of(table)
-        if name not in names:
+        if key_of(table) not in names:
             continue
         digest = hashlib.sha256()
         count = 0
-        last = -1
-        key = names.index(name)
-        select = f"SELECT {', '.join(names)} FROM {table} WHERE {name} > ? ORDER BY {name} LIMIT ?"
-        while rows := db.execute(select, (last, BATCH)).fetchall():
+        for rows in batches(db, table, names):
             for row in rows:
                 digest.update(json.dumps(list(row), ensure_ascii=False).encode())
             count += len(rows)
-            last = rows[-1][key]
         found[table] = (count, digest.hexdigest())
     return found
 
