@@ -3,9 +3,9 @@
 
 A short hand-made table of the names people really type (the official name, the name in
 daily use, the Frisian name). The extraction's list of Dutch places (storage/places.py,
-from GeoNames) also knows aliases, but with exonyms in other languages ("Gaaga", "Hag")
-that would only add noise to a search-as-you-type; once that list is on this branch,
-ALIAS_GROUPS can be filled from it, filtered to Dutch and Frisian names.
+from GeoNames) knows these names too, but among exonyms in other languages ("Gaaga",
+"Hag") that would only add noise to a search-as-you-type, and it does not say which of
+its names are Dutch or Frisian: filtering it would take a table like this one anyway.
 
 Pure data and a look-up; no SQL.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .place_aliases import place_alias_spans
 
@@ -74,7 +74,7 @@ def fts_query(query: str) -> str | None:
     # Quoting each token turns AND/OR/NEAR into plain words; prefix on all tokens
     # so "jans amst" finds Jansen in Amsterdam while typing.
     # (FTS5 needs an explicit AND before a parenthesised group)
-    plain = " AND ".join(_with_place_aliases(words))
+    plain = " AND ".join(prefix_terms(words, lambda w: f"{_quote(w)}*", " ", " OR "))
     if number and len(words) > 1:
         # "12 34" is the number 1234... or the words 12 and 34 (a house number, a date)
         return f"{_quote(number)}* OR ({plain})"
@@ -85,24 +85,28 @@ def word_choices(words: list[str]) -> list[tuple[tuple[str, ...], ...]]:
     """The words of a query as the terms that must all match, each a choice between runs
     of words: a word is a choice of one, a place name among them a choice between its
     names. ["markt", "den", "bosch"] -> [(("markt",),), (("den", "bosch"),
-    ("hertogenbosch",))]. Each backend writes this in its own query syntax."""
+    ("hertogenbosch",))]. prefix_terms writes this in a backend's query syntax."""
     terms: list[tuple[tuple[str, ...], ...]] = [((w,),) for w in words]
     for start, end, others in reversed(place_alias_spans(words)):
         terms[start:end] = [(tuple(words[start:end]), *others)]
     return terms
 
 
-def _with_place_aliases(words: list[str]) -> list[str]:
-    """The words as prefix terms, a place name among them as a choice between its names:
-    ["den", "bosch"] -> ['(("den"* "bosch"*) OR ("hertogenbosch"*))']."""
+def prefix_terms(
+    words: list[str], prefix: Callable[[str], str], both: str, either: str
+) -> list[str]:
+    """The words as prefix terms in a backend's query syntax, a place name among them as a
+    choice between its names. prefix writes a word as a prefix term, both joins the words
+    of one name, either the names: ["den", "bosch"] in FTS5's syntax ->
+    ['(("den"* "bosch"*) OR ("hertogenbosch"*))']."""
 
     def run(words: tuple[str, ...]) -> str:
-        return " ".join(f"{_quote(w)}*" for w in words)
+        return both.join(prefix(w) for w in words)
 
     return [
         run(choices[0])
         if len(choices) == 1
-        else "(" + " OR ".join(f"({run(c)})" for c in choices) + ")"
+        else "(" + either.join(f"({run(c)})" for c in choices) + ")"
         for choices in word_choices(words)
     ]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..index import SearchIndex
-from ..search import PAGE_PREFIX_MIN, number_token, tokens, word_choices
+from ..search import PAGE_PREFIX_MIN, number_token, prefix_terms, tokens
 from .schema import PERSONAL_TABLES
 
 # Pages are searched newest first in windows of ids: the text index and the id range are
@@ -39,23 +39,7 @@ def all_words_query(query: str) -> str | None:
     if number and len(words) > 1:
         plain = " & ".join(_lexeme(w, len(w) >= NUMBER_PREFIX_MIN) for w in words)
         return f"{_lexeme(number, True)} | ({plain})"
-    return " & ".join(_with_place_aliases(words))
-
-
-def _with_place_aliases(words: list[str]) -> list[str]:
-    """Every word a prefix, a place name among them a choice between its names (as
-    search.fts_query on SQLite): ["den", "bosch"] ->
-    ["(('den':* & 'bosch':*) | ('hertogenbosch':*))"]."""
-
-    def run(words: tuple[str, ...]) -> str:
-        return " & ".join(_lexeme(w, True) for w in words)
-
-    return [
-        run(choices[0])
-        if len(choices) == 1
-        else "(" + " | ".join(f"({run(c)})" for c in choices) + ")"
-        for choices in word_choices(words)
-    ]
+    return " & ".join(prefix_terms(words, lambda w: _lexeme(w, True), " & ", " | "))
 
 
 def phrase_query(query: str) -> str | None:
