@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import ClientFileError, DiskFullError
-from .models import CLIENT_FIELDS, Address, Client, PageText, StoredField
+from .models import CLIENT_FIELDS, CLIENT_NAME_FIELDS, Address, Client, PageText, StoredField
 from .phones import international as international_phone
 from .phones import written as written_phone
 
@@ -135,7 +135,6 @@ ADDRESS_LABELS = {
     "city": "Plaats",
     "country": "Land",
 }
-_NAME_FIELDS = CLIENT_FIELDS[: CLIENT_FIELDS.index("legal_form") + 1]
 
 
 def _field(name: str) -> Callable[[Client], str | None]:
@@ -149,9 +148,9 @@ def _address_part(name: str) -> Callable[[Client], str | None]:
 # Every field of CLIENT_FIELDS, the first address after the names and company.
 CSV_COLUMNS: list[tuple[str, Callable[[Client], str | None]]] = [
     ("Klantnummer", lambda c: str(c.id)),
-    *[(CSV_LABELS[f], _field(f)) for f in _NAME_FIELDS],
+    *[(CSV_LABELS[f], _field(f)) for f in CLIENT_NAME_FIELDS],
     *[(label, _address_part(part)) for part, label in ADDRESS_LABELS.items()],
-    *[(CSV_LABELS[f], _field(f)) for f in CLIENT_FIELDS if f not in _NAME_FIELDS],
+    *[(CSV_LABELS[f], _field(f)) for f in CLIENT_FIELDS if f not in CLIENT_NAME_FIELDS],
     ("Status", _field("status")),
 ]
 

@@ -15,11 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .database import Database
+from .models import CLIENT_FIELDS, CLIENT_NAME_FIELDS
 from .search import client_index_text
 
-_CLIENT_COLUMNS = (
-    "id, name, first_name, tussenvoegsel, last_name, company, legal_form, kvk, btw, iban"
+# A client is found by its names and its own numbers; not by its BIC (its bank's, the
+# same for every client of that bank) nor by the date it became a client.
+_NUMBER_FIELDS = tuple(
+    f for f in CLIENT_FIELDS if f not in CLIENT_NAME_FIELDS and f not in ("bic", "client_since")
 )
+_SEARCHED_COLUMNS = ", ".join(("id", *CLIENT_NAME_FIELDS, *_NUMBER_FIELDS))
 
 
 class SearchIndex:
@@ -41,7 +45,7 @@ class SearchIndex:
                 return {}
             within, args = self.db.one_of(client_ids)
             where = " WHERE {} " + within
-        rows = execute(f"SELECT {_CLIENT_COLUMNS} FROM clients" + where.format("id"), args)
+        rows = execute(f"SELECT {_SEARCHED_COLUMNS} FROM clients" + where.format("id"), args)
         clients = {r[0]: r[1:] for r in rows}
         addresses: dict[int, list[tuple]] = {}
         for r in execute(
@@ -57,17 +61,19 @@ class SearchIndex:
         phones = self._by_client(
             execute("SELECT client_id, e164 FROM phones" + where.format("client_id"), args)
         )
-        return {
-            client_id: client_index_text(
-                row[:6],
-                iban=row[8],
-                other_keys=row[6:8],
+        names = len(CLIENT_NAME_FIELDS)
+        texts = {}
+        for client_id, row in clients.items():
+            numbers = dict(zip(_NUMBER_FIELDS, row[names:], strict=True))
+            texts[client_id] = client_index_text(
+                row[:names],
+                iban=numbers.pop("iban"),
+                other_keys=numbers.values(),
                 addresses=addresses.get(client_id, []),
                 emails=emails.get(client_id, []),
                 phones=phones.get(client_id, []),
             )
-            for client_id, row in clients.items()
-        }
+        return texts
 
     @staticmethod
     def _by_client(rows: Iterable[tuple]) -> dict[int, list[str]]:

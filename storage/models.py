@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-# The columns of a client that describe them (status aside), in the order a person reads
-# them: the card, the merge dialog and the OCR fields all use these names.
-CLIENT_FIELDS = (
+# The columns that name a client, person or company: the export puts them first, and
+# search ranks a match in them above one in the other details.
+CLIENT_NAME_FIELDS = (
     "name",
     "first_name",
     "tussenvoegsel",
     "last_name",
     "company",
     "legal_form",
-    "kvk",
-    "btw",
-    "iban",
-    "bic",
-    "client_since",
 )
+# The columns of a client that describe them (status aside), in the order a person reads
+# them: the card, the merge dialog and the OCR fields all use these names.
+CLIENT_FIELDS = (*CLIENT_NAME_FIELDS, "kvk", "btw", "iban", "bic", "client_since")
 
 
 @dataclass(frozen=True, slots=True)
