@@ -58,6 +58,11 @@ class Database:
         """Run one INSERT of one row into a table with an `id` column; returns that id."""
         raise NotImplementedError
 
+    def fetch_together(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Any]]:
+        """The rows of each (sql, args) query, in order (on a server: all sent at once,
+        answered in one round trip)."""
+        return [self.execute(sql, args).fetchall() for sql, args in queries]
+
     def one_of(self, values: Sequence[Any]) -> tuple[str, list[Any]]:
         """(`IN (?, ?, …)` or the engine's equivalent, its parameters): `column {sql}`
         matches any of values (at least one)."""

@@ -36,8 +36,9 @@ class SearchIndex:
 
     def client_texts(self, client_ids: Sequence[int] | None = None) -> dict[int, tuple[str, str]]:
         """(names, details) of each client (all clients when client_ids is None): four
-        queries for any number of clients."""
-        execute = self.db.execute
+        queries for any number of clients, sent to a server together. Addresses, e-mails
+        and phones in the order they were added, so a client's row is the same whether a
+        write or a rebuild made it."""
         if client_ids is None:
             where, args = "", []
         else:
@@ -45,25 +46,28 @@ class SearchIndex:
                 return {}
             within, args = self.db.one_of(client_ids)
             where = " WHERE {} " + within
-        rows = execute(f"SELECT {_SEARCHED_COLUMNS} FROM clients" + where.format("id"), args)
-        clients = {r[0]: r[1:] for r in rows}
+        by_client = where.format("client_id")
+        clients, address_rows, email_rows, phone_rows = self.db.fetch_together(
+            [
+                (f"SELECT {_SEARCHED_COLUMNS} FROM clients" + where.format("id"), args),
+                (
+                    "SELECT client_id, street, house_number, postcode, city FROM addresses"
+                    + by_client
+                    + " ORDER BY id",
+                    args,
+                ),
+                ("SELECT client_id, email FROM emails" + by_client + " ORDER BY id", args),
+                ("SELECT client_id, e164 FROM phones" + by_client + " ORDER BY id", args),
+            ]
+        )
         addresses: dict[int, list[tuple]] = {}
-        for r in execute(
-            "SELECT client_id, street, house_number, postcode, city FROM addresses"
-            + where.format("client_id")
-            + " ORDER BY id",
-            args,
-        ):
+        for r in address_rows:
             addresses.setdefault(r[0], []).append(r[1:])
-        emails = self._by_client(
-            execute("SELECT client_id, email FROM emails" + where.format("client_id"), args)
-        )
-        phones = self._by_client(
-            execute("SELECT client_id, e164 FROM phones" + where.format("client_id"), args)
-        )
+        emails = self._by_client(email_rows)
+        phones = self._by_client(phone_rows)
         names = len(CLIENT_NAME_FIELDS)
         texts = {}
-        for client_id, row in clients.items():
+        for client_id, *row in clients:
             numbers = dict(zip(_NUMBER_FIELDS, row[names:], strict=True))
             texts[client_id] = client_index_text(
                 row[:names],
@@ -83,11 +87,13 @@ class SearchIndex:
         return found
 
     def reindex_client(self, client_id: int) -> None:
-        """Make the client's row of the search index anew from its fields."""
-        self.remove_client(client_id)
+        """Make the client's row of the search index anew from its fields: on a server
+        two round trips (the reads together, then the row), whatever changed."""
         texts = self.client_texts([client_id])
         if client_id in texts:
-            self.store_clients([(client_id, *texts[client_id])])
+            self.replace_client(client_id, *texts[client_id])
+        else:
+            self.remove_client(client_id)
 
     def rebuild(self) -> None:
         """Fill both search indexes from the data (after a migration, a copy, a repair)."""
@@ -100,6 +106,12 @@ class SearchIndex:
     def store_clients(self, rows: Sequence[tuple[int, str, str]]) -> None:
         """Add (client id, names, details) rows (the clients have none yet)."""
         raise NotImplementedError
+
+    def replace_client(self, client_id: int, names: str, details: str) -> None:
+        """Set the client's row, whether it had one or not."""
+        # kept on SQLite: FTS5 takes no upsert, and its INSERT OR REPLACE took twice as long
+        self.remove_client(client_id)
+        self.store_clients([(client_id, names, details)])
 
     def remove_client(self, client_id: int) -> None:
         raise NotImplementedError

@@ -156,6 +156,15 @@ class PgDatabase(Database):
         self._reconnect()
         return self.conn.execute(query, values)
 
+    def fetch_together(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Any]]:
+        """In a transaction, pipelined: one round trip for all (outside one, each on its
+        own, so a read after a lost connection is tried again on a new one)."""
+        if not self._depth:
+            return super().fetch_together(queries)
+        with self.conn.pipeline():
+            cursors = [self.conn.execute(_placeholders(sql), _values(a)) for sql, a in queries]
+        return [cursor.fetchall() for cursor in cursors]
+
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.conn.cursor() as cursor:
             cursor.executemany(_placeholders(sql), [_values(r) for r in rows])

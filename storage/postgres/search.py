@@ -67,6 +67,15 @@ class PgSearchIndex(SearchIndex):
     def store_clients(self, rows: Sequence[tuple[int, str, str]]) -> None:
         self.db.insert_rows("client_search", ("client_id", "names", "details"), rows)
 
+    def replace_client(self, client_id: int, names: str, details: str) -> None:
+        """One statement, one round trip (a delete and a COPY took three)."""
+        self.db.execute(
+            "INSERT INTO client_search (client_id, names, details) VALUES (?, ?, ?)"
+            " ON CONFLICT (client_id) DO UPDATE SET names = excluded.names,"
+            " details = excluded.details",
+            (client_id, names, details),
+        )
+
     def remove_client(self, client_id: int) -> None:
         self.db.execute("DELETE FROM client_search WHERE client_id = ?", (client_id,))
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from storage import Address, ClientFile, Phone
 from storage.search import fts_query, page_fts_query, tokens
+from tests.sql import rows
 
 
 def names(cf: ClientFile, query: str) -> list[str]:
@@ -110,6 +111,32 @@ def test_results_follow_edits(filled: ClientFile):
         cf.remove_email(client_id, "INFO@smit.example")
     assert names(cf, "030 765") == []
     assert names(cf, "info@smit") == []
+
+
+def index_rows(cf: ClientFile) -> list[tuple]:
+    if cf.backend == "sqlite":
+        return rows(cf, "SELECT rowid, names, details FROM client_fts ORDER BY rowid")
+    return rows(cf, "SELECT client_id, names, details FROM client_search ORDER BY client_id")
+
+
+def test_a_write_leaves_the_index_row_a_rebuild_makes(filled: ClientFile):
+    """A write replaces the client's row in place: no word of a removed value may stay,
+    and the row must be the very one making the index anew gives."""
+    cf = filled
+    client_id = cf.search("bakkerij")[0].id
+    cf.update_client(client_id, name="Bakkerij Smit", company="Bakkerij Smit", kvk="87654321")
+    cf.add_phone(client_id, Phone("+31307654321"))
+    cf.add_email(client_id, "info@smit.example")
+    cf.add_email(client_id, "administratie@smit.example")
+    cf.add_address(client_id, Address("Dorpsstraat", "1", "3511 AA", "Utrecht"))
+    cf.remove_phone(client_id, "+31201234567")
+    cf.update_client(client_id + 1000)  # no such client: no row either
+    assert names(cf, "020 123") == []
+    assert names(cf, "87654321") == ["Bakkerij Smit"]
+    written = index_rows(cf)
+    assert len(written) == 3
+    cf.rebuild_search_index()
+    assert index_rows(cf) == written
 
 
 def test_limit_and_many_matches(client_file: ClientFile, tmp_path: Path):
