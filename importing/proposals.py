@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
-from ocr.extract.model import ON_CARD
 from ocr.extract.names import parse_person
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
@@ -25,7 +24,7 @@ from .model import Unit
 
 log = logging.getLogger(__name__)
 
-MIN_CONFIDENCE = ON_CARD  # a reading this sure goes on the card; lower ones only as suggestions
+MIN_CONFIDENCE = 0.5  # a reading this sure goes on the card; lower ones only as suggestions
 # Fields the review shows, in order, with their Dutch labels; "phone_2" is the second phone.
 FIELD_LABELS: list[tuple[str, str]] = [
     ("name", "Naam"),

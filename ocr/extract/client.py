@@ -25,7 +25,7 @@ from .email import find_emails
 from .hits import Hit
 from .labelled import Seg, labelled_rows
 from .layout import PageLayout, analyse, blocks_of, split_flowed_addresses
-from .model import ON_CARD, AddressValue, ExtractedClient, FieldValue
+from .model import AddressValue, ExtractedClient, FieldValue
 from .names import PersonName, parse_person
 from .own import OwnBusiness
 from .parties import RawAddress, RawFolder, RawPage, RawReading, folder_hints, resolve
@@ -44,9 +44,6 @@ _SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 _CHECKED = frozenset({"iban", "btw", "vat", "phone", "email", "client_since", "kvk"})
-# A KvK number has no check digit: a digit Tesseract was unsure of may be any other, so
-# such a number is only a suggestion for the review, never straight onto a card.
-_UNSURE_KVK = 0.6
 # Labels whose digits are never a phone number, however they were read.
 _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "client_since"})
 # A money amount: a line that holds one is a price or a transaction (a price list, a bank
@@ -104,8 +101,6 @@ class _PageReader:
         # was unsure of its letters; OCR confidence only shades the place's confidence.
         weight = 0.15 if field in _CHECKED else 0.3
         conf = round(base * (1 - weight + weight * ocr), 3)
-        if field == "kvk" and ocr < _UNSURE_KVK:
-            conf = min(conf, 0.9 * ON_CARD)
         fv = FieldValue(field, value, conf, self.index, box, source, raw or value)
         self.found.append((fv, self.unit, self.group, self.key, self.signature))
 

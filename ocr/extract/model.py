@@ -28,8 +28,6 @@ FIELDS = (
     "client_since",
 )
 SOURCES = ("label", "address-block", "signature", "folder", "pattern")
-# A reading this sure goes on the card; lower ones are only suggestions for the review.
-ON_CARD = 0.5
 # Fields a client has one of; several different values for them mean "unsure".
 SINGLE_VALUED = frozenset(
     {"first_name", "last_name", "name", "company", "street", "postcode", "city", "iban", "kvk",

@@ -183,12 +183,3 @@ def test_a_longer_number_is_no_iban(line: str) -> None:
 def test_an_iban_with_a_speck_read_as_a_bracket_is_read(line: str) -> None:
     (hit,) = find_ibans(line)
     assert hit.value in ("NL13RABO0862549817", "NL94KNAB0491994435")
-
-
-def test_a_kvk_number_tesseract_was_unsure_of_is_only_a_suggestion() -> None:
-    """A KvK number has no check digit: a misread digit makes another firm's number."""
-    sure = extract_client([page_of(("KvK 12345678", 100, 1000), conf=95.0)])
-    unsure = extract_client([page_of(("KvK 12345678", 100, 1000), conf=50.0)])
-    assert values(sure, "kvk") == ["12345678"]
-    assert values(unsure, "kvk") == []
-    assert [fv.value for fv in unsure.all("kvk")] == ["12345678"]  # kept for the review
