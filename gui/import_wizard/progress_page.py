@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -151,13 +152,19 @@ class ProgressPage(QWidget):
         self.thumbnails[key] = pixmap
         # the list item is looked up now, not kept: a new run may have cleared the list
         # (a QListWidgetItem is no QObject: a kept one would be used after it is freed)
-        entry = self._items.get(index) if generation == self._generation else None
+        entry = self._entry(index) if generation == self._generation else None
         if entry is not None:
             entry.setIcon(QIcon(pixmap))
 
+    def _entry(self, index: int) -> QListWidgetItem | None:
+        """The list item of page index, if the list is still there: an answer may come in
+        after the wizard was closed, and a QListWidgetItem (no QObject) of a deleted list
+        is freed memory (a crash, seen once in a full test run under load)."""
+        return self._items.get(index) if shiboken6.isValid(self.thumbs) else None
+
     def _page_done(self, item: PageItem) -> None:
         self.read += 1
-        entry = self._items.get(item.index)
+        entry = self._entry(item.index)
         if entry is not None:
             entry.setText(page_label(item))
             self._mark(entry, item)

@@ -11,11 +11,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PIL import Image
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
+from gui.import_wizard.progress_page import ProgressPage, thumbnail_key
 from gui.import_wizard.wizard import ImportWizard, install
+from importing.model import Document, PageItem
 from ocr.sources import scanner
+from ocr.sources.separators import PageKind
 from storage import ClientFile
 from tests.datagen import make_client, render_card
 from tests.ocr.test_scanner import write_sane_config
@@ -316,3 +321,21 @@ def test_cover_sheet_dialog_finds_the_client(qtbot, db_path) -> None:
     dialog._accept()
     assert dialog.client == (client_id, "Bakkerij Jansen")
     data.close()
+
+
+def test_answers_that_come_after_the_page_list_is_gone_touch_nothing(qtbot, tmp_path) -> None:
+    """A thumbnail or a read page may come in after the wizard was closed: its list item
+    (no QObject) was freed with the list, and touching it crashed the window."""
+    page = ProgressPage()
+    qtbot.addWidget(page)
+    scan = tmp_path / "brief.png"
+    Image.new("L", (40, 60), 255).save(scan)
+    item = PageItem(0, Document(scan, "image/png", "brief.png"), 0)
+    page.page_event(item)
+    generation = page._generation
+    shiboken6.delete(page.thumbs)  # the wizard closed: the list and its items are freed
+    image = QImage(10, 10, QImage.Format.Format_Grayscale8)
+    page._thumbnail(thumbnail_key(scan, 0), generation, 0, image)  # crashed before
+    item.kind = PageKind("content")
+    page._page_done(item)
+    assert page.read == 1
