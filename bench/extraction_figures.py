@@ -159,11 +159,13 @@ class Figures:
                     for o in owners:
                         if o.startswith("c"):
                             held[o].append(f)
-                # a value that is ours and also a client's (a client in our town) is theirs
-                if "own" in owners and not any(o.startswith("c") for o in owners):
+                # a value that is ours or a supplier's and also a client's (a client in
+                # our town, on the supplier's street) is the client's
+                of_client = any(o.startswith("c") for o in owners)
+                if "own" in owners and not of_client:
                     row["own values"] += 1
                     self.own_on_cards.append(f"{c['name']!r}: {f} {value!r}")
-                elif any(o.startswith("supplier:") for o in owners):
+                elif any(o.startswith("supplier:") for o in owners) and not of_client:
                     row["supplier values"] += 1
                 elif not owners and f in KEY_FIELDS:
                     row["invented"] += 1

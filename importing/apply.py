@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from ocr.extract.reconcile import email_variant
 from ocr.extract.text import fold
 from ocr.sources.files import load_frame, printable
 from storage import Address, ClientFile, KlantdossierError, Phone
@@ -303,9 +304,15 @@ def _update(cf: ClientFile, client_id: int, proposal: Proposal) -> dict:
             added["phones"].append(phone.e164)
     emails = {e.casefold() for e in client.emails}
     for email in proposal.all("email"):
-        if email.casefold() not in emails:
-            cf.add_email(client_id, email)
-            added["emails"].append(email)
+        if email.casefold() in emails:
+            continue
+        misread = next((e for e in emails if email_variant(email.casefold(), e)), None)
+        if misread:
+            # "vries@hetnet.nl" on a loose letter of the client of "ingrid.vries@hetnet.nl"
+            cf.log("conflict", f"klant {client_id}: e-mailadres lijkt een bekend, verkeerd gelezen")
+            continue
+        cf.add_email(client_id, email)
+        added["emails"].append(email)
     known_addresses: list[Address] = list(client.addresses)
     for address in _addresses(proposal):
         if any(_same_address(address, a) for a in known_addresses):

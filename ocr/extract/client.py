@@ -29,7 +29,7 @@ from .model import AddressValue, ExtractedClient, FieldValue
 from .names import PersonName, parse_person
 from .own import OwnBusiness
 from .parties import RawAddress, RawFolder, RawPage, RawReading, folder_hints, resolve
-from .phones import find_phones
+from .phones import find_phones, phone_kind
 from .registry import find_btw, find_kvk, find_vat
 from .words import Line, build_lines, upright_size
 
@@ -235,9 +235,11 @@ class _PageReader:
         if kind in _NOT_PHONE:
             blocked.append((s.value_start, len(text)))
         for hit in find_phones(text, blocked):
-            if priced and kind != "phone":
+            if priced and kind not in ("phone", "mobile"):
                 continue
-            base = CONF_LABEL if kind == "phone" else CONF_PATTERN
+            if kind == "mobile" and phone_kind(hit.value) == "other":
+                continue  # "Mobiel: 0841049400": an 06 number misread
+            base = CONF_LABEL if kind in ("phone", "mobile") else CONF_PATTERN
             if fax:
                 base = 0.4
             self.add_one("phone", hit.value, seg, hit, base, source)

@@ -88,6 +88,11 @@ class OwnFilter:
             fuzz.ratio(domain, own) >= 90 for own in self.domains
         )
 
+    @property
+    def account(self) -> str:
+        """The account number of our Dutch IBAN (its last ten digits), or ''."""
+        return self._iban[-10:] if self._iban.startswith("NL") else ""
+
     def iban(self, value: str) -> bool:
         return bool(self._iban) and value == self._iban
 
@@ -95,7 +100,8 @@ class OwnFilter:
         return bool(self._kvk) and value == self._kvk
 
     def btw(self, value: str) -> bool:
-        return bool(self._btw) and value == self._btw
+        # the same nine digits with another suffix ("B02" for "B01") is our tax number
+        return bool(self._btw) and value[:11] == self._btw[:11]
 
     def address(self, postcode: str | None, street: str | None) -> bool:
         if not self.postcode or not postcode:

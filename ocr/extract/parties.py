@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .company import legal_form_of
+from .email import MAIL_PROVIDERS
 from .model import AddressValue, ExtractedClient, FieldValue, PageParties, group_key
 from .names import TITLES, is_particle, parse_folder_name
 from .own import OwnBusiness, OwnFilter
@@ -307,6 +308,16 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
         for fv in readings
         if fv.party and not parties.undecided and fv.party != parties.client
     }
+    # ... and so is what a party we took for ours prints (a supplier's letterhead read as
+    # one block with our address in its window), where the page's other party is the
+    # client (with no other party, the client's letterhead may be that block)
+    theirs |= {
+        (r.fv.field, group_key(r.fv))
+        for page, _readings, _addresses, parties in pages
+        for r in page.readings
+        if r.fv.party in parties.own and parties.client in _TWO_PARTIES
+    }
+    elsewhere = _Elsewhere(theirs, raw, filters)
     # ... and a page that holds only that party (page 2 of our invoice: our footer) is theirs
     pages = [
         (page, readings, addresses, _other_if_theirs(parties, readings, theirs))
@@ -315,8 +326,10 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
     for _page, readings, addresses, parties in pages:
         out.pages.append(parties)
         for fv in readings:
-            mine = _is_client(fv.party, parties) and (
-                fv.party is not None or (fv.field, group_key(fv)) not in theirs
+            mine = (
+                _is_client(fv.party, parties)
+                and (fv.party is not None or (fv.field, group_key(fv)) not in theirs)
+                and not elsewhere.holds(fv)
             )
             (out.add if mine else out.held.append)(fv)
         for address in addresses:
@@ -333,6 +346,31 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
     merge_phone_slips(out)
     mark_ambiguous(out)
     return out
+
+
+class _Elsewhere:
+    """Values that belong to someone else wherever they stand, whichever party they seem."""
+
+    def __init__(self, theirs: set[tuple[str, str]], raw: RawFolder, owns: list[OwnFilter]):
+        # a firm's mail domain: "faciuratie@janssens.be" beside the supplier's
+        # "facturatie@janssens.be" (mail providers are everybody's)
+        self.domains = {
+            r.fv.value.rpartition("@")[2].casefold()
+            for page in raw.pages
+            for r in page.readings
+            if r.fv.field == "email" and ("email", group_key(r.fv)) in theirs
+        } - MAIL_PROVIDERS
+        # the digits of an account ("NAO RAO 0741 8834 65" read as 0741-883465)
+        self.accounts = {
+            r.fv.value[-10:] for page in raw.pages for r in page.readings if r.fv.field == "iban"
+        } | {own.account for own in owns if own.account}
+
+    def holds(self, fv: FieldValue) -> bool:
+        if fv.field == "email":
+            return fv.value.rpartition("@")[2].casefold() in self.domains
+        if fv.field == "phone" and fv.value.startswith("+31"):
+            return "0" + fv.value[3:] in self.accounts
+        return False
 
 
 def _other_if_theirs(

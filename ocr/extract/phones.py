@@ -14,6 +14,9 @@ from .text import fix_digit_tokens
 REGION = "NL"
 _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 ..."
 _BANK_CODE_BEFORE = re.compile(r"(?:^|[\s\d])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4}\s?$")
+# Tesseract takes the 3 of "+31" for an 8 ("+816 30778261"): Japan's code, which a Dutch
+# client file does not hold, before a number that is a valid Dutch one
+_MISREAD_COUNTRY = 81
 
 
 def find_phones(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Hit]:
@@ -36,9 +39,18 @@ def find_phones(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             continue
         if _BANK_CODE_BEFORE.search(fixed[: match.start]):
             continue  # the account part of an IBAN the checksum rejected (misread)
-        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-        hits.append(Hit(e164, match.start, match.end, text[match.start : match.end], fixed != text))
+        number, repaired = _dutch_if_misread(match.number), fixed != text
+        repaired = repaired or number is not match.number
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        hits.append(Hit(e164, match.start, match.end, text[match.start : match.end], repaired))
     return hits
+
+
+def _dutch_if_misread(number: phonenumbers.PhoneNumber) -> phonenumbers.PhoneNumber:
+    if number.country_code != _MISREAD_COUNTRY:
+        return number
+    dutch = phonenumbers.PhoneNumber(country_code=31, national_number=number.national_number)
+    return dutch if phonenumbers.is_valid_number(dutch) else number
 
 
 def phone_kind(e164: str) -> str:

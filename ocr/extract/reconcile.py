@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from rapidfuzz import fuzz
 
@@ -17,7 +18,7 @@ from .model import SINGLE_VALUED, ExtractedClient
 from .text import fold, strip_accents
 
 
-def _email_variant(weak: str, strong: str) -> bool:
+def email_variant(weak: str, strong: str) -> bool:
     """Is weak a misreading of strong: the same address split or slipped by OCR?"""
     local, _, domain = weak.partition("@")
     s_local, _, s_domain = strong.partition("@")
@@ -29,25 +30,30 @@ def _email_variant(weak: str, strong: str) -> bool:
     if len(s_local) > len(local) and (
         s_local.endswith(local) or (len(local) <= 2 and len(tail) <= 2)
     ):
-        return s_local[-len(local) - 1] in "._-" or len(local) <= 2
+        # cut at a dot, or inside a word where OCR saw a gap ("vandi jk.u@")
+        return s_local[-len(local) - 1] in "._-" or len(local) <= 2 or len(local) >= 4
     # "ven9i@" for the "ven99" of "bulent_ven99@": the part after a split, misread
     return tail != s_local and len(local) >= 3 and fuzz.ratio(local, tail) >= 75
 
 
 def merge_email_variants(out: ExtractedClient) -> None:
     """One address read two ways ("r@home.nl" where OCR split "hendriks. r@home.nl",
-    "frederiquel983@" for "frederique1983@") counts once, as its fuller or surer form."""
-    values = out.values("email")
+    "frederiquel983@" for "frederique1983@") counts once: as the form read most often,
+    else the one a card's label gave, else the fuller or surer one."""
+    readings = out.all("email")
+    count = Counter(fv.value for fv in readings)
+    rank: dict[str, tuple] = {}
+    for fv in readings:
+        here = (count[fv.value], fv.source == "label", len(fv.value), fv.confidence)
+        rank[fv.value] = max(rank.get(fv.value, here), here)
+    best_first = sorted(rank, key=rank.__getitem__, reverse=True)
     target: dict[str, str] = {}
-    for weak in values:
-        for strong in values:
-            if strong.value == weak.value or strong.value in target:
-                continue
-            longer = len(strong.value) > len(weak.value)
-            if (longer or strong.confidence > weak.confidence) and _email_variant(
-                weak.value, strong.value
-            ):
-                target[weak.value] = strong.value
+    for weak in best_first:
+        for strong in best_first:
+            if rank[strong] <= rank[weak]:
+                break
+            if email_variant(weak, strong):
+                target[weak] = target.get(strong, strong)  # a chain ends at its best
                 break
     _relabel(out, "email", target)
 
@@ -56,6 +62,8 @@ def merge_email_variants(out: ExtractedClient) -> None:
 _LOOK_ALIKE = frozenset(
     frozenset(pair) for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao")
 )
+# ... and two letters it takes for one ("iries" for "ines")
+_TWO_FOR_ONE = (("ri", "n"), ("rn", "m"), ("cl", "d"), ("vv", "w"))
 
 
 def _name_parts(out: ExtractedClient) -> set[str]:
@@ -73,12 +81,20 @@ def _name_parts(out: ExtractedClient) -> set[str]:
 
 def _respelled_local(chunk: str, parts: set[str]) -> str | None:
     """The name part an e-mail address's chunk is a misreading of: the same length, and
-    every letter that differs one OCR takes for the other; a whole name with an "l" after
-    it is that name and the digit 1 ("dekkerl" for "dekker1")."""
+    every letter that differs one OCR takes for the other, or one pair of letters read for
+    one; a whole name with an "l" after it is that name and the digit 1 ("dekkerl" for
+    "dekker1")."""
     if chunk in parts or len(chunk) < 5:
         return None
     if chunk[-1] in "lI" and chunk[:-1] in parts:
         return f"{chunk[:-1]}1"
+    for two, one in _TWO_FOR_ONE:
+        at = chunk.find(two)
+        while at >= 0:
+            respelled = chunk[:at] + one + chunk[at + 2 :]
+            if respelled in parts:
+                return respelled
+            at = chunk.find(two, at + 1)
     near = [
         p
         for p in parts

@@ -150,6 +150,23 @@ def test_new_numbers_added_nothing_overwritten_conflicts_logged(client_file, pap
     assert any("iban" in line for line in client_file.import_log("conflict"))
 
 
+def test_a_known_address_read_cut_short_is_not_added_again(client_file, paper) -> None:
+    client_id = add_client(
+        client_file,
+        name="Kees de Vries",
+        first_name="Kees",
+        tussenvoegsel="de",
+        last_name="Vries",
+        emails=["bakker.kees@bakkerijdevries.nl"],
+        phones=[Phone("+31612345678", "06-12345678", "mobile")],
+    )
+    # the card's "kees@bakkerijdevries.nl" is the known address with its start lost
+    report = run(client_file, loose(paper(card())))
+    assert report.updated == [client_id]
+    assert client_file.client(client_id).emails == ["bakker.kees@bakkerijdevries.nl"]
+    assert any("e-mailadres" in line for line in client_file.import_log("conflict"))
+
+
 def test_same_name_elsewhere_is_a_new_client(client_file, paper) -> None:
     add_client(
         client_file,

@@ -70,6 +70,9 @@ def _with_email(name: str, email: str) -> list:
         ("Henk Dekker", "hdekker@gmail.com", "hdekker@gmail.com"),
         ("Henk Dekker", "info@dekkerbouw.nl", "info@dekkerbouw.nl"),
         ("Anna Bakker", "anna.bakkel@home.nl", "anna.bakkel@home.nl"),  # k/l: no OCR pair
+        ("Inés Müller", "iries_muller1@live.nl", "ines_muller1@live.nl"),  # "ri" for "n"
+        ("Willem Smit", "willern.smit@ziggo.nl", "willem.smit@ziggo.nl"),  # "rn" for "m"
+        ("Marian Smit", "marian.smit@ziggo.nl", "marian.smit@ziggo.nl"),  # a real "ri"
     ],
 )
 def test_the_clients_name_repairs_a_letter_ocr_misread_in_their_address(
@@ -77,3 +80,45 @@ def test_the_clients_name_repairs_a_letter_ocr_misread_in_their_address(
 ) -> None:
     ex = extract_client(_with_email(name, read), own=OwnBusiness())
     assert [fv.value for fv in ex.values("email", 0.5)] == [meant]
+
+
+def _pages_reading(*lines: str) -> list:
+    """One client's card, then letters of theirs, each with one line as OCR read it."""
+    first = page_of(
+        ("Klantkaart", 180, 150), ("Naam: Inés Jansen", 180, 300), ("E-mail: " + lines[0], 180, 360)
+    )
+    address = (("Inés Jansen", 180, 150), ("Kerkstraat 1", 180, 195), ("1234 AB Delft", 180, 240))
+    letters = [page_of(*address, (line, 180, 285)) for line in lines[1:]]
+    return [first, *letters]
+
+
+def test_three_readings_of_one_address_give_the_cards_not_the_longest() -> None:
+    pages = _pages_reading(
+        "i.jansen@timmerbedrijfjansen.nl",
+        "Ei.jansen@timmerbedrijfjansen.pl",
+        "jansen@timmerbedrijfjansen.nt",
+    )
+    ex = extract_client(pages, own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == ["i.jansen@timmerbedrijfjansen.nl"]
+
+
+def test_the_form_read_most_often_wins() -> None:
+    pages = _pages_reading("ines.jansen2@ziggo.nl", "ines.jansen@ziggo.nl", "ines.jansen@ziggo.nl")
+    ex = extract_client(pages, own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == ["ines.jansen@ziggo.nl"]
+
+
+def test_an_address_cut_inside_a_word_is_the_whole_address_read_elsewhere() -> None:
+    # OCR saw a gap in "vandijk" on the card; the letter reads it whole
+    pages = _pages_reading("vandi jk.u@planet.nl", "Email: vandijk.u@planet.nl")
+    ex = extract_client(pages, own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == ["vandijk.u@planet.nl"]
+
+
+def test_two_addresses_of_one_client_stay_two() -> None:
+    pages = _pages_reading("ines@jansen.nl", "Email: administratie@jansen.nl")
+    ex = extract_client(pages, own=OwnBusiness())
+    assert {fv.value for fv in ex.values("email", 0.5)} == {
+        "ines@jansen.nl",
+        "administratie@jansen.nl",
+    }

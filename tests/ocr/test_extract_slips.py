@@ -1,0 +1,109 @@
+"""OCR slips that made values nobody has (issue 17: 0 invented values): a country code,
+a misread mobile number, an account number read as a phone, our own tax number with
+another suffix, a supplier's misread address in the client's folder.
+
+Pages are words with boxes (tests/ocr/test_extract.py builds them).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ocr.extract import OwnBusiness, extract_client
+from ocr.extract.own import OwnFilter
+from ocr.extract.phones import find_phones
+from tests.ocr.test_extract import OWN, card, page_of, values
+
+
+def test_a_dutch_number_with_its_31_read_as_81_is_dutch() -> None:
+    assert [h.value for h in find_phones("Tel. +816 30778261")] == ["+31630778261"]
+    assert find_phones("Tel. +816 30778261")[0].repaired
+    # a real Japanese number (no valid Dutch one after the code) stays Japanese
+    assert [h.value for h in find_phones("Tel. +81 90 1234 5678")] == ["+819012345678"]
+
+
+def _letter_with(line: str) -> list:
+    return [
+        page_of(
+            ("Kees de Vries", 180, 150),
+            ("Kerkstraat 12a", 180, 195),
+            ("1234 AB Amsterdam", 180, 240),
+            (line, 180, 285),
+            ("Installatiebedrijf Hoekstra B.V.", 180, 450),
+            ("Industrieweg 14", 180, 540),
+            ("8441 PK Heerenveen", 180, 585),
+            ("Met vriendelijke groet,", 180, 1100),
+            ("Kees de Vries", 180, 1250),
+        )
+    ]
+
+
+def test_a_mobile_label_over_a_number_no_mobile_can_be_drops_it() -> None:
+    # "06" read as "08": 084 numbers exist, but not under "Mobiel:"
+    assert values(extract_client(_letter_with("Mobiel: 0841049400"), own=OWN), "phone") == []
+    assert values(extract_client(_letter_with("Mobiel: 06-41049400"), own=OWN), "phone") == [
+        "+31641049400"
+    ]
+    # a landline under it is a landline; an 084 number under "Tel." is one
+    assert values(extract_client(_letter_with("Mob. 020-6241111"), own=OWN), "phone") == [
+        "+31206241111"
+    ]
+    assert values(extract_client(_letter_with("Tel.: 0841049400"), own=OWN), "phone") == [
+        "+31841049400"
+    ]
+
+
+def test_the_digits_of_our_account_are_no_phone_number() -> None:
+    own = dataclasses.replace(OWN, iban="NL40RABO0741883465")
+    # "NL40 RABO 0741 8834 65" with its bank code misread: the IBAN is lost, its digits
+    # look like a Zwolle number
+    ex = extract_client(_letter_with("Graag op NAO RAO 0741 8834 65 t.n.v. Hoekstra"), own=own)
+    assert "+31741883465" not in values(ex, "phone")
+    assert values(extract_client(_letter_with("Tel. 0741 8834 65"), own=OWN), "phone") == [
+        "+31741883465"
+    ]
+
+
+def test_the_digits_of_an_account_read_in_the_folder_are_no_phone_number() -> None:
+    # the card's IBAN is NL50 INGB 0683 2513 09; a letter's line lost its bank code
+    pages = [card(), *_letter_with("Betaald van rekening INB 0683 2513 09")]
+    assert "+31683251309" not in values(extract_client(pages, own=OWN), "phone")
+
+
+def test_our_tax_number_with_another_suffix_is_ours() -> None:
+    own = OwnFilter(OwnBusiness(btw="NL001234567B01"))
+    assert own.btw("NL001234567B02")
+    assert not own.btw("NL001234568B01")
+
+
+def _supplier_invoice_about_the_client() -> list:
+    """A supplier's invoice to us filed in the client's folder (the work was for them):
+    the supplier's letterhead over our address on the right, the client as "Project:",
+    the supplier's phone and (misread) e-mail again in a side column."""
+    return [
+        page_of(
+            ("Groothandel Jansen B.V.", 900, 100),
+            ("Havenweg 3 2555 KJ Rotterdam T. 010-4123456", 900, 160),
+            ("facturatie@jansen-groothandel.nl", 900, 205),
+            ("Installatiebedrijf Hoekstra B.V.", 900, 420),
+            ("Afdeling crediteuren", 900, 465),
+            ("Industrieweg 14", 900, 510),
+            ("8441 PK Heerenveen", 900, 555),
+            ("Rekening 2024-118", 180, 700),
+            ("Project:", 180, 800),
+            ("Kees de Vries", 180, 845),
+            ("Kerkstraat 12a", 180, 890),
+            ("1234 AB Amsterdam", 180, 935),
+            ("faciuratie@jansen-groothandel.nl", 900, 935),
+            ("Remblokken 2 stuks 89,50", 180, 1100),
+            ("Telefoon", 900, 1900),
+            ("010-4123456", 900, 1945),
+        )
+    ]
+
+
+def test_a_suppliers_values_in_the_clients_folder_stay_off_the_client() -> None:
+    ex = extract_client([card(), *_supplier_invoice_about_the_client()], own=OWN)
+    assert "+31104123456" not in values(ex, "phone")
+    assert not [e for e in values(ex, "email") if e.endswith("@jansen-groothandel.nl")]
+    assert values(ex, "postcode") == ["1234 AB"]
