@@ -45,6 +45,9 @@ _SIGN_OFF = re.compile(
 )
 _CHECKED = frozenset({"iban", "btw", "vat", "phone", "email", "client_since", "kvk"})
 # Labels whose digits are never a phone number, however they were read.
+_WRITERS_ZONES = ("letterhead", "footer", "signature")
+# a value alone in its segment: eight digits, specks of a table's rules around them
+_BARE_EIGHT = re.compile(r"[\s|:.‘’'\[\](]*([0-9OIl|]{8})[\s|:.‘’'\[\])]*")
 _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "client_since"})
 # A money amount: a line that holds one is a price or a transaction (a price list, a bank
 # statement), where a number that looks like a phone or an IBAN is an article number or a
@@ -158,6 +161,7 @@ class _PageReader:
         address = {block_of[k] for k in self.address_keys if k in block_of}
         layout = analyse(lines, labelled, address, self.size, block_of, self.oneline_keys)
         self._read_letterhead_companies(layout)
+        self._read_bare_kvk(layout)
         readings = []
         for fv, unit, group, key, signed in self.found:
             place = layout.place(*key)
@@ -192,6 +196,29 @@ class _PageReader:
                 if legal_form_of(text) or (first and looks_like_company(text)):
                     self.key = key
                     self.add_company(text, s.line, CONF_BLOCK * 0.9, "pattern")
+
+    def _read_bare_kvk(self, layout: PageLayout) -> None:
+        """A client card whose label column OCR lost ("NL77 ABNA ..." over "72457571" over
+        "NL194140878B01", no "KvK:" beside it): its one bare eight-digit value is the KvK
+        number, less sure than a labelled one. Not with two such values, not in a
+        letterhead or footer, not when the page has a KvK number read already."""
+        if not layout.is_card or any(fv.field == "kvk" for fv, *_rest in self.found):
+            return
+        bare = [
+            s
+            for row in self.segs
+            for s in row
+            if s.kind is None
+            and layout.place(s.line_index, s.seg_index).zone not in _WRITERS_ZONES
+            and _BARE_EIGHT.fullmatch(s.line.text)
+        ]
+        if len(bare) != 1:
+            return
+        s = bare[0]
+        for hit in find_kvk(_BARE_EIGHT.fullmatch(s.line.text).group(1), labelled=True):
+            self.key = (s.line_index, s.seg_index)
+            start = s.line.text.index(hit.raw)
+            self.add_one("kvk", hit.value, s.line, _shift(hit, start), CONF_PATTERN, "pattern")
 
     def _read_segment(self, s: Seg) -> None:
         seg, kind, text = s.line, s.kind, s.line.text

@@ -13,8 +13,8 @@ _EMAIL = re.compile(
     # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
     # digits at its end ("bram 1987@": an address is no bare number): not after a label
     r"(?<![\w.@-])((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z0-9][a-z0-9%+'-]*[._] "
-    r"|[a-z][a-z0-9._%+'-]* (?=(?:[0-9]+|[A-Za-z])\s?[@©])))?"
-    r"[A-Za-z0-9][A-Za-z0-9._%+'-]*)\s?[@©]\s?"
+    r"|[a-z][a-z0-9._%+'-]* (?=(?:[0-9]+|[A-Za-z])\s?[@©®])))?"
+    r"[A-Za-z0-9][A-Za-z0-9._%+'-]*)\s?[@©®]\s?"
     # scanner dust after the end ("….nl_-") is no part of it
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12})(?![A-Za-z0-9@])"
 )
@@ -115,7 +115,7 @@ def _ascii_same_length(text: str) -> str:
 
 
 def find_emails(text: str) -> list[Hit]:
-    if "@" not in text and "©" not in text:
+    if not any(at in text for at in "@©®"):
         return []
     hits = []
     for match in _EMAIL.finditer(_MISREAD_DOT.sub(".", _ascii_same_length(text))):

@@ -300,6 +300,20 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
         (page, readings, addresses, decided.get(page.index) or _decide(page, readings, own, anchor))
         for page, readings, addresses, own in kept
     ]
+    # a letter that names the client only by what another of their letters shows (the
+    # firm and the mobile number under their own name) is theirs too: once more, with
+    # what the pages that are surely the client's add to what the folder said
+    if any(parties.reason == "other" for *_rest, parties in pages):
+        for _page, readings, _addresses, parties in pages:
+            if parties.reason in ("own", "folder"):
+                for fv in readings:
+                    if fv.party == parties.client:
+                        anchor.add(fv)
+        pages = [
+            (page, readings, addresses,
+             _decide(page, readings, own, anchor) if parties.reason == "other" else parties)
+            for (page, readings, addresses, parties), (*_k, own) in zip(pages, kept, strict=True)
+        ]  # fmt: skip
     # a value printed as the other party's (its letterhead, its footer) is theirs also
     # where it stands in running text, on any page of the folder
     theirs = {

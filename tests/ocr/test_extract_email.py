@@ -51,6 +51,7 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("sem_vries3 L@xs4all.nl", "sem_vries31@xs4all.nl"),  # a 1 among digits read as L
         ("E-mail: i„sahin@ziggo.nl", "i.sahin@ziggo.nl"),  # a dot read as a low quote
         ("Email 1987@planet.nl", "1987@planet.nl"),  # a label is no part of the address
+        ("Email: info®bakkerijsmit.nl", "info@bakkerijsmit.nl"),  # its @ read as ®
     ],
 )
 def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:

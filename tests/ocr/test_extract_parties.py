@@ -499,3 +499,38 @@ def test_a_text_layer_that_flows_from_our_letterhead_into_the_address_keeps_them
         assert ex.value("last_name") == "Mulder" and ex.value("city") == "Leiden"
     ex = extract_client([flat], own=OWN)
     assert values(ex, "postcode") == ["2320 KJ"]  # ours kept off
+
+
+def test_a_letter_that_shows_only_the_clients_firm_is_theirs_when_another_letter_ties_them() -> (
+    None
+):
+    """The folder names Anna Meijer; her own letter names her, her café and her mobile
+    number; a second letter has the café's letterhead and the same mobile number, but
+    not her name. It is hers, not a stranger's."""
+    to_us = [
+        ("Installatiebedrijf Hoekstra B.V.", 180, 450),
+        ("Industrieweg 14", 180, 495),
+        ("8441 PK Heerenveen", 180, 540),
+        ("Roermond, 22 maart 2016", 180, 700),
+        ("Betreft: Storing warm water", 180, 790),
+    ]
+    signed = page_of(
+        ("Anna Meijer", 180, 100),
+        ("Stationsweg 40", 180, 145),
+        ("6042 BN Roermond", 180, 190),
+        ("Mobiel: 06-59144068", 180, 235),
+        *to_us,
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Anna Meijer", 180, 1250),
+        ("Café De Gouden Leeuw B.V.", 180, 1295),
+    )
+    firm_only = page_of(
+        ("Stationsweg 40 6042 BN Roermond T. 06-59144068", 180, 100),
+        ("Email: info@cafedegoudenleeuw.nl", 180, 145),
+        *to_us,
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Café De Gouden Leeuw B.V.", 180, 1295),
+    )
+    ex = extract_client([signed, firm_only], folder_name="Meijer, Anna", own=OWN)
+    assert [p.client for p in ex.pages] == ["sender", "sender"]
+    assert values(ex, "email") == ["info@cafedegoudenleeuw.nl"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from ocr.extract import OwnBusiness, extract_client
+from ocr.extract.bank import find_ibans
 from ocr.extract.own import OwnFilter
 from ocr.extract.phones import find_phones
 from tests.ocr.test_extract import OWN, card, page_of, values
@@ -107,3 +108,35 @@ def test_a_suppliers_values_in_the_clients_folder_stay_off_the_client() -> None:
     assert "+31104123456" not in values(ex, "phone")
     assert not [e for e in values(ex, "email") if e.endswith("@jansen-groothandel.nl")]
     assert values(ex, "postcode") == ["1234 AB"]
+
+
+def test_a_speck_after_an_iban_printed_in_one_piece_is_no_part_of_it() -> None:
+    assert [h.value for h in find_ibans("Bankrekeningnummer: NL16RABO0979878926 2")] == [
+        "NL16RABO0979878926"
+    ]
+    # printed in groups, a digit after it may be the number going on: not taken
+    assert find_ibans("NL16 RABO 0979 8789 26 2") == []
+    assert find_ibans("NL16RABO09798789262") == []
+
+
+def test_a_cards_one_bare_eight_digit_value_is_its_kvk_number() -> None:
+    """A card whose label column OCR lost: the values stand alone."""
+    rows = [
+        ("Klantkaart", 180, 100),
+        ("Bedrijf", 180, 300),
+        ("Postcode/plaats:", 180, 420),
+        ("Hoveniersbedrijf In 't Veld B.V.", 700, 300),
+        ("Hoofdstraat 126", 700, 360),
+        ("6222 ER Maastricht", 700, 420),
+        ("NL77 ABNA 0608 9874 84", 700, 480),
+    ]
+    kvk = ("72457571", 700, 540)
+    ex = extract_client([page_of(*rows, kvk)], own=OWN)
+    assert values(ex, "kvk") == ["72457571"]
+    assert ex.values("kvk", 0.5)[0].confidence < ex.values("iban", 0.5)[0].confidence
+    # two bare numbers: which one is the KvK is not known
+    two = page_of(*rows, kvk, ("81016415", 700, 600))
+    assert values(extract_client([two], own=OWN), "kvk") == []
+    # a letter is no card: a bare number there is an order or a client number
+    letter = _letter_with("72457571")
+    assert values(extract_client(letter, own=OWN), "kvk") == []
