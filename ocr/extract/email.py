@@ -127,11 +127,25 @@ def find_emails(text: str) -> list[Hit]:
         labels = domain.split(".")
         if labels[-1] not in COMMON_TLDS and len(labels) > 2 and labels[-2] in COMMON_TLDS:
             domain = ".".join(labels[:-1])  # "hotmail.com.oe": scanner dust after the address
-        if not domain.rsplit(".", 1)[1].isalpha():
-            continue
+        name, _, tld = domain.rpartition(".")
+        if not tld.isalpha() or all(len(label) == 1 for label in name.split(".")):
+            continue  # "advies © V.O.F. in": a legal form is no domain
+        domain = f"{name}.{_tld_misread(tld) or tld}"
         value = f"{local.lower()}@{provider_misread(domain) or domain}"
         hits.append(Hit(value, match.start(), match.end(), match.group(0)))
     return hits
+
+
+# top-level domains a misread one is most likely to be ("live.ni", "planet.n1" -> nl)
+_USUAL_TLDS = ("nl", "com", "be", "de", "net", "org", "eu")
+
+
+def _tld_misread(tld: str) -> str | None:
+    """The usual top-level domain an uncommon one is one letter away from, if only one."""
+    if tld in COMMON_TLDS:
+        return None
+    near = [t for t in _USUAL_TLDS if Levenshtein.distance(tld, t, score_cutoff=1) <= 1]
+    return near[0] if len(near) == 1 else None
 
 
 def provider_misread(domain: str) -> str | None:

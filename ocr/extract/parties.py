@@ -381,7 +381,9 @@ class _Elsewhere:
 
     def holds(self, fv: FieldValue) -> bool:
         if fv.field == "email":
-            return fv.value.rpartition("@")[2].casefold() in self.domains
+            # ... also misread ("terpstrabouwmateriaten.nt")
+            domain = fv.value.rpartition("@")[2].casefold()
+            return any(domain == d or fuzz.ratio(domain, d) >= 90 for d in self.domains)
         if fv.field == "phone" and fv.value.startswith("+31"):
             return "0" + fv.value[3:] in self.accounts
         return False

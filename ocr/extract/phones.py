@@ -14,6 +14,8 @@ from .text import fix_digit_tokens
 REGION = "NL"
 _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 ..."
 _BANK_CODE_BEFORE = re.compile(r"(?:^|[\s\d])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4}\s?$")
+# a country prefix before the digits: a VAT or enterprise number ("BE 0157.333.010")
+_VAT_PREFIX_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:BE|DE|NL|LU|FR|AT)\s?$")
 # Tesseract takes the 3 of "+31" for an 8 ("+816 30778261"): Japan's code, which a Dutch
 # client file does not hold, before a number that is a valid Dutch one
 _MISREAD_COUNTRY = 81
@@ -39,6 +41,8 @@ def find_phones(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             continue
         if _BANK_CODE_BEFORE.search(fixed[: match.start]):
             continue  # the account part of an IBAN the checksum rejected (misread)
+        if _VAT_PREFIX_BEFORE.search(fixed[: match.start]):
+            continue
         number, repaired = _dutch_if_misread(match.number), fixed != text
         repaired = repaired or number is not match.number
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -37,25 +37,38 @@ def email_variant(weak: str, strong: str) -> bool:
 
 
 def merge_email_variants(out: ExtractedClient) -> None:
-    """One address read two ways ("r@home.nl" where OCR split "hendriks. r@home.nl",
-    "frederiquel983@" for "frederique1983@") counts once: as the form read most often,
-    else the one a card's label gave, else the fuller or surer one."""
+    """One address read several ways counts once. A cut form ("r@home.nl" where OCR
+    split "hendriks. r@home.nl", "linden43@" where it lost "umit_") is the whole one,
+    however often it was cut; of two slips of each other ("frederiquel983@" and
+    "frederique1983@") the one read most often wins, else the one with its dots (OCR
+    drops them, it does not invent them), else the card's labelled one, else the longer."""
     readings = out.all("email")
     count = Counter(fv.value for fv in readings)
     rank: dict[str, tuple] = {}
     for fv in readings:
-        here = (count[fv.value], fv.source == "label", len(fv.value), fv.confidence)
+        dots = sum(c in "._-" for c in fv.value.partition("@")[0])
+        here = (count[fv.value], dots, fv.source == "label", len(fv.value), fv.confidence)
         rank[fv.value] = max(rank.get(fv.value, here), here)
+
+    def better(strong: str, weak: str) -> bool:
+        if strong == weak or not email_variant(weak, strong):
+            return False
+        return not email_variant(strong, weak) or rank[strong] > rank[weak]
+
     best_first = sorted(rank, key=rank.__getitem__, reverse=True)
     target: dict[str, str] = {}
-    for weak in best_first:
-        for strong in best_first:
-            if rank[strong] <= rank[weak]:
-                break
-            if email_variant(weak, strong):
-                target[weak] = target.get(strong, strong)  # a chain ends at its best
-                break
-    _relabel(out, "email", target)
+    for weak in rank:
+        strong = next((s for s in best_first if better(s, weak)), None)
+        if strong:
+            target[weak] = strong
+    final: dict[str, str] = {}
+    for weak in target:
+        seen, value = {weak}, target[weak]
+        while value in target and target[value] not in seen:  # a chain ends at its best
+            seen.add(value)
+            value = target[value]
+        final[weak] = value
+    _relabel(out, "email", final)
 
 
 # Letters OCR takes for one another in the same space ("frederigue" for "frederique")
@@ -66,24 +79,24 @@ _LOOK_ALIKE = frozenset(
 _TWO_FOR_ONE = (("ri", "n"), ("rn", "m"), ("cl", "d"), ("vv", "w"))
 
 
-def _name_parts(out: ExtractedClient) -> set[str]:
+def _name_parts(out: ExtractedClient) -> Counter[str]:
     """How the client's names may stand in an e-mail address: every run of the words of a
-    name run together ("frederiquedegroot", "degroot", "groot")."""
-    parts = set()
+    name run together ("frederiquedegroot", "degroot", "groot"), with how often read."""
+    parts: Counter[str] = Counter()
     for field in ("name", "first_name", "last_name", "company"):
         for fv in out.all(field):
             words = fold(fv.value).split()
             for i in range(len(words)):
                 for j in range(i + 1, len(words) + 1):
-                    parts.add("".join(words[i:j]))
-    return {p for p in parts if len(p) >= 4}
+                    parts["".join(words[i:j])] += 1
+    return Counter({p: n for p, n in parts.items() if len(p) >= 4})
 
 
-def _respelled_local(chunk: str, parts: set[str]) -> str | None:
+def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     """The name part an e-mail address's chunk is a misreading of: the same length, and
     every letter that differs one OCR takes for the other, or one pair of letters read for
     one; a whole name with an "l" after it is that name and the digit 1 ("dekkerl" for
-    "dekker1")."""
+    "dekker1"). Of two such names, the one read more often."""
     if chunk in parts or len(chunk) < 5:
         return None
     if chunk[-1] in "lI" and chunk[:-1] in parts:
@@ -102,7 +115,11 @@ def _respelled_local(chunk: str, parts: set[str]) -> str | None:
         and sum(a != b for a, b in zip(p, chunk, strict=True)) <= 2
         and all(a == b or frozenset((a, b)) in _LOOK_ALIKE for a, b in zip(p, chunk, strict=True))
     ]
-    return near[0] if len(near) == 1 else None
+    # the name as read most often ("kowalczyk", not the signature's "kowalezyk")
+    near.sort(key=parts.__getitem__, reverse=True)
+    if len(near) == 1 or (near and parts[near[0]] > parts[near[1]]):
+        return near[0]
+    return None
 
 
 def respell_emails_from_names(out: ExtractedClient) -> None:

@@ -123,3 +123,16 @@ def test_two_addresses_of_one_client_stay_two() -> None:
         "ines@jansen.nl",
         "administratie@jansen.nl",
     }
+
+
+def test_an_address_cut_the_same_way_twice_is_still_the_whole_one() -> None:
+    # "Ümit_" lost on two letters: the card's whole address is the one
+    pages = _pages_reading("umit_linden43@gmail.com", "linden43@gmail.com", "linden43@gmail.com")
+    ex = extract_client(pages, own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == ["umit_linden43@gmail.com"]
+
+
+def test_the_form_with_its_dot_beats_the_cards_without() -> None:
+    pages = _pages_reading("fnguyen@home.nl", "f.nguyen@home.nl")
+    ex = extract_client(pages, own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == ["f.nguyen@home.nl"]

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from ocr.extract import OwnBusiness, extract_client
 from ocr.extract.bank import find_ibans
+from ocr.extract.email import find_emails
 from ocr.extract.own import OwnFilter
 from ocr.extract.phones import find_phones
 from tests.ocr.test_extract import OWN, card, page_of, values
@@ -140,3 +143,35 @@ def test_a_cards_one_bare_eight_digit_value_is_its_kvk_number() -> None:
     # a letter is no card: a bare number there is an order or a client number
     letter = _letter_with("72457571")
     assert values(extract_client(letter, own=OWN), "kvk") == []
+
+
+def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
+    assert find_phones("Omschrijving BE 0157.333.010") == []
+    assert [h.value for h in find_phones("Tel. 0157 333010")] == ["+31157333010"]
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("bram.hendriks@live.ni", ["bram.hendriks@live.nl"]),  # one letter from nl only
+        ("info@terpstra.nt", ["info@terpstra.nt"]),  # nl or net: left as read
+        ("info@terpstra.cz", ["info@terpstra.cz"]),  # a real one
+        ("De Groot Advies © V.O.F. info", []),  # © for @ before a legal form: no domain
+    ],
+)
+def test_a_misread_top_level_domain_and_a_legal_form_taken_for_a_domain(line, meant) -> None:
+    assert [h.value for h in find_emails(line)] == meant
+
+
+def test_an_address_is_put_right_from_the_name_as_read_most_often() -> None:
+    """One card reads "Kowalezyk", two read "Kowalczyk": the address's "kowaiczyk" is a
+    slip of the name read most often (both names are a slip away from it)."""
+
+    def card_of(name: str, *more: tuple[str, int, int]):
+        return page_of(("Klantkaart", 180, 100), ("Naam: " + name, 180, 300), *more)
+
+    email = ("E-mail: i.kowaiczyk@timmerbedrijfkowalczyk.com", 180, 360)
+    pages = [card_of("Ingrid Kowalezyk", email)] + [card_of("Ingrid Kowalczyk")] * 2
+    assert values(extract_client(pages, own=OWN), "email") == [
+        "i.kowalczyk@timmerbedrijfkowalczyk.com"
+    ]
