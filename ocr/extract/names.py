@@ -20,6 +20,9 @@ PARTICLES = sorted(
     ],
     key=lambda p: -len(p.split()),
 )  # fmt: skip
+# Words that begin a surname and are no first name ("El Amrani", "Ait Haddou"); not
+# "Ben", which is one
+_SURNAME_PREFIXES = frozenset({"el", "al", "ait", "abu"})
 _ONE_WORD_PARTICLES = frozenset(p for p in PARTICLES if " " not in p)
 # The attention line of an address: "T.a.v.", and in English letters "Attn." / "FAO".
 ATTENTION = r"t\.?\s?a\.?\s?v\.?|ter attentie van|attn\.?|attention(?: of)?|f\.a\.o\.|fao"
@@ -97,6 +100,12 @@ def parse_person(text: str) -> PersonName | None:
             return _make_surname(particle, after if particle else tokens)
     if not 2 <= len(tokens) <= 6:
         return None
+    particle, after = _split_particle(tokens)
+    if particle and len(after) == 1:
+        return _make_surname(particle, after)  # "De Vries", "Van Dijk": a surname alone
+    if len(tokens) == 2 and tokens[0].casefold() in _SURNAME_PREFIXES:
+        surname = _make_surname(None, tokens[1:])  # "El Amrani": a surname alone
+        return surname and PersonName(None, None, " ".join(tokens))
     first_tokens: list[str] = []
     rest = tokens
     while rest:

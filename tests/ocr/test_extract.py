@@ -215,6 +215,11 @@ def test_kvk_needs_its_label_and_btw_its_checksum() -> None:
         ("Mevr. A. van der Meer", (None, "van der", "Meer")),
         ("t.a.v. Fleur in 't Veld", ("Fleur", "in 't", "Veld")),
         ("Anaïs El Amrani", ("Anaïs", None, "El Amrani")),
+        # a surname alone, as an address block or a signature may print it
+        ("De Vries", (None, "de", "Vries")),
+        ("Van der Meer", (None, "van der", "Meer")),
+        ("El Amrani", (None, None, "El Amrani")),
+        ("Ben Jansen", ("Ben", None, "Jansen")),  # Ben is a first name
     ],
 )
 def test_person_names(text: str, parts: tuple) -> None:
