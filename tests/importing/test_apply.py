@@ -46,6 +46,13 @@ def add_client(cf: ClientFile, **kw) -> int:
     return cf.create_client(**kw)
 
 
+def add_kees(cf: ClientFile, **kw) -> int:
+    """The client of tests.ocr.test_extract's card, known already."""
+    return add_client(
+        cf, name="Kees de Vries", first_name="Kees", tussenvoegsel="de", last_name="Vries", **kw
+    )
+
+
 def test_new_client_from_a_card(client_file: ClientFile, paper) -> None:
     report = run(client_file, folder("Vries, Kees de", paper(card())))
     (client_id,) = report.created
@@ -86,13 +93,8 @@ def test_the_same_folder_read_twice_is_the_same_client(client_file, paper) -> No
 
 
 def test_loose_letter_to_a_known_client_matches_on_name_and_address(client_file, paper) -> None:
-    client_id = add_client(
-        client_file,
-        name="Kees de Vries",
-        first_name="Kees",
-        tussenvoegsel="de",
-        last_name="Vries",
-        addresses=[Address("Kerkstraat", "12a", "1234 AB", "Amsterdam")],
+    client_id = add_kees(
+        client_file, addresses=[Address("Kerkstraat", "12a", "1234 AB", "Amsterdam")]
     )
     report = run(client_file, loose(paper(letter_to_client())))
     assert report.updated == [client_id] and report.created == []
@@ -129,12 +131,8 @@ def test_a_shared_number_with_another_name_is_a_new_client(client_file, paper) -
 
 
 def test_new_numbers_added_nothing_overwritten_conflicts_logged(client_file, paper) -> None:
-    client_id = add_client(
+    client_id = add_kees(
         client_file,
-        name="Kees de Vries",
-        first_name="Kees",
-        tussenvoegsel="de",
-        last_name="Vries",
         iban="NL91ABNA0417164300",
         emails=["kees@bakkerijdevries.nl"],
         phones=[Phone("+31201111111", "020-1111111", "landline")],
@@ -151,12 +149,8 @@ def test_new_numbers_added_nothing_overwritten_conflicts_logged(client_file, pap
 
 
 def test_a_known_address_read_cut_short_is_not_added_again(client_file, paper) -> None:
-    client_id = add_client(
+    client_id = add_kees(
         client_file,
-        name="Kees de Vries",
-        first_name="Kees",
-        tussenvoegsel="de",
-        last_name="Vries",
         emails=["bakker.kees@bakkerijdevries.nl"],
         phones=[Phone("+31612345678", "06-12345678", "mobile")],
     )
