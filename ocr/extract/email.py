@@ -18,6 +18,7 @@ _EMAIL = re.compile(
     # scanner dust after the end ("….nl_-") is no part of it
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12})(?![A-Za-z0-9@])"
 )
+_GLUED_LABEL = re.compile(r"^.*?\be-?mail[-._:]+", re.IGNORECASE)
 # the dot before the top-level domain read as a comma or colon ("kliniek:nl")
 _MISREAD_DOT = re.compile(r"(?<=[A-Za-z0-9])[,:](?=(?:nl|com|net|org|be|de|eu)(?![A-Za-z0-9]))")
 
@@ -120,6 +121,8 @@ def find_emails(text: str) -> list[Hit]:
     hits = []
     for match in _EMAIL.finditer(_MISREAD_DOT.sub(".", _ascii_same_length(text))):
         local = re.sub(r"\s", "", match.group(1)).strip(".")
+        # a label glued on ("1826.e-mail-info@"): the address starts after it
+        local = _GLUED_LABEL.sub("", local) or local
         local = re.sub(r"(?<=[0-9])[lIL](?=[0-9]|$)", "1", local)  # "vries3l": a 1 among digits
         domain = re.sub(r"\s", "", match.group(2)).strip(".").lower()
         if not local or "." not in domain or ".." in domain:
@@ -145,6 +148,9 @@ def _tld_misread(tld: str) -> str | None:
     if tld in COMMON_TLDS:
         return None
     near = [t for t in _USUAL_TLDS if Levenshtein.distance(tld, t, score_cutoff=1) <= 1]
+    # a letter misread ("nt" for "nl") before a letter lost or added ("net")
+    same = [t for t in near if len(t) == len(tld)]
+    near = same or near
     return near[0] if len(near) == 1 else None
 
 
@@ -154,6 +160,13 @@ def provider_misread(domain: str) -> str | None:
     ones ("me.com", "web.de") are left alone: too many real domains are a letter away."""
     if domain in MAIL_PROVIDERS:
         return None
+    # two letters read for one ("hoine.nl" for "home.nl")
+    for two, one in (("in", "m"), ("rn", "m"), ("ri", "n"), ("cl", "d")):
+        at = domain.find(two)
+        while at >= 0:
+            if (respelled := domain[:at] + one + domain[at + 2 :]) in MAIL_PROVIDERS:
+                return respelled
+            at = domain.find(two, at + 1)
     near = [
         p
         for p in MAIL_PROVIDERS

@@ -123,16 +123,20 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
 
 
 def respell_emails_from_names(out: ExtractedClient) -> None:
-    """OCR misreads a letter of an e-mail address as another ("frederiguedegroot@"),
-    and nothing in the address tells; the client's name, read elsewhere, does."""
+    """OCR misreads a letter of an e-mail address as another ("frederiguedegroot@",
+    "@hoveniersbedrijfvas.com"), and nothing in the address tells; the client's name or
+    firm, read elsewhere, does."""
     parts = _name_parts(out)
     target: dict[str, str] = {}
     for fv in out.all("email"):
         local, _, domain = fv.value.partition("@")
         chunks = re.split(r"([._+-]|\d+)", local)
         respelled = [_respelled_local(c, parts) or c for c in chunks]
-        if respelled != chunks:
-            target[fv.value] = f"{''.join(respelled)}@{domain}"
+        # ... and of a firm's domain ("hoveniersbedrijfvas.com" of Hoveniersbedrijf Vos)
+        name, dot, tld = domain.rpartition(".")
+        firm = _respelled_local(name, parts) or name
+        if respelled != chunks or firm != name:
+            target[fv.value] = f"{''.join(respelled)}@{firm}{dot}{tld}"
     _relabel(out, "email", target)
 
 

@@ -154,12 +154,15 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
     ("line", "meant"),
     [
         ("bram.hendriks@live.ni", ["bram.hendriks@live.nl"]),  # one letter from nl only
-        ("info@terpstra.nt", ["info@terpstra.nt"]),  # nl or net: left as read
+        ("info@terpstra.nt", ["info@terpstra.nl"]),  # a letter misread, not one lost (net)
+        ("info@terpstra.ne", ["info@terpstra.ne"]),  # nl, be or de: left as read
+        ("umit.graaf@hoine.nl", ["umit.graaf@home.nl"]),  # "in" for the m of a provider
+        ("1826. e-mail-info@dijkstraelektro.nl", ["info@dijkstraelektro.nl"]),  # glued label
         ("info@terpstra.cz", ["info@terpstra.cz"]),  # a real one
         ("De Groot Advies © V.O.F. info", []),  # © for @ before a legal form: no domain
     ],
 )
-def test_a_misread_top_level_domain_and_a_legal_form_taken_for_a_domain(line, meant) -> None:
+def test_what_ocr_did_to_a_domain_is_undone_or_left(line, meant) -> None:
     assert [h.value for h in find_emails(line)] == meant
 
 
@@ -174,4 +177,21 @@ def test_an_address_is_put_right_from_the_name_as_read_most_often() -> None:
     pages = [card_of("Ingrid Kowalezyk", email)] + [card_of("Ingrid Kowalczyk")] * 2
     assert values(extract_client(pages, own=OWN), "email") == [
         "i.kowalczyk@timmerbedrijfkowalczyk.com"
+    ]
+
+
+def test_a_dutch_iban_with_a_bank_code_no_dutch_bank_has_is_misread() -> None:
+    # "NL65 RABO 0579 8207 50" with its R lost passes mod 97 as "NL65ABOO5798207507"
+    assert find_ibans("IBAN NL65 ABOO 5798 2075 07") == []
+    assert [h.value for h in find_ibans("IBAN NL65 RABO 0579 8207 50")] == ["NL65RABO0579820750"]
+
+
+def test_a_firms_domain_is_put_right_from_the_firms_name() -> None:
+    page = page_of(
+        ("Klantkaart", 180, 100),
+        ("Bedrijf: Hoveniersbedrijf Vos", 180, 300),
+        ("E-mail: administratie@hoveniersbedrijfvas.com", 180, 360),
+    )
+    assert values(extract_client([page], own=OWN), "email") == [
+        "administratie@hoveniersbedrijfvos.com"
     ]
