@@ -44,10 +44,10 @@ _SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 _CHECKED = frozenset({"iban", "btw", "vat", "phone", "email", "client_since", "kvk"})
-# Labels whose digits are never a phone number, however they were read.
 _WRITERS_ZONES = ("letterhead", "footer", "signature")
 # a value alone in its segment: eight digits, specks of a table's rules around them
 _BARE_EIGHT = re.compile(r"[\s|:.‘’'\[\](]*([0-9OIl|]{8})[\s|:.‘’'\[\])]*")
+# Labels whose digits are never a phone number, however they were read.
 _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "client_since"})
 # A money amount: a line that holds one is a price or a transaction (a price list, a bank
 # statement), where a number that looks like a phone or an IBAN is an article number or a

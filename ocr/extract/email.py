@@ -8,6 +8,7 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 
 from .hits import Hit
+from .text import two_for_one
 
 _EMAIL = re.compile(
     # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
@@ -161,12 +162,9 @@ def provider_misread(domain: str) -> str | None:
     if domain in MAIL_PROVIDERS:
         return None
     # two letters read for one ("hoine.nl" for "home.nl")
-    for two, one in (("in", "m"), ("rn", "m"), ("ri", "n"), ("cl", "d")):
-        at = domain.find(two)
-        while at >= 0:
-            if (respelled := domain[:at] + one + domain[at + 2 :]) in MAIL_PROVIDERS:
-                return respelled
-            at = domain.find(two, at + 1)
+    respelled = [d for d in two_for_one(domain) if d in MAIL_PROVIDERS]
+    if respelled:
+        return respelled[0]
     near = [
         p
         for p in MAIL_PROVIDERS

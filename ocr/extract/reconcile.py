@@ -15,7 +15,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from .model import SINGLE_VALUED, ExtractedClient
-from .text import fold, strip_accents
+from .text import fold, strip_accents, two_for_one
 
 
 def email_variant(weak: str, strong: str) -> bool:
@@ -75,8 +75,6 @@ def merge_email_variants(out: ExtractedClient) -> None:
 _LOOK_ALIKE = frozenset(
     frozenset(pair) for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao")
 )
-# ... and two letters it takes for one ("iries" for "ines")
-_TWO_FOR_ONE = (("ri", "n"), ("rn", "m"), ("cl", "d"), ("vv", "w"))
 
 
 def _name_parts(out: ExtractedClient) -> Counter[str]:
@@ -101,13 +99,9 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
         return None
     if chunk[-1] in "lI" and chunk[:-1] in parts:
         return f"{chunk[:-1]}1"
-    for two, one in _TWO_FOR_ONE:
-        at = chunk.find(two)
-        while at >= 0:
-            respelled = chunk[:at] + one + chunk[at + 2 :]
-            if respelled in parts:
-                return respelled
-            at = chunk.find(two, at + 1)
+    respelled = [w for w in two_for_one(chunk) if w in parts]
+    if respelled:
+        return respelled[0]
     near = [
         p
         for p in parts

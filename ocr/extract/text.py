@@ -62,3 +62,19 @@ def compact(text: str, drop: str = "") -> tuple[str, list[int]]:
             chars.append(c)
             offsets.append(i)
     return "".join(chars), offsets
+
+
+# Letter pairs OCR reads for one letter ("iries" for "ines", "hoine" for "home")
+_TWO_FOR_ONE = (("ri", "n"), ("rn", "m"), ("in", "m"), ("cl", "d"), ("vv", "w"))
+
+
+def two_for_one(word: str) -> list[str]:
+    """word with one pair of letters OCR reads for one letter put back as that letter,
+    every way it can be ("hoine" -> ["home"])."""
+    found = []
+    for two, one in _TWO_FOR_ONE:
+        at = word.find(two)
+        while at >= 0:
+            found.append(word[:at] + one + word[at + 2 :])
+            at = word.find(two, at + 1)
+    return found
