@@ -4,11 +4,18 @@ answer comes back on the GUI thread.
 Answers cross over through one long-lived object in the GUI thread, woken by an
 argument-less signal, that takes them from a queue: no QObject per job whose lifetime must
 outlast its queued signal, and no Python object carried by a queued signal. The threads
-live as long as the program, each with its own connection to the client file."""
+live as long as the program, each with its own connection to the client file.
+
+Only the GUI thread lets go of a job: its callbacks are often methods of widgets, and a
+widget no one else refers to any more (a closed window of its own) is deleted by whichever
+thread drops the last reference. Deleted on a worker thread, a shown window took its
+native window and widget tree apart while the GUI thread was drawing: a segmentation
+fault (see _Dispatcher.jobs)."""
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import queue
 import sys
@@ -20,6 +27,24 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 
+class _Job:
+    """One call for a pool: fn(*args) runs on a worker thread, then on_result(value) or
+    on_error(exception) on the GUI thread."""
+
+    __slots__ = ("args", "error", "fn", "on_error", "on_result", "value")
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        args: tuple,
+        on_result: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        self.fn, self.args, self.on_result, self.on_error = fn, args, on_result, on_error
+        self.value: Any = None
+        self.error: Exception | None = None
+
+
 class _Dispatcher(QObject):
     """Lives in the GUI thread; `wake` emitted from a worker thread is a queued call."""
 
@@ -28,11 +53,49 @@ class _Dispatcher(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.answers: queue.SimpleQueue[tuple[Callable[[Any], None], Any]] = queue.SimpleQueue()
+        # Every submitted job by number, from submit() until its answer was given on the
+        # GUI thread. A worker gets a number, lets go of the job before it says it is done,
+        # so the last reference to the job (its callbacks, its function, its answer) is
+        # always dropped here, on the GUI thread. A worker that kept its last job until the
+        # next came in freed a closed import wizard (a window of its own in the tests, held
+        # by nothing but the callback of its save) on that worker thread: the window was
+        # deleted there while the GUI thread drew, and the test run crashed.
+        self.jobs: dict[int, _Job] = {}
+        self._numbers = itertools.count()
+        self._lock = threading.Lock()
         self.wake.connect(self._drain)
 
     def post(self, callback: Callable[[Any], None], value: Any) -> None:
         self.answers.put((callback, value))
         self.wake.emit()
+
+    def keep(self, job: _Job) -> int:
+        """Hold job until it is answered; its number is what a pool is given."""
+        with self._lock:
+            number = next(self._numbers)
+            self.jobs[number] = job
+        return number
+
+    def forget(self, number: int) -> None:
+        """A job dropped before it ran (GUI thread): it will not be answered."""
+        self.jobs.pop(number, None)
+
+    def run(self, number: int) -> None:
+        """Run job number (on a worker thread) and have it answered on the GUI thread."""
+        job = self.jobs[number]
+        try:
+            job.value = job.fn(*job.args)
+        except Exception as e:  # shown to the user by the owner of the job
+            job.error = e
+        del job  # let go before the answer is posted: the GUI thread's reference is the last
+        self.post(self._answer, number)
+
+    def _answer(self, number: int) -> None:
+        job = self.jobs.pop(number)
+        if job.error is not None:
+            job.on_error(job.error)
+        else:
+            job.on_result(job.value)
 
     def _drain(self) -> None:
         while True:
@@ -56,14 +119,16 @@ class WorkerPool:
 
     def __init__(self, name: str, threads: int, niced: bool = False) -> None:
         self.name, self.size, self.niced = name, threads, niced
-        self._tasks: queue.Queue[Callable[[], None]] = queue.Queue()
+        # numbers of jobs the dispatcher holds: a thread never keeps a job itself
+        self._tasks: queue.Queue[int] = queue.Queue()
         self._threads: list[threading.Thread] = []
         self._busy = 0
         self._cond = threading.Condition()
 
-    def start(self, task: Callable[[], None]) -> None:
+    def start(self, number: int) -> None:
+        """Run the dispatcher's job number on one of the threads."""
         with self._cond:
-            self._tasks.put(task)
+            self._tasks.put(number)
             if len(self._threads) < self.size and self._busy + self._tasks.qsize() > len(
                 self._threads
             ):
@@ -76,24 +141,26 @@ class WorkerPool:
     def _work(self) -> None:
         if self.niced:
             background_priority()
+        answers = dispatcher()
         while True:
-            task = self._tasks.get()
+            number = self._tasks.get()
             with self._cond:
                 self._busy += 1
             try:
-                task()
+                answers.run(number)
             finally:
                 with self._cond:
                     self._busy -= 1
                     self._cond.notify_all()
 
     def clear(self) -> None:
-        """Drop tasks that have not started."""
+        """Drop jobs that have not started (on the GUI thread, which lets go of them)."""
         while True:
             try:
-                self._tasks.get_nowait()
+                number = self._tasks.get_nowait()
             except queue.Empty:
                 return
+            dispatcher().forget(number)
 
     def wait(self, seconds: float) -> bool:
         with self._cond:
@@ -174,17 +241,8 @@ def submit(
     """Run fn(*args) off the GUI thread; on_result(value) or on_error(exception) is then
     called on the GUI thread. pool_name: 'read', 'write', 'image', 'background' (long
     work at low priority: imports) or None (other)."""
-    answers = dispatcher()
-
-    def task() -> None:
-        try:
-            value = fn(*args)
-        except Exception as e:  # shown to the user by the owner of the job
-            answers.post(on_error, e)
-        else:
-            answers.post(on_result, value)
-
-    pool(pool_name or "other").start(task)
+    number = dispatcher().keep(_Job(fn, args, on_result, on_error))
+    pool(pool_name or "other").start(number)
 
 
 class Cancelled(Exception):

@@ -112,20 +112,24 @@ class ImportWizard(QWidget):
         elif mode == "watch":
             options.update(stack_name=f"map {folder.name} {scan_name()[5:]}", gap_s=WATCH_GAP_S)
         runner = ImportRunner(self.data, self, **options)
-        scan_dir = self._scan_dir
+        # source is let go of by the reading thread when it ends: it refers to what it
+        # needs, never to the wizard, a window that must not be freed on that thread (a
+        # window deleted off the GUI thread crashes it; see gui/workers.py)
+        scan_dir = self._scan_dir() if mode == "scanner" else None
+        stop_watch = self._stop_watch
         watch = watcher(folder) if mode == "watch" else None
 
         def source(run):
             if mode == "scanner":
-                assert settings is not None
-                scan = ScanRun(settings, scan_dir())
+                assert settings is not None and scan_dir is not None
+                scan = ScanRun(settings, scan_dir)
                 runner.add_stopper(scan.cancel)
                 return scanner_sheets(scan)
             if mode == "files":
                 return find_units(paths, run.report)
             assert watch is not None
-            runner.add_stopper(self._stop_watch.set)
-            return watched(watch, self._stop_watch, run.report)
+            runner.add_stopper(stop_watch.set)
+            return watched(watch, stop_watch, run.report)
 
         self.runner = runner
         runner.page_event.connect(self.progress.page_event)
