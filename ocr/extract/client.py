@@ -205,20 +205,20 @@ class _PageReader:
         if not layout.is_card or any(fv.field == "kvk" for fv, *_rest in self.found):
             return
         bare = [
-            s
+            (s, match)
             for row in self.segs
             for s in row
             if s.kind is None
             and layout.place(s.line_index, s.seg_index).zone not in _WRITERS_ZONES
-            and _BARE_EIGHT.fullmatch(s.line.text)
+            and (match := _BARE_EIGHT.fullmatch(s.line.text))
         ]
         if len(bare) != 1:
             return
-        s = bare[0]
-        for hit in find_kvk(_BARE_EIGHT.fullmatch(s.line.text).group(1), labelled=True):
+        ((s, match),) = bare
+        for hit in find_kvk(match.group(1), labelled=True):
             self.key = (s.line_index, s.seg_index)
-            start = s.line.text.index(hit.raw)
-            self.add_one("kvk", hit.value, s.line, _shift(hit, start), CONF_PATTERN, "pattern")
+            self.add_one("kvk", hit.value, s.line, _shift(hit, match.start(1)), CONF_PATTERN,
+                         "pattern")  # fmt: skip
 
     def _read_segment(self, s: Seg) -> None:
         seg, kind, text = s.line, s.kind, s.line.text
