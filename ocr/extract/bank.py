@@ -53,9 +53,9 @@ def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
     """
     if sum(c.isdigit() for c in text) < 6:
         return []  # an IBAN has twelve digits; OCR does not misread half of them
-    # "NL88 RABO.0460 6632 08", and a speck read as a bracket: "0491] 9944" (the checksum
-    # still has to agree)
-    squeezed, offsets = compact(text, drop=".-[](){}")
+    # "NL88 RABO.0460 6632 08", and a speck read as a bracket or comma: "0491] 9944",
+    # "0887, 4005" (the checksum still has to agree)
+    squeezed, offsets = compact(text, drop=".,-[](){}")
     upper = squeezed.upper()
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []

@@ -136,8 +136,16 @@ def find_emails(text: str) -> list[Hit]:
             continue  # "advies © V.O.F. in": a legal form is no domain
         domain = f"{name}.{_tld_misread(tld) or tld}"
         value = f"{local.lower()}@{provider_misread(domain) or domain}"
-        hits.append(Hit(value, match.start(), match.end(), match.group(0)))
+        # the word before, one gap away, stays in the raw reading: it may be the part of
+        # the address before a dot OCR saw as a gap ("j vandenberg@"), which only the
+        # client's name can tell (ocr.extract.reconcile)
+        before = _WORD_BEFORE.search(text, 0, match.start())
+        raw = text[before.start() if before else match.start() : match.end()]
+        hits.append(Hit(value, match.start(), match.end(), raw))
     return hits
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w.@-])[A-Za-z]+ $")
 
 
 # top-level domains a misread one is most likely to be ("live.ni", "planet.n1" -> nl)

@@ -12,6 +12,10 @@ from .words import Line, segments
 # what may follow a label alone on its line: punctuation, and a rule or a speck of the scan
 # read as a character ("IBAN: |")
 _NOTHING = " .,:-|_—–~=°“”\"'»«*"
+# registry labels: alone on a line without a colon they still label the number under
+# them (a KvK number is only taken after its label; phones and addresses are found by
+# their form anyway)
+_NUMBER_KINDS = frozenset({"kvk", "btw", "vat", "iban", "bic"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +62,13 @@ def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[
     parts = segments(line)
     for n, seg in enumerate(parts):
         kind, start = split_label(seg.text)
-        if kind is None and n + 1 < len(parts) and len(seg.words) <= 3 and pending is None:
-            # a card printed as a table: "Naam      Kees de Vries", no colon
+        if kind is None and len(seg.words) <= 3 and pending is None:
+            # a card printed as a table: "Naam      Kees de Vries", no colon; or a
+            # number's label alone on its line over the number ("CoC" over "69177997")
             kind = label_kind(seg.text.strip(" .:"))
+            last = n + 1 == len(parts)
+            if last and (kind not in _NUMBER_KINDS or any(c.isdigit() for c in seg.text)):
+                kind = None
             start = len(seg.text) if kind else 0
         if kind and not seg.text[start:].strip(_NOTHING):
             if pending:

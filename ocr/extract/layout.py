@@ -36,9 +36,11 @@ _RECIPIENT_LABEL = re.compile(
     re.IGNORECASE,
 )  # "Klant:" names the recipient; "Klant sinds:" does not
 _SENDER_LABEL = re.compile(r"^\s*(van|afzender|from|absender)\s*:", re.IGNORECASE)
+# a card about one customer, by any of the names bookkeeping gives a customer
 _CARD_TITLE = re.compile(
-    r"\b(klantkaart|klantgegevens|klantformulier|klantenkaart|relatiekaart|intakeformulier|"
-    r"gegevens\s+klant|persoonsgegevens|aanmeldformulier|inschrijfformulier)\b",
+    r"\b((klant|klanten|relatie|debiteur|debiteuren|cli[eë]nt|cli[eë]nten)"
+    r"(kaart|fiche|formulier)|klantgegevens|intakeformulier|gegevens\s+klant|persoonsgegevens|"
+    r"aanmeldformulier|inschrijfformulier)\b",
     re.IGNORECASE,
 )
 # "Bel ons op ...", "over te maken op rekening ...": the writer's own numbers.

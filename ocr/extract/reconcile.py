@@ -14,7 +14,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
-from .model import SINGLE_VALUED, ExtractedClient
+from .model import SINGLE_VALUED, ExtractedClient, FieldValue
 from .text import fold, strip_accents, two_for_one
 
 
@@ -40,14 +40,21 @@ def merge_email_variants(out: ExtractedClient) -> None:
     """One address read several ways counts once. A cut form ("r@home.nl" where OCR
     split "hendriks. r@home.nl", "linden43@" where it lost "umit_") is the whole one,
     however often it was cut; of two slips of each other ("frederiquel983@" and
-    "frederique1983@") the one read most often wins, else the one with its dots (OCR
-    drops them, it does not invent them), else the card's labelled one, else the longer."""
+    "frederique1983@") the one read most often wins, else the one whose parts are more of
+    the client's names ("anna.hoekman@", not "anina.hoekman@"), else the one with its dots
+    (OCR drops them, it does not invent them; a dot before a hyphen, which a smudged dot
+    reads as), else the card's labelled one, else the longer."""
     readings = out.all("email")
     count = Counter(fv.value for fv in readings)
+    names = set(_name_parts(out)) | _names_of(out, "first_name")
     rank: dict[str, tuple] = {}
     for fv in readings:
-        dots = sum(c in "._-" for c in fv.value.partition("@")[0])
-        here = (count[fv.value], dots, fv.source == "label", len(fv.value), fv.confidence)
+        local, _, domain = fv.value.partition("@")
+        chunks = [*re.split(r"[._+-]|\d+", local), domain.rpartition(".")[0]]
+        named = sum(chunk in names for chunk in chunks)
+        dots = sum(c in "._-" for c in local)
+        here = (count[fv.value], named, dots, local.count("."), fv.source == "label",
+                len(fv.value), fv.confidence)  # fmt: skip
         rank[fv.value] = max(rank.get(fv.value, here), here)
 
     def better(strong: str, weak: str) -> bool:
@@ -73,7 +80,8 @@ def merge_email_variants(out: ExtractedClient) -> None:
 
 # Letters OCR takes for one another in the same space ("frederigue" for "frederique")
 _LOOK_ALIKE = frozenset(
-    frozenset(pair) for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao")
+    frozenset(pair)
+    for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao", "it", "lt", "ft", "jl")
 )
 
 
@@ -116,13 +124,50 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     return None
 
 
+def _names_of(out: ExtractedClient, field: str) -> set[str]:
+    """The client's first or last names as they may stand in an address ("wim",
+    "janwillem", "bos"; "intveld" of "in 't Veld" is a run of _name_parts)."""
+    return {fold(fv.value).replace(" ", "") for fv in out.all(field)} - {""}
+
+
+# "l.ozturk@" read as one capital: "Lozturk@"
+_DOT_AS_CAPITAL = re.compile(r"(?:^|\s)L[a-z0-9]+\s?[@©®]")
+# printed addresses are lower case; a capital word before one is a label ("E", "Mail")
+_GAP_BEFORE = re.compile(r"^([a-z]+) \S+\s?[@©®]")
+
+
+def _lost_first_part(fv: FieldValue, firsts: set[str], surnames: set[str]) -> str | None:
+    """The address with the first name or initial put back that OCR lost before its dot
+    ("lucas.jansen@" read as "cas jansen@", "j.vandenberg@" as "j vandenberg@": the dot
+    a gap; "l.ozturk@" as "Lozturk@"): only where the rest is the client's surname and
+    what was lost is their first name, its end or its initial."""
+    local, _, domain = fv.value.partition("@")
+    capital = _DOT_AS_CAPITAL.search(fv.raw) and local[1:] in surnames
+    if capital and any(f.startswith("l") for f in firsts):
+        return f"l.{local[1:]}@{domain}"
+    gap = _GAP_BEFORE.match(fv.raw)
+    if not gap or local not in surnames:
+        return None
+    before = gap.group(1).casefold()
+    if len(before) == 1:
+        return f"{before}.{local}@{domain}" if any(f[0] == before for f in firsts) else None
+    whole = [f for f in firsts if len(before) >= 3 and f.endswith(before)]
+    return f"{whole[0]}.{local}@{domain}" if len(whole) == 1 else None
+
+
 def respell_emails_from_names(out: ExtractedClient) -> None:
     """OCR misreads a letter of an e-mail address as another ("frederiguedegroot@",
     "@hoveniersbedrijfvas.com"), and nothing in the address tells; the client's name or
     firm, read elsewhere, does."""
     parts = _name_parts(out)
+    firsts = _names_of(out, "first_name")
+    surnames = set(parts) | _names_of(out, "last_name")
     target: dict[str, str] = {}
     for fv in out.all("email"):
+        whole = _lost_first_part(fv, firsts, surnames)
+        if whole:
+            target[fv.value] = whole
+            continue
         local, _, domain = fv.value.partition("@")
         chunks = re.split(r"([._+-]|\d+)", local)
         respelled = [_respelled_local(c, parts) or c for c in chunks]

@@ -225,12 +225,14 @@ def _chain(words: list[Word], slope: float) -> list[list[Word]]:
         best, best_dy = -1, 0.0
         for _c, index in by_centre[lo:hi]:
             t_left, t_width, t_height, t_centre = tails[index]
-            if left < t_left + t_width // 2:
-                continue  # starts inside the row's last word: another line's word
             ref = max(t_height, height, 1)
             gap = left - t_left
             # a skewed line drifts slowly: compare with the nearest word, not the row start
             dy = abs(t_centre + slope * gap - centre)
+            if left < t_left + t_width // 2 and dy > 0.25 * ref:
+                # starts inside the row's last word: another line's word, unless it
+                # stands on the same centre (Tesseract drew "kees1" over "kees1 989 @")
+                continue
             if dy <= 0.45 * ref + 0.02 * max(0, gap - t_width) and (
                 best < 0 or (dy, index) < (best_dy, best)
             ):

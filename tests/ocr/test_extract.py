@@ -132,6 +132,25 @@ def test_lines_are_rebuilt_across_a_label_column_on_a_skewed_scan() -> None:
     assert "Mobiel: 06-12345678" in texts
 
 
+def test_a_word_tesseract_boxed_too_wide_keeps_the_words_it_covers_on_its_line() -> None:
+    # Tesseract's box of "kees1" reached over "989" and "@xs4all.nl" on the same line;
+    # "989" then started inside it and was taken for a word of another line
+    words = [
+        Word("Email:", 298, 1304, 132, 41, 96.0),
+        Word("kees1", 795, 1285, 421, 48, 56.7),
+        Word("989", 924, 1286, 74, 59, 56.7),
+        Word("@xs4all.nl", 1014, 1285, 202, 43, 85.4),
+        Word("Klant", 298, 1340, 100, 41, 96.0),  # the next line, 1.3 heights lower
+        Word("sinds:", 420, 1340, 100, 41, 96.0),
+    ]
+    page = PageText("Email: kees1 989 @xs4all.nl\nKlant sinds:", words, 80.0, 0, 1654, 2339)
+    assert [ln.text for ln in build_lines(page)] == [
+        "Email: kees1 989 @xs4all.nl",
+        "Klant sinds:",
+    ]
+    assert extract_client([page]).values("email")[0].value == "kees1989@xs4all.nl"
+
+
 @pytest.mark.parametrize(
     ("written", "e164", "kind"),
     [

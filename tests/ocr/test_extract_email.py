@@ -74,6 +74,17 @@ def _with_email(name: str, email: str) -> list:
         ("Inés Müller", "iries_muller1@live.nl", "ines_muller1@live.nl"),  # "ri" for "n"
         ("Willem Smit", "willern.smit@ziggo.nl", "willem.smit@ziggo.nl"),  # "rn" for "m"
         ("Marian Smit", "marian.smit@ziggo.nl", "marian.smit@ziggo.nl"),  # a real "ri"
+        # a dot OCR saw as a gap took what stood before it: the first name, its end, or
+        # the initial (the word before is kept in the raw reading)
+        ("Lucas Jansen", "cas jansen@gmail.com", "lucas.jansen@gmail.com"),
+        ("Kees Bos", "kees bos@ziggo.nl", "kees.bos@ziggo.nl"),
+        ("Jürgen van den Berg", "j vandenberg@ vandenberg.nl", "j.vandenberg@vandenberg.nl"),
+        ("Henk Dekker", "a dekker@gmail.com", "dekker@gmail.com"),  # not his initial
+        ("Henk Dekker", "ons dekker@gmail.com", "dekker@gmail.com"),  # no end of "henk"
+        # "l." read as one capital L
+        ("Lotte Öztürk", "Lozturk@xs4all.nl", "l.ozturk@xs4all.nl"),
+        ("Lotte Öztürk", "lozturk@xs4all.nl", "lozturk@xs4all.nl"),
+        ("Kees Bos", "Lbos@xs4all.nl", "lbos@xs4all.nl"),  # not an initial of his
     ],
 )
 def test_the_clients_name_repairs_a_letter_ocr_misread_in_their_address(
@@ -110,6 +121,10 @@ def _pages_reading(*lines: str) -> list:
         ("umit_linden43@gmail.com", ["linden43@gmail.com"] * 2, ["umit_linden43@gmail.com"]),
         # the form with its dot beats the card's without (OCR drops dots)
         ("fnguyen@home.nl", ["f.nguyen@home.nl"], ["f.nguyen@home.nl"]),
+        # the form whose parts are the client's names beats the card's ("n" read as "m")
+        ("imes.jansen@ziggo.nl", ["ines.jansen@ziggo.nl"], ["ines.jansen@ziggo.nl"]),
+        # a dot beats a hyphen, which is what a smudged dot reads as
+        ("i-jansen@ziggo.nl", ["i.jansen@ziggo.nl"], ["i.jansen@ziggo.nl"]),
         # two addresses of one client stay two
         (
             "ines@jansen.nl",

@@ -332,6 +332,32 @@ def test_klant_sinds_is_no_recipient_label() -> None:
     assert ex.value("client_since") == "2015-03-03" and ex.value("phone") == "+31612345678"
 
 
+@pytest.mark.parametrize("title", ["Debiteurenkaart", "Klantenfiche", "Relatiekaart"])
+def test_a_card_under_any_of_its_names_is_the_clients(title: str) -> None:
+    """A two-column card under our letterhead: what it holds is the client's, whatever
+    bookkeeping calls the card."""
+    page = page_of(
+        ("Van Dam Installatietechniek B.V.", 160, 100),
+        (title, 160, 250),
+        ("Debiteurnr. 17733", 1100, 250),
+        ("Naam klant:", 160, 350),
+        ("Telefoonnummer:", 900, 350),
+        ("Fleur ter Horst", 160, 390),
+        ("0513 - 809820", 900, 390),
+        ("Adres:", 160, 450),
+        ("Email:", 900, 450),
+        ("Dr. Nolensplein 112b", 160, 490),
+        ("fleur1964@gmail.com", 900, 490),
+        ("8442 AG Heerenveen", 160, 530),
+        ("Bankrekening:", 900, 550),
+        ("NL57 SNSB 0340 3628 20", 900, 590),
+    )
+    ex = extract_client([page], own=OwnBusiness())
+    assert ex.pages[0].client == "card"
+    assert values(ex, "iban") == ["NL57SNSB0340362820"]
+    assert values(ex, "phone") == ["+31513809820"]
+
+
 def invoice_with_side_column() -> PageText:
     """Our invoice with our details in a column beside the lines (each label above its
     value), not in a footer: a common invoice layout."""

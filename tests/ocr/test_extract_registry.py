@@ -35,6 +35,7 @@ from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F
         "KvKenr. 12345678",  # the hyphen of KvK-nr. read as an e
         "KvK-nr: ‘12345678",  # a speck before the number read as a quote ...
         "KvK-nummer:, | 12345678",  # ... or a table's rule read as "|"
+        "KvK-nr: „12345678",  # ... or as a low quote
     ],
 )
 def test_kvk_in_its_real_spellings(text: str) -> None:
@@ -178,8 +179,37 @@ def test_a_longer_number_is_no_iban(line: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["NL13 RABO (0862 5498 17", "Bankrekening: NL94 KNAB 0491] 9944 35"]
+    "line",
+    [
+        "NL13 RABO (0862 5498 17",
+        "Bankrekening: NL94 KNAB 0491] 9944 35",
+        'Rek.nr.: "+ NL30-RABO 0887, 4005 23',  # ... or as a comma
+    ],
 )
 def test_an_iban_with_a_speck_read_as_a_bracket_is_read(line: str) -> None:
     (hit,) = find_ibans(line)
-    assert hit.value in ("NL13RABO0862549817", "NL94KNAB0491994435")
+    assert hit.value in ("NL13RABO0862549817", "NL94KNAB0491994435", "NL30RABO0887400523")
+
+
+@pytest.mark.parametrize(
+    ("label", "field", "value"),
+    [
+        ("CoC", "kvk", "69177997"),
+        ("KvK-nummer", "kvk", "69177997"),
+        ("VAT no", "btw", "NL521094203B01"),
+    ],
+)
+def test_a_registry_label_alone_on_its_line_labels_the_number_under_it(
+    label: str, field: str, value: str
+) -> None:
+    """A signature block's "CoC" over "69177997", without a colon."""
+    page = page_of(
+        ("Met vriendelijke groet,", 180, 900),
+        ("Lucas in 't Veld", 180, 960),
+        (label, 180, 1020),
+        (value, 180, 1060),
+    )
+    assert values(extract_client([page]), field) == [value]
+    # a word that is a label, with a number beside it, is no label alone
+    alone = page_of(("Handelsregister 12345678", 180, 1020), ("69177997", 180, 1060))
+    assert values(extract_client([alone]), "kvk") == ["12345678"]

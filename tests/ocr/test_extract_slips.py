@@ -195,3 +195,10 @@ def test_a_firms_domain_is_put_right_from_the_firms_name() -> None:
     assert values(extract_client([page], own=OWN), "email") == [
         "administratie@hoveniersbedrijfvos.com"
     ]
+    # "l" and "t" are another pair OCR takes for each other in small print
+    page = page_of(
+        ("Klantkaart", 180, 100),
+        ("Bedrijf: Yılmaz Installatietechniek", 180, 300),
+        ("E-mail: info@yilmazinstatlatietechniek.nl", 180, 360),
+    )
+    assert values(extract_client([page], own=OWN), "email") == ["info@yilmazinstallatietechniek.nl"]
