@@ -43,17 +43,32 @@ def find_phones(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             continue  # the account part of an IBAN the checksum rejected (misread)
         if _VAT_PREFIX_BEFORE.search(fixed[: match.start]):
             continue
-        number, repaired = _dutch_if_misread(match.number), fixed != text
+        number, repaired = _dutch_if_misread(match.number, raw), fixed != text
         repaired = repaired or number is not match.number
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         hits.append(Hit(e164, match.start, match.end, text[match.start : match.end], repaired))
     return hits
 
 
-def _dutch_if_misread(number: phonenumbers.PhoneNumber) -> phonenumbers.PhoneNumber:
-    if number.country_code != _MISREAD_COUNTRY:
+# "+21 6 27185133": a code of two digits that no country has, one digit from 31
+_WRITTEN_CODE = re.compile(r"^\+\s?([0-9]{2})[\s(]")
+
+
+def _dutch_if_misread(number: phonenumbers.PhoneNumber, raw: str) -> phonenumbers.PhoneNumber:
+    national = str(number.national_number)
+    written = _WRITTEN_CODE.match(raw.lstrip("( "))
+    if number.country_code == _MISREAD_COUNTRY:
+        pass
+    elif (
+        written
+        and phonenumbers.region_code_for_country_code(int(written.group(1))) == "ZZ"
+        and sum(a != b for a, b in zip(written.group(1), "31", strict=True)) == 1
+    ):
+        # phonenumbers took the code's digits and the next one for a longer code (216)
+        national = "".join(c for c in raw if c.isdigit())[2:]
+    else:
         return number
-    dutch = phonenumbers.PhoneNumber(country_code=31, national_number=number.national_number)
+    dutch = phonenumbers.PhoneNumber(country_code=31, national_number=int(national or 0))
     return dutch if phonenumbers.is_valid_number(dutch) else number
 
 

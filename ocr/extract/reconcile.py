@@ -30,8 +30,8 @@ def email_variant(weak: str, strong: str) -> bool:
     if len(s_local) > len(local) and (
         s_local.endswith(local) or (len(local) <= 2 and len(tail) <= 2)
     ):
-        # cut at a dot, or inside a word where OCR saw a gap ("vandi jk.u@")
-        return s_local[-len(local) - 1] in "._-" or len(local) <= 2 or len(local) >= 4
+        # cut at a dot, or inside a word where OCR saw a gap ("vandi jk.u@", "f.mei jer@")
+        return True
     # "ven9i@" for the "ven99" of "bulent_ven99@": the part after a split, misread
     return tail != s_local and len(local) >= 3 and fuzz.ratio(local, tail) >= 75
 
@@ -139,12 +139,16 @@ _GAP_BEFORE = re.compile(r"^([a-z]+) \S+\s?[@©®]")
 def _lost_first_part(fv: FieldValue, firsts: set[str], surnames: set[str]) -> str | None:
     """The address with the first name or initial put back that OCR lost before its dot
     ("lucas.jansen@" read as "cas jansen@", "j.vandenberg@" as "j vandenberg@": the dot
-    a gap; "l.ozturk@" as "Lozturk@"): only where the rest is the client's surname and
-    what was lost is their first name, its end or its initial."""
+    a gap; "l.ozturk@" as "Lozturk@"; "j.mulder@" as "j-mulder@", a smudged dot): only
+    where the rest is the client's surname and what was lost is their first name, its
+    end or its initial."""
     local, _, domain = fv.value.partition("@")
     capital = _DOT_AS_CAPITAL.search(fv.raw) and local[1:] in surnames
     if capital and any(f.startswith("l") for f in firsts):
         return f"l.{local[1:]}@{domain}"
+    hyphen = local[1:2] == "-" and local[2:] in surnames
+    if hyphen and any(f[0] == local[0] for f in firsts):
+        return f"{local[0]}.{local[2:]}@{domain}"
     gap = _GAP_BEFORE.match(fv.raw)
     if not gap or local not in surnames:
         return None

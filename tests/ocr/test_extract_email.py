@@ -85,6 +85,9 @@ def _with_email(name: str, email: str) -> list:
         ("Lotte Öztürk", "Lozturk@xs4all.nl", "l.ozturk@xs4all.nl"),
         ("Lotte Öztürk", "lozturk@xs4all.nl", "lozturk@xs4all.nl"),
         ("Kees Bos", "Lbos@xs4all.nl", "lbos@xs4all.nl"),  # not an initial of his
+        # a smudged dot after the initial read as a hyphen
+        ("Jan Mulder", "j-mulder@xs4all.nl", "j.mulder@xs4all.nl"),
+        ("Jan Mulder", "p-mulder@xs4all.nl", "p-mulder@xs4all.nl"),
     ],
 )
 def test_the_clients_name_repairs_a_letter_ocr_misread_in_their_address(
@@ -117,6 +120,8 @@ def _pages_reading(*lines: str) -> list:
         ("ines.jansen2@ziggo.nl", ["ines.jansen@ziggo.nl"] * 2, ["ines.jansen@ziggo.nl"]),
         # OCR saw a gap in "vandijk" on the card; the letter reads it whole
         ("vandi jk.u@planet.nl", ["Email: vandijk.u@planet.nl"], ["vandijk.u@planet.nl"]),
+        # ... also when what is left is three letters ("f.mei jer @" read "jer@")
+        ("i.jansen@ziggo.nl", ["Email: i.jan sen @ziggo.nl"], ["i.jansen@ziggo.nl"]),
         # "Ümit_" lost on two letters: the card's whole address, however often cut
         ("umit_linden43@gmail.com", ["linden43@gmail.com"] * 2, ["umit_linden43@gmail.com"]),
         # the form with its dot beats the card's without (OCR drops dots)

@@ -213,3 +213,10 @@ def test_a_registry_label_alone_on_its_line_labels_the_number_under_it(
     # a word that is a label, with a number beside it, is no label alone
     alone = page_of(("Handelsregister 12345678", 180, 1020), ("69177997", 180, 1060))
     assert values(extract_client([alone]), "kvk") == ["12345678"]
+
+
+def test_a_postcode_after_scanner_dust_is_read() -> None:
+    # "“_" is a speck and a smudge before the postcode, not a word it is part of
+    (found,) = find_postcodes("“_9104 AA Damwâld")
+    assert (found.postcode, found.city) == ("9104 AA", "Damwâld")
+    assert find_postcodes("x9104 AA Damwâld") == []

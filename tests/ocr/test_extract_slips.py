@@ -26,6 +26,19 @@ def test_a_dutch_number_with_its_31_read_as_81_is_dutch() -> None:
     assert [h.value for h in find_phones("Tel. +81 90 1234 5678")] == ["+819012345678"]
 
 
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("Mob. +21 6 27185133", "+31627185133"),  # 21 is no country's code: 31 misread
+        ("Mob. +21 (0)6 27185133", "+31627185133"),
+        ("+216 27 185 133", "+21627185133"),  # written as Tunisia's code: Tunisian
+        ("+41 6 27185133", "+41627185133"),  # Switzerland's code: Swiss
+    ],
+)
+def test_a_country_code_no_country_has_one_digit_from_31_is_31(line: str, meant: str) -> None:
+    assert [h.value for h in find_phones(line)] == [meant]
+
+
 def _letter_with(line: str) -> list:
     return [
         page_of(
