@@ -53,6 +53,7 @@ class FieldValue:
     raw: str = ""  # as printed on the page ("06-12345678" for value "+31612345678")
     zone: str = "text"
     party: str | None = None
+    least_sure: float = 1.0  # Tesseract's confidence (0-1) in the least sure word of it
 
 
 @dataclass(frozen=True, slots=True)

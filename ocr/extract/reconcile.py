@@ -220,19 +220,29 @@ def _relabel(out: ExtractedClient, name: str, target: dict[str, str]) -> None:
         ]
 
 
+# how much surer Tesseract must have been of one of two numbers read once each, one digit
+# apart, to take it for the other's reading ("309438" at 96, "300438" at 58)
+_SURER = 0.25
+
+
 def merge_phone_slips(out: ExtractedClient) -> None:
     """A number read once that is one digit off a number read several times is that
-    number misread, not a second line (which would have been read as often)."""
+    number misread, not a second line (which would have been read as often); of two
+    such numbers read once each, the one Tesseract was unsure of is the other misread
+    when Tesseract was sure of the other."""
     readings = out.all("phone")
-    count: dict[str, int] = {}
+    count: Counter[str] = Counter(fv.value for fv in readings)
+    sure: dict[str, float] = {}
     for fv in readings:
-        count[fv.value] = count.get(fv.value, 0) + 1
+        sure[fv.value] = max(sure.get(fv.value, 0.0), fv.least_sure)
     target: dict[str, str] = {}
     for weak, n in count.items():
         if n != 1:
             continue
         for strong, m in count.items():
-            if m >= 2 and len(strong) == len(weak) and _one_digit_off(strong, weak):
+            if strong == weak or len(strong) != len(weak) or not _one_digit_off(strong, weak):
+                continue
+            if m >= 2 or (m == 1 and sure[strong] - sure[weak] >= _SURER):
                 target[weak] = strong
                 break
     _relabel(out, "phone", target)

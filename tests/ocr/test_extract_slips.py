@@ -16,7 +16,8 @@ from ocr.extract.bank import find_ibans
 from ocr.extract.email import find_emails
 from ocr.extract.own import OwnFilter
 from ocr.extract.phones import find_phones
-from tests.ocr.test_extract import OWN, card, page_of, values
+from storage import PageText
+from tests.ocr.test_extract import OWN, card, page_of, values, words_of
 
 
 def test_a_dutch_number_with_its_31_read_as_81_is_dutch() -> None:
@@ -215,3 +216,30 @@ def test_a_firms_domain_is_put_right_from_the_firms_name() -> None:
         ("E-mail: info@yilmazinstatlatietechniek.nl", 180, 360),
     )
     assert values(extract_client([page], own=OWN), "email") == ["info@yilmazinstallatietechniek.nl"]
+
+
+def _card_with_phone(number: str, conf: float) -> PageText:
+    """A card whose phone number's last word Tesseract read with this confidence."""
+    *first, last = number.split(" ")
+    words = [
+        *words_of("Klantkaart", 180, 100),
+        *words_of("Naam: Lucas Şahin", 180, 300),
+        *words_of("Tel.: " + " ".join(first), 180, 360),
+        *words_of(last, 180 + 14 * (len("Tel.: " + " ".join(first)) + 1), 360, conf=conf),
+    ]
+    text = f"Klantkaart\nNaam: Lucas Şahin\nTel.: {number}"
+    return PageText(text, words, 90.0, 0, 1654, 2339)
+
+
+@pytest.mark.parametrize(
+    ("unsure", "meant"),
+    [
+        (58.0, ["+31511309438"]),  # Tesseract was unsure of "300438": 309438 misread
+        (95.0, ["+31511300438", "+31511309438"]),  # sure of both: two numbers
+    ],
+)
+def test_of_two_numbers_read_once_a_digit_apart_the_unsure_one_is_the_other(
+    unsure: float, meant: list[str]
+) -> None:
+    pages = [_card_with_phone("0031 511 309438", 96.0), _card_with_phone("0031 511 300438", unsure)]
+    assert sorted(values(extract_client(pages, own=OWN), "phone")) == meant
