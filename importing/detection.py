@@ -53,6 +53,14 @@ def unit_keys(extracted: ExtractedClient) -> set[tuple[str, str]]:
     }
 
 
+def unit_client(extracted: ExtractedClient) -> str | None:
+    """Whose a unit is, as find_recurring compares units: its folder tab as typed, else
+    (a loose file) the person or firm named most surely in it; its words folded and in
+    order ("Dijkstra, Ümit" and a letter signed "Ümit Dijkstra": "dijkstra umit")."""
+    name = extracted.folder_name or extracted.value("name") or extracted.value("company")
+    return " ".join(sorted(fold(name).split())) if name else None
+
+
 @dataclass
 class Recurring:
     """What recurs across the folders of an import, and what of it is the own business."""
@@ -78,11 +86,18 @@ def threshold(units: int) -> int:
     return max(MIN_FOLDERS, math.ceil(MIN_SHARE * units))
 
 
-def find_recurring(per_unit: Sequence[set[tuple[str, str]]]) -> Recurring:
-    """Values in at least threshold() of the units; the own business among them."""
-    counts: Counter[tuple[str, str]] = Counter()
-    for keys in per_unit:
-        counts.update(keys)
+def find_recurring(
+    per_unit: Sequence[set[tuple[str, str]]], who: Sequence[str | None] | None = None
+) -> Recurring:
+    """Values in at least threshold() of the units; the own business among them. who
+    names each unit's client (unit_client): units of one name count once, so the e-mail
+    address of a client with two folders and a loose letter is not taken for ours."""
+    where: dict[tuple[str, str], set[str]] = {}
+    for i, keys in enumerate(per_unit):
+        name = who[i] if who and who[i] else f"#{i}"
+        for key in keys:
+            where.setdefault(key, set()).add(name)
+    counts: Counter[tuple[str, str]] = Counter({key: len(names) for key, names in where.items()})
     n = len(per_unit)
     recurring = {key for key, count in counts.items() if count >= threshold(n)}
     own, seen = _own_business(per_unit, counts, recurring, n)

@@ -18,7 +18,7 @@ from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
-from .detection import Recurring, find_recurring, unit_keys
+from .detection import Recurring, find_recurring, unit_client, unit_keys
 from .matching import ASK, EXISTING, NEW, Decision, Profile, decide, group_units, why
 from .model import Unit
 
@@ -271,7 +271,7 @@ def propose_all(
     pages = [unit_pages(cf, unit) for unit in units]
     raw = [_extract(p, unit, own) for p, unit in zip(pages, units, strict=True)]
     if recurring is None and len(units) >= 2:
-        recurring = find_recurring([unit_keys(e) for e in raw])
+        recurring = find_recurring([unit_keys(e) for e in raw], [unit_client(e) for e in raw])
     if recurring is not None and recurring.own is not None:
         # without what is now known to be ours: another value may then be the surest one
         # (the client's phone under our letterhead's), and a page addressed to us now

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importing.detection import find_recurring, suggestion, threshold, unit_keys
+from importing.detection import find_recurring, suggestion, threshold, unit_client, unit_keys
 from ocr.extract import ExtractedClient, FieldValue, OwnBusiness
 
 OURS = {
@@ -58,6 +58,21 @@ def test_values_of_one_or_two_folders_are_not_recurring() -> None:
     found = find_recurring(units)
     assert found.own is None and not found.keys
     assert threshold(6) == 3 and threshold(40) == 10
+
+
+def test_a_clients_value_in_three_of_their_units_is_not_recurring() -> None:
+    """Two folder names and a loose letter of one client: their address is in three
+    units, as our own would be, but all three name the same client."""
+    units = [folder(i, with_ours=False) for i in range(9)]
+    units[0].folder_name, units[1].folder_name = "Dijkstra, Ümit", "Ümit Dijkstra"
+    for ex in units[:3]:  # the third a loose letter: no folder tab, the name it is signed
+        ex.add(FieldValue("name", "Ümit Dijkstra", 0.9, 0, None, "signature"))
+        ex.add(FieldValue("email", "administratie@dijkstra.nl", 0.9, 0, None, "pattern"))
+    keys = [unit_keys(ex) for ex in units]
+    found = find_recurring(keys, [unit_client(ex) for ex in units])
+    assert not found.foreign("email", "administratie@dijkstra.nl")
+    # ... as three clients' units, it would be
+    assert find_recurring(keys).foreign("email", "administratie@dijkstra.nl")
 
 
 def test_suggestion_only_when_it_adds_to_the_saved_settings() -> None:
