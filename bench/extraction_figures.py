@@ -69,6 +69,9 @@ class Figures:
     mixed: list[str] = field(default_factory=list)  # stored clients holding two clients' values
     own_on_cards: list[str] = field(default_factory=list)  # our values on a client's card
     sources: Counter = field(default_factory=Counter)  # (generated as, read as) -> pages
+    # per identifying field: of what the paper of a stored client's folders says of that
+    # client, how much is on its card (values lost between reading and card show here)
+    cards: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     n_pages: int = 0
     n_folders: int = 0
     seconds: float = 0.0
@@ -151,6 +154,7 @@ class Figures:
                 homes[truth_of[path]].add(client_id)
         row["clients split"] = sum(1 for ids in homes.values() if len(ids) > 1)
         self._cases(cab, went, by_client, homes, clients, row)
+        self._card_recall(cab, units, went, by_client, clients)
         for c in clients:
             held: dict[str, list[str]] = defaultdict(list)  # true client -> fields of theirs
             for f, value in card_values(c):
@@ -188,6 +192,25 @@ class Figures:
                 "own right": right,
             }
         )
+
+    def _card_recall(self, cab, units, went, by_client, clients) -> None:
+        paper: dict[int, set] = defaultdict(set)  # stored client -> its true values on paper
+        for unit, key in units_with_clients(cab, units):
+            path = unit.folder or unit.documents[0].path
+            client_id = next(
+                (went[str(p)] for p in (path, *path.parents) if went.get(str(p)) is not None),
+                None,
+            )
+            owner = by_client.get(client_id) if client_id is not None else None
+            if key and owner and Counter(owner).most_common(1)[0][0] == key:
+                for info in pages_of(cab, unit):
+                    paper[client_id] |= info.owned_by(key)
+        for c in clients:
+            have = set(card_values(c))
+            for f in KEY_FIELDS:
+                want = {(g, v) for g, v in paper.get(c["id"], ()) if g == f}
+                self.cards[f]["tp"] += len(want & have)
+                self.cards[f]["fn"] += len(want - have)
 
     def _cases(self, cab, went, by_client, homes, clients, row: Counter) -> None:
         """How the awkward folders came out: a client's per-year folders and its second
@@ -388,6 +411,12 @@ def print_figures(fig: Figures, pages: bool = True) -> None:
         )
     )  # fmt: skip
     print(f"  {cases}")
+    recall = ", ".join(
+        f"{f} {c['tp'] / (c['tp'] + c['fn']):.2f}"
+        for f, c in sorted(fig.cards.items())
+        if c["tp"] + c["fn"]
+    )
+    print(f"  on the cards, of what their folders' paper says of the client (recall): {recall}")
     found = sum(c["row"]["own found"] for c in big)
     proposed = sum(1 for c in big if c["own"])
     print(
