@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ocr.extract import ExtractedClient, OwnBusiness
 from ocr.extract.email import MAIL_PROVIDERS
@@ -45,19 +46,27 @@ def value_key(field: str, value: str) -> tuple[str, str]:
 
 def unit_keys(extracted: ExtractedClient) -> set[tuple[str, str]]:
     """Every identifying value read anywhere on a unit's pages (not only the best, and
-    also those held apart as another party's: our letterhead, a supplier's)."""
+    also those held apart as another party's: our letterhead, a supplier's), but for
+    the pages of someone the folder says is not its client (another client's letter
+    filed here: counted, its writer's values would recur in the writer's own folders
+    and a third would make them look like ours)."""
+    others = {p.page_index for p in extracted.pages if p.reason == "other"}
     return {
         value_key(fv.field, fv.value)
         for fv in extracted.readings
-        if fv.field in KEYED and fv.page_index >= 0  # a folder-name hint is the folder's own
+        # a folder-name hint is the folder's own
+        if fv.field in KEYED and fv.page_index >= 0 and fv.page_index not in others
     }
 
 
-def unit_client(extracted: ExtractedClient) -> str | None:
-    """Whose a unit is, as find_recurring compares units: its folder tab as typed, else
-    (a loose file) the person or firm named most surely in it; its words folded and in
-    order ("Dijkstra, Ümit" and a letter signed "Ümit Dijkstra": "dijkstra umit")."""
-    name = extracted.folder_name or extracted.value("name") or extracted.value("company")
+def unit_client(extracted: ExtractedClient, folder: Path | None = None) -> str | None:
+    """Whose a unit is, as find_recurring compares units: its folder tab as typed (of a
+    year's folder, "Smit, Inés/2021", the tab it is in), else (a loose file) the person
+    or firm named most surely in it; its words folded and in order ("Dijkstra, Ümit"
+    and a letter signed "Ümit Dijkstra": "dijkstra umit")."""
+    tabs = [p.name for p in (folder, *folder.parents)] if folder is not None else []
+    tab = next((t for t in tabs if any(c.isalpha() for c in t)), None)
+    name = tab or extracted.value("name") or extracted.value("company")
     return " ".join(sorted(fold(name).split())) if name else None
 
 

@@ -271,7 +271,8 @@ def propose_all(
     pages = [unit_pages(cf, unit) for unit in units]
     raw = [_extract(p, unit, own) for p, unit in zip(pages, units, strict=True)]
     if recurring is None and len(units) >= 2:
-        recurring = find_recurring([unit_keys(e) for e in raw], [unit_client(e) for e in raw])
+        who = [unit_client(e, unit.folder) for e, unit in zip(raw, units, strict=True)]
+        recurring = find_recurring([unit_keys(e) for e in raw], who)
     if recurring is not None and recurring.own is not None:
         # without what is now known to be ours: another value may then be the surest one
         # (the client's phone under our letterhead's), and a page addressed to us now

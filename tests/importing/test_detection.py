@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from importing.detection import find_recurring, suggestion, threshold, unit_client, unit_keys
-from ocr.extract import ExtractedClient, FieldValue, OwnBusiness
+from ocr.extract import ExtractedClient, FieldValue, OwnBusiness, extract_client
+from tests.ocr.test_extract import OWN, letter_from_client, page_of
 
 OURS = {
     "phone": "+31725551234",
@@ -61,18 +64,37 @@ def test_values_of_one_or_two_folders_are_not_recurring() -> None:
 
 
 def test_a_clients_value_in_three_of_their_units_is_not_recurring() -> None:
-    """Two folder names and a loose letter of one client: their address is in three
-    units, as our own would be, but all three name the same client."""
-    units = [folder(i, with_ours=False) for i in range(9)]
-    units[0].folder_name, units[1].folder_name = "Dijkstra, Ümit", "Ümit Dijkstra"
+    """A client's folder, a year's folder in their other folder and a loose letter:
+    their address is in three units, as our own would be, but all three name them."""
+    units = [folder(i, with_ours=False) for i in range(10)]
+    tabs = [Path("Klanten/Dijkstra, Ümit"), Path("Klanten/Ümit Dijkstra/2021"), None]
     for ex in units[:3]:  # the third a loose letter: no folder tab, the name it is signed
         ex.add(FieldValue("name", "Ümit Dijkstra", 0.9, 0, None, "signature"))
         ex.add(FieldValue("email", "administratie@dijkstra.nl", 0.9, 0, None, "pattern"))
     keys = [unit_keys(ex) for ex in units]
-    found = find_recurring(keys, [unit_client(ex) for ex in units])
+    tabs += [Path(f"Klanten/Klant {i}") for i in range(3, 10)]
+    found = find_recurring(
+        keys, [unit_client(ex, tab) for ex, tab in zip(units, tabs, strict=True)]
+    )
     assert not found.foreign("email", "administratie@dijkstra.nl")
     # ... as three clients' units, it would be
     assert find_recurring(keys).foreign("email", "administratie@dijkstra.nl")
+
+
+def test_another_clients_letter_filed_in_a_folder_does_not_count_for_it() -> None:
+    """Kees de Vries's letter in Piet Jansen's folder is held as someone else's: his
+    number there is no sign that it recurs (with his own two folders it would be in
+    three)."""
+    piet = page_of(
+        ("Klantkaart", 180, 100),
+        ("Naam: Piet Jansen", 180, 300),
+        ("Tel.: 06-87654321", 180, 360),
+        ("E-mail: piet@jansen.nl", 180, 420),
+    )
+    ex = extract_client([piet, letter_from_client()], folder_name="Jansen, Piet", own=OWN)
+    assert ex.pages[1].reason == "other"
+    keys = unit_keys(ex)
+    assert ("phone", "+31687654321") in keys and ("phone", "+31612345678") not in keys
 
 
 def test_suggestion_only_when_it_adds_to_the_saved_settings() -> None:
