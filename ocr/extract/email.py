@@ -22,6 +22,8 @@ _EMAIL = re.compile(
 _GLUED_LABEL = re.compile(r"^.*?\be-?mail[-._:]+", re.IGNORECASE)
 # the dot before the top-level domain read as a comma or colon ("kliniek:nl")
 _MISREAD_DOT = re.compile(r"(?<=[A-Za-z0-9])[,:](?=(?:nl|com|net|org|be|de|eu)(?![A-Za-z0-9]))")
+# the l of ".nl" read as a bracket, bar or one ("meijer.n]")
+_MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
 
 # Mail providers many clients share: their domain never marks an address as ours
 # (importing.detection), and a domain one letter away from one of them is that one misread.
@@ -120,7 +122,8 @@ def find_emails(text: str) -> list[Hit]:
     if not any(at in text for at in "@©®"):
         return []
     hits = []
-    for match in _EMAIL.finditer(_MISREAD_DOT.sub(".", _ascii_same_length(text))):
+    plain = _MISREAD_L.sub("l", _MISREAD_DOT.sub(".", _ascii_same_length(text)))
+    for match in _EMAIL.finditer(plain):
         local = re.sub(r"\s", "", match.group(1)).strip(".")
         # a label glued on ("1826.e-mail-info@"): the address starts after it
         local = _GLUED_LABEL.sub("", local) or local

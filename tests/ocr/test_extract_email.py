@@ -52,6 +52,7 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("E-mail: i„sahin@ziggo.nl", "i.sahin@ziggo.nl"),  # a dot read as a low quote
         ("Email 1987@planet.nl", "1987@planet.nl"),  # a label is no part of the address
         ("Email: info®bakkerijsmit.nl", "info@bakkerijsmit.nl"),  # its @ read as ®
+        ("E-mail: info@schildersbedrijfmeijer.n]", "info@schildersbedrijfmeijer.nl"),  # l as ]
     ],
 )
 def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:

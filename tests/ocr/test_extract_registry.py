@@ -70,6 +70,7 @@ def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:
         "BIW nr. NL004495445B01",
         "VAT NL 0044 95 445 B01",
         "Btw-nr: 004495445B01",
+        "BTW-nr: ” NE004495445B01",  # its L read as E
     ],
 )
 def test_btw_in_its_real_spellings(text: str) -> None:
@@ -184,11 +185,17 @@ def test_a_longer_number_is_no_iban(line: str) -> None:
         "NL13 RABO (0862 5498 17",
         "Bankrekening: NL94 KNAB 0491] 9944 35",
         'Rek.nr.: "+ NL30-RABO 0887, 4005 23',  # ... or as a comma
+        "Rek,nr.: NL34SN$B0835245497",  # an S of the bank read as $
     ],
 )
 def test_an_iban_with_a_speck_read_as_a_bracket_is_read(line: str) -> None:
     (hit,) = find_ibans(line)
-    assert hit.value in ("NL13RABO0862549817", "NL94KNAB0491994435", "NL30RABO0887400523")
+    assert hit.value in (
+        "NL13RABO0862549817",
+        "NL94KNAB0491994435",
+        "NL30RABO0887400523",
+        "NL34SNSB0835245497",
+    )
 
 
 @pytest.mark.parametrize(
