@@ -138,7 +138,8 @@ def find_emails(text: str) -> list[Hit]:
         if not tld.isalpha() or all(len(label) == 1 for label in name.split(".")):
             continue  # "advies © V.O.F. in": a legal form is no domain
         domain = f"{name}.{_tld_misread(tld) or tld}"
-        value = f"{local.lower()}@{provider_misread(domain) or domain}"
+        local = local.lower()
+        value = f"{_role_misread(local) or local}@{provider_misread(domain) or domain}"
         # the word before, one gap away, stays in the raw reading: it may be the part of
         # the address before a dot OCR saw as a gap ("j vandenberg@"), which only the
         # client's name can tell (ocr.extract.reconcile)
@@ -149,6 +150,27 @@ def find_emails(text: str) -> list[Hit]:
 
 
 _WORD_BEFORE = re.compile(r"(?<![\w.@-])[A-Za-z]+ $")
+
+
+# The mailboxes of a firm's roles: a local part one letter from exactly one of them is
+# that one misread ("conitact@", "adminisratie@", "faciuratie@").
+ROLE_MAILBOXES = frozenset(
+    """info contact administratie facturen facturatie factuur kantoor verkoop service
+    receptie planning boekhouding debiteuren crediteuren inkoop klantenservice support
+    sales office secretariaat offerte offertes bestellingen""".split()  # noqa: SIM905
+)
+
+
+def _role_misread(local: str) -> str | None:
+    # digits and a plural are how real ones differ ("sales1@", "contacts@"), not OCR
+    if len(local) < 6 or local in ROLE_MAILBOXES or not local.isalpha():
+        return None
+    near = [
+        r
+        for r in ROLE_MAILBOXES
+        if Levenshtein.distance(local, r, score_cutoff=1) <= 1 and local != f"{r}s"
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 # top-level domains a misread one is most likely to be ("live.ni", "planet.n1" -> nl)

@@ -81,7 +81,7 @@ def merge_email_variants(out: ExtractedClient) -> None:
 # Letters OCR takes for one another in the same space ("frederigue" for "frederique")
 _LOOK_ALIKE = frozenset(
     frozenset(pair)
-    for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao", "it", "lt", "ft", "jl")
+    for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao", "it", "lt", "ft", "jl", "rf")
 )
 
 

@@ -53,6 +53,11 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("Email 1987@planet.nl", "1987@planet.nl"),  # a label is no part of the address
         ("Email: info®bakkerijsmit.nl", "info@bakkerijsmit.nl"),  # its @ read as ®
         ("E-mail: info@schildersbedrijfmeijer.n]", "info@schildersbedrijfmeijer.nl"),  # l as ]
+        # a firm's role mailbox one letter off is that one; a digit or plural is real
+        ("E-mail: conitact@hoveniersbedrijf.com", "contact@hoveniersbedrijf.com"),
+        ("adminisratie@bakker.nl", "administratie@bakker.nl"),
+        ("contacts@bakker.nl", "contacts@bakker.nl"),
+        ("sales1@bakker.nl", "sales1@bakker.nl"),
     ],
 )
 def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:
@@ -75,6 +80,7 @@ def _with_email(name: str, email: str) -> list:
         ("Inés Müller", "iries_muller1@live.nl", "ines_muller1@live.nl"),  # "ri" for "n"
         ("Willem Smit", "willern.smit@ziggo.nl", "willem.smit@ziggo.nl"),  # "rn" for "m"
         ("Marian Smit", "marian.smit@ziggo.nl", "marian.smit@ziggo.nl"),  # a real "ri"
+        ("Kees ter Horst", "kees.tefhorst@outlook.com", "kees.terhorst@outlook.com"),  # f/r
         # a dot OCR saw as a gap took what stood before it: the first name, its end, or
         # the initial (the word before is kept in the raw reading)
         ("Lucas Jansen", "cas jansen@gmail.com", "lucas.jansen@gmail.com"),
