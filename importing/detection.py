@@ -46,10 +46,10 @@ def value_key(field: str, value: str) -> tuple[str, str]:
 
 def unit_keys(extracted: ExtractedClient) -> set[tuple[str, str]]:
     """Every identifying value read anywhere on a unit's pages (not only the best, and
-    also those held apart as another party's: our letterhead, a supplier's), but for
-    the pages of someone the folder says is not its client (another client's letter
-    filed here: counted, its writer's values would recur in the writer's own folders
-    and a third would make them look like ours)."""
+    also those held apart as another party's: our letterhead, a supplier's), except on
+    pages the folder says are someone else's (another client's letter filed here:
+    counted, its writer's values would stand in their own folders and in this one, and
+    look like ours)."""
     others = {p.page_index for p in extracted.pages if p.reason == "other"}
     return {
         value_key(fv.field, fv.value)
@@ -64,7 +64,7 @@ def unit_client(extracted: ExtractedClient, folder: Path | None = None) -> str |
     year's folder, "Smit, Inés/2021", the tab it is in), else (a loose file) the person
     or firm named most surely in it; its words folded and in order ("Dijkstra, Ümit"
     and a letter signed "Ümit Dijkstra": "dijkstra umit")."""
-    tabs = [p.name for p in (folder, *folder.parents)] if folder is not None else []
+    tabs = [folder.name, folder.parent.name] if folder is not None else []
     tab = next((t for t in tabs if any(c.isalpha() for c in t)), None)
     name = tab or extracted.value("name") or extracted.value("company")
     return " ".join(sorted(fold(name).split())) if name else None

@@ -55,21 +55,24 @@ _WRITTEN_CODE = re.compile(r"^\+\s?([0-9]{2})[\s(]")
 
 
 def _dutch_if_misread(number: phonenumbers.PhoneNumber, raw: str) -> phonenumbers.PhoneNumber:
-    national = str(number.national_number)
-    written = _WRITTEN_CODE.match(raw.lstrip("( "))
     if number.country_code == _MISREAD_COUNTRY:
-        pass
-    elif (
-        written
-        and phonenumbers.region_code_for_country_code(int(written.group(1))) == "ZZ"
-        and sum(a != b for a, b in zip(written.group(1), "31", strict=True)) == 1
-    ):
+        national = number.national_number
+    elif _no_country_near_31(raw):
         # phonenumbers took the code's digits and the next one for a longer code (216)
-        national = "".join(c for c in raw if c.isdigit())[2:]
+        national = int("".join(c for c in raw if c.isdigit())[2:] or 0)
     else:
         return number
-    dutch = phonenumbers.PhoneNumber(country_code=31, national_number=int(national or 0))
+    dutch = phonenumbers.PhoneNumber(country_code=31, national_number=national)
     return dutch if phonenumbers.is_valid_number(dutch) else number
+
+
+def _no_country_near_31(raw: str) -> bool:
+    written = _WRITTEN_CODE.match(raw.lstrip("( "))
+    if not written:
+        return False
+    code = written.group(1)
+    unknown = phonenumbers.region_code_for_country_code(int(code)) == "ZZ"
+    return unknown and sum(a != b for a, b in zip(code, "31", strict=True)) == 1
 
 
 def phone_kind(e164: str) -> str:
