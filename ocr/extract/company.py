@@ -59,17 +59,19 @@ def looks_like_company(text: str) -> bool:
 def clean_company(text: str) -> str | None:
     """The company name as printed, without stray punctuation and with the legal form
     spelled the usual way ("V.0-F." read by OCR -> "V.O.F."); None for non-names."""
-    value = " ".join(text.split()).strip(" ,;:·-|'\"‘’“”")
+    value = " ".join(text.split()).strip(" ,;:·-|'\"‘’“”‚„*•_")
     value = re.sub(r"\.{2,}$", ".", value)
     value = re.sub(r"^(Stichting|Vereniging)[.,]", r"\1", value, flags=re.IGNORECASE)
     value = re.sub(r"(?<=\w)'t\b", " 't", value)  # "In't Veld": OCR lost the space
+    value = re.sub(r"(?<= )t(?= )", "'t", value)  # "Van t Hof": OCR lost the apostrophe
     found = _form_in(value)
     if found and found[1] not in _LEADING:
         match, form = found
         if match.start() == 0:
             return None  # "B.V." alone, or a line that starts with its form
-        # the name ends with its form: "Webwinkel b.v. iov Jansen" is "Webwinkel B.V."
-        value = value[: match.start()].rstrip(" ,") + " " + form
+        # the name ends with its form: "Webwinkel b.v. iov Jansen" is "Webwinkel B.V.";
+        # a speck before it is no part of the name ("Holding- B.V.")
+        value = value[: match.start()].rstrip(" ,-") + " " + form
     if len(value) < 3 or not any(c.isalpha() for c in value):
         return None
     if "@" in value or sum(c.isdigit() for c in value) > 2:
