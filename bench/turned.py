@@ -1,6 +1,6 @@
 """Turned pages against the same pages upright: does a page read as well turned?
 
-    nice -n 10 .venv/bin/python bench/turned.py [--pages 60] [--seed S] [--folders 150]
+    nice -n 10 .venv/bin/python bench/turned.py [--pages 60] [--seed S] [--folders 200]
         [--jobs 2] [--skew 0.5]
 
 bench/extraction.py splits its figures by orientation, but its turned pages are other
