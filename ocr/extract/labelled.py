@@ -62,12 +62,17 @@ def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[
     parts = segments(line)
     for n, seg in enumerate(parts):
         kind, start = split_label(seg.text)
-        if kind is None and len(seg.words) <= 3 and pending is None:
+        last = n + 1 == len(parts)
+        if (
+            kind is None
+            and len(seg.words) <= 3
+            and pending is None
+            and not (last and any(c.isdigit() for c in seg.text))
+        ):
             # a card printed as a table: "Naam      Kees de Vries", no colon; or a
             # number's label alone on its line over the number ("CoC" over "69177997")
             kind = label_kind(seg.text.strip(" .:"))
-            last = n + 1 == len(parts)
-            if last and (kind not in _NUMBER_KINDS or any(c.isdigit() for c in seg.text)):
+            if last and kind not in _NUMBER_KINDS:
                 kind = None
             start = len(seg.text) if kind else 0
         if kind and not seg.text[start:].strip(_NOTHING):

@@ -17,6 +17,10 @@ from rapidfuzz import fuzz
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
 from .text import fold, strip_accents, two_for_one
 
+# an address's local part in its words, separators and digits kept ("wim", "_", "postma",
+# "49"): the words are what the client's names are held against
+_LOCAL_PARTS = re.compile(r"([._+-]|\d+)")
+
 
 def email_variant(weak: str, strong: str) -> bool:
     """Is weak a misreading of strong: the same address split or slipped by OCR?"""
@@ -50,7 +54,7 @@ def merge_email_variants(out: ExtractedClient) -> None:
     rank: dict[str, tuple] = {}
     for fv in readings:
         local, _, domain = fv.value.partition("@")
-        chunks = [*re.split(r"[._+-]|\d+", local), domain.rpartition(".")[0]]
+        chunks = [*_LOCAL_PARTS.split(local), domain.rpartition(".")[0]]
         named = sum(chunk in names for chunk in chunks)
         dots = sum(c in "._-" for c in local)
         here = (count[fv.value], named, dots, local.count("."), fv.source == "label",
@@ -173,7 +177,7 @@ def respell_emails_from_names(out: ExtractedClient) -> None:
             target[fv.value] = whole
             continue
         local, _, domain = fv.value.partition("@")
-        chunks = re.split(r"([._+-]|\d+)", local)
+        chunks = _LOCAL_PARTS.split(local)
         respelled = [_respelled_local(c, parts) or c for c in chunks]
         # ... and of a firm's domain ("hoveniersbedrijfvas.com" of Hoveniersbedrijf Vos)
         name, dot, tld = domain.rpartition(".")
