@@ -12,6 +12,14 @@ from .labelled import Seg
 from .names import ATTENTION, parse_person
 
 TAV = re.compile(rf"^\s*({ATTENTION})\s*:?\s*", re.IGNORECASE)
+# A department or role an address is for, without a name: "Afdeling crediteuren",
+# "T.a.v. de directie" (after the T.a.v.), "Crediteurenadministratie", "Accounts payable"
+DEPARTMENT = re.compile(
+    r"^(?:de\s+)?(?:afdeling\b.*|directie|bedrijfsleiding|(?:financi[eë]le\s+)?administratie"
+    r"|crediteuren\w*|debiteuren\w*|boekhouding|inkoop|secretariaat|receptie"
+    r"|accounts\s+payable|finance(?:\s+department)?|purchasing)\s*[.:]?$",
+    re.IGNORECASE,
+)
 SEPARATOR_SPLIT = re.compile(r"\s+[·•|—–-]\s+|\s*[·•|]\s*")
 
 
@@ -78,11 +86,12 @@ def _street_and_block(rows: list[list[Seg]], s: Seg) -> tuple[Street | None, lis
     names: list[Seg] = []
     for seg in above[1:4]:
         text = TAV.sub("", seg.line.text).strip()
-        # a firm's name, not its e-mail or web address above the next block
-        if (looks_like_company(text) and could_be_firm_name(text)) or parse_person(text):
-            names.append(seg)
-        else:
+        # a firm's name, not its e-mail or web address above the next block; a department
+        # ("T.a.v. de directie") is a line of the block too, with the firm's name above it
+        firm = looks_like_company(text) and could_be_firm_name(text)
+        if not (firm or parse_person(text) or DEPARTMENT.match(text)):
             break
+        names.append(seg)
     return street, names
 
 
@@ -93,7 +102,7 @@ def _lines_above(rows: list[list[Seg]], s: Seg) -> list[Seg]:
     for j in range(s.line_index - 1, max(-1, s.line_index - 5), -1):
         row = rows[j]
         if not row:
-            break
+            continue  # a line of specks only: the distance test below still holds
         if not current.has_boxes:
             candidate = row[0]
         else:
@@ -101,7 +110,10 @@ def _lines_above(rows: list[list[Seg]], s: Seg) -> list[Seg]:
             if not aligned:
                 break
             candidate = aligned[0]
-            if current.top - candidate.line.top > 2.6 * height or row[0].kind not in (
+            # a speck joined to a word's box makes a line look taller than it is: the
+            # gap between the two lines says they stand together too
+            far = current.top - candidate.line.top > 2.6 * height
+            if (far and current.top - candidate.line.bottom > height) or row[0].kind not in (
                 None,
                 "name",
             ):

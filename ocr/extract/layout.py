@@ -172,6 +172,7 @@ def analyse(
     title_top = min((t.top for t in titles if t.has_boxes), default=None)
     places: dict[tuple[int, int], Place] = {}
     upper = _upper_address_block(members, segs, address_blocks, height)
+    column = _columns(segs)
     for block, keys in members.items():
         lines = [segs[i][j] for i, j in keys]
         zone = _zone(lines, block, portrait, width, height, address_blocks)
@@ -183,7 +184,9 @@ def analyse(
         if card_rows and (title_top is None or min(ln.top for ln in lines) >= title_top):
             zone = None
         side = zone is None and not is_card and block not in address_blocks
-        if side and _side_column(lines, [labels.get(k) for k in keys], portrait, width):
+        beside = sorted({k for key in keys for k in column.get(key, [key])})
+        side_lines = [segs[i][j] for i, j in beside]
+        if side and _side_column(side_lines, [labels.get(k) for k in beside], portrait, width):
             zone = "letterhead"
         for key in keys:
             seg = segs[key[0]][key[1]]
@@ -226,6 +229,33 @@ def _side_column(lines: list[Line], kinds: list[str | None], portrait: bool, wid
     if not any(kind in _REGISTRY_LABELS for kind in kinds):
         return False
     return not any(_ABOUT_THE_CUSTOMER.search(ln.text) for ln in lines)
+
+
+def _columns(segs: list[list[Line]]) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """For each segment, the segments of the column it stands in: one under another, their
+    left edges aligned, at most three letter heights apart. Tesseract often reads each
+    label and value of a column of details as a block of its own, and only the column
+    as a whole shows it is the writer's (its KvK or IBAN label)."""
+    boxes = sorted(
+        (seg.top, seg.bottom, seg.left, max(seg.height, 1), (i, j))
+        for i, row in enumerate(segs)
+        for j, seg in enumerate(row)
+        if seg.has_boxes
+    )
+    groups = Groups(len(boxes))
+    for a, (top, bottom, left, height, _key) in enumerate(boxes):
+        for b in range(a + 1, len(boxes)):
+            top_b, _bottom_b, left_b, height_b, _ = boxes[b]
+            if top_b - bottom > 6 * height:
+                break  # sorted by top: the rest stand lower still
+            reach = max(height, height_b)
+            below = top_b > top + height / 2 and top_b - bottom <= 3 * reach
+            if below and abs(left_b - left) <= 1.5 * reach:
+                groups.join(a, b)
+    together: dict[int, list[tuple[int, int]]] = {}
+    for n, box in enumerate(boxes):
+        together.setdefault(groups.find(n), []).append(box[4])
+    return {box[4]: together[groups.find(n)] for n, box in enumerate(boxes)}
 
 
 def _upper_address_block(

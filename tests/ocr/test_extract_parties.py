@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ocr.extract import extract_client
-from storage import PageText
+from storage import PageText, Word
 from tests.ocr.test_extract import (  # OwnBusiness: moves on main (lead)
     OWN,
     OwnBusiness,
@@ -560,3 +560,87 @@ def test_a_letter_that_shows_only_the_clients_firm_is_theirs_when_another_letter
     ex = extract_client([signed, firm_only], folder_name="Meijer, Anna", own=OWN)
     assert [p.client for p in ex.pages] == ["sender", "sender"]
     assert values(ex, "email") == ["info@cafedegoudenleeuw.nl"]
+
+
+def test_our_name_over_a_window_block_for_a_department_is_not_the_letterheads() -> None:
+    """A client's letter with the window on the right: our name, "T.a.v. de directie",
+    street and postcode. A speck above our name makes its line look twice as tall, so it
+    stands apart from the block; it must still be the addressee's, not the top right
+    column of the client's letterhead (that made the client's letter look like ours)."""
+    page = page_of(
+        ("timmerbedrijf de vries v.o.f.", 170, 90),
+        ("Sint Janssingel 223 2558 BL Den Haag T. 06 53 12 05 05", 170, 180),
+        ("Installatiebedrijf Hoekstra B.V.", 890, 430),
+        ("T.a.v. de directie", 890, 478),
+        ("Industrieweg 14", 890, 523),
+        ("8441 PK Heerenveen", 890, 568),
+        ("Den Haag, 15-1-2023", 180, 690),
+        ("Graag ontvang ik een offerte voor het werk.", 180, 960),
+        ("Met vriendelijke groet,", 180, 1330),
+        ("Fleur de Vries", 180, 1510),
+        ("KvK-nr. 26719594", 410, 2210),
+    )
+    speck = next(i for i, w in enumerate(page.words) if w.text == "Installatiebedrijf")
+    word = page.words[speck]
+    page.words[speck] = Word(word.text, word.left, word.top - 30, word.width, 58, word.conf)
+    ex = extract_client([page], own=OWN)
+    assert (ex.pages[0].client, ex.pages[0].own) == ("sender", ("recipient",))
+    assert values(ex, "phone") == ["+31653120505"]
+    assert values(ex, "kvk") == ["26719594"]
+
+
+def test_a_private_letter_flowing_into_a_window_block_for_a_department() -> None:
+    """The writer's address, a return address and our address for "Afdeling crediteuren"
+    with no blank line between them (a scan whose lines are evenly spaced)."""
+    page = page_of(
+        ("Bülent de Graaf", 240, 210),
+        ("Hoofdstraat 24", 240, 260),
+        ("7412 LH Deventer", 240, 310),
+        ("Tel. 0570 395534", 240, 360),
+        ("Email: bulent1997@outlook.com", 240, 410),
+        ("Retouradres: Postbus 774", 240, 460),
+        ("Installatiebedrijf Hoekstra B.V.", 240, 510),
+        ("Afdeling crediteuren", 240, 560),
+        ("Industrieweg 14", 240, 610),
+        ("8441 PK Heerenveen", 240, 660),
+        ("Deventer, 19-11-2016", 240, 800),
+        ("Betreft: Storing warm water", 240, 900),
+        ("Met vriendelijke groet,", 240, 1300),
+        ("Bülent de Graaf", 240, 1450),
+    )
+    ex = extract_client([page], own=OWN)
+    assert (ex.pages[0].client, ex.pages[0].own) == ("sender", ("recipient",))
+    assert ex.value("postcode") == "7412 LH"
+    assert values(ex, "email") == ["bulent1997@outlook.com"]
+
+
+def test_a_column_of_details_read_as_one_block_per_label_is_the_writers() -> None:
+    """A supplier's invoice to us about work at the client's ("Werkadres:"), with the
+    supplier's details in a column beside it. Each label and value stands so far from the
+    next that they are blocks of their own; only the column's VAT and bank labels show
+    whose it is, and its e-mail address is the supplier's too."""
+    page = page_of(
+        ("SCHNEIDER TECHNIK AG", 160, 120),
+        ("Hauptstrasse 88 70926 Hamburg", 160, 200),
+        ("Installatiebedrijf Hoekstra B.V.", 900, 430),
+        ("T.a.v. de directie", 900, 475),
+        ("Industrieweg 14", 900, 520),
+        ("8441 PK Heerenveen", 900, 565),
+        ("Rechnung / Factuur", 160, 700),
+        ("Werkadres:", 160, 820),
+        ("Kees de Vries", 160, 865),
+        ("Kerkstraat 12a", 160, 910),
+        ("1234 AB Amsterdam", 160, 955),
+        ("Telefoon", 1250, 820),
+        ("+49 40 1234567", 1250, 856),
+        ("E-mail", 1250, 930),
+        ("rechnung@schneider.de", 1250, 966),
+        ("USt-IdNr.", 1250, 1040),
+        ("DE136695976", 1250, 1076),
+        ("Bank", 1250, 1150),
+        ("DE89 3704 0044 0532 0130 00", 1250, 1186),
+        ("Totaal 1.409,70", 160, 1300),
+    )
+    ex = extract_client([card(), page], own=OWN)
+    assert "rechnung@schneider.de" not in values(ex, "email")
+    assert values(ex, "email") == ["kees@bakkerijdevries.nl"]
