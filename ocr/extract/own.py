@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from storage.phones import normalize
 
 from .address import parse_street
+from .email import MAIL_PROVIDERS
 from .text import fold
 
 
@@ -64,7 +65,12 @@ class OwnFilter:
         own = own or OwnBusiness()
         self.phones = {e for e in (normalize(p) for p in own.phones) if e}
         self.emails = {e.casefold() for e in own.emails}
-        self.domains = {e.rsplit("@", 1)[1] for e in self.emails if "@" in e}
+        # a mail provider's domain (bakkerijsmit@hotmail.com) is every other client's too
+        self.domains = {
+            domain
+            for domain in (e.rsplit("@", 1)[1] for e in self.emails if "@" in e)
+            if domain not in MAIL_PROVIDERS
+        }
         self._iban = (own.iban or "").replace(" ", "").upper()
         self._kvk = (own.kvk or "").replace(" ", "")
         self._btw = (own.btw or "").replace(" ", "").replace(".", "").upper()
@@ -83,10 +89,22 @@ class OwnFilter:
 
     def email(self, email: str) -> bool:
         email = email.casefold()
-        domain = email.rsplit("@", 1)[-1]
-        return any(fuzz.ratio(email, own) >= 90 for own in self.emails) or any(
-            fuzz.ratio(domain, own) >= 90 for own in self.domains
-        )
+        mailbox, _, domain = email.rpartition("@")
+        if any(fuzz.ratio(email, own) >= 90 for own in self.emails):
+            return True
+        if any(fuzz.ratio(domain, own) >= 90 for own in self.domains):
+            return True
+        # our mailbox at a long domain misread in several letters
+        # ("kantoor@schowteninstatatetechriek.nl" for "…@schouteninstallatietechniek.nl")
+        for own in self.emails:
+            own_mailbox, _, own_domain = own.rpartition("@")
+            if (
+                mailbox == own_mailbox
+                and own_domain in self.domains
+                and fuzz.ratio(domain, own_domain) >= 80
+            ):
+                return True
+        return False
 
     @property
     def account(self) -> str:

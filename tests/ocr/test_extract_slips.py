@@ -243,3 +243,39 @@ def test_of_two_numbers_read_once_a_digit_apart_the_unsure_one_is_the_other(
 ) -> None:
     pages = [_card_with_phone("0031 511 309438", 96.0), _card_with_phone("0031 511 300438", unsure)]
     assert sorted(values(extract_client(pages, own=OWN), "phone")) == meant
+
+
+def test_our_mailbox_at_a_misread_domain_is_ours() -> None:
+    own = OwnFilter(OwnBusiness(emails=("kantoor@schouteninstallatietechniek.nl",)))
+    assert own.email("kantoor@schowteninstatatetechriek.nl")
+    assert own.email("kantoor@schautenmstaliatietechmek.nl")
+    # another firm's office, or another mailbox at a firm with a name like ours
+    assert not own.email("kantoor@schoutenbouw.nl")
+    assert not own.email("info@schoutenbouw.nl")
+
+
+def test_our_address_at_a_mail_provider_does_not_make_its_clients_ours() -> None:
+    """A small business mailing from hotmail: its clients at hotmail are clients."""
+    own = OwnFilter(OwnBusiness(emails=("bakkerijsmit@hotmail.com",)))
+    assert own.email("bakkerijsmit@hotmail.com")
+    assert own.email("bakkerijsmit@hotmai1.com")
+    assert not own.email("jan.devries@hotmail.com")
+    page = page_of(
+        ("Kees de Vries", 180, 100),
+        ("Kerkstraat 4", 180, 145),
+        ("1234 AB Kampen", 180, 190),
+        ("E-mail: kees.devries@hotmail.com", 180, 235),
+        ("Bakkerij Smit", 180, 420),
+        ("Molenweg 3", 180, 465),
+        ("8441 PK Heerenveen", 180, 510),
+        ("Geachte heer Smit,", 180, 700),
+        ("Met vriendelijke groet,", 180, 1300),
+        ("Kees de Vries", 180, 1450),
+    )
+    ours = OwnBusiness(
+        name="Bakkerij Smit", street="Molenweg 3", postcode="8441 PK",
+        emails=("bakkerijsmit@hotmail.com",),
+    )  # fmt: skip
+    ex = extract_client([page], own=ours)
+    assert values(ex, "email") == ["kees.devries@hotmail.com"]
+    assert ex.value("postcode") == "1234 AB"
