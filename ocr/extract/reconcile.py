@@ -104,10 +104,11 @@ def _name_parts(out: ExtractedClient) -> Counter[str]:
 
 def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     """The name part an e-mail address's chunk is a misreading of: the same length, and
-    every letter that differs one OCR takes for the other, or one pair of letters read for
-    one; a whole name with an "l" after it is that name and the digit 1 ("dekkerl" for
-    "dekker1"). Of two such names, the one read more often."""
-    if chunk in parts or len(chunk) < 5:
+    every letter that differs one OCR takes for the other (one in a name of four letters:
+    "smii" for "smit"), or one pair of letters read for one; a whole name with an "l"
+    after it is that name and the digit 1 ("dekkerl" for "dekker1"). Of two such names,
+    the one read more often."""
+    if chunk in parts or len(chunk) < 4:
         return None
     if chunk[-1] in "lI" and chunk[:-1] in parts:
         return f"{chunk[:-1]}1"
@@ -118,7 +119,7 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
         p
         for p in parts
         if len(p) == len(chunk)
-        and sum(a != b for a, b in zip(p, chunk, strict=True)) <= 2
+        and sum(a != b for a, b in zip(p, chunk, strict=True)) <= (2 if len(chunk) > 4 else 1)
         and all(a == b or frozenset((a, b)) in _LOOK_ALIKE for a, b in zip(p, chunk, strict=True))
     ]
     # the name as read most often ("kowalczyk", not the signature's "kowalezyk")
@@ -137,7 +138,7 @@ def _names_of(out: ExtractedClient, field: str) -> set[str]:
 # "l.ozturk@" read as one capital: "Lozturk@"
 _DOT_AS_CAPITAL = re.compile(r"(?:^|\s)L[a-z0-9]+\s?[@©®]")
 # printed addresses are lower case; a capital word before one is a label ("E", "Mail")
-_GAP_BEFORE = re.compile(r"^([a-z]+) \S+\s?[@©®]")
+_GAP_BEFORE = re.compile(r"^([a-z]+)[.,]? \S+\s?[@©®]")
 
 
 def _lost_first_part(fv: FieldValue, firsts: set[str], surnames: set[str]) -> str | None:

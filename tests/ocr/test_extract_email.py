@@ -81,6 +81,8 @@ def _with_email(name: str, email: str) -> list:
         ("Willem Smit", "willern.smit@ziggo.nl", "willem.smit@ziggo.nl"),  # "rn" for "m"
         ("Marian Smit", "marian.smit@ziggo.nl", "marian.smit@ziggo.nl"),  # a real "ri"
         ("Kees ter Horst", "kees.tefhorst@outlook.com", "kees.terhorst@outlook.com"),  # f/r
+        ("Mohamed Smit", "mohamed.smii@hotmail.com", "mohamed.smit@hotmail.com"),  # i/t
+        ("Mohamed Smit", "mohamed.slii@hotmail.com", "mohamed.slii@hotmail.com"),  # two of four
         # a dot OCR saw as a gap took what stood before it: the first name, its end, or
         # the initial (the word before is kept in the raw reading)
         ("Lucas Jansen", "cas jansen@gmail.com", "lucas.jansen@gmail.com"),
@@ -88,6 +90,10 @@ def _with_email(name: str, email: str) -> list:
         ("Jürgen van den Berg", "j vandenberg@ vandenberg.nl", "j.vandenberg@vandenberg.nl"),
         ("Henk Dekker", "a dekker@gmail.com", "dekker@gmail.com"),  # not his initial
         ("Henk Dekker", "ons dekker@gmail.com", "dekker@gmail.com"),  # no end of "henk"
+        # ... or the dot read as a comma, or kept with a gap after it and a speck before
+        ("Lucas Yılmaz", "lucas, yilmaz@home.nl", "lucas.yilmaz@home.nl"),
+        ("Gaëlle Boëthius", "7 I-gaelle. boethius@gmail.com", "gaelle.boethius@gmail.com"),
+        ("Henk Dekker", "kees, dekker@gmail.com", "dekker@gmail.com"),  # not his name
         # "l." read as one capital L
         ("Lotte Öztürk", "Lozturk@xs4all.nl", "l.ozturk@xs4all.nl"),
         ("Lotte Öztürk", "lozturk@xs4all.nl", "lozturk@xs4all.nl"),
