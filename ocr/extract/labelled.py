@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .labels import label_kind, split_label
+from .registry import kvk_label_alone
 from .words import Line, segments
 
 # what may follow a label alone on its line: punctuation, and a rule or a speck of the scan
@@ -63,6 +64,8 @@ def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[
     for n, seg in enumerate(parts):
         kind, start = split_label(seg.text)
         last = n + 1 == len(parts)
+        if kind in (None, "kvk") and last and pending is None and kvk_label_alone(seg.text):
+            kind, start = "kvk", len(seg.text)  # "KvK Utrecht" over its number
         if (
             kind is None
             and len(seg.words) <= 3

@@ -52,6 +52,18 @@ def _apart(text: str, start: int, end: int) -> bool:
     )
 
 
+# a KvK label with its place and nothing more: "KvK Utrecht", "Kamer van Koophandel Den Haag"
+_PLACE_WORDS = re.compile(r"(?:(?:['‘’`][st][ -])?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*\.?\s*){0,3}$")
+
+
+def kvk_label_alone(text: str) -> bool:
+    """Is text a KvK label with at most a place after it, no number (a column of details
+    puts the number on the line under it)?"""
+    text = text.strip(" .:,;|_-")
+    match = _KVK_LABEL.match(text)
+    return bool(match) and bool(_PLACE_WORDS.match(text[match.end() :]))
+
+
 def find_kvk(text: str, *, labelled: bool = False) -> list[Hit]:
     """8-digit KvK numbers after a KvK label (in text, or the whole text when labelled)."""
     starts = [0] if labelled else [m.end() for m in _KVK_LABEL.finditer(text)]

@@ -204,6 +204,10 @@ def test_an_iban_with_a_speck_read_as_a_bracket_is_read(line: str) -> None:
         ("CoC", "kvk", "69177997"),
         ("KvK-nummer", "kvk", "69177997"),
         ("VAT no", "btw", "NL521094203B01"),
+        # with the place of its register
+        ("KvK Utrecht", "kvk", "69177997"),
+        ("Kamer van Koophandel Den Haag", "kvk", "69177997"),
+        ("KvK-nr. 's-Hertogenbosch", "kvk", "69177997"),
     ],
 )
 def test_a_registry_label_alone_on_its_line_labels_the_number_under_it(
@@ -220,6 +224,9 @@ def test_a_registry_label_alone_on_its_line_labels_the_number_under_it(
     # a word that is a label, with a number beside it, is no label alone
     alone = page_of(("Handelsregister 12345678", 180, 1020), ("69177997", 180, 1060))
     assert values(extract_client([alone]), "kvk") == ["12345678"]
+    # a place and more words is a sentence, not a label
+    said = page_of(("KvK Utrecht sinds vorig jaar", 180, 1020), ("69177997", 180, 1060))
+    assert values(extract_client([said]), "kvk") == []
 
 
 def test_a_postcode_after_scanner_dust_is_read() -> None:
