@@ -11,9 +11,13 @@ _END = r"(?![\w]|\.\w)"
 LEGAL_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bholding\s+b\.?\s?v\b\.?" + _END, re.IGNORECASE), "Holding B.V."),
     (re.compile(r"\bb\.\s?v\.\s?b\.\s?a\b\.?" + _END + r"|\bbvba\b", re.IGNORECASE), "BVBA"),
-    (re.compile(r"\bb\.\s?v\b\.?" + _END + r"|\bbv\b" + _END, re.IGNORECASE), "B.V."),
-    (re.compile(r"\bn\.\s?v\b\.?" + _END + r"|\bnv\b" + _END, re.IGNORECASE), "N.V."),
-    (re.compile(r"\bv\.\s?[o0]\.?\s?-?f\b\.?" + _END + r"|\bvof\b", re.IGNORECASE), "V.O.F."),
+    # a dot may be read as a colon or comma ("v.o:f.", "B,V.")
+    (re.compile(r"\bb[.,:]\s?v\b[.:]?" + _END + r"|\bbv\b" + _END, re.IGNORECASE), "B.V."),
+    (re.compile(r"\bn[.,:]\s?v\b[.:]?" + _END + r"|\bnv\b" + _END, re.IGNORECASE), "N.V."),
+    (
+        re.compile(r"\bv[.,:]\s?[o0][.,:]?\s?-?f\b[.:]?" + _END + r"|\bvof\b", re.IGNORECASE),
+        "V.O.F.",
+    ),
     (re.compile(r"\bc\.\s?v\b\.?" + _END, re.IGNORECASE), "C.V."),
     (re.compile(r"\bgmbh\s*&\s*co\.?\s*kg\b", re.IGNORECASE), "GmbH & Co. KG"),
     (re.compile(r"\bgmbh\b", re.IGNORECASE), "GmbH"),
@@ -59,7 +63,9 @@ def looks_like_company(text: str) -> bool:
 def clean_company(text: str) -> str | None:
     """The company name as printed, without stray punctuation and with the legal form
     spelled the usual way ("V.0-F." read by OCR -> "V.O.F."); None for non-names."""
-    value = " ".join(text.split()).strip(" ,;:·-|'\"‘’“”‚„*•_")
+    # one apostrophe for all the ways it is printed and read ("Eetcafé ‘t Hoekje")
+    value = re.sub(r"[‘’`´]", "'", " ".join(text.split())).strip(' ,;:·-|"“”‚„*•_')
+    value = re.sub(r"^'(?![ts][ -])|'$", "", value).strip()  # a speck, not "'t Hoekje"
     value = re.sub(r"\.{2,}$", ".", value)
     value = re.sub(r"^(Stichting|Vereniging)[.,]", r"\1", value, flags=re.IGNORECASE)
     value = re.sub(r"(?<=\w)'t\b", " 't", value)  # "In't Veld": OCR lost the space

@@ -31,6 +31,11 @@ from tests.ocr.test_extract import OwnBusiness, no_saved_settings, page_of, valu
         ("Dierenkliniek Dekker Holding- B.V.", "Dierenkliniek Dekker Holding B.V.",
          "Holding B.V."),
         ("Stichting Van t Hof & Zn.", "Stichting Van 't Hof & Zn.", "Stichting"),
+        # a typographic apostrophe, or one read as a quote; a dot read as a colon or comma
+        ("Eetcafé ‘t Hoekje B.V.", "Eetcafé 't Hoekje B.V.", "B.V."),
+        ("’t Hoekje B.V.", "'t Hoekje B.V.", "B.V."),
+        ("Bloemenhuis Anna v.o:f.", "Bloemenhuis Anna V.O.F.", "V.O.F."),
+        ("Smit Elektro B,V.", "Smit Elektro B.V.", "B.V."),
     ],
 )  # fmt: skip
 def test_legal_form_anywhere_and_text_after_it_trimmed(printed: str, name: str, form: str):
