@@ -246,8 +246,13 @@ class Figures:
 
 
 def folder_client(cab: CabinetTruth, path: str) -> str | None:
-    """The true client of a client folder (by its path as the report gives it)."""
-    return next((f.client for f in cab.folders if str(cab.root / f.path) == path), None)
+    """The true client of a client folder (by its path as the report gives it: a client's
+    per-year folders as the folder that holds them)."""
+    exact = next((f.client for f in cab.folders if str(cab.root / f.path) == path), None)
+    if exact:
+        return exact
+    years = {f.client for f in cab.folders if f.path and str((cab.root / f.path).parent) == path}
+    return years.pop() if len(years) == 1 else None
 
 
 def units_with_clients(cab: CabinetTruth, units: list, by_path: bool = False) -> list:
