@@ -214,7 +214,8 @@ def analyse(
 
 # Labels of what a business prints about itself on its own paper (not about a customer)
 _REGISTRY_LABELS = frozenset({"iban", "kvk", "btw", "vat"})
-_ABOUT_THE_CUSTOMER = re.compile(r"\b(uw|klant|debiteur|afnemer)", re.IGNORECASE)
+# ... not inside an e-mail address ("debiteuren@vanbeekleasing.nl" is the writer's mailbox)
+_ABOUT_THE_CUSTOMER = re.compile(r"\b(uw|klant|debiteur|afnemer)(?![\w.-]*@)", re.IGNORECASE)
 
 
 def _side_column(lines: list[Line], kinds: list[str | None], portrait: bool, width: int) -> bool:
