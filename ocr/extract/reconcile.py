@@ -139,6 +139,8 @@ def _names_of(out: ExtractedClient, field: str) -> set[str]:
 _DOT_AS_CAPITAL = re.compile(r"(?:^|\s)L[a-z0-9]+\s?[@©®]")
 # printed addresses are lower case; a capital word before one is a label ("E", "Mail")
 _GAP_BEFORE = re.compile(r"^([a-z]+)[.,]? \S+\s?[@©®]")
+# a year or number after a name, cut off by gaps, its 1 read as an l ("jeroen l 964 @")
+_NUMBER_AFTER_GAP = re.compile(r"^([a-z]+) [lI|1]?\s?[0-9][0-9 ]*[@©®]")
 
 
 def _lost_first_part(fv: FieldValue, firsts: set[str], surnames: set[str]) -> str | None:
@@ -146,7 +148,8 @@ def _lost_first_part(fv: FieldValue, firsts: set[str], surnames: set[str]) -> st
     ("lucas.jansen@" read as "cas jansen@", "j.vandenberg@" as "j vandenberg@": the dot
     a gap; "l.ozturk@" as "Lozturk@"; "j.mulder@" as "j-mulder@", a smudged dot): only
     where the rest is the client's surname and what was lost is their first name, its
-    end or its initial."""
+    end or its initial. A number after the client's name cut off by gaps is joined
+    again ("jeroen l 964 @" -> "jeroen1964@")."""
     local, _, domain = fv.value.partition("@")
     capital = _DOT_AS_CAPITAL.search(fv.raw) and local[1:] in surnames
     if capital and any(f.startswith("l") for f in firsts):
@@ -154,6 +157,10 @@ def _lost_first_part(fv: FieldValue, firsts: set[str], surnames: set[str]) -> st
     hyphen = local[1:2] == "-" and local[2:] in surnames
     if hyphen and any(f[0] == local[0] for f in firsts):
         return f"{local[0]}.{local[2:]}@{domain}"
+    number = _NUMBER_AFTER_GAP.match(fv.raw)
+    digits = re.sub(r"^[lI|]", "1", local)
+    if number and digits.isdigit() and number.group(1).casefold() in firsts | surnames:
+        return f"{number.group(1).casefold()}{digits}@{domain}"
     gap = _GAP_BEFORE.match(fv.raw)
     if not gap or local not in surnames:
         return None

@@ -94,6 +94,9 @@ def _with_email(name: str, email: str) -> list:
         ("Lucas Yılmaz", "lucas, yilmaz@home.nl", "lucas.yilmaz@home.nl"),
         ("Gaëlle Boëthius", "7 I-gaelle. boethius@gmail.com", "gaelle.boethius@gmail.com"),
         ("Henk Dekker", "kees, dekker@gmail.com", "dekker@gmail.com"),  # not his name
+        # a year after the name cut off by gaps, its 1 read as an l
+        ("Jeroen de Groot", "jeroen l 964 @xs4all.nl", "jeroen1964@xs4all.nl"),
+        ("Jeroen de Groot", "kees l 964 @xs4all.nl", "l964@xs4all.nl"),
         # "l." read as one capital L
         ("Lotte Öztürk", "Lozturk@xs4all.nl", "l.ozturk@xs4all.nl"),
         ("Lotte Öztürk", "lozturk@xs4all.nl", "lozturk@xs4all.nl"),
