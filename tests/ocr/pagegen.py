@@ -88,3 +88,46 @@ def fake_tesseract(folder: Path, real: str = "/usr/bin/tesseract") -> Path:
 
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+BOLD_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+SIDE_COLUMN = [
+    ("Mob.", "+31 (0)6 22357116"),
+    ("Tel.", "053-7310652"),
+    ("KvK", "94885833"),
+    ("VAT", "NL989897424B01"),
+    ("IBAN", "NL75TRIO0412861437"),
+]
+
+
+def letter_with_side_column(seed: int, small_px: int = 18) -> Image.Image:
+    """A client's A4 letter at 200 dpi with their details in a column of small print
+    beside the body (small_px 18: 6.5 pt), scanned: dust, blur, up to 1.2 degrees askew."""
+    import random
+
+    from tests.datagen.render import degrade
+
+    image = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(image)
+    body = ImageFont.truetype(FONT, 30)
+    lines = [
+        "Bakkerij Smit", "T.a.v. de administratie", "Dorpsstraat 12", "3811 AB Amersfoort", "",
+        "Amersfoort, 12 maart 2024", "", "Betreft: wijziging gegevens", "",
+        "Geachte heer, mevrouw,", "",
+        "Ons rekeningnummer is gewijzigd; wilt u dit aanpassen in uw",
+        "administratie? Wij zijn in de zomer drie weken op vakantie,",
+        "houdt u daar rekening mee? U kunt mij het beste bereiken",
+        "na 17.00 uur. De factuur van oktober heb ik voldaan.", "",
+        "Met vriendelijke groet,", "", "", "Anna de Vries",
+    ]  # fmt: skip
+    for i, line in enumerate(lines):
+        draw.text((170, 420 + 50 * i), line, font=body, fill=0)
+    small = ImageFont.truetype(FONT, small_px)
+    bold = ImageFont.truetype(BOLD_FONT, small_px)
+    y = 780
+    for label, value in SIDE_COLUMN:
+        draw.text((1240, y), label, font=bold, fill=0)
+        draw.text((1240, y + small_px + 4), value, font=small, fill=0)
+        y += 2 * small_px + 18
+    scanned, _ = degrade(image, random.Random(seed), rotation_deg_max=1.2)
+    return scanned

@@ -1,0 +1,279 @@
+"""A second, closer look at small print: a side column or footer in 6-7 pt type.
+
+At 200 dpi such print is 13-18 px high against 24-26 px for body text, and Tesseract's
+page layout joins it with body lines or drops whole lines of it: on generated client
+letters the KvK number and btw-id of a column of details beside the body were lost with
+their labels, and what was left of it read with little confidence ("dE" for "35781267").
+Read alone, at twice the size, as one block (psm 6), the same pixels come back whole.
+
+Only clusters of small words are read again, not the page, and only where Tesseract was
+unsure of a word in them: where it read small print surely, a second reading measured as
+often worse as better. bench/small_print.py prints what it costs and finds.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from . import pagefiles
+from .tesseract import tsv_of_files
+
+SMALL = 0.8  # a word under this share of the page's median word height is small print
+MIN_WORDS = 4  # fewer small words together are a line such as "Retouradres: …", read well
+SCALE = 2
+PSM = 6  # one block of text: the crop holds only small print
+# Lines of a column that Tesseract dropped with their label leave no word to cluster:
+# the crop reaches this many small-print heights past the cluster, above and below.
+REACH_DOWN = 6.0
+REACH_UP = 2.0
+REACH_SIDE = 1.0
+EDGE = 3  # px of the prepared page: a word this near the crop's edge may be cut
+SURE = 60.0  # Tesseract's confidence of a word read surely enough to count
+# A region is read again only when Tesseract was unsure of a word in it: where it read
+# small print surely, a second reading measured as often worse as better.
+UNSURE = 50.0
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A box on the prepared page (left, top, right, bottom) of small print."""
+
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+    def holds(self, left: int, top: int, width: int, height: int) -> bool:
+        return (
+            self.left <= left
+            and self.top <= top
+            and left + width <= self.right
+            and top + height <= self.bottom
+        )
+
+    def meets(self, left: int, top: int, width: int, height: int) -> bool:
+        return (
+            left < self.right
+            and self.left < left + width
+            and top < self.bottom
+            and self.top < top + height
+        )
+
+    def joined(self, left: int, top: int, width: int, height: int) -> Region:
+        return Region(
+            min(self.left, left),
+            min(self.top, top),
+            max(self.right, left + width),
+            max(self.bottom, top + height),
+        )
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        return self.left, self.top, self.right - self.left, self.bottom - self.top
+
+
+def _word_rows(table: dict) -> list[int]:
+    return [
+        i
+        for i, text in enumerate(table.get("text", []))
+        if table["level"][i] == 5 and (text or "").strip() and float(table["conf"][i]) >= 0
+    ]
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalnum() for c in text)
+
+
+def regions(table: dict, width: int, height: int) -> list[Region]:
+    """Boxes of small print on one page's Tesseract table (pixels of the prepared page)."""
+    rows = [i for i in _word_rows(table) if _letters(table["text"][i]) >= 2]
+    if len(rows) < MIN_WORDS:
+        return []
+    body = statistics.median(table["height"][i] for i in rows)
+    small = [i for i in rows if table["height"][i] < SMALL * body]
+    if len(small) < MIN_WORDS:
+        return []
+    boxes = [
+        (table["left"][i], table["top"][i], table["width"][i], table["height"][i]) for i in small
+    ]
+    clusters = _clusters(boxes)
+    found: list[Region] = []
+    for members in clusters:
+        if len(members) < MIN_WORDS:
+            continue
+        h = statistics.median(boxes[k][3] for k in members)
+        left = min(boxes[k][0] for k in members) - REACH_SIDE * h
+        right = max(boxes[k][0] + boxes[k][2] for k in members) + REACH_SIDE * h
+        top = min(boxes[k][1] for k in members) - REACH_UP * h
+        bottom = max(boxes[k][1] + boxes[k][3] for k in members) + REACH_DOWN * h
+        found.append(
+            Region(
+                max(0, int(left)),
+                max(0, int(top)),
+                min(width, int(right)),
+                min(height, int(bottom)),
+            )
+        )
+    # what a crop may cut: small print, and words Tesseract joined across its columns
+    crossing = [
+        (table["left"][i], table["top"][i], table["width"][i], table["height"][i])
+        for i in rows
+        if table["height"][i] < body
+    ]
+    return _whole(found, crossing)
+
+
+def _whole(found: list[Region], words: list[tuple[int, int, int, int]]) -> list[Region]:
+    """The regions grown over the small words they cut, and joined where they meet: a crop
+    through a word reads half of it, and two crops over one word read it twice (the
+    columns of a footer are clusters of their own, its top line runs across them)."""
+    changed = True
+    while changed:
+        changed = False
+        grown = []
+        for region in found:
+            for word in words:
+                if region.meets(*word) and not region.holds(*word):
+                    region, changed = region.joined(*word), True
+            grown.append(region)
+        found = []
+        for region in grown:
+            other = next((k for k, r in enumerate(found) if r.meets(*region.box)), None)
+            if other is None:
+                found.append(region)
+            else:
+                found[other], changed = found[other].joined(*region.box), True
+    return found
+
+
+def _clusters(boxes: list[tuple[int, int, int, int]]) -> list[list[int]]:
+    """Small words that stand together: at most two of their heights apart upwards or
+    downwards and three sideways (union-find; a page holds a few hundred words)."""
+    parent = list(range(len(boxes)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, (al, at, aw, ah) in enumerate(boxes):
+        for b in range(a + 1, len(boxes)):
+            bl, bt, bw, bh = boxes[b]
+            h = max(ah, bh)
+            dx = max(0, bl - (al + aw), al - (bl + bw))
+            dy = max(0, bt - (at + ah), at - (bt + bh))
+            if dx <= 3 * h and dy <= 2 * h:
+                parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(boxes)):
+        groups.setdefault(root(k), []).append(k)
+    return list(groups.values())
+
+
+def unsure(table: dict, region: Region) -> bool:
+    """Was Tesseract unsure of a word in region (a number it half saw, specks it took for
+    letters)? Where it read all of the small print surely, it is not read again."""
+    return any(
+        region.holds(*_box(table, i))
+        and _letters(table["text"][i])
+        and float(table["conf"][i]) < UNSURE
+        for i in _word_rows(table)
+    )
+
+
+def read_closer(
+    tables: Sequence[dict], files: Sequence[Path], lang: str, timeout: float
+) -> list[dict]:
+    """Each page's table with its small print read again at twice the size where Tesseract
+    was unsure of it. All crops of all pages go through one Tesseract run; when that run
+    fails the first reads stand."""
+    crops: list[tuple[int, Region, Path]] = []
+    try:
+        for page, (table, file) in enumerate(zip(tables, files, strict=True)):
+            with Image.open(file) as image:
+                found = [r for r in regions(table, image.width, image.height) if unsure(table, r)]
+                if not found:
+                    continue
+                dpi = float(image.info.get("dpi", (300, 300))[0] or 300)
+                for region in found:
+                    crop = image.crop((region.left, region.top, region.right, region.bottom))
+                    big = crop.resize((crop.width * SCALE, crop.height * SCALE), Image.LANCZOS)
+                    crops.append((page, region, pagefiles.write_page(big, dpi * SCALE)))
+        if not crops:
+            return list(tables)
+        again = tsv_of_files([c[2] for c in crops], lang, psm=PSM, timeout=timeout)
+    except Exception:  # a second look never costs the page its first reading
+        return list(tables)
+    finally:
+        for _, _, path in crops:
+            path.unlink(missing_ok=True)
+    merged = [dict(t) for t in tables]
+    for (page, region, _), table in zip(crops, again, strict=True):
+        merged[page] = merge(merged[page], table, region)
+    return merged
+
+
+def _mapped(table: dict, region: Region) -> list[dict]:
+    """The words of a crop's reading, as rows on the prepared page."""
+    words = []
+    for i in _word_rows(table):
+        words.append(
+            {
+                "level": 5,
+                "page_num": 1,
+                "block_num": table["block_num"][i],
+                "par_num": table["par_num"][i],
+                "line_num": table["line_num"][i],
+                "word_num": table["word_num"][i],
+                "left": region.left + round(table["left"][i] / SCALE),
+                "top": region.top + round(table["top"][i] / SCALE),
+                "width": max(1, round(table["width"][i] / SCALE)),
+                "height": max(1, round(table["height"][i] / SCALE)),
+                "conf": float(table["conf"][i]),
+                "text": table["text"][i],
+            }
+        )
+    return words
+
+
+def merge(table: dict, again: dict, region: Region) -> dict:
+    """table with the words inside region replaced by the crop's reading of them, when
+    that reading holds at least as many surely read letters. Words at the crop's edge
+    may be cut in two: there the first reading stands. (Word by word, the surer of two
+    readings, measured worse: Tesseract's confidence does not compare across runs, and
+    the mix breaks numbers apart.)"""
+    inner = Region(region.left + EDGE, region.top + EDGE, region.right - EDGE,
+                   region.bottom - EDGE)  # fmt: skip
+    new = [w for w in _mapped(again, region) if inner.holds(*_box(w))]
+    old = [i for i in _word_rows(table) if inner.holds(*_box(table, i))]
+    before = _sure_letters([(table["text"][i], float(table["conf"][i])) for i in old])
+    if not new or _sure_letters([(w["text"], w["conf"]) for w in new]) < before:
+        return table
+    drop = set(old)
+    merged = {name: [v for i, v in enumerate(col) if i not in drop] for name, col in table.items()}
+    # the crop's words go last, as blocks of their own: the page text keeps its order,
+    # and lines are built from the boxes (ocr.extract.words)
+    first_block = max(table.get("block_num") or [0]) + 1
+    for word in new:
+        word["block_num"] += first_block
+        word["page_num"] = table["page_num"][0] if table.get("page_num") else 1
+        for name, column in merged.items():
+            column.append(word.get(name, 0))
+    return merged
+
+
+def _sure_letters(words: list[tuple[str, float]]) -> int:
+    return sum(_letters(text) for text, conf in words if conf >= SURE)
+
+
+def _box(rows: dict, i: int | None = None) -> tuple[int, int, int, int]:
+    """(left, top, width, height) of a mapped word, or of row i of a table."""
+    if i is None:
+        return rows["left"], rows["top"], rows["width"], rows["height"]
+    return rows["left"][i], rows["top"][i], rows["width"][i], rows["height"][i]
