@@ -10,9 +10,11 @@ from storage.places import dutch_places
 from .hits import Hit
 
 # Letters F, I, O, Q, U, Y never occur in postcodes; SA, SD and SS are not used.
-# (an underscore before it is scanner dust: "“_9104 AA Damwâld")
+# (an underscore before it is scanner dust: "“_9104 AA Damwâld"; so is a comma between
+# its digits and two capitals: "5231, VK ‘s-Hertogenbosch")
 _POSTCODE = re.compile(
-    r"(?<![^\W_])(?<!-)([1-9][0-9]{3})\s?([A-EGHJ-NPRSTVWXZ][A-EGHJ-NPRSTVWXZa-z]|[A-Z][a-z])(?![\w])"
+    r"(?<![^\W_])(?<!-)([1-9][0-9]{3})(?:,\s?(?=[A-EGHJ-NPRSTVWXZ]{2}\b)|\s?)"
+    r"([A-EGHJ-NPRSTVWXZ][A-EGHJ-NPRSTVWXZa-z]|[A-Z][a-z])(?![\w])"
 )
 _CITY = re.compile(
     r"^[\s,\]\[|)(]*((?:'[st][- ])?[A-ZÀ-Þ][\w'’À-ÿ-]*"

@@ -234,3 +234,7 @@ def test_a_postcode_after_scanner_dust_is_read() -> None:
     (found,) = find_postcodes("“_9104 AA Damwâld")
     assert (found.postcode, found.city) == ("9104 AA", "Damwâld")
     assert find_postcodes("x9104 AA Damwâld") == []
+    # ... and a comma between its digits and letters; not a year before a place
+    (found,) = find_postcodes("5231, VK ‘s-Hertogenbosch")
+    assert (found.postcode, found.city) == ("5231 VK", "'s-Hertogenbosch")
+    assert find_postcodes("Sinds 2019, De Bilt") == []
