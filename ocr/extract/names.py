@@ -82,6 +82,11 @@ def strip_title(text: str) -> str:
 
 def parse_person(text: str) -> PersonName | None:
     """A person's name from a line, or None when the line does not look like one."""
+    # a speck read as a dot between a first name and a particle ("Emma.de Wit"), or the
+    # gap after an initial lost ("J.de Vries")
+    particle = r"(?=(?:van|de|den|der|ter|ten|te|in|op|el)\b)"
+    text = re.sub(rf"(?<=[^\W\d_]{{2}})\.{particle}", " ", text)
+    text = re.sub(rf"(?<=\b[A-Z])\.{particle}", ". ", text)
     titled = bool(TITLES.match(" ".join(text.split()).strip(_EDGES)))
     text = strip_title(text).strip(" .,;:")
     if not text or len(text) > 60 or any(c.isdigit() for c in text) or "@" in text:

@@ -239,6 +239,9 @@ def test_kvk_needs_its_label_and_btw_its_checksum() -> None:
         ("Van der Meer", (None, "van der", "Meer")),
         ("El Amrani", (None, None, "El Amrani")),
         ("Ben Jansen", ("Ben", None, "Jansen")),  # Ben is a first name
+        # a speck read as a dot before the particle, or the gap after an initial lost
+        ("Emma.de Wit", ("Emma", "de", "Wit")),
+        ("J.van den Berg", (None, "van den", "Berg")),
     ],
 )
 def test_person_names(text: str, parts: tuple) -> None:
