@@ -166,7 +166,7 @@ class _Anchor:
             if fv.field == "name" and any(_same_person(key, n) for n in people):
                 return True
             if fv.field in _NAMES and any(
-                len(n) >= 4 and fuzz.token_set_ratio(key, n) >= 90 for n in names
+                len(n) >= 3 and fuzz.token_set_ratio(key, n) >= 90 for n in names
             ):
                 return True
         return False

@@ -462,6 +462,8 @@ def client_letter_to_us(top: tuple[str, ...], signed: str, firm: str | None = No
         # a family folder names no first name: it cannot tell Jürgen from another person
         ("Fam. van der Linden", ("Jürgen van der Linden", "Rue de Paris 63", "4828 GA Breda"),
          "Jürgen van der Linden", "Fietsenmaker Van der Linden"),
+        # ... also when the surname has three letters
+        ("Fam. Bos", ("Inés Bos", "Händelstraat 27", "3060 TB Rotterdam"), "Inés Bos", None),
         # the name read only from a signature with a scan's rule beside it
         ("Koster, Esther", ("Beatrixlaan 126", "3579 BJ Utrecht"), "- Esther Koster |",
          "Eetcafé 't Hoekje V.O.F."),
