@@ -56,6 +56,12 @@ class PersonName:
         return " ".join(p for p in (first, self.tussenvoegsel, self.last_name) if p)
 
 
+_ALPHA_PARTICLES = "|".join(sorted(p for p in _ONE_WORD_PARTICLES if p.isalpha()))
+_BEFORE_PARTICLE = rf"(?=(?:{_ALPHA_PARTICLES})\b)"
+_DOT_AFTER_NAME = re.compile(rf"(?<=[^\W\d_]{{2}})\.{_BEFORE_PARTICLE}")
+_DOT_AFTER_INITIAL = re.compile(rf"(?<=\b[A-Z])\.{_BEFORE_PARTICLE}")
+
+
 def is_particle(word: str) -> bool:
     """A one-word tussenvoegsel ("van", "de", "'t")."""
     return word.casefold() in _ONE_WORD_PARTICLES
@@ -84,9 +90,7 @@ def parse_person(text: str) -> PersonName | None:
     """A person's name from a line, or None when the line does not look like one."""
     # a speck read as a dot between a first name and a particle ("Emma.de Wit"), or the
     # gap after an initial lost ("J.de Vries")
-    particle = r"(?=(?:van|de|den|der|ter|ten|te|in|op|el)\b)"
-    text = re.sub(rf"(?<=[^\W\d_]{{2}})\.{particle}", " ", text)
-    text = re.sub(rf"(?<=\b[A-Z])\.{particle}", ". ", text)
+    text = _DOT_AFTER_NAME.sub(" ", _DOT_AFTER_INITIAL.sub(". ", text))
     titled = bool(TITLES.match(" ".join(text.split()).strip(_EDGES)))
     text = strip_title(text).strip(" .,;:")
     if not text or len(text) > 60 or any(c.isdigit() for c in text) or "@" in text:

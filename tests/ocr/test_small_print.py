@@ -10,6 +10,7 @@ import pytest
 
 from ocr.engine import pagefiles, small_print
 from ocr.engine.small_print import Region, merge, regions, unsure
+from ocr.engine.tesseract import TSV_INT_COLUMNS, parse_tsv
 from ocr.engine.worker import ocr_page
 from ocr.errors import OcrError
 from ocr.extract.registry import find_btw, find_kvk
@@ -20,43 +21,14 @@ SMALL_H = 15
 
 
 def table(words: list[tuple[str, int, int, int, int, float]]) -> dict:
-    """A Tesseract table of word rows (text, left, top, width, height, conf), one line
-    per word, all in block 1."""
-    columns: dict[str, list] = {
-        name: []
-        for name in (
-            "level",
-            "page_num",
-            "block_num",
-            "par_num",
-            "line_num",
-            "word_num",
-            "left",
-            "top",
-            "width",
-            "height",
-            "conf",
-            "text",
-        )
-    }
-    for n, (text, left, top, width, height, conf) in enumerate(words):
-        row = dict(
-            level=5,
-            page_num=1,
-            block_num=1,
-            par_num=1,
-            line_num=n + 1,
-            word_num=1,
-            left=left,
-            top=top,
-            width=width,
-            height=height,
-            conf=conf,
-            text=text,
-        )
-        for name, value in row.items():
-            columns[name].append(value)
-    return columns
+    """Tesseract's table of word rows (text, left, top, width, height, conf), one line per
+    word, all in block 1, as the engine parses it."""
+    header = "\t".join((*TSV_INT_COLUMNS, "conf", "text"))
+    rows = [
+        f"5\t1\t1\t1\t{n + 1}\t1\t{left}\t{top}\t{width}\t{height}\t{conf}\t{text}"
+        for n, (text, left, top, width, height, conf) in enumerate(words)
+    ]
+    return parse_tsv("\n".join([header, *rows]))
 
 
 def body(lines: int = 12) -> list[tuple[str, int, int, int, int, float]]:
