@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from ocr.extract.company import legal_form_of
-from ocr.extract.groups import Groups
 from ocr.extract.names import parse_person
 from ocr.extract.text import fold
+from ocr.groups import Groups
 from storage import ClientFile
 
 if TYPE_CHECKING:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from ..groups import Groups
 from . import pagefiles
 from .tesseract import tsv_of_files
 
@@ -153,15 +154,8 @@ def _whole(found: list[Region], words: list[tuple[int, int, int, int]]) -> list[
 
 def _clusters(boxes: list[tuple[int, int, int, int]]) -> list[list[int]]:
     """Small words that stand together: at most two of their heights apart upwards or
-    downwards and three sideways (union-find; a page holds a few hundred words)."""
-    parent = list(range(len(boxes)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    downwards and three sideways (a page holds a few hundred words)."""
+    groups = Groups(len(boxes))
     for a, (al, at, aw, ah) in enumerate(boxes):
         for b in range(a + 1, len(boxes)):
             bl, bt, bw, bh = boxes[b]
@@ -169,11 +163,11 @@ def _clusters(boxes: list[tuple[int, int, int, int]]) -> list[list[int]]:
             dx = max(0, bl - (al + aw), al - (bl + bw))
             dy = max(0, bt - (at + ah), at - (bt + bh))
             if dx <= 3 * h and dy <= 2 * h:
-                parent[root(a)] = root(b)
-    groups: dict[int, list[int]] = {}
+                groups.join(a, b)
+    members: dict[int, list[int]] = {}
     for k in range(len(boxes)):
-        groups.setdefault(root(k), []).append(k)
-    return list(groups.values())
+        members.setdefault(groups.find(k), []).append(k)
+    return list(members.values())
 
 
 def unsure(table: dict, region: Region) -> bool:

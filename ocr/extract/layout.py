@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .groups import Groups
+from ..groups import Groups
 from .words import Line
 
 ZONES = ("letterhead", "footer", "address-block", "signature", "label", "text", "folder")

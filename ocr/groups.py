@@ -1,5 +1,5 @@
-"""Things joined into groups (union-find): lines into a page's blocks, a cabinet's
-folders into clients."""
+"""Things joined into groups (union-find): small print into clusters, lines into a page's
+blocks and columns, a cabinet's folders into clients."""
 
 from __future__ import annotations
 
