@@ -183,11 +183,11 @@ def analyse(
         card_rows = is_card and any(labels.get(k) for k in keys) and zone != "footer"
         if card_rows and (title_top is None or min(ln.top for ln in lines) >= title_top):
             zone = None
-        side = zone is None and not is_card and block not in address_blocks
-        beside = sorted({k for key in keys for k in column.get(key, [key])})
-        side_lines = [segs[i][j] for i, j in beside]
-        if side and _side_column(side_lines, [labels.get(k) for k in beside], portrait, width):
-            zone = "letterhead"
+        if zone is None and not is_card and block not in address_blocks:
+            beside = sorted({k for key in keys for k in column.get(key, [key])})
+            kinds = [labels.get(k) for k in beside]
+            if _side_column([segs[i][j] for i, j in beside], kinds, portrait, width):
+                zone = "letterhead"
         for key in keys:
             seg = segs[key[0]][key[1]]
             z, party = zone, None
