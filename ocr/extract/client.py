@@ -99,14 +99,14 @@ class _PageReader:
         if hit_span is None:
             box, ocr, least = seg.box(), seg.conf, seg.conf
         else:
-            box, ocr = seg.box_of(*hit_span), seg.conf_of(*hit_span)
-            least = min((w.conf / 100 for w in seg.words_in(*hit_span)), default=ocr)
+            box = seg.box_of(*hit_span)
+            ocr, least = seg.confs_of(*hit_span)
         # A value that passed a checksum or a strict format is right even when Tesseract
         # was unsure of its letters; OCR confidence only shades the place's confidence.
         weight = 0.15 if field in _CHECKED else 0.3
         conf = round(base * (1 - weight + weight * ocr), 3)
         fv = FieldValue(field, value, conf, self.index, box, source, raw or value,
-                        least_sure=round(max(0.0, min(1.0, least)), 3))  # fmt: skip
+                        least_sure=round(least, 3))  # fmt: skip
         self.found.append((fv, self.unit, self.group, self.key, self.signature))
 
     def add_one(self, field: str, value: str | None, seg: Line, hit: Hit, base: float,

@@ -114,11 +114,15 @@ class Line:
             self.words[first:last], self.page_index, self.line_no, self.originals[first:last]
         )
 
-    def conf_of(self, start: int, end: int) -> float:
+    def confs_of(self, start: int, end: int) -> tuple[float, float]:
+        """Mean and least OCR confidence (0..1) of the words under a span of text; the
+        line's mean for both when no word is under it."""
         words = self.words_in(start, end)
         if not words:
-            return self.conf
-        return max(0.0, min(1.0, sum(w.conf for w in words) / len(words) / 100))
+            return self.conf, self.conf
+        mean = sum(w.conf for w in words) / len(words) / 100
+        least = min(w.conf for w in words) / 100
+        return max(0.0, min(1.0, mean)), max(0.0, min(1.0, least))
 
 
 def union_box(words: Sequence[Word]) -> Box | None:
