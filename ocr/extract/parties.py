@@ -23,13 +23,7 @@ from .email import MAIL_PROVIDERS
 from .model import AddressValue, ExtractedClient, FieldValue, PageParties, group_key
 from .names import TITLES, is_particle, parse_folder_name
 from .own import OwnBusiness, OwnFilter
-from .reconcile import (
-    mark_ambiguous,
-    merge_email_variants,
-    merge_phone_slips,
-    respell_emails_from_names,
-    respell_from_folder,
-)
+from .reconcile import mark_ambiguous, merge_phone_slips, reconcile_emails, respell_from_folder
 
 # Values that tell one party from another (legal_form, house_number... come with these).
 IDENTIFYING = frozenset(
@@ -355,8 +349,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
         out.add(fv)
     if raw.folder_name:
         respell_from_folder(out, raw.folder_name)
-    respell_emails_from_names(out)
-    merge_email_variants(out)
+    reconcile_emails(out)
     merge_phone_slips(out)
     mark_ambiguous(out)
     return out

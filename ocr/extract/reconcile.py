@@ -40,7 +40,16 @@ def email_variant(weak: str, strong: str) -> bool:
     return tail != s_local and len(local) >= 3 and fuzz.ratio(local, tail) >= 75
 
 
-def merge_email_variants(out: ExtractedClient) -> None:
+def reconcile_emails(out: ExtractedClient) -> None:
+    """The client's e-mail addresses respelled from their names, then each address read
+    several ways counted once (both held against the same names of the client)."""
+    parts = _name_parts(out)
+    firsts = _names_of(out, "first_name")
+    _respell_emails_from_names(out, parts, firsts)
+    _merge_email_variants(out, set(parts) | firsts)
+
+
+def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
     """One address read several ways counts once. A cut form ("r@home.nl" where OCR
     split "hendriks. r@home.nl", "linden43@" where it lost "umit_") is the whole one,
     however often it was cut; of two slips of each other ("frederiquel983@" and
@@ -50,7 +59,6 @@ def merge_email_variants(out: ExtractedClient) -> None:
     reads as), else the card's labelled one, else the longer."""
     readings = out.all("email")
     count = Counter(fv.value for fv in readings)
-    names = set(_name_parts(out)) | _names_of(out, "first_name")
     rank: dict[str, tuple] = {}
     for fv in readings:
         local, _, domain = fv.value.partition("@")
@@ -171,12 +179,10 @@ def _lost_first_part(fv: FieldValue, firsts: set[str], surnames: set[str]) -> st
     return f"{whole[0]}.{local}@{domain}" if len(whole) == 1 else None
 
 
-def respell_emails_from_names(out: ExtractedClient) -> None:
+def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts: set[str]) -> None:
     """OCR misreads a letter of an e-mail address as another ("frederiguedegroot@",
     "@hoveniersbedrijfvas.com"), and nothing in the address tells; the client's name or
     firm, read elsewhere, does."""
-    parts = _name_parts(out)
-    firsts = _names_of(out, "first_name")
     surnames = set(parts) | _names_of(out, "last_name")
     target: dict[str, str] = {}
     for fv in out.all("email"):
