@@ -53,9 +53,7 @@ def main() -> None:
     pages = [
         (cab.root / doc.file, i, info)
         for cab in cabinets
-        for folder in cab.folders
-        for doc in folder.documents
-        for i, info in enumerate(doc.pages)
+        for _folder, doc, i, info in cab.pages()
         if info.source == "scan"
     ]
     random.Random(args.seed).shuffle(pages)
