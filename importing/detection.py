@@ -22,6 +22,8 @@ from ocr.extract.email import MAIL_PROVIDERS
 from ocr.extract.text import fold
 from storage.phones import normalize
 
+from .matching import Profile, names_agree
+
 # A value in this many folders (and in this share of them) is not one client's.
 MIN_FOLDERS = 3
 MIN_SHARE = 0.25
@@ -59,15 +61,17 @@ def unit_keys(extracted: ExtractedClient) -> set[tuple[str, str]]:
     }
 
 
-def unit_client(extracted: ExtractedClient, folder: Path | None = None) -> str | None:
+def unit_client(extracted: ExtractedClient, folder: Path | None = None) -> Profile:
     """Whose a unit is, as find_recurring compares units: its folder tab as typed (of a
     year's folder, "Smit, Inés/2021", the tab it is in), else (a loose file) the person
-    or firm named most surely in it; its words folded and in order ("Dijkstra, Ümit"
-    and a letter signed "Ümit Dijkstra": "dijkstra umit")."""
+    and firm named most surely in it."""
+    who = Profile()
     tabs = [folder.name, folder.parent.name] if folder is not None else []
-    tab = next((t for t in tabs if any(c.isalpha() for c in t)), None)
-    name = tab or extracted.value("name") or extracted.value("company")
-    return " ".join(sorted(fold(name).split())) if name else None
+    who.add_name(next((t for t in tabs if any(c.isalpha() for c in t)), None))
+    if who.empty:
+        who.add_name(extracted.value("name"))
+        who.add_company(extracted.value("company"))
+    return who
 
 
 @dataclass
@@ -96,21 +100,45 @@ def threshold(units: int) -> int:
 
 
 def find_recurring(
-    per_unit: Sequence[set[tuple[str, str]]], who: Sequence[str | None] | None = None
+    per_unit: Sequence[set[tuple[str, str]]], who: Sequence[Profile] | None = None
 ) -> Recurring:
     """Values in at least threshold() of the units; the own business among them. who
-    names each unit's client (unit_client): units of one name count once, so the e-mail
-    address of a client with two folders and a loose letter is not taken for ours."""
-    where: dict[tuple[str, str], set[str]] = {}
+    names each unit's client (unit_client): units whose names agree count once, so the
+    e-mail address of a client with two folders ("De Groot Bouw", "De Groot Bouw Holding
+    B.V.") and a loose letter signed "Sophie de Groot" is not taken for ours."""
+    where: dict[tuple[str, str], list[int]] = {}
     for i, keys in enumerate(per_unit):
-        name = who[i] if who and who[i] else f"#{i}"
         for key in keys:
-            where.setdefault(key, set()).add(name)
-    counts: Counter[tuple[str, str]] = Counter({key: len(names) for key, names in where.items()})
+            where.setdefault(key, []).append(i)
+    clients = _Clients(who)
+    counts = Counter({key: clients.count(units) for key, units in where.items()})
     n = len(per_unit)
     recurring = {key for key, count in counts.items() if count >= threshold(n)}
     own, seen = _own_business(per_unit, counts, recurring, n)
     return Recurring(recurring, own, seen)
+
+
+class _Clients:
+    """How many clients a set of units are, by whether their names agree."""
+
+    def __init__(self, who: Sequence[Profile] | None) -> None:
+        self.who = who
+        self.agree: dict[tuple[int, int], bool] = {}  # the own values share their units
+
+    def count(self, units: Sequence[int]) -> int:
+        if self.who is None:
+            return len(units)
+        firsts: list[int] = []  # one unit of each client met so far
+        for i in units:
+            if self.who[i].empty or not any(self._same(j, i) for j in firsts):
+                firsts.append(i)
+        return len(firsts)
+
+    def _same(self, i: int, j: int) -> bool:
+        if (i, j) not in self.agree:
+            a, b = self.who[i], self.who[j]
+            self.agree[i, j] = not a.empty and not b.empty and names_agree(a, b)
+        return self.agree[i, j]
 
 
 def _own_business(

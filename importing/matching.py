@@ -129,14 +129,27 @@ def names_agree(a: Profile, b: Profile) -> bool:
                 return True
     for ca in a.companies:
         for cb in b.companies:
-            if fuzz.token_sort_ratio(ca, cb) >= NAME_SAME:
+            # "Klant 3" and "Klant 4" are alike but for the number that tells them apart
+            if fuzz.token_sort_ratio(ca, cb) >= NAME_SAME and _digits(ca) == _digits(cb):
                 return True
-    # "K. Jansen" and "Installatiebedrijf Jansen": the person whose business it is
+    # "K. Jansen" and "Installatiebedrijf Jansen", "Sophie de Groot" and "De Groot Bouw":
+    # the person whose business it is
     for persons, companies in ((a.persons, b.companies), (b.persons, a.companies)):
         for _first, last in persons:
-            if len(last) >= 4 and any(last in c.split() for c in companies):
+            if len(last) >= 4 and any(last in _word_runs(c) for c in companies):
                 return True
     return False
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def _word_runs(company: str) -> set[str]:
+    """A company name's runs of one to three words, squashed as a person's surname is
+    ("de groot bouw": "de", "degroot", "degrootbouw", "groot", ...)."""
+    words = company.split()
+    return {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, i + 4)}
 
 
 def shared(a: Profile, b: Profile) -> set[tuple[str, str]]:

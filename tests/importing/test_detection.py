@@ -81,6 +81,31 @@ def test_a_clients_value_in_three_of_their_units_is_not_recurring() -> None:
     assert find_recurring(keys).foreign("email", "administratie@dijkstra.nl")
 
 
+def test_a_firms_two_folders_and_a_letter_its_owner_signed_count_once() -> None:
+    """Folders "De Groot Bouw" and "De Groot Bouw Holding B.V." and a loose letter signed
+    "Sophie de Groot" on the firm's paper: one client, not three, though no two of them
+    are named alike word for word."""
+    units = [folder(i, with_ours=False) for i in range(10)]
+    tabs: list[Path | None] = [
+        Path("Klanten/De Groot Bouw"),
+        Path("Klanten/De Groot Bouw Holding B.V."),
+        None,
+    ]
+    units[2].add(FieldValue("name", "Sophie de Groot", 0.9, 0, None, "signature"))
+    for ex in units[:3]:
+        ex.add(FieldValue("company", "De Groot Bouw Holding B.V.", 0.9, 0, None, "pattern"))
+        ex.add(FieldValue("phone", "+31623592528", 0.9, 0, None, "label"))
+    tabs += [Path(f"Klanten/Klant {i}") for i in range(3, 10)]
+    who = [unit_client(ex, tab) for ex, tab in zip(units, tabs, strict=True)]
+    keys = [unit_keys(ex) for ex in units]
+    assert not find_recurring(keys, who).foreign("phone", "+31623592528")
+    # three other clients with that number (an office they share) make it recurring
+    for i in range(3, 6):
+        units[i].add(FieldValue("phone", "+31623592528", 0.9, 0, None, "label"))
+    keys = [unit_keys(ex) for ex in units]
+    assert find_recurring(keys, who).foreign("phone", "+31623592528")
+
+
 def test_another_clients_letter_filed_in_a_folder_does_not_count_for_it() -> None:
     """Kees de Vries's letter in Piet Jansen's folder is held as someone else's: his
     number there is no sign that it recurs (with his own two folders it would be in

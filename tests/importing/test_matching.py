@@ -28,12 +28,18 @@ def test_names_agree_on_the_same_person_written_differently() -> None:
     assert names_agree(profile("Piet van der Linden"), profile("P. van der Linden"))
     assert names_agree(profile(company="Bakkerij Smit B.V."), profile(company="Bakkerij Smit"))
     assert names_agree(profile("K. Jansen"), profile(company="Installatiebedrijf Jansen B.V."))
+    # a surname with its tussenvoegsel inside the firm's name
+    assert names_agree(profile("Sophie de Groot"), profile(company="De Groot Bouw Holding B.V."))
+    assert names_agree(profile(company="Schilders Van der Linden"), profile("P. van der Linden"))
 
 
 def test_names_disagree_on_other_people() -> None:
     assert not names_agree(profile("Jan de Vries"), profile("Anna de Vries"))
     assert not names_agree(profile("Kees Jansen"), profile("Kees Pietersen"))
     assert not names_agree(profile(company="Garage Dekker"), profile(company="Bakkerij Smit"))
+    assert not names_agree(profile("Sophie de Groot"), profile(company="De Graaf Bouw"))
+    assert not names_agree(profile(company="Bouwbedrijf 2000"), profile(company="Bouwbedrijf 2001"))
+    assert not names_agree(profile("Anna de Vries"), profile(company="Vriesland Transport"))
 
 
 def test_a_shared_number_alone_never_joins_two_people() -> None:
