@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
+from ocr.extract.reconcile import reconcile_emails
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
 from .detection import Recurring, find_recurring, unit_client, unit_keys
@@ -285,6 +286,7 @@ def propose_all(
         for unit, e in zip(units, raw, strict=True)
     ]
     decide_all(cf, proposals)
+    spell_emails_alike(proposals)
     return proposals, recurring
 
 
@@ -314,6 +316,35 @@ def decide_all(cf: ClientFile, proposals: Sequence[Proposal]) -> None:
                 f"{why(shared)} en dezelfde naam als {lead.unit.label}",
                 lead.decision.candidates,
             )
+
+
+def spell_emails_alike(proposals: Sequence[Proposal]) -> None:
+    """The units of one client in this import spell an address one way: the way it is
+    read most often across them, as within one unit (reconcile_emails). A loose scan's
+    "im@hoveniersbedtijfprins.nl" is the folder's "tim@hoveniersbedrijfprins.nl" read
+    twice; else the first unit's slip went on the card and the right address, taken for
+    a misreading of it, was left off."""
+    groups: dict[int, list[Proposal]] = {}
+    for proposal in proposals:
+        groups.setdefault(id(proposal.joins or proposal), []).append(proposal)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        pooled = ExtractedClient()
+        for member in members:
+            for name in ("email", "name", "first_name", "last_name", "company"):
+                for fv in member.extracted.all(name) if member.extracted else ():
+                    pooled.add(fv)
+        before = [fv.value for fv in pooled.all("email")]
+        reconcile_emails(pooled)
+        spelled = dict(zip(before, (fv.value for fv in pooled.all("email")), strict=True))
+        for member in members:
+            kept: dict[str, ReviewField] = {}
+            for found in member.values.get("email", []):
+                found.value = spelled.get(found.value, found.value)
+                kept.setdefault(found.value.casefold(), found)
+            if "email" in member.values:
+                member.values["email"] = list(kept.values())
 
 
 def _decision(cf: ClientFile, proposal: Proposal, profile: Profile) -> Decision:

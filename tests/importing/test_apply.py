@@ -225,6 +225,38 @@ def test_folders_sharing_only_our_letterhead_stay_apart(client_file, paper) -> N
     assert report.own_business["details"]["iban"] == "NL20INGB0001234567"
 
 
+def test_one_clients_units_spell_an_address_the_way_most_of_them_read_it(
+    client_file, paper
+) -> None:
+    """A loose scan read the address with its first letter lost; the folder has it whole
+    on two pages. The loose scan comes first and makes the client, yet the card gets the
+    address as read twice, once."""
+    slipped = page_of(
+        ("Klantkaart", 100, 100),
+        ("Naam:", 100, 270),
+        ("Kees de Vries", 520, 270),
+        ("Mobiel:", 100, 480),
+        ("06-12345678", 520, 480),
+        ("E-mail:", 100, 620),
+        ("ees@bakkerijdevries.nl", 520, 620),
+    )
+    again = page_of(
+        ("Kees de Vries", 180, 150),
+        ("Tel. 06-12345678 · kees@bakkerijdevries.nl", 180, 200),
+        ("Beste meneer,", 180, 600),
+        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Kees de Vries", 180, 1250),
+    )
+    report = run(
+        client_file,
+        loose(paper(slipped)),
+        folder("Vries, Kees de", paper(card()), paper(again)),
+    )
+    (client_id,) = report.created
+    assert client_file.client(client_id).emails == ["kees@bakkerijdevries.nl"]
+
+
 def test_a_merge_made_by_an_import_can_be_undone(client_file, paper) -> None:
     report = run(
         client_file,
