@@ -110,17 +110,27 @@ def _name_parts(out: ExtractedClient) -> Counter[str]:
     return Counter({p: n for p, n in parts.items() if len(p) >= 4})
 
 
+# from this length a word with one letter too many inside is one OCR added a letter to
+_LONG = 10
+
+
 def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     """The name part an e-mail address's chunk is a misreading of: the same length, and
     every letter that differs one OCR takes for the other (one in a name of four letters:
-    "smii" for "smit"), or one pair of letters read for one; a whole name with an "l"
-    after it is that name and the digit 1 ("dekkerl" for "dekker1"). Of two such names,
-    the one read more often."""
+    "smii" for "smit"), or one pair of letters read for one, or in a long name one letter
+    too many inside it (not at an end: "jansenbouwt" may be the firm's own pun); a whole
+    name with an "l" after it is that name and the digit 1 ("dekkerl" for "dekker1"). Of
+    two such names, the one read more often."""
     if chunk in parts or len(chunk) < 4:
         return None
     if chunk[-1] in "lI" and chunk[:-1] in parts:
         return f"{chunk[:-1]}1"
     respelled = [w for w in two_for_one(chunk) if w in parts]
+    if len(chunk) >= _LONG:
+        # a speck read as a letter inside a long word ("timmherbedrijfmeijer")
+        respelled += [
+            w for i in range(1, len(chunk) - 1) if (w := chunk[:i] + chunk[i + 1 :]) in parts
+        ]
     if respelled:
         return respelled[0]
     near = [
@@ -134,6 +144,14 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     near.sort(key=parts.__getitem__, reverse=True)
     if len(near) == 1 or (near and parts[near[0]] > parts[near[1]]):
         return near[0]
+    return None
+
+
+def _one_after_name(chunk: str, after: str, names: set[str]) -> str | None:
+    """The digit 1 of a number after the client's name, read as a letter ("weil963@" and
+    "weit 964@" of "wei1963@", a name too short to be respelled as a whole)."""
+    if after.isdigit() and chunk[-1:] in ("l", "I", "i", "t", "|") and chunk[:-1] in names:
+        return f"{chunk[:-1]}1"
     return None
 
 
@@ -192,7 +210,10 @@ def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts
             continue
         local, _, domain = fv.value.partition("@")
         chunks = _LOCAL_PARTS.split(local)
-        respelled = [_respelled_local(c, parts) or c for c in chunks]
+        respelled = [
+            _one_after_name(c, after, firsts | surnames) or _respelled_local(c, parts) or c
+            for c, after in zip(chunks, [*chunks[1:], ""], strict=True)
+        ]
         # ... and of a firm's domain ("hoveniersbedrijfvas.com" of Hoveniersbedrijf Vos)
         name, dot, tld = domain.rpartition(".")
         firm = _respelled_local(name, parts) or name

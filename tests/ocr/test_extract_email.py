@@ -97,6 +97,11 @@ def _with_email(name: str, email: str) -> list:
         # a year after the name cut off by gaps, its 1 read as an l
         ("Jeroen de Groot", "jeroen l 964 @xs4all.nl", "jeroen1964@xs4all.nl"),
         ("Jeroen de Groot", "kees l 964 @xs4all.nl", "l964@xs4all.nl"),
+        # ... or joined to a first name too short to respell whole
+        ("Wei ter Horst", "weil963@ziggo.nl", "wei1963@ziggo.nl"),
+        ("Wei Boëthius", "weit 964@kpnmail.nl", "wei1964@kpnmail.nl"),
+        ("Wei Boëthius", "mait 964@kpnmail.nl", "mait964@kpnmail.nl"),  # not her name
+        ("Bas Smit", "bast@ziggo.nl", "bast@ziggo.nl"),  # no number after it
         # "l." read as one capital L
         ("Lotte Öztürk", "Lozturk@xs4all.nl", "l.ozturk@xs4all.nl"),
         ("Lotte Öztürk", "lozturk@xs4all.nl", "lozturk@xs4all.nl"),
@@ -110,6 +115,28 @@ def test_the_clients_name_repairs_a_letter_ocr_misread_in_their_address(
     name: str, read: str, meant: str
 ) -> None:
     ex = extract_client(_with_email(name, read), own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == [meant]
+
+
+@pytest.mark.parametrize(
+    ("company", "read", "meant"),
+    [
+        ("Timmerbedrijf Meijer", "ingrid@timmherbedrijfmeijer.nl", "ingrid@timmerbedrijfmeijer.nl"),
+        ("Meijer Bouw", "ingrid@meijerbouwt.nl", "ingrid@meijerbouwt.nl"),  # at the end: a pun
+        ("Meijer Bouw", "ingrid@meijerbouw.nl", "ingrid@meijerbouw.nl"),
+    ],
+)
+def test_a_speck_read_as_a_letter_inside_the_firms_name_is_taken_out(
+    company: str, read: str, meant: str
+) -> None:
+    pages = [
+        page_of(
+            ("Naam: Ingrid Meijer", 180, 300),
+            ("Bedrijf: " + company, 180, 360),
+            ("E-mail: " + read, 180, 420),
+        )
+    ]
+    ex = extract_client(pages, own=OwnBusiness())
     assert [fv.value for fv in ex.values("email", 0.5)] == [meant]
 
 
