@@ -35,21 +35,30 @@ class Seg:
 
 
 def labelled_rows(lines: list[Line]) -> list[list[Seg]]:
-    """Per line its segments with their labels (a label alone on the line above counts
-    for the value under it)."""
+    """Per line its segments with their labels (a label alone above a value counts for
+    it: on the line before, or with a line of another column read between them)."""
     rows: list[list[Seg]] = []
-    above: list[tuple[str, Line]] = []  # labels alone on the line above
+    above: list[tuple[str, Line]] = []  # labels alone above, their value not yet met
     for i, line in enumerate(lines):
         row, alone = _label_segments(i, line)
         for n, seg in enumerate(row):
             # "Rekeningnummer:" above "NL32 SNSB 0532 1995 88", also in two columns
-            label = _label_above(above, seg.line) if seg.kind is None else None
-            if label is not None:
-                row[n] = Seg(seg.line, label, 0, i, seg.seg_index)
-        if alone or any(c.isalnum() for c in line.text):
-            above = alone  # a rule or a speck read as "|" between them changes nothing
+            found = _label_above(above, seg.line) if seg.kind is None else None
+            if found is not None:
+                row[n] = Seg(seg.line, found[0], 0, i, seg.seg_index)
+                above.remove(found)
+        # a column of details beside a table: Tesseract reads its label ("VAT"), then a
+        # row of the table, then its value; a label stays until a value under it comes
+        # or the lines have passed it
+        above = [a for a in above if _within_reach(a[1], line)] + alone
         rows.append(row)
     return rows
+
+
+def _within_reach(label: Line, line: Line) -> bool:
+    return not (label.has_boxes and line.has_boxes) or (
+        line.top - label.top <= _REACH * max(label.height, 1)
+    )
 
 
 def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[str, Line]]]:
@@ -94,8 +103,12 @@ def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[
     return result, alone
 
 
-def _label_above(labels: list[tuple[str, Line]], value: Line) -> str | None:
-    """The label standing right above value (the line before, in value's column), or
+# how far under its label (in the label's heights) a value may stand
+_REACH = 3.2
+
+
+def _label_above(labels: list[tuple[str, Line]], value: Line) -> tuple[str, Line] | None:
+    """The label standing right above value (the nearest above it in value's column), or
     else alone on value's row to its left (a table whose wide gap parts the two)."""
     if not value.has_boxes:
         return None
@@ -105,14 +118,22 @@ def _label_above(labels: list[tuple[str, Line]], value: Line) -> str | None:
         if not label.has_boxes:
             continue
         if abs(value.top - label.top) <= 0.5 * height and value.left > label.left:
-            beside = kind
-        if not 0 < value.top - label.top <= 3.2 * height:
+            beside = (kind, label)
+        if not 0 < value.top - label.top <= _REACH * height:
             continue
         if abs(value.left - label.left) <= 2 * height and (
-            found is None or abs(value.left - label.left) < abs(value.left - found[1].left)
+            found is None or _nearer(label, found[1], value)
         ):
             found = (kind, label)
-    return found[0] if found else beside
+    return found or beside
+
+
+def _nearer(a: Line, b: Line, value: Line) -> bool:
+    """Is label a nearer above value than label b: on a lower line, or on the same line
+    and closer to value's left edge (two columns)?"""
+    if abs(a.top - b.top) > 0.5 * max(a.height, 1):
+        return a.top > b.top
+    return abs(value.left - a.left) < abs(value.left - b.left)
 
 
 def _is_noise(text: str) -> bool:

@@ -180,8 +180,7 @@ def analyse(
             zone = "letterhead"  # the writer's own address above the addressee's
         if any(labels.get(k) in FORM_LABELS for k in keys) and zone != "address-block":
             zone = None  # "Naam:", "Adres:": a form's rows, wherever they stand
-        card_rows = is_card and any(labels.get(k) for k in keys) and zone != "footer"
-        if card_rows and (title_top is None or min(ln.top for ln in lines) >= title_top):
+        if is_card and zone != "footer" and _card_rows(lines, keys, labels, title_top):
             zone = None
         if zone is None and not is_card and block not in address_blocks:
             beside = sorted({k for key in keys for k in column.get(key, [key])})
@@ -230,6 +229,20 @@ def _side_column(lines: list[Line], kinds: list[str | None], portrait: bool, wid
     if not any(kind in _REGISTRY_LABELS for kind in kinds):
         return False
     return not any(_ABOUT_THE_CUSTOMER.search(ln.text) for ln in lines)
+
+
+def _card_rows(
+    lines: list[Line],
+    keys: list[tuple[int, int]],
+    labels: dict[tuple[int, int], str | None],
+    title_top: int | None,
+) -> bool:
+    """Is a block of a card page the card's own rows? Below its title all of it is, a
+    value whose label OCR lost too (an IBAN in the right column would else stand where a
+    letterhead's contact column does); without a title, its labelled rows."""
+    if title_top is None:
+        return any(labels.get(k) for k in keys)
+    return min(ln.top for ln in lines) >= title_top
 
 
 def _columns(segs: list[list[Line]]) -> dict[tuple[int, int], list[tuple[int, int]]]:

@@ -79,3 +79,44 @@ def test_a_label_alone_with_its_value_far_to_its_right_on_the_same_row() -> None
     below = Line.of(words_of("BTW-nr: NL004495445B01", 328, 1305), 0, 7)
     rows = labelled_rows([label, value, below])
     assert [(seg.kind, seg.value) for seg in rows[1]] == [("kvk", "39938783")]
+
+
+def test_a_label_holds_across_a_row_of_another_column_read_between_it_and_its_value() -> None:
+    """A column of details beside a table: Tesseract reads its label ("VAT"), then a row
+    of the table, then the value. The value keeps its label; a label a line further up
+    in the same column does not take it from the nearest one."""
+    label = Line.of(words_of("VAT", 1240, 1020), 0, 18)
+    table = Line.of(words_of("Tegellijm 25 kg", 154, 1060), 0, 19)
+    value = Line.of(words_of("NL531565221B02", 1242, 1070), 0, 20)
+    rows = labelled_rows([label, table, value])
+    assert [(seg.kind, seg.value) for seg in rows[2]] == [("btw", "NL531565221B02")]
+    empty = Line.of(words_of("Telefoon:", 200, 300), 0, 0)
+    mobile = Line.of(words_of("Mobiel:", 200, 350), 0, 1)
+    number = Line.of(words_of("06-12345678", 200, 400), 0, 2)
+    rows = labelled_rows([empty, mobile, number])
+    assert [(seg.kind, seg.value) for seg in rows[2]] == [("mobile", "06-12345678")]
+    # ... and a label is used once: the line under its value is not its value too
+    more = Line.of(words_of("NL04 INGB 0475 4981 19", 1242, 1120), 0, 21)
+    rows = labelled_rows([label, table, value, more])
+    assert [seg.kind for seg in rows[3]] == [None]
+
+
+def test_a_value_whose_label_ocr_lost_in_a_cards_right_column_is_the_cards() -> None:
+    """Below the card's title, an IBAN alone in the right column (its label lost) stands
+    where a letterhead's contact column would: it is still the card's."""
+    page = page_of(
+        ("KLANTKAART", 160, 230),
+        ("Naam:", 160, 300),
+        ("Telefoon:", 850, 300),
+        ("Jan van 't Hof", 160, 350),
+        ("+31 (0)70 687 5798", 850, 340),
+        ("Adres:", 160, 400),
+        ("E-mail:", 850, 400),
+        ("Dr. Nolensplein 146", 160, 440),
+        ("jan1996@live.nl", 850, 425),
+        ("2572 JE Den Haag", 160, 525),
+        ("NL42 KNAB 0180 4527 11", 850, 505),
+    )
+    ex = extract_client([page], own=NONE)
+    assert ex.value("iban") == "NL42KNAB0180452711"
+    assert ex.value("last_name") == "Hof"
