@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .text import one_apostrophe
+
 # Printed legal forms, longest first; the value is how the client file stores it. They
 # may stand anywhere in a line ("Webwinkel b.v. iov Jansen", "Stichting De Brug"), in any
 # case; a form never runs on into a letter or a dot-letter ("n.v.t." is no N.V.).
@@ -63,8 +65,7 @@ def looks_like_company(text: str) -> bool:
 def clean_company(text: str) -> str | None:
     """The company name as printed, without stray punctuation and with the legal form
     spelled the usual way ("V.0-F." read by OCR -> "V.O.F."); None for non-names."""
-    # one apostrophe for all the ways it is printed and read ("Eetcafé ‘t Hoekje")
-    value = re.sub(r"[‘’`´]", "'", " ".join(text.split())).strip(' ,;:·-|"“”‚„*•_')
+    value = one_apostrophe(" ".join(text.split())).strip(' ,;:·-|"“”‚„*•_')
     value = re.sub(r"^'(?![ts][ -])|'$", "", value).strip()  # a speck, not "'t Hoekje"
     value = re.sub(r"\.{2,}$", ".", value)
     value = re.sub(r"^(Stichting|Vereniging)[.,]", r"\1", value, flags=re.IGNORECASE)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .company import looks_like_company
+from .text import one_apostrophe
 
 # Longest first, so "van der" wins over "van".
 PARTICLES = sorted(
@@ -90,7 +91,7 @@ def parse_person(text: str) -> PersonName | None:
     """A person's name from a line, or None when the line does not look like one."""
     # a speck read as a dot between a first name and a particle ("Emma.de Wit"), or the
     # gap after an initial lost ("J.de Vries")
-    text = _DOT_AFTER_NAME.sub(" ", _DOT_AFTER_INITIAL.sub(". ", text))
+    text = _DOT_AFTER_NAME.sub(" ", _DOT_AFTER_INITIAL.sub(". ", one_apostrophe(text)))
     titled = bool(TITLES.match(" ".join(text.split()).strip(_EDGES)))
     text = strip_title(text).strip(" .,;:")
     if not text or len(text) > 60 or any(c.isdigit() for c in text) or "@" in text:

@@ -40,6 +40,11 @@ def fix_digit_tokens(text: str) -> str:
     return re.sub(r"[^\s]+", repair, text)
 
 
+def one_apostrophe(text: str) -> str:
+    """One apostrophe for all the ways it is printed and read ("‘t Hoekje", "in ’t Veld")."""
+    return re.sub(r"[‘’`´]", "'", text)
+
+
 def strip_accents(text: str) -> str:
     norm = unicodedata.normalize("NFKD", text.replace("ı", "i"))
     return "".join(c for c in norm if not unicodedata.combining(c))
