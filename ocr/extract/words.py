@@ -15,6 +15,7 @@ the viewer and the crops use).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -277,20 +278,33 @@ def _lines_from_text(text: str, page_index: int) -> list[Line]:
     return lines
 
 
+# an IBAN's country and check digits, then its bank code: one number, however wide the
+# gap a smudged scan leaves between them ("NL79      KNAB 0362 0997 74")
+_IBAN_START = re.compile(r"\W*[A-Z]{2}[0-9]{2}")
+_BANK_CODE = re.compile(r"[A-Z0-9]{4}\W*")
+
+
+def _iban_goes_on(before: str, after: str) -> bool:
+    return bool(_IBAN_START.fullmatch(before) and _BANK_CODE.fullmatch(after))
+
+
 def segments(line: Line) -> list[Line]:
-    """Split a line at wide gaps and at printed separators (·, |)."""
+    """Split a line at wide gaps and at printed separators (·, |), not inside an IBAN."""
     height = max(line.height, 1)
     parts: list[list[int]] = [[]]
     previous: Word | None = None
+    cut = False
     for i, word in enumerate(line.words):
         if word.text in SEPARATORS:
-            parts.append([])
-            previous = None
+            cut = True
             continue
-        if previous is not None and line.has_boxes:
-            gap = word.left - (previous.left + previous.width)
-            if gap > SEGMENT_GAP * height:
-                parts.append([])
+        if previous is not None and _iban_goes_on(previous.text, word.text):
+            cut = False  # a speck read as "|" inside it, or a smudge's wide gap
+        elif previous is not None and line.has_boxes:
+            cut = cut or word.left - (previous.left + previous.width) > SEGMENT_GAP * height
+        if cut and parts[-1]:
+            parts.append([])
+        cut = False
         parts[-1].append(i)
         previous = word
     return [line.part(p[0], p[-1] + 1) for p in parts if p]

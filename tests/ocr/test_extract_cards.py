@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ocr.extract import OwnBusiness, extract_client
 from ocr.extract.labelled import labelled_rows
-from ocr.extract.words import Line
+from ocr.extract.words import Line, segments
 from storage import PageText, Word
 from tests.ocr.test_extract import page_of, words_of
 
@@ -120,3 +120,26 @@ def test_a_value_whose_label_ocr_lost_in_a_cards_right_column_is_the_cards() -> 
     ex = extract_client([page], own=NONE)
     assert ex.value("iban") == "NL42KNAB0180452711"
     assert ex.value("last_name") == "Hof"
+
+
+def test_an_iban_is_one_value_across_a_speck_or_a_smudges_gap() -> None:
+    """A speck read as "|" inside "NL79", or a smudge that leaves a wide gap after it,
+    does not cut the IBAN in two (the label kept "NL79", the rest was nobody's)."""
+    line = Line.of(
+        [
+            Word("IBAN:", 164, 561, 96, 55, 65.0),
+            Word("“NL79", 544, 568, 101, 83, 27.0),
+            Word("|", 546, 600, 3, 17, 30.0),
+            Word("KNAB", 664, 584, 87, 48, 86.0),
+            Word("0362099774", 757, 588, 211, 51, 70.0),
+        ],
+        0,
+        6,
+    )
+    (row,) = labelled_rows([line])
+    assert [seg.kind for seg in row] == ["iban"]
+    page = page_of(("Rekeningnummer: NL79", 200, 300), ("KNAB 0362 0997 74", 900, 300))
+    assert extract_client([page], own=NONE).value("iban") == "NL79KNAB0362099774"
+    # ... while other words a "|" stands between are still two segments
+    parts = segments(Line.of(words_of("NL79 | 0612345678", 200, 300), 0, 0))
+    assert [part.text for part in parts] == ["NL79", "0612345678"]
