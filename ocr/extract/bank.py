@@ -11,7 +11,7 @@ from stdnum import iban as std_iban
 from .hits import Hit
 from .text import TO_DIGIT, compact, to_letters
 
-_NL_START = re.compile(r"N[L1I|]")
+_NL_START = re.compile(r"N[L1I|E]")  # NL read as "NE" too: the checksum has to agree
 # The bank codes of Dutch IBANs (De Nederlandsche Bank's list of BIC codes of banks in
 # the Netherlands, 2024): a Dutch IBAN with another code is misread, whatever its check
 # digits say ("NL65 ABOO 5798 ..." for "NL65 RABO 0579 ...", which passed mod 97).
@@ -53,9 +53,9 @@ def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
     """
     if sum(c.isdigit() for c in text) < 6:
         return []  # an IBAN has twelve digits; OCR does not misread half of them
-    # "NL88 RABO.0460 6632 08", and a speck read as a bracket or comma: "0491] 9944",
-    # "0887, 4005" (the checksum still has to agree)
-    squeezed, offsets = compact(text, drop=".,-[](){}")
+    # "NL88 RABO.0460 6632 08", and a speck read as a bracket, comma or apostrophe:
+    # "0491] 9944", "0887, 4005", "KNAB'0503" (the checksum still has to agree)
+    squeezed, offsets = compact(text, drop=".,-[](){}'‘’`")
     upper = squeezed.upper()
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []

@@ -186,6 +186,8 @@ def test_a_longer_number_is_no_iban(line: str) -> None:
         "Bankrekening: NL94 KNAB 0491] 9944 35",
         'Rek.nr.: "+ NL30-RABO 0887, 4005 23',  # ... or as a comma
         "Rek,nr.: NL34SN$B0835245497",  # an S of the bank read as $
+        "NL82 KNAB'0503 3326 90",  # ... or as an apostrophe
+        "NE82 INGB 0250 2957 92",  # NL read as NE
     ],
 )
 def test_an_iban_with_a_speck_read_as_a_bracket_is_read(line: str) -> None:
@@ -195,7 +197,13 @@ def test_an_iban_with_a_speck_read_as_a_bracket_is_read(line: str) -> None:
         "NL94KNAB0491994435",
         "NL30RABO0887400523",
         "NL34SNSB0835245497",
+        "NL82KNAB0503332690",
+        "NL82INGB0250295792",
     )
+
+
+def test_ne_is_read_as_nl_only_where_the_checksum_agrees() -> None:
+    assert find_ibans("NE82 INGB 0250 2957 93") == []
 
 
 @pytest.mark.parametrize(
