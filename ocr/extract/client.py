@@ -46,7 +46,8 @@ _SIGN_OFF = re.compile(
 _CHECKED = frozenset({"iban", "btw", "vat", "phone", "email", "client_since", "kvk"})
 _WRITERS_ZONES = ("letterhead", "footer", "signature")
 # a value alone in its segment: eight digits, specks of a table's rules around them
-_BARE_EIGHT = re.compile(r"[\s|:.‘’'\[\](]*([0-9OIl|]{8})[\s|:.‘’'\[\])]*")
+# ... or after what is left of its label ("en: 68880746" for "KvK-nr: 68880746")
+_BARE_EIGHT = re.compile(r"[\s|:.‘’'\[\](]*(?:[A-Za-z]{1,3}[:;]\s*)?([0-9OIl|]{8})[\s|:.‘’'\[\])]*")
 # Labels whose digits are never a phone number, however they were read.
 _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "client_since"})
 # A money amount: a line that holds one is a price or a transaction (a price list, a bank

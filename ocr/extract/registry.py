@@ -32,7 +32,7 @@ _KVK_LABEL = re.compile(
 # it a table's rule or any mark OCR saw in a speck ("KvK-nr: | 12345678", "‘12345678",
 # "„18048388"), not an amount's sign.
 _EIGHT = re.compile(
-    r"^[^\w€$%+]*(?:(?:['‘’`][st][ -])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—]+){0,4}?"
+    r"^[^\w€$%+]*(?:(?:['‘’`][st][ :.-])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—]+){0,4}?"
     r"([0-9OoIl|](?:[ .]?[0-9OoIl|]){7})(?![0-9A-Za-z])"
 )
 _KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
@@ -53,7 +53,7 @@ def _apart(text: str, start: int, end: int) -> bool:
 
 
 # a KvK label with its place and nothing more: "KvK Utrecht", "Kamer van Koophandel Den Haag"
-_PLACE_WORDS = re.compile(r"(?:(?:['‘’`][st][ -])?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*\.?\s*){0,3}$")
+_PLACE_WORDS = re.compile(r"(?:(?:['‘’`][st][ :.-])?[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*\.?\s*){0,3}$")
 
 
 def kvk_label_alone(text: str) -> bool:

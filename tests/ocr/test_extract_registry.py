@@ -216,6 +216,7 @@ def test_ne_is_read_as_nl_only_where_the_checksum_agrees() -> None:
         ("KvK Utrecht", "kvk", "69177997"),
         ("Kamer van Koophandel Den Haag", "kvk", "69177997"),
         ("KvK-nr. 's-Hertogenbosch", "kvk", "69177997"),
+        ("Kamer van Koophandel 's:Gravenhage", "kvk", "69177997"),  # its hyphen read as ":"
     ],
 )
 def test_a_registry_label_alone_on_its_line_labels_the_number_under_it(

@@ -157,6 +157,12 @@ def test_a_cards_one_bare_eight_digit_value_is_its_kvk_number() -> None:
     # a letter is no card: a bare number there is an order or a client number
     letter = _letter_with("72457571")
     assert values(extract_client(letter, own=OWN), "kvk") == []
+    # what is left of a lost label before it ("en:" of "KvK-nr:") changes nothing
+    left = ("en: 72457571", 700, 540)
+    assert values(extract_client([page_of(*rows, left)], own=OWN), "kvk") == ["72457571"]
+    for line in ("Klantnummer: 72457571", "Order: 72457571"):
+        labelled = page_of(*rows, (line, 700, 540))
+        assert values(extract_client([labelled], own=OWN), "kvk") == []
 
 
 def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
