@@ -155,6 +155,16 @@ def _one_after_name(chunk: str, after: str, names: set[str]) -> str | None:
     return None
 
 
+def _respelled_initial(chunk: str, firsts: set[str]) -> str | None:
+    """The initial of the client's first name, beside their surname, read as a letter OCR
+    takes for it ("brouwer.i@" of Lucas, "visser.v@" of Ümit)."""
+    initials = {f[0] for f in firsts}
+    if len(chunk) != 1 or not chunk.isalpha() or chunk in initials:
+        return None
+    alike = [i for i in initials if frozenset((chunk, i)) in _LOOK_ALIKE]
+    return alike[0] if len(alike) == 1 else None
+
+
 def _names_of(out: ExtractedClient, field: str) -> set[str]:
     """The client's first or last names as they may stand in an address ("wim",
     "janwillem", "bos"; "intveld" of "in 't Veld" is a run of _name_parts)."""
@@ -214,6 +224,8 @@ def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts
             _one_after_name(c, after, firsts | surnames) or _respelled_local(c, parts) or c
             for c, after in zip(chunks, [*chunks[1:], ""], strict=True)
         ]
+        if any(c in surnames for c in chunks):
+            respelled = [_respelled_initial(c, firsts) or c for c in respelled]
         # ... and of a firm's domain ("hoveniersbedrijfvas.com" of Hoveniersbedrijf Vos)
         name, dot, tld = domain.rpartition(".")
         firm = _respelled_local(name, parts) or name

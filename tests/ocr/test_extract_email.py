@@ -106,6 +106,11 @@ def _with_email(name: str, email: str) -> list:
         ("Lotte Öztürk", "Lozturk@xs4all.nl", "l.ozturk@xs4all.nl"),
         ("Lotte Öztürk", "lozturk@xs4all.nl", "lozturk@xs4all.nl"),
         ("Kees Bos", "Lbos@xs4all.nl", "lbos@xs4all.nl"),  # not an initial of his
+        # the initial beside the surname read as a letter OCR takes for it
+        ("Lucas Brouwer", "brouwer.i@home.nl", "brouwer.l@home.nl"),
+        ("Ümit Visser", "visser.v@planet.nl", "visser.u@planet.nl"),
+        ("Ümit Visser", "visser.k@planet.nl", "visser.k@planet.nl"),  # no OCR pair
+        ("Ümit Visser", "info.v@planet.nl", "info.v@planet.nl"),  # not beside his surname
         # a smudged dot after the initial read as a hyphen
         ("Jan Mulder", "j-mulder@xs4all.nl", "j.mulder@xs4all.nl"),
         ("Jan Mulder", "p-mulder@xs4all.nl", "p-mulder@xs4all.nl"),
