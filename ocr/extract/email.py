@@ -8,7 +8,7 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 
 from .hits import Hit
-from .text import two_for_one
+from .text import LOOK_ALIKE, two_for_one
 
 _EMAIL = re.compile(
     # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
@@ -193,7 +193,8 @@ def _tld_misread(tld: str) -> str | None:
 def provider_misread(domain: str) -> str | None:
     """The mail provider a domain is a misreading of ("hatmail.com", "xs4all.al"): only
     when exactly one provider is one letter away, and the domain is not one itself. Short
-    ones ("me.com", "web.de") are left alone: too many real domains are a letter away."""
+    ones only by a letter OCR takes for another ("hame.nl"), the shortest ("me.com",
+    "web.de") not at all: too many real domains are a letter away."""
     if domain in MAIL_PROVIDERS:
         return None
     # two letters read for one ("hoine.nl" for "home.nl")
@@ -203,6 +204,13 @@ def provider_misread(domain: str) -> str | None:
     near = [
         p
         for p in MAIL_PROVIDERS
-        if len(p) >= 8 and Levenshtein.distance(domain, p, score_cutoff=1) <= 1
+        if Levenshtein.distance(domain, p, score_cutoff=1) <= 1
+        and (len(p) >= 8 or (len(p) >= 7 and _look_alike(domain, p)))
     ]
     return near[0] if len(near) == 1 else None
+
+
+def _look_alike(a: str, b: str) -> bool:
+    """Are a and b the same length and one letter OCR takes for another apart ("hame.nl")?"""
+    differ = [frozenset(pair) for pair in zip(a, b, strict=False) if pair[0] != pair[1]]
+    return len(a) == len(b) and len(differ) == 1 and differ[0] in LOOK_ALIKE

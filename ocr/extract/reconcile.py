@@ -15,7 +15,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
-from .text import fold, strip_accents, two_for_one
+from .text import LOOK_ALIKE, fold, strip_accents, two_for_one
 
 # an address's local part in its words, separators and digits kept ("wim", "_", "postma",
 # "49"): the words are what the client's names are held against
@@ -56,7 +56,8 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
     "frederique1983@") the one read most often wins, else the one whose parts are more of
     the client's names ("anna.hoekman@", not "anina.hoekman@"), else the one with its dots
     (OCR drops them, it does not invent them; a dot before a hyphen, which a smudged dot
-    reads as), else the card's labelled one, else the longer."""
+    reads as; one read in one piece before one put together across a gap), else the
+    card's labelled one, else the longer."""
     readings = out.all("email")
     count = Counter(fv.value for fv in readings)
     rank: dict[str, tuple] = {}
@@ -65,7 +66,11 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
         chunks = [*_LOCAL_PARTS.split(local), domain.rpartition(".")[0]]
         named = sum(chunk in names for chunk in chunks)
         dots = sum(c in "._-" for c in local)
-        here = (count[fv.value], named, dots, local.count("."), fv.source == "label",
+        # read in one piece, not put together across a gap ("kees. bos71@" may as well
+        # have been "kees_bos71@", its underscore low as a dot)
+        printed = fv.raw.partition("@")[0].split()
+        whole = bool(printed) and len(printed[-1]) >= len(local)
+        here = (count[fv.value], named, dots, whole, local.count("."), fv.source == "label",
                 len(fv.value), fv.confidence)  # fmt: skip
         rank[fv.value] = max(rank.get(fv.value, here), here)
 
@@ -88,13 +93,6 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
             value = target[value]
         final[weak] = value
     _relabel(out, "email", final)
-
-
-# Letters OCR takes for one another in the same space ("frederigue" for "frederique")
-_LOOK_ALIKE = frozenset(
-    frozenset(pair)
-    for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao", "it", "lt", "ft", "jl", "rf")
-)
 
 
 def _name_parts(out: ExtractedClient) -> Counter[str]:
@@ -138,7 +136,7 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
         for p in parts
         if len(p) == len(chunk)
         and sum(a != b for a, b in zip(p, chunk, strict=True)) <= (2 if len(chunk) > 4 else 1)
-        and all(a == b or frozenset((a, b)) in _LOOK_ALIKE for a, b in zip(p, chunk, strict=True))
+        and all(a == b or frozenset((a, b)) in LOOK_ALIKE for a, b in zip(p, chunk, strict=True))
     ]
     # the name as read most often ("kowalczyk", not the signature's "kowalezyk")
     near.sort(key=parts.__getitem__, reverse=True)
@@ -155,13 +153,17 @@ def _one_after_name(chunk: str, after: str, names: set[str]) -> str | None:
     return None
 
 
-def _respelled_initial(chunk: str, firsts: set[str]) -> str | None:
+def _between_marks(chunks: list[str], i: int) -> bool:
+    return chunks[i - 1 : i] in ([], [""]) and chunks[i + 1 : i + 2] in ([], [""])
+
+
+def _respelled_initial(chunk: str, firsts: set[str], alone: bool = True) -> str | None:
     """The initial of the client's first name, beside their surname, read as a letter OCR
-    takes for it ("brouwer.i@" of Lucas, "visser.v@" of Ümit)."""
+    takes for it ("brouwer.i@" and "visser.1@" of Lucas, "visser.v@" of Ümit)."""
     initials = {f[0] for f in firsts}
-    if len(chunk) != 1 or not chunk.isalpha() or chunk in initials:
+    if len(chunk) != 1 or not alone or chunk in initials:
         return None
-    alike = [i for i in initials if frozenset((chunk, i)) in _LOOK_ALIKE]
+    alike = [i for i in initials if frozenset((chunk, i)) in LOOK_ALIKE]
     return alike[0] if len(alike) == 1 else None
 
 
@@ -225,7 +227,11 @@ def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts
             for c, after in zip(chunks, [*chunks[1:], ""], strict=True)
         ]
         if any(c in surnames for c in chunks):
-            respelled = [_respelled_initial(c, firsts) or c for c in respelled]
+            # a lone "1" between dots is a letter, not "bos1"'s number
+            respelled = [
+                _respelled_initial(c, firsts, c.isalpha() or _between_marks(respelled, i)) or c
+                for i, c in enumerate(respelled)
+            ]
         # ... and of a firm's domain ("hoveniersbedrijfvas.com" of Hoveniersbedrijf Vos)
         name, dot, tld = domain.rpartition(".")
         firm = _respelled_local(name, parts) or name

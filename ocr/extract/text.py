@@ -73,6 +73,13 @@ def compact(text: str, drop: str = "") -> tuple[str, list[int]]:
 _TWO_FOR_ONE = (("ri", "n"), ("rn", "m"), ("in", "m"), ("cl", "d"), ("vv", "w"))
 
 
+# Letters OCR takes for one another in the same space ("frederigue" for "frederique")
+LOOK_ALIKE = frozenset(
+    frozenset(pair)
+    for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao", "it", "lt", "ft", "jl", "rf")
+)
+
+
 def two_for_one(word: str) -> list[str]:
     """word with one pair of letters OCR reads for one letter put back as that letter,
     every way it can be ("hoine" -> ["home"])."""

@@ -108,6 +108,8 @@ def _with_email(name: str, email: str) -> list:
         ("Kees Bos", "Lbos@xs4all.nl", "lbos@xs4all.nl"),  # not an initial of his
         # the initial beside the surname read as a letter OCR takes for it
         ("Lucas Brouwer", "brouwer.i@home.nl", "brouwer.l@home.nl"),
+        ("Lucas Visser", "visser.1@xs4all.nl", "visser.l@xs4all.nl"),
+        ("Lotte Bos", "lotte.bos1@xs4all.nl", "lotte.bos1@xs4all.nl"),  # bos1: a number
         ("Ümit Visser", "visser.v@planet.nl", "visser.u@planet.nl"),
         ("Ümit Visser", "visser.k@planet.nl", "visser.k@planet.nl"),  # no OCR pair
         ("Ümit Visser", "info.v@planet.nl", "info.v@planet.nl"),  # not beside his surname
@@ -178,6 +180,9 @@ def _pages_reading(*lines: str) -> list:
         ("imes.jansen@ziggo.nl", ["ines.jansen@ziggo.nl"], ["ines.jansen@ziggo.nl"]),
         # a dot beats a hyphen, which is what a smudged dot reads as
         ("i-jansen@ziggo.nl", ["i.jansen@ziggo.nl"], ["i.jansen@ziggo.nl"]),
+        # read whole beats put together across a gap: "ines. jansen_" was an underscore
+        ("ines_jansen5@ziggo.nl", ["Email: ines. jansen5@ziggo.nl"], ["ines_jansen5@ziggo.nl"]),
+        ("Email: ines. jansen5@ziggo.nl", ["ines_jansen5@ziggo.nl"], ["ines_jansen5@ziggo.nl"]),
         # two addresses of one client stay two
         (
             "ines@jansen.nl",

@@ -177,6 +177,8 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("info@terpstra.nt", ["info@terpstra.nl"]),  # a letter misread, not one lost (net)
         ("info@terpstra.ne", ["info@terpstra.ne"]),  # nl, be or de: left as read
         ("umit.graaf@hoine.nl", ["umit.graaf@home.nl"]),  # "in" for the m of a provider
+        ("i.tenbrink@hame.nl", ["i.tenbrink@home.nl"]),  # a for o in a short provider
+        ("info@mc.com", ["info@mc.com"]),  # the shortest ("me.com") are left alone
         ("1826. e-mail-info@dijkstraelektro.nl", ["info@dijkstraelektro.nl"]),  # glued label
         ("info@terpstra.cz", ["info@terpstra.cz"]),  # a real one
         ("De Groot Advies © V.O.F. info", []),  # © for @ before a legal form: no domain
