@@ -23,7 +23,13 @@ from .email import MAIL_PROVIDERS
 from .model import AddressValue, ExtractedClient, FieldValue, PageParties, group_key
 from .names import TITLES, is_particle, parse_folder_name
 from .own import OwnBusiness, OwnFilter
-from .reconcile import mark_ambiguous, merge_phone_slips, reconcile_emails, respell_from_folder
+from .reconcile import (
+    mark_ambiguous,
+    merge_name_spacing,
+    merge_phone_slips,
+    reconcile_emails,
+    respell_from_folder,
+)
 
 # Values that tell one party from another (legal_form, house_number... come with these).
 IDENTIFYING = frozenset(
@@ -349,6 +355,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
         out.add(fv)
     if raw.folder_name:
         respell_from_folder(out, raw.folder_name)
+    merge_name_spacing(out)
     reconcile_emails(out)
     merge_phone_slips(out)
     mark_ambiguous(out)

@@ -15,6 +15,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
+from .names import parse_person
 from .text import LOOK_ALIKE, fold, strip_accents, two_for_one
 
 # an address's local part in its words, separators and digits kept ("wim", "_", "postma",
@@ -238,6 +239,27 @@ def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts
         if respelled != chunks or firm != name:
             target[fv.value] = f"{''.join(respelled)}@{firm}{dot}{tld}"
     _relabel(out, "email", target)
+
+
+def merge_name_spacing(out: ExtractedClient) -> None:
+    """OCR loses the space between two words ("Evade Wit" for "Eva de Wit") and does not
+    add one: of name readings the same but for their spaces, the one of most words, and
+    the first name and surname read with the others count for its."""
+    by_letters: dict[str, list[str]] = {}
+    for fv in out.all("name"):
+        by_letters.setdefault(fold(fv.value).replace(" ", ""), []).append(fv.value)
+    target: dict[str, str] = {}
+    for values in by_letters.values():
+        best = max(values, key=lambda v: len(v.split()))
+        target.update({v: best for v in values if len(v.split()) < len(best.split())})
+    _relabel(out, "name", target)
+    for part in ("first_name", "last_name"):
+        spelled = {}
+        for weak, strong in target.items():
+            was, meant = parse_person(weak), parse_person(strong)
+            if was and meant and getattr(was, part) and getattr(meant, part):
+                spelled[getattr(was, part)] = getattr(meant, part)
+        _relabel(out, part, spelled)
 
 
 def _respelled(word: str, spelled: dict[str, str]) -> str:

@@ -647,3 +647,26 @@ def test_a_column_of_details_read_as_one_block_per_label_is_the_writers() -> Non
     ex = extract_client([card(), page], own=OWN)
     assert "debiteuren@schneider.de" not in values(ex, "email")
     assert values(ex, "email") == ["kees@bakkerijdevries.nl"]
+
+
+def test_a_name_whose_space_ocr_lost_is_the_one_read_with_it() -> None:
+    """The letterhead reads "Evade Wit", the signature "Eva de Wit": OCR loses spaces, it
+    does not add them, so the client is Eva de Wit (as "Evade" she was a client apart
+    from her folder "Wit, Eva de")."""
+    page = page_of(
+        ("Evade Wit", 180, 150),
+        ("Molenweg 199 A", 180, 195),
+        ("2327 MB Leiden", 180, 240),
+        ("Tel. 071 - 9459248", 180, 285),
+        ("Installatiebedrijf Zijlstra B.V.", 180, 450),
+        ("Industrieweg 134", 180, 495),
+        ("7516 PL Enschede", 180, 540),
+        ("Geachte heer Zijlstra,", 180, 700),
+        ("De factuur van augustus heb ik inmiddels voldaan.", 180, 760),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Eva de Wit", 180, 1250),
+    )
+    own = OwnBusiness(name="Installatiebedrijf Zijlstra B.V.", postcode="7516 PL")
+    ex = extract_client([page], own=own)
+    assert ex.value("name") == "Eva de Wit"
+    assert (ex.value("first_name"), ex.value("last_name")) == ("Eva", "Wit")
