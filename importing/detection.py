@@ -123,7 +123,8 @@ class _Clients:
 
     def __init__(self, who: Sequence[Profile] | None) -> None:
         self.who = who
-        self.agree: dict[tuple[int, int], bool] = {}  # the own values share their units
+        # our own values stand in the same units: their pairs are compared once
+        self.agree: dict[tuple[int, int], bool] = {}
 
     def count(self, units: Sequence[int]) -> int:
         if self.who is None:
