@@ -128,6 +128,9 @@ def find_emails(text: str) -> list[Hit]:
         # a label glued on ("1826.e-mail-info@"): the address starts after it
         local = _GLUED_LABEL.sub("", local) or local
         local = re.sub(r"(?<=[0-9])[lIL](?=[0-9]|$)", "1", local)  # "vries3l": a 1 among digits
+        # addresses are printed in lower case: a capital S or O before a digit is one
+        # ("lotte_venS6@" of "lotte_ven56@")
+        local = re.sub(r"[SO](?=[0-9])", lambda m: "5" if m.group() == "S" else "0", local)
         domain = re.sub(r"\s", "", match.group(2)).strip(".").lower()
         if not local or "." not in domain or ".." in domain:
             continue

@@ -118,11 +118,11 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     every letter that differs one OCR takes for the other (one in a name of four letters:
     "smii" for "smit"), or one pair of letters read for one, or in a long name one letter
     too many inside it (not at an end: "jansenbouwt" may be the firm's own pun); a whole
-    name with an "l" after it is that name and the digit 1 ("dekkerl" for "dekker1"). Of
-    two such names, the one read more often."""
+    name with an "l" or "i" after it is that name and the digit 1 ("dekkerl", "huismani"
+    for "dekker1", "huisman1"). Of two such names, the one read more often."""
     if chunk in parts or len(chunk) < 4:
         return None
-    if chunk[-1] in "lI" and chunk[:-1] in parts:
+    if chunk[-1] in "lIi" and chunk[:-1] in parts:
         return f"{chunk[:-1]}1"
     respelled = [w for w in two_for_one(chunk) if w in parts]
     if len(chunk) >= _LONG:

@@ -178,6 +178,7 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("info@terpstra.ne", ["info@terpstra.ne"]),  # nl, be or de: left as read
         ("umit.graaf@hoine.nl", ["umit.graaf@home.nl"]),  # "in" for the m of a provider
         ("i.tenbrink@hame.nl", ["i.tenbrink@home.nl"]),  # a for o in a short provider
+        ("lotte_venS6@gmail.com", ["lotte_ven56@gmail.com"]),  # a capital S before a digit
         ("info@mc.com", ["info@mc.com"]),  # the shortest ("me.com") are left alone
         ("1826. e-mail-info@dijkstraelektro.nl", ["info@dijkstraelektro.nl"]),  # glued label
         ("info@terpstra.cz", ["info@terpstra.cz"]),  # a real one
