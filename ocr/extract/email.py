@@ -8,7 +8,7 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 
 from .hits import Hit
-from .text import LOOK_ALIKE, two_for_one
+from .text import look_alike, two_for_one
 
 _EMAIL = re.compile(
     # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
@@ -208,12 +208,6 @@ def provider_misread(domain: str) -> str | None:
         p
         for p in MAIL_PROVIDERS
         if Levenshtein.distance(domain, p, score_cutoff=1) <= 1
-        and (len(p) >= 8 or (len(p) >= 7 and _look_alike(domain, p)))
+        and (len(p) >= 8 or (len(p) >= 7 and look_alike(domain, p)))
     ]
     return near[0] if len(near) == 1 else None
-
-
-def _look_alike(a: str, b: str) -> bool:
-    """Are a and b the same length and one letter OCR takes for another apart ("hame.nl")?"""
-    differ = [frozenset(pair) for pair in zip(a, b, strict=False) if pair[0] != pair[1]]
-    return len(a) == len(b) and len(differ) == 1 and differ[0] in LOOK_ALIKE

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
 from .names import parse_person
-from .text import LOOK_ALIKE, fold, strip_accents, two_for_one
+from .text import fold, look_alike, strip_accents, two_for_one
 
 # an address's local part in its words, separators and digits kept ("wim", "_", "postma",
 # "49"): the words are what the client's names are held against
@@ -132,13 +132,7 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
         ]
     if respelled:
         return respelled[0]
-    near = [
-        p
-        for p in parts
-        if len(p) == len(chunk)
-        and sum(a != b for a, b in zip(p, chunk, strict=True)) <= (2 if len(chunk) > 4 else 1)
-        and all(a == b or frozenset((a, b)) in LOOK_ALIKE for a, b in zip(p, chunk, strict=True))
-    ]
+    near = [p for p in parts if look_alike(p, chunk, 2 if len(chunk) > 4 else 1)]
     # the name as read most often ("kowalczyk", not the signature's "kowalezyk")
     near.sort(key=parts.__getitem__, reverse=True)
     if len(near) == 1 or (near and parts[near[0]] > parts[near[1]]):
@@ -164,7 +158,7 @@ def _respelled_initial(chunk: str, firsts: set[str], alone: bool = True) -> str 
     initials = {f[0] for f in firsts}
     if len(chunk) != 1 or not alone or chunk in initials:
         return None
-    alike = [i for i in initials if frozenset((chunk, i)) in LOOK_ALIKE]
+    alike = [i for i in initials if look_alike(i, chunk)]
     return alike[0] if len(alike) == 1 else None
 
 

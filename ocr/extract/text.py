@@ -74,10 +74,19 @@ _TWO_FOR_ONE = (("ri", "n"), ("rn", "m"), ("in", "m"), ("cl", "d"), ("vv", "w"))
 
 
 # Letters OCR takes for one another in the same space ("frederigue" for "frederique")
-LOOK_ALIKE = frozenset(
+_LOOK_ALIKE = frozenset(
     frozenset(pair)
     for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao", "it", "lt", "ft", "jl", "rf")
 )
+
+
+def look_alike(a: str, b: str, most: int = 1) -> bool:
+    """Is b the same length as a, with at most `most` of its letters ones OCR takes for
+    a's ("smii" for "smit", "hame.nl" for "home.nl")?"""
+    if len(a) != len(b):
+        return False
+    differ = [frozenset(pair) for pair in zip(a, b, strict=True) if pair[0] != pair[1]]
+    return len(differ) <= most and all(pair in _LOOK_ALIKE for pair in differ)
 
 
 def two_for_one(word: str) -> list[str]:
