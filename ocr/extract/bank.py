@@ -9,7 +9,7 @@ from stdnum import bic as std_bic
 from stdnum import iban as std_iban
 
 from .hits import Hit
-from .text import TO_DIGIT, compact, to_letters
+from .text import compact, to_digits, to_letters
 
 _NL_START = re.compile(r"N[L1I|E]")  # NL read as "NE" too: the checksum has to agree
 # The bank codes of Dutch IBANs (De Nederlandsche Bank's list of BIC codes of banks in
@@ -26,10 +26,6 @@ _FOREIGN = re.compile(r"(?=([A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}))")
 _BIC = re.compile(r"(?<![A-Za-z0-9])([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Za-z0-9])")
 
 
-def _digits(text: str) -> str:
-    return text.translate(TO_DIGIT)
-
-
 def _longer(upper: str, offsets: list[int], start: int, at: int) -> bool:
     """Does the number that begins at `start` go on at `at` (the character after a
     candidate's account number)? A digit does, unless the number was printed in one
@@ -41,7 +37,76 @@ def _longer(upper: str, offsets: list[int], start: int, at: int) -> bool:
     if following.isdigit():
         one_piece = offsets[at - 1] - offsets[start] == at - 1 - start
         return joined or not one_piece
-    return joined and _digits(following).isdigit()
+    return joined and to_digits(following).isdigit()
+
+
+def _bank_code(printed: str) -> str:
+    """The Dutch bank code printed may be a reading of ("TRIQ": Q for O, not in BUNQ)."""
+    code = to_letters(printed)
+    return code if code in DUTCH_BANKS else code.replace("Q", "O")
+
+
+def _dutch_readings(
+    upper: str, offsets: list[int], start: int, after_nl: int, extra: int
+) -> dict[str, tuple[int, bool]]:
+    """The Dutch IBANs that the characters after "NL" at `start` may be a reading of,
+    each with its end and whether it was printed so, with `extra` letters too many
+    among the account's digits."""
+    found: dict[str, tuple[int, bool]] = {}
+    tail = upper[after_nl:]
+    for width in (2, 3, 4):  # OCR may add a character or two to the check digits
+        window, bank = tail[:width], _bank_code(tail[width : width + 4])
+        printed = tail[width + 4 : width + 14 + extra]
+        end = after_nl + width + 14 + extra
+        if len(printed) < 10 + extra or _longer(upper, offsets, start, end):
+            continue
+        if bank not in DUTCH_BANKS:
+            continue
+        # the letter too many stands among the digits: one glued on after the end may
+        # stand for a digit ("…3157B")
+        dropped = [
+            printed[:k] + printed[k + 1 :] for k, c in enumerate(printed[:-1]) if c.isalpha()
+        ]
+        accounts = dropped if extra else [printed]
+        for account in {to_digits(a) for a in accounts}:
+            if not account.isdigit():
+                continue
+            for i, j in combinations(range(width), 2):
+                check = to_digits(window[i] + window[j])
+                if not check.isdigit():
+                    continue
+                candidate = f"NL{check}{bank}{account}"
+                if std_iban.is_valid(candidate):
+                    exact = not extra and width == 2 and upper[start : start + 18] == candidate
+                    if candidate not in found or exact:
+                        found[candidate] = (end, exact)
+    return found
+
+
+# "NL88 RABO.0460 6632 08", and a speck read as a comma, colon, degree sign or apostrophe:
+# "0887, 4005", "KNAB'0503", "TRIO:0944", "0955°3624" (the checksum has to agree)
+_SPECKS = ".,:;-(){}'‘’`°"
+
+
+def _dutch_ibans(text: str, drop: str) -> list[Hit]:
+    """Dutch IBANs in text read without the characters in drop."""
+    squeezed, offsets = compact(text, drop=drop)
+    upper = squeezed.upper()
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for start in _NL_START.finditer(upper):
+        found = _dutch_readings(upper, offsets, start.start(), start.end(), extra=0)
+        # a letter OCR put among the account's digits, a speck or one digit read as two
+        # ("TRIOQ0736693157", "SNSBO0814201962"): only when the printed length gave none
+        found = found or _dutch_readings(upper, offsets, start.start(), start.end(), extra=1)
+        if len(found) == 1:
+            ((value, (end, exact)),) = found.items()
+            if any(s < end and start.start() < e for s, e in taken):
+                continue
+            taken.append((start.start(), end))
+            a, b = offsets[start.start()], offsets[end - 1] + 1
+            hits.append(Hit(value, a, b, text[a:b], repaired=not exact))
+    return hits
 
 
 def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
@@ -53,46 +118,13 @@ def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
     """
     if sum(c.isdigit() for c in text) < 6:
         return []  # an IBAN has twelve digits; OCR does not misread half of them
-    # "NL88 RABO.0460 6632 08", and a speck read as a bracket, comma or apostrophe:
-    # "0491] 9944", "0887, 4005", "KNAB'0503" (the checksum still has to agree)
-    squeezed, offsets = compact(text, drop=".,-[](){}'‘’`")
-    upper = squeezed.upper()
-    hits: list[Hit] = []
-    taken: list[tuple[int, int]] = []
-    for start in _NL_START.finditer(upper):
-        found: dict[str, tuple[int, bool]] = {}
-        tail = upper[start.end() :]
-        for width in (2, 3, 4):  # OCR may add a character or two to the check digits
-            window, bank, account = (
-                tail[:width],
-                tail[width : width + 4],
-                tail[width + 4 : width + 14],
-            )
-            if len(account) < 10 or _longer(
-                upper, offsets, start.start(), start.end() + width + 14
-            ):
-                continue
-            bank_l, account_d = to_letters(bank), _digits(account)
-            if not (bank_l in DUTCH_BANKS and account_d.isdigit()):
-                continue
-            for i, j in combinations(range(width), 2):
-                check = _digits(window[i] + window[j])
-                if not check.isdigit():
-                    continue
-                candidate = f"NL{check}{bank_l}{account_d}"
-                if std_iban.is_valid(candidate):
-                    exact = width == 2 and upper[start.start() : start.start() + 18] == candidate
-                    end = start.end() + width + 14
-                    if candidate not in found or exact:
-                        found[candidate] = (end, exact)
-        if len(found) == 1:
-            ((value, (end, exact)),) = found.items()
-            if any(s < end and start.start() < e for s, e in taken):
-                continue
-            taken.append((start.start(), end))
-            a, b = offsets[start.start()], offsets[end - 1] + 1
-            hits.append(Hit(value, a, b, text[a:b], repaired=not exact))
+    # a bracket is a speck ("0491] 9944") or a 1 ("0894 8508 [4"): the checksum tells
+    hits = _dutch_ibans(text, _SPECKS + "[]")
+    if not hits and ("[" in text or "]" in text):
+        hits = _dutch_ibans(text, _SPECKS)
     if labelled and not hits:
+        squeezed, offsets = compact(text, drop=_SPECKS + "[]")
+        upper = squeezed.upper()
         for match in _FOREIGN.finditer(upper):
             value = match.group(1)
             valid = [value[:n] for n in range(15, len(value) + 1) if std_iban.is_valid(value[:n])]

@@ -12,12 +12,19 @@ from .text import look_alike, two_for_one
 
 _EMAIL = re.compile(
     # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
-    # digits at its end ("bram 1987@": an address is no bare number): not after a label
-    r"(?<![\w.@-])((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z0-9][a-z0-9%+'-]*[._] "
+    # digits at its end ("bram 1987@": an address is no bare number): not after a label;
+    # a hyphen before it is a speck ("-ozturk.f@"), unless it joins a word on
+    r"(?<![\w.@])(?<![\w.@]-)((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z0-9][a-z0-9%+'-]*[._] "
+    # or before the separator ("anna _jansen9@", "anna -jansen9@" of "anna_jansen9@")
+    r"|[a-z][a-z0-9%+']* [._-](?=[a-z])"
     r"|[a-z][a-z0-9._%+'-]* (?=(?:[0-9]+|[A-Za-z])\s?[@©®])))?"
     r"[A-Za-z0-9][A-Za-z0-9._%+'-]*)\s?[@©®]\s?"
-    # scanner dust after the end ("….nl_-") is no part of it
-    r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12})(?![A-Za-z0-9@])"
+    # scanner dust after the end ("….nl_-") is no part of it; a word with a dot after it
+    # is the next address ("anna.p@hetnet. anna.p@hetnet.nl": read twice), no top level
+    r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12}"
+    # a gap OCR saw inside a firm's name, in lower case ("timmerbedri jfvanderlinden.nl")
+    r"|[a-z0-9][a-z0-9-]+ [a-z][a-z0-9-]+\.[a-z]{2,12})"
+    r"(?![A-Za-z0-9@]|\.[A-Za-z0-9])"
 )
 _GLUED_LABEL = re.compile(r"^.*?\be-?mail[-._:]+", re.IGNORECASE)
 # the dot before the top-level domain read as a comma or colon ("kliniek:nl")
@@ -109,13 +116,14 @@ COMMON_TLDS = frozenset(
 
 
 def _ascii_same_length(text: str) -> str:
-    """'é' -> 'e', '|' -> 'l', '„' -> '.' one for one (addresses are ASCII; offsets must
-    not move)."""
+    """'é' -> 'e', '|' and '!' -> 'l', '„' -> '.' one for one (addresses are ASCII;
+    offsets must not move)."""
     out = []
     for c in text:
         plain = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
         out.append(plain if len(plain) == 1 else c)
-    return "".join(out).replace("|", "l").replace("„", ".")  # „ : a dot on the line
+    # a 1 or l read as a bar or "!" ("julia! 990@"); „ : a dot on the line
+    return "".join(out).replace("|", "l").replace("!", "l").replace("„", ".")
 
 
 def find_emails(text: str) -> list[Hit]:

@@ -25,8 +25,9 @@ PARTICLES = sorted(
 # "Ben", which is one
 _SURNAME_PREFIXES = frozenset({"el", "al", "ait", "abu"})
 _ONE_WORD_PARTICLES = frozenset(p for p in PARTICLES if " " not in p)
-# The attention line of an address: "T.a.v.", and in English letters "Attn." / "FAO".
-ATTENTION = r"t\.?\s?a\.?\s?v\.?|ter attentie van|attn\.?|attention(?: of)?|f\.a\.o\.|fao"
+# The attention line of an address: "T.a.v.", and in English letters "Attn." / "FAO"
+# ("Atth.": its n read as an h).
+ATTENTION = r"t\.?\s?a\.?\s?v\.?|ter attentie van|att[nh]\.?|attention(?: of)?|f\.a\.o\.|fao"
 TITLES = re.compile(
     rf"^(?:(?:{ATTENTION}|dhr\.?|de heer|heer|hr\.?|mevr\.?|mevrouw|"
     r"mw\.?|mr\.?|ir\.?|ing\.?|drs\.?|dr\.?|prof\.?|fam\.?|familie|de familie|"
@@ -61,6 +62,8 @@ _ALPHA_PARTICLES = "|".join(sorted(p for p in _ONE_WORD_PARTICLES if p.isalpha()
 _BEFORE_PARTICLE = rf"(?=(?:{_ALPHA_PARTICLES})\b)"
 _DOT_AFTER_NAME = re.compile(rf"(?<=[^\W\d_]{{2}})\.{_BEFORE_PARTICLE}")
 _DOT_AFTER_INITIAL = re.compile(rf"(?<=\b[A-Z])\.{_BEFORE_PARTICLE}")
+# ... or after a particle ("Eva van. Leeuwen"): a particle is never abbreviated
+_DOT_AFTER_PARTICLE = re.compile(rf"\b({_ALPHA_PARTICLES})[.,](?= [A-Z])")
 
 
 def is_particle(word: str) -> bool:
@@ -89,9 +92,10 @@ def strip_title(text: str) -> str:
 
 def parse_person(text: str) -> PersonName | None:
     """A person's name from a line, or None when the line does not look like one."""
-    # a speck read as a dot between a first name and a particle ("Emma.de Wit"), or the
-    # gap after an initial lost ("J.de Vries")
+    # a speck read as a dot between a first name and a particle ("Emma.de Wit") or after
+    # the particle ("Eva van. Leeuwen"), or the gap after an initial lost ("J.de Vries")
     text = _DOT_AFTER_NAME.sub(" ", _DOT_AFTER_INITIAL.sub(". ", one_apostrophe(text)))
+    text = _DOT_AFTER_PARTICLE.sub(r"\1", text)
     titled = bool(TITLES.match(" ".join(text.split()).strip(_EDGES)))
     text = strip_title(text).strip(" .,;:")
     if not text or len(text) > 60 or any(c.isdigit() for c in text) or "@" in text:

@@ -13,6 +13,8 @@ from .text import fix_digit_tokens
 
 REGION = "NL"
 _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 ..."
+# "Tel. vast: #3179 675 6762": the + of +31 after a phone label (not "Ref. #31…")
+_PLUS_MISREAD = re.compile(r"(?i)((?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,3})[#*](?=31)")
 _BANK_CODE_BEFORE = re.compile(r"(?:^|[\s\d])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4}\s?$")
 # a country prefix before the digits: a VAT or enterprise number ("BE 0157.333.010")
 _VAT_PREFIX_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:BE|DE|NL|LU|FR|AT)\s?$")
@@ -28,7 +30,7 @@ def find_phones(text: str, blocked: list[tuple[int, int]] | None = None) -> list
     nine digits is far more often a BSN, an account or an order number than a phone.
     """
     blocked = blocked or []
-    fixed = _ZERO_IN_BRACKETS.sub("(0)", fix_digit_tokens(text))
+    fixed = _PLUS_MISREAD.sub(r"\1+", _ZERO_IN_BRACKETS.sub("(0)", fix_digit_tokens(text)))
     hits = []
     for match in phonenumbers.PhoneNumberMatcher(
         fixed, REGION, leniency=phonenumbers.Leniency.VALID

@@ -13,7 +13,10 @@ import re
 from collections import Counter
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
+from .email import COMMON_TLDS, MAIL_PROVIDERS, find_emails
+from .labels import label_kind
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
 from .names import parse_person
 from .text import fold, look_alike, strip_accents, two_for_one
@@ -48,22 +51,26 @@ def reconcile_emails(out: ExtractedClient) -> None:
     firsts = _names_of(out, "first_name")
     _respell_emails_from_names(out, parts, firsts)
     _merge_email_variants(out, set(parts) | firsts)
+    out.candidates["email"] = [fv for fv in out.all("email") if not _cut(fv)]
 
 
 def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
     """One address read several ways counts once. A cut form ("r@home.nl" where OCR
     split "hendriks. r@home.nl", "linden43@" where it lost "umit_") is the whole one,
     however often it was cut; of two slips of each other ("frederiquel983@" and
-    "frederique1983@") the one read most often wins, else the one whose parts are more of
-    the client's names ("anna.hoekman@", not "anina.hoekman@"), else the one with its dots
-    (OCR drops them, it does not invent them; a dot before a hyphen, which a smudged dot
-    reads as; one read in one piece before one put together across a gap), else the
-    card's labelled one, else the longer."""
+    "frederique1983@") the one read most often wins, else the one whose top-level domain
+    is a usual one, else the one whose parts are more of the client's names
+    ("anna.hoekman@", not "anina.hoekman@"), else the one with its dots (OCR drops them,
+    it does not invent them; one read in one piece before one put together across a gap;
+    a dot, then an underscore, before a hyphen, which a smudged dot or a low underscore
+    reads as), else the card's labelled one, else the longer."""
     readings = out.all("email")
     count = Counter(fv.value for fv in readings)
     rank: dict[str, tuple] = {}
     for fv in readings:
         local, _, domain = fv.value.partition("@")
+        # a top-level domain OCR made up is a slip ("hetnet.anna": the next word glued on)
+        usual = domain.rpartition(".")[2] in COMMON_TLDS
         chunks = [*_LOCAL_PARTS.split(local), domain.rpartition(".")[0]]
         named = sum(chunk in names for chunk in chunks)
         dots = sum(c in "._-" for c in local)
@@ -71,8 +78,8 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
         # have been "kees_bos71@", its underscore low as a dot)
         printed = fv.raw.partition("@")[0].split()
         whole = bool(printed) and len(printed[-1]) >= len(local)
-        here = (count[fv.value], named, dots, whole, local.count("."), fv.source == "label",
-                len(fv.value), fv.confidence)  # fmt: skip
+        here = (count[fv.value], usual, named, dots, whole, local.count("."), -local.count("-"),
+                fv.source == "label", len(fv.value), fv.confidence)  # fmt: skip
         rank[fv.value] = max(rank.get(fv.value, here), here)
 
     def better(strong: str, weak: str) -> bool:
@@ -96,6 +103,24 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
     _relabel(out, "email", final)
 
 
+def _cut(fv: FieldValue) -> bool:
+    """Is this the end of an address whose start OCR lost, that no other reading gave
+    back: a mailbox at a mail provider without letters or of one or two ("7@kpnmail.nl",
+    "e@live.nl"), or a labelled value whose first word a gap cut off ("pieter
+    celik78@": "pieter_", "pieter." or "pieter-", nothing tells which)?"""
+    local, _, domain = fv.value.partition("@")
+    if domain in MAIL_PROVIDERS and (len(local) < 3 or not any(c.isalpha() for c in local)):
+        return True
+    read = find_emails(fv.raw) if fv.source == "label" else []
+    # the word before what was read as the address (find_emails keeps it in the raw
+    # reading), unless a name put it back; one or two letters may be a speck ("a
+    # dekker@"), a label is no part of it
+    before = fv.raw[: read[0].start].strip(" .,") if read else ""
+    if len(before) < 3 or not before.isalpha() or not before.islower() or label_kind(before):
+        return False
+    return before not in local
+
+
 def _name_parts(out: ExtractedClient) -> Counter[str]:
     """How the client's names may stand in an e-mail address: every run of the words of a
     name run together ("frederiquedegroot", "degroot", "groot"), with how often read."""
@@ -109,7 +134,7 @@ def _name_parts(out: ExtractedClient) -> Counter[str]:
     return Counter({p: n for p, n in parts.items() if len(p) >= 4})
 
 
-# from this length a word with one letter too many inside is one OCR added a letter to
+# from this length a word with one letter too many or too few inside is one OCR slipped on
 _LONG = 10
 
 
@@ -117,18 +142,27 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     """The name part an e-mail address's chunk is a misreading of: the same length, and
     every letter that differs one OCR takes for the other (one in a name of four letters:
     "smii" for "smit"), or one pair of letters read for one, or in a long name one letter
-    too many inside it (not at an end: "jansenbouwt" may be the firm's own pun); a whole
-    name with an "l" or "i" after it is that name and the digit 1 ("dekkerl", "huismani"
-    for "dekker1", "huisman1"). Of two such names, the one read more often."""
+    too many or lost inside it (not at an end: "jansenbouwt" may be the firm's own pun);
+    a whole name with an "l" or "i" after it is that name and the digit 1 ("dekkerl",
+    "huismani" for "dekker1", "huisman1"). Of two such names, the one read more often."""
     if chunk in parts or len(chunk) < 4:
         return None
     if chunk[-1] in "lIi" and chunk[:-1] in parts:
         return f"{chunk[:-1]}1"
     respelled = [w for w in two_for_one(chunk) if w in parts]
     if len(chunk) >= _LONG:
-        # a speck read as a letter inside a long word ("timmherbedrijfmeijer")
+        # a speck read as a letter, or a letter lost, inside a long word
+        # ("timmherbedrijfmeijer", "timmerbedrifvisser"); not one letter for another: a
+        # name OCR misreads the same way each time ("Gelik" for "Çelik") is no spelling
         respelled += [
-            w for i in range(1, len(chunk) - 1) if (w := chunk[:i] + chunk[i + 1 :]) in parts
+            p
+            for p in parts
+            if abs(len(p) - len(chunk)) == 1
+            and p[0] == chunk[0]
+            and p[-1] == chunk[-1]
+            and p.isascii()
+            and p.isalnum()
+            and Levenshtein.distance(chunk, p, score_cutoff=1) == 1
         ]
     if respelled:
         return respelled[0]
@@ -298,11 +332,18 @@ def _relabel(out: ExtractedClient, name: str, target: dict[str, str]) -> None:
 _SURER = 0.25
 
 
+def _dutch(strong: str, weak: str) -> bool:
+    """Is weak strong's Dutch number with its country code misread ("0034 70 3720789"
+    beside "0031 70 3720789"): our clients are Dutch, their numbers mostly too."""
+    return strong.startswith("+31") and strong[3:] == weak[3:]
+
+
 def merge_phone_slips(out: ExtractedClient) -> None:
     """A number read once that is one digit off a number read several times is that
     number misread, not a second line (which would have been read as often); of two
     such numbers read once each, the one Tesseract was unsure of is the other misread
-    when Tesseract was sure of the other."""
+    when Tesseract was sure of the other, and a foreign one is the Dutch one misread
+    when they differ in the country code only."""
     readings = out.all("phone")
     count: Counter[str] = Counter(fv.value for fv in readings)
     sure: dict[str, float] = {}
@@ -315,7 +356,7 @@ def merge_phone_slips(out: ExtractedClient) -> None:
         for strong, m in count.items():
             if strong == weak or len(strong) != len(weak) or not _one_digit_off(strong, weak):
                 continue
-            if m >= 2 or (m == 1 and sure[strong] - sure[weak] >= _SURER):
+            if m >= 2 or (m == 1 and (sure[strong] - sure[weak] >= _SURER or _dutch(strong, weak))):
                 target[weak] = strong
                 break
     _relabel(out, "phone", target)

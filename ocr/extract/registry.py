@@ -17,11 +17,11 @@ from stdnum.nl import btw as std_btw
 from .hits import Hit
 from .text import compact
 
-# The KvK label and its misreads: KvK, K.v.K. (read "K.K." when the v is lost), KVK,
+# The KvK label and its misreads: KvK, K.v.K. (read "K.K." or "KK." when the v is lost), KVK,
 # Kvk-nr. (its hyphen read as an e: "KvKenr"), Kamer van Koophandel,
 # Handelsregister(nummer), HR-nr, CoC / Chamber of Commerce (English invoices).
 _KVK_LABEL = re.compile(
-    r"(?:(?<![a-z])k\s?\.?\s?[vy]\s?\.?\s?k(?:\b|(?=e(?:nr|nummer)))\.?|(?<![a-z])k\.\s?k\.|"
+    r"(?:(?<![a-z])k\s?\.?\s?[vy]\s?\.?\s?k(?:\b|(?=e(?:nr|nummer)))\.?|(?<![a-z])k\.?\s?k\.|"
     r"kamer\s+van\s+koophandel|handelsregister\w*|"
     r"(?<![a-z])hr[\s.-]*(?:nr|nummer)|(?<![a-z])coc\b|chamber\s+of\s+commerce)"
     r"(?:[\s.-]*e?(?:nr|nummer|no|number|n[or]\.?)\b\.?)?[\s.:-]*",
@@ -38,8 +38,10 @@ _EIGHT = re.compile(
 _KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 
 # NL read as "NE" too ("NE244953752B01"): the checksum still has to agree
-_BTW = re.compile(r"N[L1I|E]:?([0-9OILSBZ|]{9})[B8]([0-9OIL|]{2})|(?<![0-9])([0-9]{9})B([0-9]{2})")
-_BTW_DIGITS = str.maketrans({"O": "0", "I": "1", "L": "1", "|": "1", "S": "5", "B": "8", "Z": "2"})
+_BTW = re.compile(r"N[L1I|E]:?([0-9OILSBZ|]{9})[B8]([0-9OIL|!]{2})|(?<![0-9])([0-9]{9})B([0-9]{2})")
+_BTW_DIGITS = str.maketrans(
+    {"O": "0", "I": "1", "L": "1", "|": "1", "!": "1", "S": "5", "B": "8", "Z": "2"}
+)
 # A foreign EU VAT number: country prefix and 8-12 characters, read as printed.
 _VAT = re.compile(r"(?<![0-9])(?=([A-Z]{2})([0-9A-Z]{8,12}))")
 _VAT_COUNTRIES = frozenset(c.upper() for c in std_vat.MEMBER_STATES) - {"NL"} | {"EL"}
@@ -86,7 +88,7 @@ def find_btw(text: str) -> list[Hit]:
     printed spaced or dotted ("NL1234.56.789.B01"); without its NL only as printed."""
     if sum(c.isdigit() for c in text) < 6:
         return []  # eleven digits, a few of them perhaps misread
-    squeezed, offsets = compact(text, drop=".-")
+    squeezed, offsets = compact(text, drop=".,-")  # "NL4755,12.431.B02": a dot read as a comma
     upper = squeezed.upper()
     hits = []
     for match in _BTW.finditer(upper):

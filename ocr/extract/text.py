@@ -9,7 +9,7 @@ import unicodedata
 TO_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "i": "1",
                           "|": "1", "!": "1", "L": "1", "S": "5", "s": "5", "B": "8", "Z": "2",
                           "z": "2", "G": "6", "b": "6", "g": "9", "q": "9", "A": "4",
-                          "T": "7", "$": "5"})  # fmt: skip
+                          "T": "7", "$": "5", "[": "1", "]": "1"})  # fmt: skip
 TO_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "4": "A",
                            "7": "T", "|": "I", "$": "S"})  # fmt: skip
 # A narrower set for tokens inside running text, where a wrong repair would invent digits.
@@ -69,8 +69,9 @@ def compact(text: str, drop: str = "") -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-# Letter pairs OCR reads for one letter ("iries" for "ines", "hoine" for "home")
-_TWO_FOR_ONE = (("ri", "n"), ("rn", "m"), ("in", "m"), ("cl", "d"), ("vv", "w"))
+# Letters OCR reads for one letter ("iries" for "ines", "hoine" for "home", "hotrriail"
+# for "hotmail": the m's first leg an r, the rest an n read as "ri")
+_TWO_FOR_ONE = (("ri", "n"), ("rn", "m"), ("in", "m"), ("cl", "d"), ("vv", "w"), ("rri", "m"))
 
 
 # Letters OCR takes for one another in the same space ("frederigue" for "frederique")
@@ -90,12 +91,12 @@ def look_alike(a: str, b: str, most: int = 1) -> bool:
 
 
 def two_for_one(word: str) -> list[str]:
-    """word with one pair of letters OCR reads for one letter put back as that letter,
-    every way it can be ("hoine" -> ["home"])."""
+    """word with one run of letters OCR reads for one letter (a pair, or "rri") put back
+    as that letter, every way it can be ("hoine" -> ["home"])."""
     found = []
-    for two, one in _TWO_FOR_ONE:
-        at = word.find(two)
+    for many, one in _TWO_FOR_ONE:
+        at = word.find(many)
         while at >= 0:
-            found.append(word[:at] + one + word[at + 2 :])
-            at = word.find(two, at + 1)
+            found.append(word[:at] + one + word[at + len(many) :])
+            at = word.find(many, at + 1)
     return found

@@ -242,6 +242,7 @@ def test_kvk_needs_its_label_and_btw_its_checksum() -> None:
         # a speck read as a dot before the particle, or the gap after an initial lost
         ("Emma.de Wit", ("Emma", "de", "Wit")),
         ("J.van den Berg", (None, "van den", "Berg")),
+        ("Eva van. Leeuwen", ("Eva", "van", "Leeuwen")),  # ... or after the particle
         # the apostrophe printed or read as a typographic one, a speck before the name
         ("_ Ruud in ‘t Veld", ("Ruud", "in 't", "Veld")),
         ("Sem van ’t Hof", ("Sem", "van 't", "Hof")),

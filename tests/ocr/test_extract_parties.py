@@ -453,6 +453,25 @@ def client_letter_to_us(top: tuple[str, ...], signed: str, firm: str | None = No
     return page_of(*rows)
 
 
+def test_a_writers_block_that_runs_into_our_address_with_no_gap_is_the_writers() -> None:
+    """The writer's name read with a speck after its particle, and no blank line between
+    the writer's block and ours: it is still two parties, the writer the client."""
+    lines = [
+        "Eva van. Leeuwen",
+        "Oude Gracht 64",
+        "9720 PW Groningen",
+        "E-mail: eva_leeuwen77@kpnmail.nl",
+        "Installatiebedrijf Hoekstra B.V.",
+        "Industrieweg 14",
+        "8441 PK Heerenveen",
+    ]
+    rows = [(line, 180, 150 + 45 * i) for i, line in enumerate(lines)]
+    letter = page_of(*rows, ("Met vriendelijke groet,", 180, 1100), ("Eva van Leeuwen", 180, 1250))
+    ex = extract_client([letter], own=OWN)
+    assert values(ex, "email") == ["eva_leeuwen77@kpnmail.nl"]
+    assert values(ex, "postcode") == ["9720 PW"]
+
+
 @pytest.mark.parametrize(
     ("folder", "top", "signed", "firm"),
     [
@@ -491,12 +510,13 @@ def test_a_letter_of_another_person_of_the_same_short_surname_stays_apart() -> N
     assert not values(ex, "phone")
 
 
-def test_an_english_attention_line_is_no_part_of_the_name() -> None:
+@pytest.mark.parametrize("attention", ["Attn.", "Atth."])  # its n read as an h
+def test_an_english_attention_line_is_no_part_of_the_name(attention: str) -> None:
     to_client = page_of(
         ("Installatiebedrijf Hoekstra B.V.", 180, 100),
         ("Industrieweg 14 · 8441 PK Heerenveen · Tel. 0513-612345", 180, 160),
         ("Eetcafé 't Hoekje V.O.F.", 180, 420),
-        ("Attn. Esther Koster", 180, 465),
+        (f"{attention} Esther Koster", 180, 465),
         ("Beatrixlaan 126", 180, 510),
         ("3579 BJ Utrecht", 180, 555),
         ("Factuur 2024-118", 180, 700),

@@ -31,6 +31,7 @@ from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F
         "Kvk: l2345678",  # Tesseract read the 1 as l
         "KvK-nummer: - 12345678",
         "K.K. 12345678",  # K.v.K. with its v lost
+        "KK. Amsterdam nr. 12345678",  # ... and its first dot
         "KvK ‘s-Hertogenbosch: 12345678",  # a curly apostrophe before the place
         "KvKenr. 12345678",  # the hyphen of KvK-nr. read as an e
         "KvK-nr: ‘12345678",  # a speck before the number read as a quote ...
@@ -71,6 +72,8 @@ def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:
         "VAT NL 0044 95 445 B01",
         "Btw-nr: 004495445B01",
         "BTW-nr: ” NE004495445B01",  # its L read as E
+        "Omzetbelastingnummer NL0044,95.445.B01",  # a dot read as a comma
+        "BTW-nummer: NL004495445B0! °",  # its 1 read as !
     ],
 )
 def test_btw_in_its_real_spellings(text: str) -> None:

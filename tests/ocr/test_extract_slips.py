@@ -10,9 +10,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from stdnum import iban as std_iban
 
 from ocr.extract import OwnBusiness, extract_client
-from ocr.extract.bank import find_ibans
+from ocr.extract.bank import DUTCH_BANKS, find_ibans
 from ocr.extract.email import find_emails
 from ocr.extract.own import OwnFilter
 from ocr.extract.phones import find_phones
@@ -54,6 +57,20 @@ def _letter_with(line: str) -> list:
             ("Kees de Vries", 180, 1250),
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("Tel. vast: #3179 675 6762", ["+31796756762"]),  # the + of +31 read as #
+        ("Mobiel: *31 6 12345678", ["+31612345678"]),  # ... or as *
+        ("Ref. #31796756762", []),  # no phone label: a reference
+    ],
+)
+def test_the_plus_of_31_read_as_a_mark_after_a_phone_label_is_a_plus(
+    line: str, meant: list[str]
+) -> None:
+    assert [h.value for h in find_phones(line)] == meant
 
 
 def test_a_mobile_label_over_a_number_no_mobile_can_be_drops_it() -> None:
@@ -179,6 +196,15 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("umit.graaf@hoine.nl", ["umit.graaf@home.nl"]),  # "in" for the m of a provider
         ("i.tenbrink@hame.nl", ["i.tenbrink@home.nl"]),  # a for o in a short provider
         ("lotte_venS6@gmail.com", ["lotte_ven56@gmail.com"]),  # a capital S before a digit
+        ("rene@hotrriail.com", ["rene@hotmail.com"]),  # "rri" for the m of a provider
+        # a gap inside a domain in lower case: one name; a web address after a cut one: none
+        ("contact@timmerbedri jfvanderlinden.nl", ["contact@timmerbedrijfvanderlinden.nl"]),
+        ("info@bakker www.bakker.nl", []),
+        ("E -ozturk.f@kpnmail.nl", ["ozturk.f@kpnmail.nl"]),  # a speck before it
+        ("anna _jansen9@ home.nl", ["anna_jansen9@home.nl"]),  # a gap before the separator
+        ("E jan-ozturk.f@kpnmail.nl", ["jan-ozturk.f@kpnmail.nl"]),
+        # read twice, the first time without its ".nl": the next word is no top level
+        ("anna.peters@hetnet. anna.peters@hetnet.nl.", ["anna.peters@hetnet.nl"]),
         ("info@mc.com", ["info@mc.com"]),  # the shortest ("me.com") are left alone
         ("1826. e-mail-info@dijkstraelektro.nl", ["info@dijkstraelektro.nl"]),  # glued label
         ("info@terpstra.cz", ["info@terpstra.cz"]),  # a real one
@@ -203,10 +229,56 @@ def test_an_address_is_put_right_from_the_name_as_read_most_often() -> None:
     ]
 
 
+def test_a_number_read_once_with_a_foreign_country_code_beside_its_dutch_one_is_that() -> None:
+    # both read once, Tesseract as sure of either: the country code is what OCR slipped on
+    pages = [_card_with_phone("0031 70 3720789", 95.0), _card_with_phone("0034 70 3720789", 95.0)]
+    assert values(extract_client(pages, own=OWN), "phone") == ["+31703720789"]
+
+
 def test_a_dutch_iban_with_a_bank_code_no_dutch_bank_has_is_misread() -> None:
     # "NL65 RABO 0579 8207 50" with its R lost passes mod 97 as "NL65ABOO5798207507"
     assert find_ibans("IBAN NL65 ABOO 5798 2075 07") == []
     assert [h.value for h in find_ibans("IBAN NL65 RABO 0579 8207 50")] == ["NL65RABO0579820750"]
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("Rek.nr.: NL57TRIOQ0736693 157", ["NL57TRIO0736693157"]),  # a speck read as Q
+        ("Rek.nr.: NLI6SNSBO08 14201962", ["NL16SNSB0814201962"]),  # one 0 read as "O0"
+        ("Rek.nr.: NL57TRIO0736693157B", []),  # glued on after the end: may be a digit
+        ("Bankrekening: NL18'TRIO:0944 0042 96", ["NL18TRIO0944004296"]),  # specks
+        ("IBAN: NL42 ABNA 0955°3624 07", ["NL42ABNA0955362407"]),
+        ("NL22TRIQ0748183825", ["NL22TRIO0748183825"]),  # Q for the O of a bank's code
+        ("NL23TRIO08948508 [4", ["NL23TRIO0894850814"]),  # a bracket for a 1
+        ("NL23TRIO0894850814 [4", ["NL23TRIO0894850814"]),  # a bracket as a speck
+        ("Rek.nr.: NL57TRIO07366931570", []),  # a digit too many: which one, nothing says
+    ],
+)
+def test_a_speck_or_a_letter_too_many_in_an_iban_is_dropped_where_the_checksum_agrees(
+    line: str, meant: list[str]
+) -> None:
+    assert [h.value for h in find_ibans(line)] == meant
+
+
+@given(
+    st.sampled_from(sorted(DUTCH_BANKS)),
+    st.text("0123456789", min_size=10, max_size=10),
+    st.integers(0, 9),
+    st.sampled_from("OQIDBS"),
+    st.integers(0, 9),
+)
+def test_a_letter_put_among_an_ibans_digits_gives_that_iban_or_none(
+    bank: str, account: str, at: int, letter: str, slip: int
+) -> None:
+    value = f"NL{std_iban.calc_check_digits(f'NL00{bank}{account}')}{bank}{account}"
+    with_letter = value[: 8 + at] + letter + value[8 + at :]
+    assert [h.value for h in find_ibans(f"IBAN {with_letter}")] == [value]
+    # a digit misread too: the checksum finds every such slip, so nothing is read
+    digit = str((int(value[8 + slip]) + 1) % 10)
+    misread = value[: 8 + slip] + digit + value[9 + slip :]
+    with_letter = misread[: 8 + at] + letter + misread[8 + at :]
+    assert find_ibans(f"IBAN {with_letter}") == []
 
 
 def test_a_firms_domain_is_put_right_from_the_firms_name() -> None:
