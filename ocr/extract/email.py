@@ -8,13 +8,14 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 
 from .hits import Hit
+from .labels import label_kind
 from .text import look_alike, two_for_one
 
 _EMAIL = re.compile(
     # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
     # digits at its end ("bram 1987@": an address is no bare number): not after a label;
     # a hyphen before it is a speck ("-ozturk.f@"), unless it joins a word on
-    r"(?<![\w.@])(?<![\w.@]-)((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z0-9][a-z0-9%+'-]*[._] "
+    r"(?<![\w.@])(?<![\w.@]-)((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z0-9][a-z0-9%+'-]*[._] -?"
     # or before the separator ("anna _jansen9@", "anna -jansen9@" of "anna_jansen9@")
     r"|[a-z][a-z0-9%+']* [._-](?=[a-z])"
     r"|[a-z][a-z0-9._%+'-]* (?=(?:[0-9]+|[A-Za-z])\s?[@©®])))?"
@@ -29,6 +30,9 @@ _EMAIL = re.compile(
 _GLUED_LABEL = re.compile(r"^.*?\be-?mail[-._:]+", re.IGNORECASE)
 # the dot before the top-level domain read as a comma or colon ("kliniek:nl")
 _MISREAD_DOT = re.compile(r"(?<=[A-Za-z0-9])[,:](?=(?:nl|com|net|org|be|de|eu)(?![A-Za-z0-9]))")
+# ... or a dot in the name ("tenbrink:e@"), not a label's colon ("E-mailadres:info@")
+_MISREAD_LOCAL_DOT = re.compile(r"(?<=[a-z])[,:](?=[a-z0-9][a-z0-9._%+-]*\s?[@©®])")
+_WORD_END = re.compile(r"[A-Za-z0-9._-]*$")
 # the l of ".nl" read as a bracket, bar or one ("meijer.n]")
 _MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
 
@@ -126,11 +130,17 @@ def _ascii_same_length(text: str) -> str:
     return "".join(out).replace("|", "l").replace("!", "l").replace("„", ".")
 
 
+def _dot_in_name(match: re.Match[str]) -> str:
+    word = _WORD_END.search(match.string, 0, match.start()).group()
+    return match.group() if "mail" in word.lower() or label_kind(word) else "."
+
+
 def find_emails(text: str) -> list[Hit]:
     if not any(at in text for at in "@©®"):
         return []
     hits = []
-    plain = _MISREAD_L.sub("l", _MISREAD_DOT.sub(".", _ascii_same_length(text)))
+    plain = _MISREAD_DOT.sub(".", _MISREAD_LOCAL_DOT.sub(_dot_in_name, _ascii_same_length(text)))
+    plain = _MISREAD_L.sub("l", plain)
     for match in _EMAIL.finditer(plain):
         local = re.sub(r"\s", "", match.group(1)).strip(".")
         # a label glued on ("1826.e-mail-info@"): the address starts after it
@@ -139,6 +149,9 @@ def find_emails(text: str) -> list[Hit]:
         # addresses are printed in lower case: a capital S or O before a digit is one
         # ("lotte_venS6@" of "lotte_ven56@")
         local = re.sub(r"[SO](?=[0-9])", lambda m: "5" if m.group() == "S" else "0", local)
+        # no address has two marks in a row: one is a speck, most likely a hyphen's
+        # ("emma_ -hof15@")
+        local = re.sub(r"[._-]{2,}", lambda m: (m.group().replace("-", "") or "-")[0], local)
         domain = re.sub(r"\s", "", match.group(2)).strip(".").lower()
         if not local or "." not in domain or ".." in domain:
             continue

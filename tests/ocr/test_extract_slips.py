@@ -202,6 +202,10 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("info@bakker www.bakker.nl", []),
         ("E -ozturk.f@kpnmail.nl", ["ozturk.f@kpnmail.nl"]),  # a speck before it
         ("anna _jansen9@ home.nl", ["anna_jansen9@home.nl"]),  # a gap before the separator
+        ("emma_ -hof15@ziggo.nl", ["emma_hof15@ziggo.nl"]),  # two marks in a row: a speck
+        ("emma-.hof15@ziggo.nl", ["emma.hof15@ziggo.nl"]),
+        ("tenbrink:e@live.nl", ["tenbrink.e@live.nl"]),  # a dot read as a colon ...
+        ("E-mailadres:info@bouw.nl", ["info@bouw.nl"]),  # ... not a label's
         ("E jan-ozturk.f@kpnmail.nl", ["jan-ozturk.f@kpnmail.nl"]),
         # read twice, the first time without its ".nl": the next word is no top level
         ("anna.peters@hetnet. anna.peters@hetnet.nl.", ["anna.peters@hetnet.nl"]),
@@ -211,7 +215,7 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("De Groot Advies © V.O.F. info", []),  # © for @ before a legal form: no domain
     ],
 )
-def test_what_ocr_did_to_a_domain_is_undone_or_left(line, meant) -> None:
+def test_what_ocr_did_to_an_address_is_undone_or_left(line, meant) -> None:
     assert [h.value for h in find_emails(line)] == meant
 
 
