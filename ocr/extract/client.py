@@ -24,7 +24,13 @@ from .dates import find_dates
 from .email import find_emails
 from .hits import Hit
 from .labelled import Seg, labelled_rows
-from .layout import PageLayout, analyse, blocks_of, split_flowed_addresses
+from .layout import (
+    PageLayout,
+    analyse,
+    blocks_of,
+    split_at_return_line,
+    split_flowed_addresses,
+)
 from .model import AddressValue, ExtractedClient, FieldValue
 from .names import PersonName, parse_person
 from .own import OwnBusiness
@@ -161,6 +167,7 @@ class _PageReader:
         lines = [[s.line for s in row] for row in self.segs]
         labelled = {(s.line_index, s.seg_index): s.kind for r in self.segs for s in r}
         block_of = split_flowed_addresses(blocks_of(lines), self.address_groups)
+        block_of = split_at_return_line(block_of, lines, self.address_groups)
         address = {block_of[k] for k in self.address_keys if k in block_of}
         layout = analyse(lines, labelled, address, self.size, block_of, self.oneline_keys)
         self._read_letterhead_companies(layout)
@@ -264,7 +271,7 @@ class _PageReader:
         fax = "fax" in text.casefold()
         if kind in _NOT_PHONE:
             blocked.append((s.value_start, len(text)))
-        for hit in find_phones(text, blocked):
+        for hit in find_phones(text, blocked, labelled=kind in ("phone", "mobile")):
             if priced and kind not in ("phone", "mobile"):
                 continue
             if kind == "mobile" and phone_kind(hit.value) == "other":

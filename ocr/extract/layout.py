@@ -144,6 +144,41 @@ def split_flowed_addresses(
     return result
 
 
+# The writer's return address printed small over the window ("Retouradres: Postbus 251")
+_RETURN_LINE = re.compile(r"^\W*retour", re.IGNORECASE)
+
+
+def split_at_return_line(
+    block_of: dict[tuple[int, int], int],
+    segs: list[list[Line]],
+    groups: list[set[tuple[int, int]]],
+) -> dict[tuple[int, int], int]:
+    """Blocks with the address right under a return-address line (one of groups, the
+    address groups the reader found) made a block of its own: the line stands over the
+    addressee's window, so the address under it in the same block (the writer's block
+    ran on into it, no gap) is the addressee, not the writer."""
+    result = dict(block_of)
+    new = max(block_of.values(), default=-1) + 1
+    for (i, j), block in block_of.items():
+        if not _RETURN_LINE.match(segs[i][j].text):
+            continue
+        same = sorted(k for k, b in result.items() if b == block)
+        below = [k for k in same if k[0] > i]
+        # only a block that runs on into the window: not one the window was split off
+        if same[0][0] >= i or not below or below[0][0] != i + 1:
+            continue
+        # to the end of the address that starts under it
+        ends = [max(k[0] for k in g) for g in groups if min(k[0] for k in g) == i + 1]
+        if not ends:
+            continue
+        last = ends[0]
+        for key in below:
+            if key[0] <= last:
+                result[key] = new
+        new += 1
+    return result
+
+
 # Labels of a form about a person or firm (not "Tel.", "KvK": letterheads carry those).
 FORM_LABELS = frozenset({"name", "company", "address", "postcode_city", "client_since"})
 

@@ -13,8 +13,13 @@ from .text import fix_digit_tokens
 
 REGION = "NL"
 _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 ..."
+_PHONE_LABEL = r"(?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,3}"
 # "Tel. vast: #3179 675 6762": the + of +31 after a phone label (not "Ref. #31…")
-_PLUS_MISREAD = re.compile(r"(?i)((?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,3})[#*](?=31)")
+_PLUS_MISREAD = re.compile(rf"(?i)({_PHONE_LABEL})[#*](?=31)")
+_LABEL_BEFORE = re.compile(rf"(?i){_PHONE_LABEL}$")
+# an IBAN's account digits in its groups of four ("NL04 TRIO 0721 0412 21" with its
+# start misread): a phone number only after a phone label
+_ACCOUNT_GROUPS = re.compile(r"^[0-9]{4} [0-9]{4} [0-9]{2}$")
 _BANK_CODE_BEFORE = re.compile(r"(?:^|[\s\d])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4}\s?$")
 # a country prefix before the digits: a VAT or enterprise number ("BE 0157.333.010")
 _VAT_PREFIX_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:BE|DE|NL|LU|FR|AT)\s?$")
@@ -23,8 +28,11 @@ _VAT_PREFIX_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:BE|DE|NL|LU|FR|AT)\s?$")
 _MISREAD_COUNTRY = 81
 
 
-def find_phones(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Hit]:
-    """Phone numbers in one segment of text; spans in blocked (IBAN, KvK...) are skipped.
+def find_phones(
+    text: str, blocked: list[tuple[int, int]] | None = None, *, labelled: bool = False
+) -> list[Hit]:
+    """Phone numbers in one segment of text; spans in blocked (IBAN, KvK...) are skipped;
+    labelled: the segment is a phone label's value (its label may stand apart).
 
     Only numbers written with a trunk 0 or an international prefix count: a bare run of
     nine digits is far more often a BSN, an account or an order number than a phone.
@@ -41,9 +49,11 @@ def find_phones(text: str, blocked: list[tuple[int, int]] | None = None) -> list
             continue
         if overlaps_any(match.start, match.end, blocked):
             continue
-        if _BANK_CODE_BEFORE.search(fixed[: match.start]):
+        before = fixed[: match.start]
+        account = _ACCOUNT_GROUPS.match(raw) and not (labelled or _LABEL_BEFORE.search(before))
+        if _BANK_CODE_BEFORE.search(before) or account:
             continue  # the account part of an IBAN the checksum rejected (misread)
-        if _VAT_PREFIX_BEFORE.search(fixed[: match.start]):
+        if _VAT_PREFIX_BEFORE.search(before):
             continue
         number, repaired = _dutch_if_misread(match.number, raw), fixed != text
         repaired = repaired or number is not match.number

@@ -315,8 +315,8 @@ def respell_from_folder(out: ExtractedClient, folder_name: str) -> None:
         del out.candidates[name]
 
 
-def _one_digit_off(a: str, b: str) -> bool:
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+def _digits_off(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=True)) if len(a) == len(b) else len(a)
 
 
 def _relabel(out: ExtractedClient, name: str, target: dict[str, str]) -> None:
@@ -330,6 +330,9 @@ def _relabel(out: ExtractedClient, name: str, target: dict[str, str]) -> None:
 # how much surer Tesseract must have been of one of two numbers read once each, one digit
 # apart, to take it for the other's reading ("309438" at 96, "300438" at 58)
 _SURER = 0.25
+# how unsure Tesseract must have been of a number read once to take it for a number read
+# several times two digits away from it
+_UNSURE = 0.5
 
 
 def _dutch(strong: str, weak: str) -> bool:
@@ -343,7 +346,9 @@ def merge_phone_slips(out: ExtractedClient) -> None:
     number misread, not a second line (which would have been read as often); of two
     such numbers read once each, the one Tesseract was unsure of is the other misread
     when Tesseract was sure of the other, and a foreign one is the Dutch one misread
-    when they differ in the country code only."""
+    when they differ in the country code only. Two digits off a number read several
+    times, a number read once is that number misread only when Tesseract was unsure of
+    it."""
     readings = out.all("phone")
     count: Counter[str] = Counter(fv.value for fv in readings)
     sure: dict[str, float] = {}
@@ -354,9 +359,16 @@ def merge_phone_slips(out: ExtractedClient) -> None:
         if n != 1:
             continue
         for strong, m in count.items():
-            if strong == weak or len(strong) != len(weak) or not _one_digit_off(strong, weak):
+            off = _digits_off(strong, weak)
+            if strong == weak or off > 2:
                 continue
-            if m >= 2 or (m == 1 and (sure[strong] - sure[weak] >= _SURER or _dutch(strong, weak))):
+            if off == 2:
+                # two digits: only when Tesseract was unsure of them ("(0708920512")
+                misread = m >= 2 and sure[weak] < _UNSURE
+            else:
+                surer = sure[strong] - sure[weak] >= _SURER
+                misread = m >= 2 or (m == 1 and (surer or _dutch(strong, weak)))
+            if misread:
                 target[weak] = strong
                 break
     _relabel(out, "phone", target)

@@ -472,6 +472,25 @@ def test_a_writers_block_that_runs_into_our_address_with_no_gap_is_the_writers()
     assert values(ex, "postcode") == ["9720 PW"]
 
 
+def test_a_return_address_line_starts_the_addressees_block_under_the_writers() -> None:
+    """A writer's block of only a name and contacts runs on, no gap, into the window:
+    the return-address line over the window is where our address starts."""
+    lines = [
+        "Bakkerij Van den Heuvel V.O.F.",
+        "T. +31614471678",
+        "E marieke.heuvel@live.nl",
+        "Retouradres: Postbus 277",
+        "Installatiebedrijf Hoekstra B.V.",
+        "Industrieweg 14",
+        "8441 PK Heerenveen",
+    ]
+    rows = [(line, 180, 150 + 45 * i) for i, line in enumerate(lines)]
+    signed = [("Met vriendelijke groet,", 180, 1100), ("Marieke van den Heuvel", 180, 1250)]
+    ex = extract_client([page_of(*rows, *signed)], own=OWN)
+    assert values(ex, "phone") == ["+31614471678"]
+    assert values(ex, "email") == ["marieke.heuvel@live.nl"]
+
+
 @pytest.mark.parametrize(
     ("folder", "top", "signed", "firm"),
     [

@@ -249,4 +249,6 @@ def test_a_postcode_after_scanner_dust_is_read() -> None:
     # ... and a comma between its digits and letters; not a year before a place
     (found,) = find_postcodes("5231, VK ‘s-Hertogenbosch")
     assert (found.postcode, found.city) == ("5231 VK", "'s-Hertogenbosch")
+    (found,) = find_postcodes("2327-WL Leiden")  # ... or a hyphen
+    assert (found.postcode, found.city) == ("2327 WL", "Leiden")
     assert find_postcodes("Sinds 2019, De Bilt") == []

@@ -182,6 +182,13 @@ def test_a_cards_one_bare_eight_digit_value_is_its_kvk_number() -> None:
         assert values(extract_client([labelled], own=OWN), "kvk") == []
 
 
+def test_an_ibans_account_digits_in_their_groups_are_no_phone_number() -> None:
+    # "NL04 TRIO 0721 0412 21" with its start misread: a phone only after its label
+    assert find_phones("U kunt mij bellen. ods 0721 0412 21") == []
+    assert [h.value for h in find_phones("Tel. 0721 0412 21")] == ["+31721041221"]
+    assert [h.value for h in find_phones("0721 0412 21", labelled=True)] == ["+31721041221"]
+
+
 def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
     assert find_phones("Omschrijving BE 0157.333.010") == []
     assert [h.value for h in find_phones("Tel. 0157 333010")] == ["+31157333010"]
@@ -231,6 +238,21 @@ def test_an_address_is_put_right_from_the_name_as_read_most_often() -> None:
     assert values(extract_client(pages, own=OWN), "email") == [
         "i.kowalczyk@timmerbedrijfkowalczyk.com"
     ]
+
+
+@pytest.mark.parametrize(
+    ("unsure", "meant"),
+    [
+        (30.0, ["+31511309438"]),  # Tesseract was unsure of "300488": 309438 misread
+        (95.0, ["+31511300488", "+31511309438"]),  # sure of it: a second number
+    ],
+)
+def test_a_number_read_once_two_digits_off_one_read_twice_is_it_only_when_unsure(
+    unsure: float, meant: list[str]
+) -> None:
+    pages = [_card_with_phone("0031 511 309438", 96.0)] * 2
+    pages.append(_card_with_phone("0031 511 300488", unsure))
+    assert sorted(values(extract_client(pages, own=OWN), "phone")) == meant
 
 
 def test_a_number_read_once_with_a_foreign_country_code_beside_its_dutch_one_is_that() -> None:
