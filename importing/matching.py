@@ -121,12 +121,24 @@ def _first_names_agree(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 85
 
 
+def _same_first_name(a: str, b: str) -> bool:
+    return len(a) >= 3 and a == b
+
+
+def _one_letter_misread(a: str, b: str) -> bool:
+    """Are a and b one surname, one letter of it misread: the same length (five letters
+    or more), one letter apart?"""
+    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 def names_agree(a: Profile, b: Profile) -> bool:
     """Do the names of a and b name the same person or business?"""
     for first_a, last_a in a.persons:
         for first_b, last_b in b.persons:
             if last_a == last_b and _first_names_agree(first_a, first_b):
                 return True
+            if _one_letter_misread(last_a, last_b) and _same_first_name(first_a, first_b):
+                return True  # "Mohamed Gelik" of "Mohamed Çelik": OCR read Ç as G
     for ca in a.companies:
         for cb in b.companies:
             # "Klant 3" and "Klant 4" are alike but for the number that tells them apart

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from storage.places import dutch_places
 
 from .hits import Hit
+from .labels import label_kind
 
 # Letters F, I, O, Q, U, Y never occur in postcodes; SA, SD and SS are not used.
 # (an underscore before it is scanner dust: "“_9104 AA Damwâld"; so is a comma between
@@ -90,11 +91,19 @@ def known_city(printed: str) -> tuple[str, bool, int]:
     return printed, False, len(printed)
 
 
+# ... before a house number that ends the line ("Julianalaan, 21 1-4": too much misread)
+_MARK_BEFORE_NUMBER = re.compile(r"(?<=[a-z])[,.:;](?= [1-9][0-9]*[a-zA-Z]?(?:[- ]?\w{1,4})?$)")
+
+
 def parse_street(text: str) -> Street | None:
     """ "Kerkstraat 12a", "Nieuwe Binnenweg 12-2", "'t Zand 3 bis" -> street and number."""
     value = _TRAILING_JUNK.sub("", " ".join(text.split())).translate(_APOSTROPHES)
     value = value.lstrip("'\"“” ") if not value.startswith(("'t ", "'s ")) else value
     value = re.sub(r"(?<=[a-z]),(?= [A-Z])", "", value)  # "Oude, Gracht 12": OCR comma
+    # "Rue de Paris: 248": a speck, not a label's colon ("Adres: 12")
+    value = _MARK_BEFORE_NUMBER.sub(
+        lambda m: "" if not label_kind(m.string[: m.start()]) else m.group(), value
+    )
     match = _STREET.match(value)
     if not match:
         return None

@@ -25,6 +25,7 @@ from .email import find_emails
 from .hits import Hit
 from .labelled import Seg, labelled_rows
 from .layout import (
+    SIGN_OFF,
     PageLayout,
     analyse,
     blocks_of,
@@ -45,10 +46,6 @@ CONF_BLOCK = 0.85
 CONF_PATTERN = 0.7
 CONF_SIGNATURE = 0.6
 
-_SIGN_OFF = re.compile(
-    r"(vriendelijke\s+groet|met\s+groet|groeten|hoogachtend|kind\s+regards|best\s+regards)",
-    re.IGNORECASE,
-)
 _CHECKED = frozenset({"iban", "btw", "vat", "phone", "email", "client_since", "kvk"})
 _WRITERS_ZONES = ("letterhead", "footer", "signature")
 # a value alone in its segment: eight digits, specks of a table's rules around them
@@ -370,12 +367,16 @@ class _PageReader:
                 self.address_groups.append(group)
 
     def _read_signature(self) -> None:
-        for i, line in enumerate(self.lines):
-            if not _SIGN_OFF.search(line.text) or len(line.text) > 40:
+        # by segment: a column beside the letter (the writer's details) may share the
+        # sign-off's line and the lines under it ("Met vriendelijke groet,   NL23 ASNB …")
+        rows = [[s.line for s in row] for row in self.segs]
+        for i, line in ((i, seg) for i, row in enumerate(rows) for seg in row):
+            if not SIGN_OFF.search(line.text) or len(line.text) > 40:
                 continue
             height = max(line.height, 1)
             taken = 0
-            for below in self.lines[i + 1 : i + 4]:
+            column = [s for row in rows[i + 1 :] for s in row if _same_column(line, s)]
+            for below in column[:3]:
                 if line.has_boxes and below.top - line.top > 9 * height:
                     break
                 text = below.text.strip()
@@ -393,6 +394,14 @@ class _PageReader:
                     break
             self.signature = False
             break
+
+
+def _same_column(line: Line, below: Line) -> bool:
+    """Does below stand under line, in its column (the rule of layout.blocks_of)?"""
+    if not (line.has_boxes and below.has_boxes):
+        return True
+    overlap = min(line.right, below.right) - max(line.left, below.left)
+    return overlap > 0 or abs(below.left - line.left) <= 1.5 * max(line.height, 1)
 
 
 def _one_name(text: str, several: bool = False) -> str | None:

@@ -144,6 +144,10 @@ def split_flowed_addresses(
     return result
 
 
+SIGN_OFF = re.compile(
+    r"(vriendelijke\s+groet|met\s+groet|groeten|hoogachtend|kind\s+regards|best\s+regards)",
+    re.IGNORECASE,
+)
 # The writer's return address printed small over the window ("Retouradres: Postbus 251")
 _RETURN_LINE = re.compile(r"^\W*retour", re.IGNORECASE)
 
@@ -213,6 +217,8 @@ def analyse(
         zone = _zone(lines, block, portrait, width, height, address_blocks)
         if block == upper:
             zone = "letterhead"  # the writer's own address above the addressee's
+        if zone == "address-block" and _signed(keys, segs):
+            zone = "signature"  # the writer's name and address under "Met vriendelijke groet,"
         if any(labels.get(k) in FORM_LABELS for k in keys) and zone != "address-block":
             zone = None  # "Naam:", "Adres:": a form's rows, wherever they stand
         if is_card and zone != "footer" and _card_rows(lines, keys, labels, title_top):
@@ -250,6 +256,12 @@ def analyse(
 _REGISTRY_LABELS = frozenset({"iban", "kvk", "btw", "vat"})
 # ... not inside an e-mail address ("debiteuren@vanbeekleasing.nl" is the writer's mailbox)
 _ABOUT_THE_CUSTOMER = re.compile(r"\b(uw|klant|debiteur|afnemer)(?![\w.-]*@)", re.IGNORECASE)
+
+
+def _signed(keys: list[tuple[int, int]], segs: list[list[Line]]) -> bool:
+    """Does the block start right under a sign-off line?"""
+    first = min(i for i, _ in keys)
+    return first > 0 and any(SIGN_OFF.search(seg.text) for seg in segs[first - 1])
 
 
 def _side_column(lines: list[Line], kinds: list[str | None], portrait: bool, width: int) -> bool:

@@ -31,7 +31,7 @@ ATTENTION = r"t\.?\s?a\.?\s?v\.?|ter attentie van|att[nh]\.?|attention(?: of)?|f
 TITLES = re.compile(
     rf"^(?:(?:{ATTENTION}|dhr\.?|de heer|heer|hr\.?|mevr\.?|mevrouw|"
     r"mw\.?|mr\.?|ir\.?|ing\.?|drs\.?|dr\.?|prof\.?|fam\.?|familie|de familie|"
-    r"en|&)\s+)+",
+    r"en|&|of)(?:\s*/\s*|\s+))+",  # "De heer/mevrouw", "Dhr. of mevr."
     re.IGNORECASE,
 )
 # Words that never appear in a person's name but do in lines near one.

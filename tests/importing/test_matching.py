@@ -31,6 +31,8 @@ def test_names_agree_on_the_same_person_written_differently() -> None:
     # a surname with its tussenvoegsel inside the firm's name
     assert names_agree(profile("Sophie de Groot"), profile(company="De Groot Bouw Holding B.V."))
     assert names_agree(profile(company="Schilders Van der Linden"), profile("P. van der Linden"))
+    # one letter of a surname misread ("Ç" read as "G"), the first name the same
+    assert names_agree(profile("Mohamed Gelik"), profile("Çelik, Mohamed"))
 
 
 def test_names_disagree_on_other_people() -> None:
@@ -40,6 +42,9 @@ def test_names_disagree_on_other_people() -> None:
     assert not names_agree(profile("Sophie de Groot"), profile(company="De Graaf Bouw"))
     assert not names_agree(profile(company="Bouwbedrijf 2000"), profile(company="Bouwbedrijf 2001"))
     assert not names_agree(profile("Anna de Vries"), profile(company="Vriesland Transport"))
+    assert not names_agree(profile("M. Gelik"), profile("Mohamed Çelik"))  # no first name
+    assert not names_agree(profile("Anna Gelik"), profile("Mohamed Çelik"))
+    assert not names_agree(profile("Jan Bos"), profile("Jan Bol"))  # too short to tell
 
 
 def test_a_shared_number_alone_never_joins_two_people() -> None:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client, mask_bsn, parse_person
+from ocr.extract.address import parse_street
 from ocr.extract.bank import find_ibans
 from ocr.extract.phones import find_phones, phone_kind
 from ocr.extract.registry import find_btw, find_kvk
@@ -232,6 +233,8 @@ def test_kvk_needs_its_label_and_btw_its_checksum() -> None:
         ("De Vries, Kees", ("Kees", "de", "Vries")),
         ("Dhr. K. de Vries", (None, "de", "Vries")),
         ("Mevr. A. van der Meer", (None, "van der", "Meer")),
+        ("De heer/mevrouw W. Hoekman", (None, None, "Hoekman")),  # both titles
+        ("Dhr. of mevr. Hoekman", (None, None, "Hoekman")),
         ("t.a.v. Fleur in 't Veld", ("Fleur", "in 't", "Veld")),
         ("Anaïs El Amrani", ("Anaïs", None, "El Amrani")),
         # a surname alone, as an address block or a signature may print it
@@ -252,6 +255,21 @@ def test_person_names(text: str, parts: tuple) -> None:
     person = parse_person(text)
     assert person is not None
     assert (person.first_name, person.tussenvoegsel, person.last_name) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Rue de Paris: 248", ("Rue de Paris", "248")),  # a speck read as a colon ...
+        ("Kerkstraat, 12a", ("Kerkstraat", "12a")),  # ... or a comma
+        ("Oude, Gracht 12", ("Oude Gracht", "12")),
+        ("Adres: 12", None),  # a label's colon: no street called "Adres"
+        ("Julianalaan, 21 1-4", None),  # "211-4" with a comma and a gap: too much misread
+    ],
+)
+def test_streets_with_what_ocr_put_in_them(text: str, street: tuple | None) -> None:
+    found = parse_street(text)
+    assert (found and (found.street, found.house_number)) == street
 
 
 @pytest.mark.parametrize(

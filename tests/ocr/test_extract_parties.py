@@ -472,6 +472,51 @@ def test_a_writers_block_that_runs_into_our_address_with_no_gap_is_the_writers()
     assert values(ex, "postcode") == ["9720 PW"]
 
 
+def test_our_address_under_the_sign_off_high_on_the_page_is_no_addressee() -> None:
+    """A text layer that lost its layout: every line evenly spaced in the top half. The
+    address under "Met vriendelijke groet," is the writer's (ours), not a window block,
+    so the client's window block is not taken for ours."""
+    lines = [
+        "Installatiebedrijf Hoekstra B.V.",
+        "Industrieweg 14",
+        "8441 PK Heerenveen",
+        "Eetcafé 't Hoekje",
+        "t.a.v. De heer/mevrouw E. Müller",
+        "Molenweg 211",
+        "4823 NR Breda",
+        "Betreft: APK-herinnering",
+        "Hartelijk dank voor uw opdracht.",
+        "Met vriendelijke groet,",
+        "J. Hoekstra",
+        "Installatiebedrijf Hoekstra B.V.",
+        "Industrieweg 14",
+        "8441 PK Heerenveen",
+    ]
+    flat = page_of(*[(line, 300, 311 + 52 * i) for i, line in enumerate(lines)])
+    ex = extract_client([flat], own=OWN)
+    assert values(ex, "postcode") == ["4823 NR"]
+    assert ex.value("last_name") == "Müller"
+
+
+def test_a_signature_beside_a_column_of_the_writers_details_is_read() -> None:
+    """The writer's details in a column on the right, level with the sign-off: the
+    signature is the name under the sign-off, in its column."""
+    letter = page_of(
+        ("Installatiebedrijf Hoekstra B.V.", 180, 450),
+        ("Industrieweg 14", 180, 495),
+        ("8441 PK Heerenveen", 180, 540),
+        ("Graag ontvang ik een offerte.", 180, 900),
+        ("Tel. 06 58 18 66 60", 1250, 1010),
+        ("Met vriendelijke groet,", 180, 1066),
+        ("NL23 ASNB 0325 1327 20", 1250, 1066),
+        ("ASN Bank", 1250, 1100),
+        ("Sjoerd van de Ven", 180, 1218),
+    )
+    ex = extract_client([letter], own=OWN)
+    assert ex.value("first_name") == "Sjoerd" and ex.value("last_name") == "Ven"
+    assert values(ex, "company") == []  # "ASN Bank" beside it is no signature
+
+
 def test_a_return_address_line_starts_the_addressees_block_under_the_writers() -> None:
     """A writer's block of only a name and contacts runs on, no gap, into the window:
     the return-address line over the window is where our address starts."""
