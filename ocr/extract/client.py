@@ -29,6 +29,7 @@ from .layout import (
     PageLayout,
     analyse,
     blocks_of,
+    same_column,
     split_at_return_line,
     split_flowed_addresses,
 )
@@ -375,7 +376,12 @@ class _PageReader:
                 continue
             height = max(line.height, 1)
             taken = 0
-            column = [s for row in rows[i + 1 :] for s in row if _same_column(line, s)]
+            column = [
+                s
+                for row in rows[i + 1 :]
+                for s in row
+                if not (line.has_boxes and s.has_boxes) or same_column(line, s)
+            ]
             for below in column[:3]:
                 if line.has_boxes and below.top - line.top > 9 * height:
                     break
@@ -394,14 +400,6 @@ class _PageReader:
                     break
             self.signature = False
             break
-
-
-def _same_column(line: Line, below: Line) -> bool:
-    """Does below stand under line, in its column (the rule of layout.blocks_of)?"""
-    if not (line.has_boxes and below.has_boxes):
-        return True
-    overlap = min(line.right, below.right) - max(line.left, below.left)
-    return overlap > 0 or abs(below.left - line.left) <= 1.5 * max(line.height, 1)
 
 
 def _one_name(text: str, several: bool = False) -> str | None:

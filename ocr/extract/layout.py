@@ -110,13 +110,18 @@ def blocks_of(segs: list[list[Line]]) -> dict[tuple[int, int], int]:
                     low = min(height, max(below.height, 1))
                     if pitch > 2.6 * low or pitch < 0.5 * low:
                         continue
-                    overlap = min(seg.right, below.right) - max(seg.left, below.left)
-                    if overlap > 0 or abs(below.left - seg.left) <= 1.5 * height:
+                    if same_column(seg, below):
                         groups.join(index[(i, j)], index[(k, m)])
                         joined = True
                 if joined:
                     break
     return {k: groups.find(index[k]) for k in keys}
+
+
+def same_column(upper: Line, lower: Line) -> bool:
+    """Does lower stand in upper's column: overlapping it, or left-aligned with it?"""
+    overlap = min(upper.right, lower.right) - max(upper.left, lower.left)
+    return overlap > 0 or abs(lower.left - upper.left) <= 1.5 * max(upper.height, 1)
 
 
 def split_flowed_addresses(
