@@ -204,8 +204,9 @@ def _names_of(out: ExtractedClient, field: str) -> set[str]:
 
 # "l.ozturk@" read as one capital: "Lozturk@"
 _DOT_AS_CAPITAL = re.compile(r"(?:^|\s)L[a-z0-9]+\s?[@©®]")
-# printed addresses are lower case; a capital word before one is a label ("E", "Mail")
-_GAP_BEFORE = re.compile(r"^([a-z]+)[.,]? \S+\s?[@©®]")
+# printed addresses are lower case; a capital word before one is a label ("E", "Mail"),
+# though an initial may be glued to the label "E" ("Es vandeven@" of "E s.vandeven@")
+_GAP_BEFORE = re.compile(r"^(?:E(?=[a-z][.,]? ))?([a-z]+)[.,]? \S+\s?[@©®]")
 # a year or number after a name, cut off by gaps, its 1 read as an l ("jeroen l 964 @")
 _NUMBER_AFTER_GAP = re.compile(r"^([a-z]+) [lI|1]?\s?[0-9][0-9 ]*[@©®]")
 

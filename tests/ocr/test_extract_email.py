@@ -90,6 +90,8 @@ def _with_email(name: str, email: str) -> list:
         ("Kees Bos", "kees bos@ziggo.nl", "kees.bos@ziggo.nl"),
         ("Jürgen van den Berg", "j vandenberg@ vandenberg.nl", "j.vandenberg@vandenberg.nl"),
         ("Henk Dekker", "a dekker@gmail.com", "dekker@gmail.com"),  # not his initial
+        ("Sjoerd van de Ven", "Es vandeven@ziggo.nl", "s.vandeven@ziggo.nl"),  # glued to E
+        ("Henk Dekker", "Es dekker@gmail.com", "dekker@gmail.com"),
         # ... or the dot read as a comma, or kept with a gap after it and a speck before
         ("Lucas Yılmaz", "lucas, yilmaz@home.nl", "lucas.yilmaz@home.nl"),
         ("Gaëlle Boëthius", "7 I-gaelle. boethius@gmail.com", "gaelle.boethius@gmail.com"),
