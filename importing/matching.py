@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Hamming
 
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
@@ -128,7 +129,7 @@ def _same_first_name(a: str, b: str) -> bool:
 def _one_letter_misread(a: str, b: str) -> bool:
     """Are a and b one surname, one letter of it misread: the same length (five letters
     or more), one letter apart?"""
-    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return len(a) == len(b) >= 5 and Hamming.distance(a, b) == 1
 
 
 def names_agree(a: Profile, b: Profile) -> bool:

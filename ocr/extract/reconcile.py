@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Hamming, Levenshtein
 
 from .email import COMMON_TLDS, MAIL_PROVIDERS, find_emails
 from .labels import label_kind
@@ -316,10 +316,6 @@ def respell_from_folder(out: ExtractedClient, folder_name: str) -> None:
         del out.candidates[name]
 
 
-def _digits_off(a: str, b: str) -> int:
-    return sum(x != y for x, y in zip(a, b, strict=True)) if len(a) == len(b) else len(a)
-
-
 def _relabel(out: ExtractedClient, name: str, target: dict[str, str]) -> None:
     """Readings of a misread value count for the value they were misread from."""
     if target:
@@ -360,8 +356,10 @@ def merge_phone_slips(out: ExtractedClient) -> None:
         if n != 1:
             continue
         for strong, m in count.items():
-            off = _digits_off(strong, weak)
-            if strong == weak or off > 2:
+            if strong == weak or len(strong) != len(weak):
+                continue
+            off = Hamming.distance(strong, weak)
+            if off > 2:
                 continue
             if off == 2:
                 # two digits: only when Tesseract was unsure of them ("(0708920512")
