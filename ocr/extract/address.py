@@ -31,7 +31,7 @@ _NOT_STREET = re.compile(
     r"uw|factuur|betreft|bedrag|totaal|pagina|sinds|vanaf)\b",
     re.IGNORECASE,
 )
-_TRAILING_JUNK = re.compile(r"[\s,.;:·|\-–—]+$")
+_TRAILING_JUNK = re.compile(r"[\s,.;:·|\-–—*•…_]+$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
@@ -98,6 +98,7 @@ _MARK_BEFORE_NUMBER = re.compile(r"(?<=[a-z])[,.:;](?= [1-9][0-9]*[a-zA-Z]?(?:[-
 def parse_street(text: str) -> Street | None:
     """ "Kerkstraat 12a", "Nieuwe Binnenweg 12-2", "'t Zand 3 bis" -> street and number."""
     value = _TRAILING_JUNK.sub("", " ".join(text.split())).translate(_APOSTROPHES)
+    value = value.lstrip("-–—*.…•·_|, ")  # a speck before the street ("- Dr. Nolensplein 2")
     value = value.lstrip("'\"“” ") if not value.startswith(("'t ", "'s ")) else value
     value = re.sub(r"(?<=[a-z]),(?= [A-Z])", "", value)  # "Oude, Gracht 12": OCR comma
     # "Rue de Paris: 248": a speck, not a label's colon ("Adres: 12")

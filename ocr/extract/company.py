@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import one_apostrophe
+from .text import look_alike, one_apostrophe, strip_accents, two_for_one
 
 # Printed legal forms, longest first; the value is how the client file stores it. They
 # may stand anywhere in a line ("Webwinkel b.v. iov Jansen", "Stichting De Brug"), in any
@@ -33,14 +33,27 @@ LEGAL_FORMS: list[tuple[re.Pattern[str], str]] = [
 ]
 # Forms written before the name ("Stichting De Brug") or anywhere in it: nothing is cut.
 _LEADING = frozenset({"Stichting", "Vereniging", "Eenmanszaak", "Coöperatie"})
-# Words that make a line a business name even without a legal form.
+# Words that make a line a business name even without a legal form (found anywhere in
+# a word: "Timmerbedrijf", "Eetcafé").
+_TRADES = (
+    "bedrijf", "techniek", "advies", "kantoor", "handel", "transport", "bouw", "elektro",
+    "service", "groep", "installatie", "bakkerij", "kapsalon", "fietsenmaker", "bloemenhuis",
+    "kliniek", "café", "restaurant", "hotel", "winkel", "garage", "makelaardij", "consultancy",
+    "holding", "atelier", "studio", "praktijk", "salon", "zorg", "media", "design",
+    "loodgieter", "schilder", "hovenier", "timmer", "slagerij", "drukkerij", "apotheek",
+)  # fmt: skip
+_FAMILY_FIRM = r"& ?zn\.?|& ?zonen|en zonen|\bgebr\."
 TRADE_WORDS = re.compile(
-    r"(bedrijf|techniek|advies|kantoor|handel|transport|bouw|elektro|service|services|"
-    r"groep|installatie|bakkerij|kapsalon|fietsenmaker|bloemenhuis|kliniek|caf[eé]|"
-    r"eetcaf[eé]|restaurant|hotel|winkel|garage|makelaardij|consultancy|holding|"
-    r"atelier|studio|praktijk|salon|zorg|media|design|loodgieter|schilder|hovenier|"
-    r"timmer|slagerij|drukkerij|apotheek|& ?zn\.?|& ?zonen|en zonen|\bgebr\.)",
+    "(" + "|".join(w.replace("é", "[eé]") for w in _TRADES) + "|" + _FAMILY_FIRM + ")",
     re.IGNORECASE,
+)
+# The parts firm names are built of, to spell them back where OCR slipped in them
+# ("Holdirig", "Caté", "Dierenkliniék", "Timmerbedri jf"): the trades and the first
+# parts of their compounds.
+_FIRM_PARTS = sorted(
+    (*_TRADES, "schilders", "loodgieters", "hoveniers", "administratie", "auto", "dieren"),
+    key=len,
+    reverse=True,
 )
 
 
@@ -71,6 +84,13 @@ def clean_company(text: str) -> str | None:
     value = re.sub(r"^(Stichting|Vereniging)[.,]", r"\1", value, flags=re.IGNORECASE)
     value = re.sub(r"(?<=\w)'t\b", " 't", value)  # "In't Veld": OCR lost the space
     value = re.sub(r"(?<= )t(?= )", "'t", value)  # "Van t Hof": OCR lost the apostrophe
+    value = _respell_firm_words(value)
+    # specks read as marks: "Van. Leeuwen", "De Vries' B.V.", "Kapsalon Lotte."
+    value = re.sub(r"(?i)\b(van|de|den|der|ter|ten)\.(?= \w)", r"\1", value)
+    value = re.sub(r"(?<=\w)'(?= (?:b\.?v|v\.?o\.?f|n\.?v)\b)", "", value, flags=re.IGNORECASE)
+    value = re.sub(r"(?<=\w{4})\.$", "", value) if not _form_in(value) else value
+    if TRADE_WORDS.search(value[:-3]) and value.endswith(" by"):
+        value = value[:-3] + " B.V."  # "Bouw Holding by": OCR's reading of "BV"
     found = _form_in(value)
     if found and found[1] not in _LEADING:
         match, form = found
@@ -96,3 +116,64 @@ def could_be_firm_name(text: str) -> bool:
     capitals = sum(w[:1].isupper() for w in words)
     # "webwinkel b.v.": a web shop's lower-case name still ends with its legal form
     return capitals * 2 >= len(words) or bool(re.search(r"\b(b\.?v|n\.?v|vof)\.?$", text, re.I))
+
+
+def _respell_firm_words(name: str) -> str:
+    """name with OCR's slips in the parts of firm words spelled back: a letter taken for
+    another ("Halding"), two letters read for one ("Holdirig"), an accent on a letter
+    that has none ("Dierenkliniék"), a gap inside the word ("Timmerbedri jf")."""
+    name = re.sub(r"\b(\w+) (\w{1,3})\b", _join_cut_word, name)
+    return re.sub(r"\w{4,}", lambda m: _respell_word(m.group(0)), name)
+
+
+def _join_cut_word(match: re.Match[str]) -> str:
+    head, tail = match.group(1), match.group(2)
+    joined = (head + tail).casefold()
+    for part in _FIRM_PARTS:
+        if joined.endswith(part) and len(part) > len(tail) and not head.casefold().endswith(part):
+            return head + tail
+    return match.group(0)
+
+
+def _respell_word(word: str) -> str:
+    """word with the firm parts it ends in spelled as they are written; unchanged unless
+    OCR slipped in one (at most one slip per word)."""
+    plain = "".join(strip_accents(c) or c for c in word.casefold())
+    if len(plain) != len(word):
+        return word
+    end, slipped, parts = len(plain), False, []
+    while end:
+        found = _part_at_end(plain[:end], slipped)
+        if found is None:
+            break
+        part, length, slip = found
+        kept = word[end - length : end]
+        if slip or strip_accents(kept) != kept:
+            kept = part.upper() if kept.isupper() else part
+            slipped = True
+        parts.insert(0, kept)
+        end -= length
+    if not slipped:
+        return word
+    respelled = word[:end] + "".join(parts)
+    return respelled[:1].upper() + respelled[1:] if word[:1].isupper() else respelled
+
+
+def _part_at_end(text: str, slipped: bool) -> tuple[str, int, bool] | None:
+    """The firm part text ends in: (part, how many characters of text, with a slip)."""
+    for part in _FIRM_PARTS:
+        plain = strip_accents(part)
+        if text.endswith(plain):
+            return part, len(plain), False
+    if slipped:
+        return None
+    for part in _FIRM_PARTS:
+        plain = strip_accents(part)
+        # a short part only as a whole word ("Cabauw" is a place), and not in the last
+        # letter ("Elektra" is a name)
+        alike = len(plain) >= 5 or len(text) == len(plain)
+        if alike and look_alike(plain[:-1], text[-len(plain) : -1]) and text[-1] == plain[-1]:
+            return part, len(plain), True
+        if len(plain) >= 5 and plain in two_for_one(text[-len(plain) - 1 :]):
+            return part, len(plain) + 1, True
+    return None

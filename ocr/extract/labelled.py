@@ -43,7 +43,9 @@ def labelled_rows(lines: list[Line]) -> list[list[Seg]]:
         row, alone = _label_segments(i, line)
         for n, seg in enumerate(row):
             # "Rekeningnummer:" above "NL32 SNSB 0532 1995 88", also in two columns
-            found = _label_above(above, seg.line) if seg.kind is None else None
+            found = None
+            if seg.kind is None and not _unknown_label(seg.value):
+                found = _label_above(above, seg.line)
             if found is not None:
                 row[n] = Seg(seg.line, found[0], 0, i, seg.seg_index)
                 above.remove(found)
@@ -94,6 +96,9 @@ def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[
             continue
         if kind is None and pending and _is_noise(seg.text):
             continue  # a speck read as "a" between a label and its value
+        if kind is None and pending and _unknown_label(seg.text):
+            alone.append((pending, pending_line))  # its value is under it, not this label
+            pending = None
         if kind is None and pending:
             kind, start = pending, 0
         pending = None
@@ -134,6 +139,18 @@ def _nearer(a: Line, b: Line, value: Line) -> bool:
     if abs(a.top - b.top) > 0.5 * max(a.height, 1):
         return a.top > b.top
     return abs(value.left - a.left) < abs(value.left - b.left)
+
+
+def _unknown_label(text: str) -> bool:
+    """A label we do not know, alone on its line ("Website:"): no value of another label
+    (a card in two columns puts it beside the label on the left)."""
+    head, colon, rest = text.partition(":")
+    return (
+        bool(colon)
+        and not rest.strip(_NOTHING)
+        and len(head.split()) <= 3
+        and (not any(c.isdigit() for c in head))
+    )
 
 
 def _is_noise(text: str) -> bool:

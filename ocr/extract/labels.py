@@ -59,6 +59,8 @@ LABELS: dict[str, str] = {
     "m": "mobile",
     "email": "email",
     "mail": "email",
+    "emailadres": "email",
+    "mailadres": "email",
     "iban": "iban",
     "rekeningnummer": "iban",
     "rekeningnr": "iban",

@@ -265,6 +265,8 @@ def test_person_names(text: str, parts: tuple) -> None:
         ("Oude, Gracht 12", ("Oude Gracht", "12")),
         ("Adres: 12", None),  # a label's colon: no street called "Adres"
         ("Julianalaan, 21 1-4", None),  # "211-4" with a comma and a gap: too much misread
+        ("- Dr. Nolensplein 238 *", ("Dr. Nolensplein", "238")),  # specks around it
+        ("· 't Zand 3", ("'t Zand", "3")),
     ],
 )
 def test_streets_with_what_ocr_put_in_them(text: str, street: tuple | None) -> None:

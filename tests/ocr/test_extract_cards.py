@@ -34,6 +34,25 @@ def test_labels_above_their_values_in_two_columns() -> None:
     assert ex.value("kvk") == "94511991"
 
 
+def test_a_label_beside_a_label_alone_is_not_its_value() -> None:
+    """A card in two columns whose right label stands a little lower than the left one:
+    "E-mailadres:" (and a label we do not know, "Website:") is no company name; the
+    company is the line under its label."""
+    for right in ("E-mailadres:", "Website:"):
+        page = page_of(
+            ("Klantkaart", 170, 210),
+            ("Bedrijfsnaam:", 170, 285),
+            (right, 850, 295),
+            ("Timmerbedrijf Ten Brink Holding B.V.", 170, 338),
+            ("administratie@timmerbedrijftenbrink.nl", 850, 330),
+            ("Naam klant:", 170, 400),
+            ("Gerrit ten Brink", 170, 433),
+        )
+        ex = extract_client([page], own=NONE)
+        assert ex.value("company") == "Timmerbedrijf Ten Brink Holding B.V.", right
+        assert ex.value("email") == "administratie@timmerbedrijftenbrink.nl"
+
+
 def test_a_value_far_below_its_label_is_not_its_value() -> None:
     page = page_of(("Rekeningnummer:", 200, 300), ("NL87 ABNA 0218 2744 08", 200, 600))
     ex = extract_client([page], own=NONE)

@@ -44,6 +44,38 @@ def test_legal_form_anywhere_and_text_after_it_trimmed(printed: str, name: str, 
     assert parse_person(printed) is None
 
 
+@pytest.mark.parametrize(
+    ("read", "name"),
+    [
+        # a letter taken for another, two letters read for one, in a firm word
+        ("Schildersbedrijf Van de Ven Halding B.V.", "Schildersbedrijf Van de Ven Holding B.V."),
+        ("Timmerbedrijf In 't Veld Holdirig B.V.", "Timmerbedrijf In 't Veld Holding B.V."),
+        ("Caté De Gouden Leeuw B.V.", "Café De Gouden Leeuw B.V."),
+        # an accent on a letter of a firm word that has none, also in a compound's first part
+        ("Dierenkliniék Huisman B.V.", "Dierenkliniek Huisman B.V."),
+        ("Timmérbedrijf Meijer", "Timmerbedrijf Meijer"),
+        ("Stichting Prins Installatiëtechniek", "Stichting Prins Installatietechniek"),
+        # a gap inside a firm word
+        ("Stichting Timmerbedri jf Wouters", "Stichting Timmerbedrijf Wouters"),
+        # specks read as marks; "BV" read as "by"
+        ("Schildersbedrijf De Vries' B.V.", "Schildersbedrijf De Vries B.V."),
+        ("Hoveniersbedrijf Van. Leeuwen V.O.F.", "Hoveniersbedrijf Van Leeuwen V.O.F."),
+        ("Kapsalon Lotte.", "Kapsalon Lotte"),
+        ("Peters Bouw Holding by", "Peters Bouw Holding B.V."),
+        # ... and names as printed stay as they are
+        ("Cafe Het Anker", "Cafe Het Anker"),
+        ("Elektra Installaties B.V.", "Elektra Installaties B.V."),
+        ("Cabauw Transport", "Cabauw Transport"),
+        ("Müllerbouw B.V.", "Müllerbouw B.V."),
+        ("Stichting Kowalczyk & Zn.", "Stichting Kowalczyk & Zn."),
+        ("Hans' Bakkerij", "Hans' Bakkerij"),
+        ("Powered by", "Powered by"),
+    ],
+)  # fmt: skip
+def test_ocr_slips_in_firm_words_are_spelled_back(read: str, name: str) -> None:
+    assert clean_company(read) == name
+
+
 def test_n_v_t_is_no_legal_form() -> None:
     assert legal_form_of("Opmerkingen: n.v.t.") is None
 
