@@ -247,10 +247,7 @@ def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts
     target: dict[str, str] = {}
     for fv in out.all("email"):
         whole = _lost_first_part(fv, firsts, surnames)
-        if whole:
-            target[fv.value] = whole
-            continue
-        local, _, domain = fv.value.partition("@")
+        local, _, domain = (whole or fv.value).partition("@")
         chunks = _LOCAL_PARTS.split(local)
         respelled = [
             _one_after_name(c, after, firsts | surnames) or _respelled_local(c, parts) or c
@@ -265,7 +262,7 @@ def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts
         # ... and of a firm's domain ("hoveniersbedrijfvas.com" of Hoveniersbedrijf Vos)
         name, dot, tld = domain.rpartition(".")
         firm = _respelled_local(name, parts) or name
-        if respelled != chunks or firm != name:
+        if whole or respelled != chunks or firm != name:
             target[fv.value] = f"{''.join(respelled)}@{firm}{dot}{tld}"
     _relabel(out, "email", target)
 

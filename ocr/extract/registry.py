@@ -22,7 +22,7 @@ from .text import compact
 # Handelsregister(nummer), HR-nr, CoC / Chamber of Commerce (English invoices).
 _KVK_LABEL = re.compile(
     r"(?:(?<![a-z])k\s?\.?\s?[vy]\s?\.?\s?k(?:\b|(?=e(?:nr|nummer)))\.?|(?<![a-z])k\.?\s?k\.|"
-    r"kamer\s+van\s+koophandel|handelsregister\w*|"
+    r"kamer\s+v[aäáà]n\s+koophandel|handelsregister\w*|"
     r"(?<![a-z])hr[\s.-]*(?:nr|nummer)|(?<![a-z])coc\b|chamber\s+of\s+commerce)"
     r"(?:[\s.-]*e?(?:nr|nummer|no|number|n[or]\.?)\b\.?)?[\s.:-]*",
     re.IGNORECASE,
@@ -61,7 +61,7 @@ _PLACE_WORDS = re.compile(r"(?:(?:['‘’`][st][ :.-])?[A-Za-zÀ-ÿ][A-Za-zÀ-�
 def kvk_label_alone(text: str) -> bool:
     """Is text a KvK label with at most a place after it, no number (a column of details
     puts the number on the line under it)?"""
-    text = text.strip(" .:,;|_-")
+    text = text.strip(' .:,;|_-„“”"*•·')
     match = _KVK_LABEL.match(text)
     return bool(match) and bool(_PLACE_WORDS.match(text[match.end() :]))
 

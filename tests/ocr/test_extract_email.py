@@ -227,3 +227,16 @@ def test_one_address_read_several_ways_counts_once_in_its_right_form(
 ) -> None:
     ex = extract_client(_pages_reading(card_reads, *letters_read), own=OwnBusiness())
     assert sorted(fv.value for fv in ex.values("email", 0.5)) == meant
+
+
+def test_an_address_whose_initial_and_domain_ocr_both_slipped_on_is_put_right() -> None:
+    """ "l." read as a capital L and a letter lost in the firm's domain: both put back."""
+    pages = [
+        page_of(
+            ("Naam: Lucas Kuipers", 180, 300),
+            ("Bedrijf: Kuipers Advies Holding B.V.", 180, 360),
+            ("E-mail: Lkuipers@kuipersdvies.nl", 180, 420),
+        )
+    ]
+    ex = extract_client(pages, own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == ["l.kuipers@kuipersadvies.nl"]

@@ -220,6 +220,9 @@ def test_ne_is_read_as_nl_only_where_the_checksum_agrees() -> None:
         ("Kamer van Koophandel Den Haag", "kvk", "69177997"),
         ("KvK-nr. 's-Hertogenbosch", "kvk", "69177997"),
         ("Kamer van Koophandel 's:Gravenhage", "kvk", "69177997"),  # its hyphen read as ":"
+        # a speck before it, an accent OCR put on a letter
+        ("„KvK Feanwâlden", "kvk", "69177997"),
+        ("Kamer vän Koophandel Zwolle", "kvk", "69177997"),
     ],
 )
 def test_a_registry_label_alone_on_its_line_labels_the_number_under_it(
