@@ -106,7 +106,13 @@ def _lines_above(rows: list[list[Seg]], s: Seg) -> list[Seg]:
         if not current.has_boxes:
             candidate = row[0]
         else:
-            aligned = [x for x in row if abs(x.line.left - current.left) <= 1.5 * height]
+            # left-aligned, or right-aligned (a private writer's block at the top right)
+            aligned = [
+                x
+                for x in row
+                if abs(x.line.left - current.left) <= 1.5 * height
+                or abs(x.line.right - current.right) <= 1.5 * height
+            ]
             if not aligned:
                 break
             candidate = aligned[0]

@@ -156,6 +156,9 @@ def find_emails(text: str) -> list[Hit]:
         if not local or "." not in domain or ".." in domain:
             continue
         labels = domain.split(".")
+        if "www" in labels[1:]:  # "….nl. www.bouw.nl": the web address after a gap
+            labels = labels[: labels.index("www", 1)]
+            domain = ".".join(labels)
         if labels[-1] not in COMMON_TLDS and len(labels) > 2 and labels[-2] in COMMON_TLDS:
             domain = ".".join(labels[:-1])  # "hotmail.com.oe": scanner dust after the address
         name, _, tld = domain.rpartition(".")
@@ -229,6 +232,13 @@ def provider_misread(domain: str) -> str | None:
         p
         for p in MAIL_PROVIDERS
         if Levenshtein.distance(domain, p, score_cutoff=1) <= 1
-        and (len(p) >= 8 or (len(p) >= 7 and look_alike(domain, p)))
+        and (len(p) >= 8 or (len(p) >= 7 and (look_alike(domain, p) or _doubled(domain, p))))
     ]
     return near[0] if len(near) == 1 else None
+
+
+def _doubled(read: str, meant: str) -> bool:
+    """Is read meant with one of its letters read twice ("liive.nl")?"""
+    return any(
+        read[i] == read[i + 1] and read[:i] + read[i + 1 :] == meant for i in range(len(read) - 1)
+    )

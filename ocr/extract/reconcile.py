@@ -211,17 +211,22 @@ _GAP_BEFORE = re.compile(r"^(?:E(?=[a-z][.,]? ))?([a-z]+)[.,]? \S+\s?[@©®]")
 _NUMBER_AFTER_GAP = re.compile(r"^([a-z]+) [lI|1]?\s?[0-9][0-9 ]*[@©®]")
 
 
-def _lost_first_part(fv: FieldValue, firsts: set[str], surnames: set[str]) -> str | None:
+def _lost_first_part(
+    fv: FieldValue, firsts: set[str], surnames: set[str], read: set[str]
+) -> str | None:
     """The address with the first name or initial put back that OCR lost before its dot
     ("lucas.jansen@" read as "cas jansen@", "j.vandenberg@" as "j vandenberg@": the dot
     a gap; "l.ozturk@" as "Lozturk@"; "j.mulder@" as "j-mulder@", a smudged dot): only
     where the rest is the client's surname and what was lost is their first name, its
     end or its initial. A number after the client's name cut off by gaps is joined
-    again ("jeroen l 964 @" -> "jeroen1964@")."""
+    again ("jeroen l 964 @" -> "jeroen1964@"). What a gap stood for is a dot, unless the
+    address is read elsewhere in the folder with another mark there, or none."""
     local, _, domain = fv.value.partition("@")
     capital = _DOT_AS_CAPITAL.search(fv.raw) and local[1:] in surnames
-    if capital and any(f.startswith("l") for f in firsts):
-        return f"l.{local[1:]}@{domain}"
+    # "l." read as one capital L, or "i.": its dot the L's foot ("Lyilmaz@" of Ingrid)
+    initial = next((i for i in "li" if capital and any(f.startswith(i) for f in firsts)), None)
+    if initial:
+        return f"{initial}.{local[1:]}@{domain}"
     hyphen = local[1:2] == "-" and local[2:] in surnames
     if hyphen and any(f[0] == local[0] for f in firsts):
         return f"{local[0]}.{local[2:]}@{domain}"
@@ -234,9 +239,14 @@ def _lost_first_part(fv: FieldValue, firsts: set[str], surnames: set[str]) -> st
         return None
     before = gap.group(1).casefold()
     if len(before) == 1:
-        return f"{before}.{local}@{domain}" if any(f[0] == before for f in firsts) else None
-    whole = [f for f in firsts if len(before) >= 3 and f.endswith(before)]
-    return f"{whole[0]}.{local}@{domain}" if len(whole) == 1 else None
+        first = before if any(f[0] == before for f in firsts) else None
+    else:
+        whole = [f for f in firsts if len(before) >= 3 and f.endswith(before)]
+        first = whole[0] if len(whole) == 1 else None
+    if first is None:
+        return None
+    joined = [f"{first}{mark}{local}@{domain}" for mark in (".", "_", "-", "")]
+    return next((j for j in joined if j in read), joined[0])
 
 
 def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts: set[str]) -> None:
@@ -245,8 +255,9 @@ def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts
     firm, read elsewhere, does."""
     surnames = set(parts) | _names_of(out, "last_name")
     target: dict[str, str] = {}
+    read = {fv.value for fv in out.all("email")}
     for fv in out.all("email"):
-        whole = _lost_first_part(fv, firsts, surnames)
+        whole = _lost_first_part(fv, firsts, surnames, read)
         local, _, domain = (whole or fv.value).partition("@")
         chunks = _LOCAL_PARTS.split(local)
         respelled = [

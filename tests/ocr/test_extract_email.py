@@ -107,6 +107,7 @@ def _with_email(name: str, email: str) -> list:
         ("Lotte Öztürk", "Lozturk@xs4all.nl", "l.ozturk@xs4all.nl"),
         ("Lotte Öztürk", "lozturk@xs4all.nl", "lozturk@xs4all.nl"),
         ("Kees Bos", "Lbos@xs4all.nl", "lbos@xs4all.nl"),  # not an initial of his
+        ("Ingrid Yılmaz", "Lyilmaz@ziggo.nl", "i.yilmaz@ziggo.nl"),  # "i." its dot the foot
         # the initial beside the surname read as a letter OCR takes for it
         ("Lucas Brouwer", "brouwer.i@home.nl", "brouwer.l@home.nl"),
         ("Lucas Visser", "visser.1@xs4all.nl", "visser.l@xs4all.nl"),
@@ -240,3 +241,13 @@ def test_an_address_whose_initial_and_domain_ocr_both_slipped_on_is_put_right() 
     ]
     ex = extract_client(pages, own=OwnBusiness())
     assert [fv.value for fv in ex.values("email", 0.5)] == ["l.kuipers@kuipersadvies.nl"]
+
+
+def test_what_a_gap_stood_for_is_taken_from_another_reading_of_the_address() -> None:
+    """ "youssef bos@": a dot, an underscore or nothing? The card read "youssefbos@"."""
+    letter = page_of(("Naam: Youssef Bos", 180, 200), ("youssef bos@xs4all.nl", 180, 250))
+    card = page_of(("Naam: Youssef Bos", 180, 300), ("E-mail: youssefbos@xs4all.nl", 180, 360))
+    ex = extract_client([letter, card], own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == ["youssefbos@xs4all.nl"]
+    ex = extract_client([letter], own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == ["youssef.bos@xs4all.nl"]

@@ -252,6 +252,30 @@ def test_private_letter_with_the_writers_address_above_the_addressees() -> None:
     assert ex.value("postcode") == "3011 CD" and values(ex, "company") == []
 
 
+def test_a_writers_block_aligned_on_the_right_is_read_whole() -> None:
+    """A private writer's name and address at the top right, each line ending at the
+    page's right margin: the street and name above the postcode belong to it."""
+
+    def right(text: str, top: int) -> tuple[str, int, int]:
+        return (text, 1500 - len(text) * 14, top)  # words_of: 14 px a character
+
+    page = page_of(
+        right("Gerrit van den Berg", 130),
+        right("Vismarkt 45", 175),
+        right("8014 RC Zwolle", 220),
+        right("Mobiel: +31 6 2245 7636", 260),
+        right("g.vandenberg@outlook.com", 360),
+        ("Van Dam Groen & Bestrating V.O.F.", 180, 480),
+        ("Afdeling crediteuren", 180, 540),
+        ("Ambachtsweg 28", 180, 590),
+        ("2806 CV Gouda", 180, 635),
+        ("Geachte heer Dam,", 170, 940),
+    )
+    ex = extract_client([page], own=OwnBusiness())
+    mine = {(fv.field, fv.value) for fv in ex.readings if fv.party == "sender"}
+    assert {("street", "Vismarkt"), ("house_number", "45"), ("last_name", "Berg")} <= mine
+
+
 def test_card_printed_as_a_table_without_colons() -> None:
     page = page_of(
         ("Naam", 100, 1000),

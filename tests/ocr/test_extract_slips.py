@@ -202,11 +202,13 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("info@terpstra.ne", ["info@terpstra.ne"]),  # nl, be or de: left as read
         ("umit.graaf@hoine.nl", ["umit.graaf@home.nl"]),  # "in" for the m of a provider
         ("i.tenbrink@hame.nl", ["i.tenbrink@home.nl"]),  # a for o in a short provider
+        ("r.vanleeuwen@liive.nl", ["r.vanleeuwen@live.nl"]),  # a letter read twice
         ("lotte_venS6@gmail.com", ["lotte_ven56@gmail.com"]),  # a capital S before a digit
         ("rene@hotrriail.com", ["rene@hotmail.com"]),  # "rri" for the m of a provider
         # a gap inside a domain in lower case: one name; a web address after a cut one: none
         ("contact@timmerbedri jfvanderlinden.nl", ["contact@timmerbedrijfvanderlinden.nl"]),
         ("info@bakker www.bakker.nl", []),
+        ("info@bakker.nl. www.bakker.nl", ["info@bakker.nl"]),  # its web address after a gap
         ("E -ozturk.f@kpnmail.nl", ["ozturk.f@kpnmail.nl"]),  # a speck before it
         ("anna _jansen9@ home.nl", ["anna_jansen9@home.nl"]),  # a gap before the separator
         ("emma_ -hof15@ziggo.nl", ["emma_hof15@ziggo.nl"]),  # two marks in a row: a speck
