@@ -84,13 +84,7 @@ def clean_company(text: str) -> str | None:
     value = re.sub(r"^(Stichting|Vereniging)[.,]", r"\1", value, flags=re.IGNORECASE)
     value = re.sub(r"(?<=\w)'t\b", " 't", value)  # "In't Veld": OCR lost the space
     value = re.sub(r"(?<= )t(?= )", "'t", value)  # "Van t Hof": OCR lost the apostrophe
-    value = _respell_firm_words(value)
-    # specks read as marks: "Van. Leeuwen", "De Vries' B.V.", "Kapsalon Lotte."
-    value = re.sub(r"(?i)\b(van|de|den|der|ter|ten)\.(?= \w)", r"\1", value)
-    value = re.sub(r"(?<=\w)'(?= (?:b\.?v|v\.?o\.?f|n\.?v)\b)", "", value, flags=re.IGNORECASE)
-    value = re.sub(r"(?<=\w{4})\.$", "", value) if not _form_in(value) else value
-    if TRADE_WORDS.search(value[:-3]) and value.endswith(" by"):
-        value = value[:-3] + " B.V."  # "Bouw Holding by": OCR's reading of "BV"
+    value = _without_specks(_respell_firm_words(value))
     found = _form_in(value)
     if found and found[1] not in _LEADING:
         match, form = found
@@ -116,6 +110,30 @@ def could_be_firm_name(text: str) -> bool:
     capitals = sum(w[:1].isupper() for w in words)
     # "webwinkel b.v.": a web shop's lower-case name still ends with its legal form
     return capitals * 2 >= len(words) or bool(re.search(r"\b(b\.?v|n\.?v|vof)\.?$", text, re.I))
+
+
+def _without_specks(name: str) -> str:
+    """name without the specks OCR read as marks in it ("Van. Leeuwen", "Hoveniersbedrijf.
+    Brouwer", "De Vries' B.V.", "Van Wijk. V.O.F.", "Kapsalon Lotte."), "& Zn." written
+    one way, and "by" after a firm's name read as the "BV" it is."""
+    name = re.sub(r"(?i)\b(van|de|den|der|ter|ten)\.(?= \w)", r"\1", name)
+    name = re.sub(r"(?<=\w)\.(?= ?[A-Za-z])(?!(?:nl|com|be|de|eu)\b)", _speck_after_firm_word, name)
+    name = re.sub(r"&\s?Zn\b\.?", "& Zn.", name, flags=re.IGNORECASE)  # "Zonen", shortened
+    name = re.sub(r"(?<=\w{3})['.](?= (?:b\.?v|v\.?o\.?f|n\.?v)\b)", "", name, flags=re.I)
+    if not _form_in(name):
+        name = re.sub(r"(?<=\w{4})\.$", "", name)
+    if TRADE_WORDS.search(name[:-3]) and name.endswith(" by"):
+        name = name[:-3] + " B.V."
+    return name
+
+
+def _speck_after_firm_word(match: re.Match[str]) -> str:
+    """A dot after a firm word ("Dierenkliniek.Meijer"): a speck, the words' gap kept."""
+    word = re.search(r"\w+$", match.string[: match.start()]).group()
+    ends = any(word.casefold().endswith(strip_accents(p)) for p in _FIRM_PARTS)
+    if not ends or len(word) < 4:
+        return match.group()
+    return "" if match.string[match.end() : match.end() + 1] == " " else " "
 
 
 def _respell_firm_words(name: str) -> str:

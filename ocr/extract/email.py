@@ -11,31 +11,6 @@ from .hits import Hit
 from .labels import label_kind
 from .text import look_alike, two_for_one
 
-_EMAIL = re.compile(
-    # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
-    # digits at its end ("bram 1987@": an address is no bare number): not after a label;
-    # a hyphen before it is a speck ("-ozturk.f@"), unless it joins a word on
-    r"(?<![\w.@])(?<![\w.@]-)((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z0-9][a-z0-9%+'-]*[._] -?"
-    # or before the separator ("anna _jansen9@", "anna -jansen9@" of "anna_jansen9@")
-    r"|[a-z][a-z0-9%+']* [._-](?=[a-z])"
-    r"|[a-z][a-z0-9._%+'-]* (?=(?:[0-9]+|[A-Za-z])\s?[@©®])))?"
-    r"[A-Za-z0-9][A-Za-z0-9._%+'-]*)\s?[@©®]\s?"
-    # scanner dust after the end ("….nl_-") is no part of it; a word with a dot after it
-    # is the next address ("anna.p@hetnet. anna.p@hetnet.nl": read twice), no top level
-    r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12}"
-    # a gap OCR saw inside a firm's name, in lower case ("timmerbedri jfvanderlinden.nl")
-    r"|[a-z0-9][a-z0-9-]+ [a-z][a-z0-9-]+\.[a-z]{2,12})"
-    r"(?![A-Za-z0-9@]|\.[A-Za-z0-9])"
-)
-_GLUED_LABEL = re.compile(r"^.*?\be-?mail[-._:]+", re.IGNORECASE)
-# the dot before the top-level domain read as a comma or colon ("kliniek:nl")
-_MISREAD_DOT = re.compile(r"(?<=[A-Za-z0-9])[,:](?=(?:nl|com|net|org|be|de|eu)(?![A-Za-z0-9]))")
-# ... or a dot in the name ("tenbrink:e@"), not a label's colon ("E-mailadres:info@")
-_MISREAD_LOCAL_DOT = re.compile(r"(?<=[a-z])[,:](?=[a-z0-9][a-z0-9._%+-]*\s?[@©®])")
-_WORD_END = re.compile(r"[A-Za-z0-9._-]*$")
-# the l of ".nl" read as a bracket, bar or one ("meijer.n]")
-_MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
-
 # Mail providers many clients share: their domain never marks an address as ours
 # (importing.detection), and a domain one letter away from one of them is that one misread.
 MAIL_PROVIDERS = frozenset(
@@ -75,6 +50,39 @@ MAIL_PROVIDERS = frozenset(
         "protonmail.com",
     ]
 )
+# a provider's domain with its dot lost ("@outlookcom"); not the shortest ("@webde")
+_GLUED_PROVIDERS = {p.replace(".", ""): p for p in MAIL_PROVIDERS if p.index(".") >= 4}
+
+_EMAIL = re.compile(
+    # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
+    # digits at its end ("bram 1987@": an address is no bare number): not after a label;
+    # a hyphen before it is a speck ("-ozturk.f@"), unless it joins a word on
+    r"(?<![\w.@])(?<![\w.@]-)((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z0-9][a-z0-9%+'-]*[._] -?"
+    # or before the separator ("anna _jansen9@", "anna -jansen9@" of "anna_jansen9@")
+    r"|[a-z][a-z0-9%+']* [._-](?=[a-z])"
+    r"|[a-z][a-z0-9._%+'-]* (?=(?:[0-9]+|[A-Za-z])\s?[@©®])))?"
+    r"[A-Za-z0-9][A-Za-z0-9._%+'-]*)\s?[@©®]\s?"
+    # scanner dust after the end ("….nl_-") is no part of it; a word with a dot after it
+    # is the next address ("anna.p@hetnet. anna.p@hetnet.nl": read twice), no top level
+    r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12}"
+    # a gap OCR saw inside a firm's name, in lower case ("timmerbedri jfvanderlinden.nl")
+    r"|[a-z0-9][a-z0-9-]+ [a-z][a-z0-9-]+\.[a-z]{2,12}"
+    + "|"
+    + "|".join(sorted(_GLUED_PROVIDERS, key=len, reverse=True))
+    + ")"
+    r"(?![A-Za-z0-9@]|\.[A-Za-z0-9])"
+)
+# the line of a form the address is written on ("E-mail: ______fleur1999@"): no address
+# has three underscores in a row
+_FORM_LINE = re.compile(r"_{3,}")
+_GLUED_LABEL = re.compile(r"^.*?\be-?mail[-._:]+", re.IGNORECASE)
+# the dot before the top-level domain read as a comma or colon ("kliniek:nl")
+_MISREAD_DOT = re.compile(r"(?<=[A-Za-z0-9])[,:](?=(?:nl|com|net|org|be|de|eu)(?![A-Za-z0-9]))")
+# ... or a dot in the name ("tenbrink:e@"), not a label's colon ("E-mailadres:info@")
+_MISREAD_LOCAL_DOT = re.compile(r"(?<=[a-z])[,:](?=[a-z0-9][a-z0-9._%+-]*\s?[@©®])")
+_WORD_END = re.compile(r"[A-Za-z0-9._-]*$")
+# the l of ".nl" read as a bracket, bar or one ("meijer.n]")
+_MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
 
 
 COMMON_TLDS = frozenset(
@@ -141,6 +149,7 @@ def find_emails(text: str) -> list[Hit]:
     hits = []
     plain = _MISREAD_DOT.sub(".", _MISREAD_LOCAL_DOT.sub(_dot_in_name, _ascii_same_length(text)))
     plain = _MISREAD_L.sub("l", plain)
+    plain = _FORM_LINE.sub(lambda m: " " * len(m.group()), plain)
     for match in _EMAIL.finditer(plain):
         local = re.sub(r"\s", "", match.group(1)).strip(".")
         # a label glued on ("1826.e-mail-info@"): the address starts after it
@@ -153,6 +162,7 @@ def find_emails(text: str) -> list[Hit]:
         # ("emma_ -hof15@")
         local = re.sub(r"[._-]{2,}", lambda m: (m.group().replace("-", "") or "-")[0], local)
         domain = re.sub(r"\s", "", match.group(2)).strip(".").lower()
+        domain = _GLUED_PROVIDERS.get(domain, domain)
         if not local or "." not in domain or ".." in domain:
             continue
         labels = domain.split(".")

@@ -296,6 +296,14 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
             for fv in readings:
                 if fv.party in (None, parties.client):
                     anchor.add(fv)
+    if not anchor.values:
+        # no card and no folder tab (a year folder): whom we wrote to is the client, so
+        # a letter to us from someone else (a supplier's invoice filed here) is not theirs
+        for _page, readings, _addresses, own_parties in kept:
+            if tuple(own_parties) == ("sender",):
+                for fv in readings:
+                    if fv.party == "recipient":
+                        anchor.add(fv)
     pages = [
         (page, readings, addresses, decided.get(page.index) or _decide(page, readings, own, anchor))
         for page, readings, addresses, own in kept

@@ -174,6 +174,15 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     return None
 
 
+def _first_letter_lost(chunk: str, names: set[str]) -> str | None:
+    """The client's name whose first letter OCR lost at the start of an address (a speck
+    or the label took it: "E-mail: Ss ekker.s@" of "dekker.s@")."""
+    if len(chunk) < 4 or chunk in names:
+        return None
+    whole = [n for n in names if len(n) == len(chunk) + 1 and n.endswith(chunk)]
+    return whole[0] if len(whole) == 1 else None
+
+
 def _one_after_name(chunk: str, after: str, names: set[str]) -> str | None:
     """The digit 1 of a number after the client's name, read as a letter ("weil963@" and
     "weit 964@" of "wei1963@", a name too short to be respelled as a whole)."""
@@ -264,6 +273,7 @@ def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts
             _one_after_name(c, after, firsts | surnames) or _respelled_local(c, parts) or c
             for c, after in zip(chunks, [*chunks[1:], ""], strict=True)
         ]
+        respelled[0] = _first_letter_lost(respelled[0], surnames | firsts) or respelled[0]
         if any(c in surnames for c in chunks):
             # a lone "1" between dots is a letter, not "bos1"'s number
             respelled = [

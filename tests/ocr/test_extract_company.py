@@ -19,7 +19,7 @@ from tests.ocr.test_extract import OwnBusiness, no_saved_settings, page_of, valu
         ("COOLBLUE BV", "COOLBLUE B.V.", "B.V."),
         ("Coolblue B.V. iov Jansen", "Coolblue B.V.", "B.V."),
         ("Philips N.V.", "Philips N.V.", "N.V."),
-        ("Jansen & Zn vof", "Jansen & Zn V.O.F.", "V.O.F."),
+        ("Jansen & Zn vof", "Jansen & Zn. V.O.F.", "V.O.F."),  # "Zn." one way
         ("Siemens AG", "Siemens AG", "AG"),
         ("Müller GmbH & Co. KG", "Müller GmbH & Co. KG", "GmbH & Co. KG"),
         ("Bouwbedrijf Peeters BVBA", "Bouwbedrijf Peeters BVBA", "BVBA"),
@@ -62,6 +62,10 @@ def test_legal_form_anywhere_and_text_after_it_trimmed(printed: str, name: str, 
         ("Hoveniersbedrijf Van. Leeuwen V.O.F.", "Hoveniersbedrijf Van Leeuwen V.O.F."),
         ("Kapsalon Lotte.", "Kapsalon Lotte"),
         ("Peters Bouw Holding by", "Peters Bouw Holding B.V."),
+        ("Hoveniersbedrijf. Brouwer V.O.F.", "Hoveniersbedrijf Brouwer V.O.F."),
+        ("Dierenkliniek.Meijer Holding B.V.", "Dierenkliniek Meijer Holding B.V."),
+        ("Autobedrijf Van Wijk. V.O.F.", "Autobedrijf Van Wijk V.O.F."),
+        ("Meijer & Zn", "Meijer & Zn."),
         # ... and names as printed stay as they are
         ("Cafe Het Anker", "Cafe Het Anker"),
         ("Elektra Installaties B.V.", "Elektra Installaties B.V."),
@@ -70,6 +74,8 @@ def test_legal_form_anywhere_and_text_after_it_trimmed(printed: str, name: str, 
         ("Stichting Kowalczyk & Zn.", "Stichting Kowalczyk & Zn."),
         ("Hans' Bakkerij", "Hans' Bakkerij"),
         ("Powered by", "Powered by"),
+        ("Studio.nl", "Studio.nl"),
+        ("Meijer & Zn. B.V.", "Meijer & Zn. B.V."),
     ],
 )  # fmt: skip
 def test_ocr_slips_in_firm_words_are_spelled_back(read: str, name: str) -> None:

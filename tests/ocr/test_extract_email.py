@@ -108,6 +108,9 @@ def _with_email(name: str, email: str) -> list:
         ("Lotte Öztürk", "lozturk@xs4all.nl", "lozturk@xs4all.nl"),
         ("Kees Bos", "Lbos@xs4all.nl", "lbos@xs4all.nl"),  # not an initial of his
         ("Ingrid Yılmaz", "Lyilmaz@ziggo.nl", "i.yilmaz@ziggo.nl"),  # "i." its dot the foot
+        # the first letter of the address lost to a speck or the label before it
+        ("Sem Dekker", "ekker.s@outlook.com", "dekker.s@outlook.com"),
+        ("Sem Dekker", "info@dekker.nl", "info@dekker.nl"),
         # the initial beside the surname read as a letter OCR takes for it
         ("Lucas Brouwer", "brouwer.i@home.nl", "brouwer.l@home.nl"),
         ("Lucas Visser", "visser.1@xs4all.nl", "visser.l@xs4all.nl"),

@@ -217,6 +217,25 @@ def test_a_supplier_invoice_to_us_is_not_the_client() -> None:
     assert "+31104123456" not in values(ex, "phone")
 
 
+def test_a_supplier_invoice_to_us_in_a_year_folder_is_not_the_client() -> None:
+    """A year folder of the client holds no card and its tab names nobody: our invoice to
+    the client says whose it is, so the supplier's invoice to us filed beside it is kept
+    apart, and the client's name and town are not in doubt."""
+    to_us = page_of(
+        ("Groothandel Jansen B.V.", 180, 100),
+        ("Havenweg 3 · 3011 AB Rotterdam · Tel. 010-4123456", 180, 160),
+        ("Installatiebedrijf Hoekstra B.V.", 180, 420),
+        ("Industrieweg 14", 180, 465),
+        ("8441 PK Heerenveen", 180, 510),
+        ("Factuur 2024-118", 180, 700),
+        ("KvK Rotterdam 24123456 · IBAN NL91 ABNA 0417 1643 00", 180, 2200),
+    )
+    ex = extract_client([letter_to_client(), to_us], folder_name="2021", own=OWN)
+    assert [p.reason for p in ex.pages] == ["own", "other"]
+    assert ex.value("company") == "Bakkerij De Vries B.V." and ex.value("city") == "Amsterdam"
+    assert "NL91ABNA0417164300" not in values(ex, "iban")
+
+
 def test_return_address_over_the_window_is_the_senders() -> None:
     page = page_of(
         ("Garage Dekker B.V.", 180, 100),

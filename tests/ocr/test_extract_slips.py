@@ -209,6 +209,9 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("contact@timmerbedri jfvanderlinden.nl", ["contact@timmerbedrijfvanderlinden.nl"]),
         ("info@bakker www.bakker.nl", []),
         ("info@bakker.nl. www.bakker.nl", ["info@bakker.nl"]),  # its web address after a gap
+        ("E-mail: * ______fleur1999@outlook.com", ["fleur1999@outlook.com"]),  # a form's line
+        ("E-mail: jan@planetnl", ["jan@planet.nl"]),  # a provider's dot lost ...
+        ("E-mail: jan@bakkerbouwnl", []),  # ... not any domain's
         ("E -ozturk.f@kpnmail.nl", ["ozturk.f@kpnmail.nl"]),  # a speck before it
         ("anna _jansen9@ home.nl", ["anna_jansen9@home.nl"]),  # a gap before the separator
         ("emma_ -hof15@ziggo.nl", ["emma_hof15@ziggo.nl"]),  # two marks in a row: a speck
