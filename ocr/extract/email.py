@@ -134,8 +134,13 @@ def _ascii_same_length(text: str) -> str:
     for c in text:
         plain = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
         out.append(plain if len(plain) == 1 else c)
-    # a 1 or l read as a bar or "!" ("julia! 990@"); „ : a dot on the line
-    return "".join(out).replace("|", "l").replace("!", "l").replace("„", ".")
+    # a 1 or l read as a bar or "!" ("julia! 990@"), but a bar before a word is a table's
+    # rule ("|jdeboer@"); „ : a dot on the line
+    plain = _RULE_BEFORE.sub(" ", "".join(out))
+    return plain.replace("|", "l").replace("!", "l").replace("„", ".")
+
+
+_RULE_BEFORE = re.compile(r"(?:(?<=\s)|^)\|(?=[a-z])")
 
 
 def _dot_in_name(match: re.Match[str]) -> str:

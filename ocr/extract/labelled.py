@@ -145,12 +145,8 @@ def _unknown_label(text: str) -> bool:
     """A label we do not know, alone on its line ("Website:"): no value of another label
     (a card in two columns puts it beside the label on the left)."""
     head, colon, rest = text.partition(":")
-    return (
-        bool(colon)
-        and not rest.strip(_NOTHING)
-        and len(head.split()) <= 3
-        and (not any(c.isdigit() for c in head))
-    )
+    alone = bool(colon) and not rest.strip(_NOTHING)
+    return alone and len(head.split()) <= 3 and not any(c.isdigit() for c in head)
 
 
 def _is_noise(text: str) -> bool:

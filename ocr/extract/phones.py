@@ -39,6 +39,27 @@ def find_phones(
     """
     blocked = blocked or []
     fixed = _PLUS_MISREAD.sub(r"\1+", _ZERO_IN_BRACKETS.sub("(0)", fix_digit_tokens(text)))
+    hits = _valid_numbers(text, fixed, blocked, labelled)
+    # a speck read as a digit after a number ("0031 513 638931 7 ."): the number without it
+    specks = _LONE_DIGIT.sub("  ", fixed)
+    if specks != fixed:
+        found = [(h.start, h.end) for h in hits]
+        hits += [
+            h
+            for h in _valid_numbers(text, specks, blocked, labelled)
+            if not overlaps_any(h.start, h.end, found)
+        ]
+    return hits
+
+
+# a digit alone after a group of digits, with nothing after it but a mark
+_LONE_DIGIT = re.compile(r"(?<=[0-9]) [0-9](?=\s*[.,;:]?\s*$)")
+
+
+def _valid_numbers(
+    text: str, fixed: str, blocked: list[tuple[int, int]], labelled: bool
+) -> list[Hit]:
+    """The valid phone numbers in fixed (text with OCR's slips undone, offsets kept)."""
     hits = []
     for match in phonenumbers.PhoneNumberMatcher(
         fixed, REGION, leniency=phonenumbers.Leniency.VALID

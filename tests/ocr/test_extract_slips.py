@@ -73,6 +73,21 @@ def test_the_plus_of_31_read_as_a_mark_after_a_phone_label_is_a_plus(
     assert [h.value for h in find_phones(line)] == meant
 
 
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("Mijn telefoonnummer is 0031 513 638931 7 .", ["+31513638931"]),
+        ("Tel 0513 638931 7", ["+31513638931"]),
+        ("Tel 06 1234567 8", ["+31612345678"]),  # a number in odd groups stays whole
+        ("totaal 0513 638931 7 stuks", []),  # a digit with more after it: no speck
+    ],
+)
+def test_a_speck_read_as_a_digit_after_a_phone_number_is_no_part_of_it(
+    line: str, meant: list[str]
+) -> None:
+    assert [h.value for h in find_phones(line)] == meant
+
+
 def test_a_mobile_label_over_a_number_no_mobile_can_be_drops_it() -> None:
     # "06" read as "08": 084 numbers exist, but not under "Mobiel:"
     assert values(extract_client(_letter_with("Mobiel: 0841049400"), own=OWN), "phone") == []
@@ -212,6 +227,7 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("E-mail: * ______fleur1999@outlook.com", ["fleur1999@outlook.com"]),  # a form's line
         ("E-mail: jan@planetnl", ["jan@planet.nl"]),  # a provider's dot lost ...
         ("E-mail: jan@bakkerbouwnl", []),  # ... not any domain's
+        ("E-mail: |jdeboer@planet.nl", ["jdeboer@planet.nl"]),  # a table's rule before it
         ("E -ozturk.f@kpnmail.nl", ["ozturk.f@kpnmail.nl"]),  # a speck before it
         ("anna _jansen9@ home.nl", ["anna_jansen9@home.nl"]),  # a gap before the separator
         ("emma_ -hof15@ziggo.nl", ["emma_hof15@ziggo.nl"]),  # two marks in a row: a speck
