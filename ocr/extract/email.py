@@ -72,9 +72,10 @@ _EMAIL = re.compile(
     + ")"
     r"(?![A-Za-z0-9@]|\.[A-Za-z0-9])"
 )
-# the line of a form the address is written on ("E-mail: ______fleur1999@"): no address
-# has three underscores in a row
-_FORM_LINE = re.compile(r"_{3,}")
+# the line of a form the address is written on ("E-mail: ______fleur1999@"), or a speck
+# read as one before it ("Email: _administratie@"; not after a word of the address: "anna
+# _jansen9@"): no address has three underscores in a row, or starts with one
+_FORM_LINE = re.compile(r"_{3,}|(?:^|(?<=[\s:])(?<![a-z0-9]\s))_+(?=[A-Za-z0-9])")
 _GLUED_LABEL = re.compile(r"^.*?\be-?mail[-._:]+", re.IGNORECASE)
 # the dot before the top-level domain read as a comma or colon ("kliniek:nl")
 _MISREAD_DOT = re.compile(r"(?<=[A-Za-z0-9])[,:](?=(?:nl|com|net|org|be|de|eu)(?![A-Za-z0-9]))")

@@ -52,9 +52,33 @@ def labelled_rows(lines: list[Line]) -> list[list[Seg]]:
         # a column of details beside a table: Tesseract reads its label ("VAT"), then a
         # row of the table, then its value; a label stays until a value under it comes
         # or the lines have passed it
-        above = [a for a in above if _within_reach(a[1], line)] + alone
+        above = [a for a in above if _within_reach(a[1], line)] + _value_read_before(alone, rows)
         rows.append(row)
     return rows
+
+
+def _value_read_before(
+    alone: list[tuple[str, Line]], rows: list[list[Seg]]
+) -> list[tuple[str, Line]]:
+    """The labels alone whose value is not on a line read before them; a value that is
+    gets its label ("KvK Den Haag" over "29684827", which a body line beside it took in
+    and so came first)."""
+    left = []
+    for kind, label in alone:
+        under = [
+            (row, n)
+            for row in rows[-2:]
+            for n, seg in enumerate(row)
+            if seg.kind is None
+            and seg.line.top > label.top
+            and _label_above([(kind, label)], seg.line) is not None
+        ]
+        if under:
+            row, n = under[0]
+            row[n] = Seg(row[n].line, kind, 0, row[n].line_index, row[n].seg_index)
+        else:
+            left.append((kind, label))
+    return left
 
 
 def _within_reach(label: Line, line: Line) -> bool:

@@ -120,6 +120,24 @@ def test_a_label_holds_across_a_row_of_another_column_read_between_it_and_its_va
     assert [seg.kind for seg in rows[3]] == [None]
 
 
+def test_a_value_a_body_line_took_in_before_its_label_keeps_the_label() -> None:
+    """A column of details beside a letter's body: the body line "Geachte heer," took in
+    the KvK number under "KvK Den Haag", so the number came before its label."""
+    body = Line.of(
+        [*words_of("Geachte heer, mevrouw,", 179, 867), *words_of("29684827", 1249, 899)], 0, 12
+    )
+    label = Line.of(words_of("KvK Den Haag", 1250, 879), 0, 13)
+    rows = labelled_rows([body, label])
+    assert [(seg.kind, seg.value) for seg in rows[0]] == [
+        (None, "Geachte heer, mevrouw,"),
+        ("kvk", "29684827"),
+    ]
+    # a value level with the label, left of it, is no value of it
+    beside = Line.of([*words_of("Geachte heer,", 179, 879), *words_of("12345678", 900, 879)], 0, 0)
+    rows = labelled_rows([beside, Line.of(words_of("KvK Den Haag", 1250, 879), 0, 1)])
+    assert [seg.kind for seg in rows[0]] == [None, None]
+
+
 def test_a_value_whose_label_ocr_lost_in_a_cards_right_column_is_the_cards() -> None:
     """Below the card's title, an IBAN alone in the right column (its label lost) stands
     where a letterhead's contact column would: it is still the card's."""

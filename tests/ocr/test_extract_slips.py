@@ -225,6 +225,8 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("info@bakker www.bakker.nl", []),
         ("info@bakker.nl. www.bakker.nl", ["info@bakker.nl"]),  # its web address after a gap
         ("E-mail: * ______fleur1999@outlook.com", ["fleur1999@outlook.com"]),  # a form's line
+        ("-| Email: _administratie@bakkerij.com.", ["administratie@bakkerij.com"]),  # a speck
+        ("_bulent_nguyen37@xs4all.nl", ["bulent_nguyen37@xs4all.nl"]),
         ("E-mail: jan@planetnl", ["jan@planet.nl"]),  # a provider's dot lost ...
         ("E-mail: jan@bakkerbouwnl", []),  # ... not any domain's
         ("E-mail: |jdeboer@planet.nl", ["jdeboer@planet.nl"]),  # a table's rule before it
