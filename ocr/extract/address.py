@@ -18,7 +18,7 @@ _POSTCODE = re.compile(
     r"([A-EGHJ-NPRSTVWXZ][A-EGHJ-NPRSTVWXZa-z]|[A-Z][a-z])(?![\w])"
 )
 _CITY = re.compile(
-    r"^[\s,\]\[|)(]*((?:'[st][- ])?[A-ZÀ-Þ][\w'’À-ÿ-]*"
+    r"^[\s,\]\[|)(]*((?:'[stST][- ])?[A-ZÀ-Þ][\w'’À-ÿ-]*"
     r"(?:[ -](?:[A-ZÀ-Þa-z][\w'’À-ÿ-]*|aan|a/d|op|den|de)){0,3})"
 )
 _STREET = re.compile(

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from storage.models import PageText
 
-from .address import Street, find_postcodes, parse_street
+from .address import Street, find_postcodes, known_city, parse_street
 from .address_block import TAV, items_before, street_for
 from .bank import find_bics, find_ibans
 from .bsn import mask_bsn
@@ -308,6 +308,12 @@ class _PageReader:
         elif kind is None and TAV.match(text):
             self.address_keys.add(self.key)
             self.add_name_or_company(text, seg, CONF_BLOCK, "address-block")
+        elif kind == "postcode_city" and not find_postcodes(s.value):
+            # "Woonplaats: Tilburg" under "Postcode: 5041 XV": the place on its own line
+            printed = s.value.strip(" .,:;*„“”'\"")
+            city, known, length = known_city(printed)
+            if known and length == len(printed):
+                self.add("city", city, seg, None, CONF_LABEL, "label")
         self._read_postcodes(s)
 
     def _add_street(self, street: Street, seg: Line, base: float, source: str) -> None:

@@ -102,6 +102,7 @@ def parse_person(text: str) -> PersonName | None:
         return None
     if NOT_NAMES.search(text) or looks_like_company(text):
         return None
+    text = re.sub(r"^([A-Z]),(?= [A-Z])", r"\1.", text)  # "B, Visser": an initial's dot
     if text.count(",") == 1:
         return _parse_inverted(text)
     if "," in text:

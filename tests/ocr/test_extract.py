@@ -235,6 +235,7 @@ def test_kvk_needs_its_label_and_btw_its_checksum() -> None:
         ("Mevr. A. van der Meer", (None, "van der", "Meer")),
         ("De heer/mevrouw W. Hoekman", (None, None, "Hoekman")),  # both titles
         ("Dhr. of mevr. Hoekman", (None, None, "Hoekman")),
+        ("De heer B, Visser", (None, None, "Visser")),  # an initial's dot read as a comma
         ("t.a.v. Fleur in 't Veld", ("Fleur", "in 't", "Veld")),
         ("Anaïs El Amrani", ("Anaïs", None, "El Amrani")),
         # a surname alone, as an address block or a signature may print it

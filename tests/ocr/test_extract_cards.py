@@ -180,3 +180,19 @@ def test_an_iban_is_one_value_across_a_speck_or_a_smudges_gap() -> None:
     # ... while other words a "|" stands between are still two segments
     parts = segments(Line.of(words_of("NL79 | 0612345678", 200, 300), 0, 0))
     assert [part.text for part in parts] == ["NL79", "0612345678"]
+
+
+def test_the_place_on_a_line_of_its_own_under_the_postcode() -> None:
+    """ "Postcode: 5041 XV" over "Woonplaats: Tilburg": the place is the city; a text
+    that is no place is not."""
+    for place, city in (("Tilburg", "Tilburg"), ("'S-HERTOGENBOSCH", "'s-Hertogenbosch")):
+        page = page_of(
+            ("Naam: Fleur de Groot", 160, 300),
+            ("Straat + nr: Vismarkt 74", 160, 350),
+            ("Postcode: 5041 XV", 160, 400),
+            (f"Woonplaats: {place}", 160, 450),
+        )
+        ex = extract_client([page], own=NONE)
+        assert (ex.value("postcode"), ex.value("city")) == ("5041 XV", city)
+    page = page_of(("Postcode: 5041 XV", 160, 400), ("Woonplaats: zie achterkant", 160, 450))
+    assert extract_client([page], own=NONE).value("city") is None
