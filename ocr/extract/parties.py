@@ -154,11 +154,15 @@ class _Anchor:
         """Same phone, e-mail, IBAN, KvK, btw or postcode, the same person ("S. van 't Hof"
         and "Sjoerd van 't Hof"), or a name that shares its surname or firm name ("Vries"
         and "Bakkerij De Vries"), unless the first names differ (a letter of Fatima Mulder
-        in Marieke Mulder's folder is not hers)."""
+        in Marieke Mulder's folder is not hers) or the firms do."""
         names = self._names()
         people = self.values.get("name", set())
         if _other_person(readings, people):
             names = set()
+        if self._other_firm(readings):
+            # "Gerrit Huisman" of Huisman Advies in the folder of Gerrit Huisman of
+            # Stichting Huisman Bouw: a shared name says nothing, only a number does
+            names, people = set(), set()
         for fv in readings:
             key = group_key(fv)
             if fv.field in _IDENTIFIERS and key in self.values.get(fv.field, ()):
@@ -170,6 +174,14 @@ class _Anchor:
             ):
                 return True
         return False
+
+    def _other_firm(self, readings: list[FieldValue]) -> bool:
+        """Do readings name a firm, and the folder another one?"""
+        theirs = {group_key(fv) for fv in readings if fv.field == "company"}
+        ours = self.values.get("company", set())
+        return bool(theirs and ours) and not any(
+            fuzz.token_set_ratio(t, o) >= 90 for t in theirs for o in ours
+        )
 
 
 def _other_person(readings: list[FieldValue], known: set[str]) -> bool:

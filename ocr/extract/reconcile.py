@@ -185,9 +185,10 @@ def _first_letter_lost(chunk: str, names: set[str]) -> str | None:
 
 def _one_after_name(chunk: str, after: str, names: set[str]) -> str | None:
     """The digit 1 of a number after the client's name, read as a letter ("weil963@" and
-    "weit 964@" of "wei1963@", a name too short to be respelled as a whole)."""
+    "weit 964@" of "wei1963@", a name too short to be respelled as a whole); before a
+    whole year the letter is a speck ("fatimal1978@" of "fatima1978@")."""
     if after.isdigit() and chunk[-1:] in ("l", "I", "i", "t", "|") and chunk[:-1] in names:
-        return f"{chunk[:-1]}1"
+        return chunk[:-1] if re.fullmatch(r"(?:19|20)[0-9]{2}", after) else f"{chunk[:-1]}1"
     return None
 
 

@@ -74,6 +74,7 @@ def _with_email(name: str, email: str) -> list:
         ("Frédérique de Groot", "frederiguedegroot@xs4all.nl", "frederiquedegroot@xs4all.nl"),
         ("Henk Dekker", "henk_dekkerl@gmail.com", "henk_dekker1@gmail.com"),
         ("Youssef Huisman", "youssef_huismani@gmail.com", "youssef_huisman1@gmail.com"),
+        ("Fatima Mulder", "fatimal1978@gmail.com", "fatima1978@gmail.com"),  # before a year
         # what the name does not explain stays as read
         ("Henk Dekker", "hdekker@gmail.com", "hdekker@gmail.com"),
         ("Henk Dekker", "info@dekkerbouw.nl", "info@dekkerbouw.nl"),

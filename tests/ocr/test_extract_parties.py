@@ -617,6 +617,27 @@ def test_a_letter_of_another_person_of_the_same_short_surname_stays_apart() -> N
     assert not values(ex, "phone")
 
 
+def test_a_letter_of_a_namesake_of_another_firm_stays_apart() -> None:
+    """Two clients called Gerrit Huisman, of two firms: a letter of the one, misfiled in
+    the other's folder, names the same person but another firm; only a shared number
+    would make it theirs. A letter of the folder's own firm with a new number is theirs."""
+    card = page_of(
+        ("Klantkaart", 180, 100),
+        ("Bedrijf: Stichting Huisman Bouw", 180, 200),
+        ("Naam klant: Gerrit Huisman", 180, 250),
+        ("Tel.: 06-47742788", 180, 300),
+    )
+    top = ("Huisman Advies V.O.F.", "Molenweg 3", "3011 CD Rotterdam", "Tel. 06-43774162")
+    namesake = client_letter_to_us(top, "Gerrit Huisman", "Huisman Advies V.O.F.")
+    ex = extract_client([card, namesake], folder_name="Stichting Huisman Bouw", own=OWN)
+    assert [p.reason for p in ex.pages] == ["one-party", "other"]
+    assert values(ex, "phone") == ["+31647742788"]
+    top = ("Stichting Huisman Bouw", "Molenweg 3", "3011 CD Rotterdam", "Tel. 06-43774162")
+    theirs = client_letter_to_us(top, "Gerrit Huisman", "Stichting Huisman Bouw")
+    ex = extract_client([card, theirs], folder_name="Stichting Huisman Bouw", own=OWN)
+    assert set(values(ex, "phone")) == {"+31647742788", "+31643774162"}
+
+
 @pytest.mark.parametrize("attention", ["Attn.", "Atth."])  # its n read as an h
 def test_an_english_attention_line_is_no_part_of_the_name(attention: str) -> None:
     to_client = page_of(
