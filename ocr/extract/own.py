@@ -9,8 +9,23 @@ from rapidfuzz import fuzz
 from storage.phones import normalize
 
 from .address import parse_street
+from .company import TRADE_WORDS
 from .email import MAIL_PROVIDERS
 from .text import fold
+
+# legal forms as fold() leaves them ("b v", "vof"), and those written before the name
+_FORM_WORDS = frozenset(
+    ["bv", "nv", "vof", "cv", "bvba", "gmbh", "ag", "ltd", "stichting", "vereniging", "eenmanszaak"]
+)
+
+
+def _distinctive(folded: str) -> str:
+    """A folded firm's name without its trade words and legal form: what tells it from
+    another firm of its trade ("smit" of "loodgietersbedrijf smit vof")."""
+    words = folded.split()
+    return " ".join(
+        w for w in words if len(w) > 1 and w not in _FORM_WORDS and not TRADE_WORDS.search(w)
+    )
 
 
 @dataclass(frozen=True)
@@ -134,6 +149,14 @@ class OwnFilter:
         if not folded:
             return False
         for own in self.names:
-            if fuzz.ratio(folded, own) >= 85 or (len(own) >= 8 and own in folded):
+            if len(own) >= 8 and own in folded:
+                return True
+            # a slip of OCR in our name, but not another firm of our trade: what is left
+            # without trade words and legal form agrees too ("Loodgietersbedrijf Smit
+            # V.O.F." is not "Loodgietersbedrijf Blom V.O.F.")
+            mine, theirs = _distinctive(own), _distinctive(folded)
+            if fuzz.ratio(folded, own) >= 85 and (
+                not mine or not theirs or fuzz.ratio(mine, theirs) >= 80
+            ):
                 return True
         return any(fuzz.ratio(folded, s) >= 85 for s in self.signers)

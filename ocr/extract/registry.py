@@ -22,7 +22,7 @@ from .text import compact
 # Handelsregister(nummer), HR-nr, CoC / Chamber of Commerce (English invoices).
 _KVK_LABEL = re.compile(
     r"(?:(?<![a-z])k\s?\.?\s?[vy]\s?\.?\s?k(?:\b|(?=e(?:nr|nummer)))\.?|(?<![a-z])k\.?\s?k\.|"
-    r"kamer\s+v[aäáà]n\s+koophandel|handelsregister\w*|"
+    r"kamer\s+v[aäáà]n\s+koophande[l1i]|handelsregister\w*|"
     r"(?<![a-z])hr[\s.-]*(?:nr|nummer)|(?<![a-z])coc\b|chamber\s+of\s+commerce)"
     r"(?:[\s.-]*e?(?:nr|nummer|no|number|n[or]\.?)\b\.?)?[\s.:-]*",
     re.IGNORECASE,

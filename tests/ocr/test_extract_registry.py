@@ -23,6 +23,7 @@ from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F
         "Kvk-nr.: 12345678",
         "KvK-nummer: 1234.5678",
         "Kamer van Koophandel Utrecht 12345678",
+        "Kamer van Koophandei Roermond 12345678",  # its l read as an i
         "Handelsregister 12345678",
         "Handelsregisternummer: 12345678",
         "ingeschreven bij de KvK te 's-Hertogenbosch onder nummer 12345678",

@@ -384,6 +384,16 @@ def test_our_mailbox_at_a_misread_domain_is_ours() -> None:
     assert not own.email("info@schoutenbouw.nl")
 
 
+def test_another_firm_of_our_trade_is_not_ours() -> None:
+    """Our name misread is ours; a client of our trade whose name differs from ours only
+    in its surname ("Smit" for "Blom") is not (its letter was dropped as ours)."""
+    own = OwnFilter(OwnBusiness(name="Loodgietersbedrijf Blom V.O.F."))
+    assert own.name("Loodgietersbedrljf Blom V.O.F")
+    assert own.name("LOODGIETERSBEDRIJF BLOM")
+    assert not own.name("Loodgietersbedrijf Smit V.O.F.")
+    assert not own.name("Loodgietersbedrijf Bos V.O.F.")
+
+
 def test_our_address_at_a_mail_provider_does_not_make_its_clients_ours() -> None:
     """A small business mailing from hotmail: its clients at hotmail are clients."""
     own = OwnFilter(OwnBusiness(emails=("bakkerijsmit@hotmail.com",)))
