@@ -84,6 +84,8 @@ _MISREAD_LOCAL_DOT = re.compile(r"(?<=[a-z])[,:](?=[a-z0-9][a-z0-9._%+-]*\s?[@©
 _WORD_END = re.compile(r"[A-Za-z0-9._-]*$")
 # the l of ".nl" read as a bracket, bar or one ("meijer.n]")
 _MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
+# a table's rule before a word ("|jdeboer@"), not an l
+_RULE_BEFORE = re.compile(r"(?:(?<=\s)|^)\|(?=[a-z])")
 
 
 COMMON_TLDS = frozenset(
@@ -139,9 +141,6 @@ def _ascii_same_length(text: str) -> str:
     # rule ("|jdeboer@"); „ : a dot on the line
     plain = _RULE_BEFORE.sub(" ", "".join(out))
     return plain.replace("|", "l").replace("!", "l").replace("„", ".")
-
-
-_RULE_BEFORE = re.compile(r"(?:(?<=\s)|^)\|(?=[a-z])")
 
 
 def _dot_in_name(match: re.Match[str]) -> str:
