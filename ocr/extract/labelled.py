@@ -70,6 +70,7 @@ def _value_read_before(
             for row in rows[-2:]
             for n, seg in enumerate(row)
             if seg.kind is None
+            and not _unknown_label(seg.value)
             and seg.line.top > label.top
             and _label_above([(kind, label)], seg.line) is not None
         ]

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from ocr.extract import extract_client
 from storage import PageText, Word
 from tests.ocr.test_extract import (  # OwnBusiness: moves on main (lead)
+    CHAR_W,
     OWN,
     OwnBusiness,
     card,
@@ -276,7 +277,7 @@ def test_a_writers_block_aligned_on_the_right_is_read_whole() -> None:
     page's right margin: the street and name above the postcode belong to it."""
 
     def right(text: str, top: int) -> tuple[str, int, int]:
-        return (text, 1500 - len(text) * 14, top)  # words_of: 14 px a character
+        return (text, 1500 - len(text) * CHAR_W, top)
 
     page = page_of(
         right("Gerrit van den Berg", 130),
