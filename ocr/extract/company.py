@@ -71,6 +71,13 @@ def legal_form_of(name: str) -> str | None:
     return found[1] if found else None
 
 
+def without_legal_form(name: str) -> str:
+    """name with its printed legal form taken out ("Loodgietersbedrijf Blom V.O.F." ->
+    "Loodgietersbedrijf Blom ")."""
+    found = _form_in(name)
+    return name[: found[0].start()] + name[found[0].end() :] if found else name
+
+
 def looks_like_company(text: str) -> bool:
     return legal_form_of(text) is not None or TRADE_WORDS.search(text) is not None
 

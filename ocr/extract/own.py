@@ -9,23 +9,16 @@ from rapidfuzz import fuzz
 from storage.phones import normalize
 
 from .address import parse_street
-from .company import TRADE_WORDS
+from .company import TRADE_WORDS, without_legal_form
 from .email import MAIL_PROVIDERS
 from .text import fold
 
-# legal forms as fold() leaves them ("b v", "vof"), and those written before the name
-_FORM_WORDS = frozenset(
-    ["bv", "nv", "vof", "cv", "bvba", "gmbh", "ag", "ltd", "stichting", "vereniging", "eenmanszaak"]
-)
 
-
-def _distinctive(folded: str) -> str:
-    """A folded firm's name without its trade words and legal form: what tells it from
-    another firm of its trade ("smit" of "loodgietersbedrijf smit vof")."""
-    words = folded.split()
-    return " ".join(
-        w for w in words if len(w) > 1 and w not in _FORM_WORDS and not TRADE_WORDS.search(w)
-    )
+def _distinctive(name: str) -> str:
+    """A firm's name folded, without its legal form and trade words: what tells it from
+    another firm of its trade ("smit" of "Loodgietersbedrijf Smit V.O.F.")."""
+    words = fold(without_legal_form(name)).split()
+    return " ".join(w for w in words if len(w) > 1 and not TRADE_WORDS.search(w))
 
 
 @dataclass(frozen=True)
@@ -92,7 +85,7 @@ class OwnFilter:
         self.postcode = (own.postcode or "").replace(" ", "").upper()
         street = parse_street(own.street) if own.street else None
         self.street = fold(street.street) if street else fold(own.street or "")
-        self.names = [fold(n) for n in (own.name, *own.extra_names) if n]
+        self.names = [(fold(n), _distinctive(n)) for n in (own.name, *own.extra_names) if n]
         self.signers = [fold(s) for s in own.signers if s]
 
     def phone(self, e164: str) -> bool:
@@ -148,13 +141,13 @@ class OwnFilter:
         folded = fold(text)
         if not folded:
             return False
-        for own in self.names:
+        theirs = _distinctive(text)
+        for own, mine in self.names:
             if len(own) >= 8 and own in folded:
                 return True
             # a slip of OCR in our name, but not another firm of our trade: what is left
             # without trade words and legal form agrees too ("Loodgietersbedrijf Smit
             # V.O.F." is not "Loodgietersbedrijf Blom V.O.F.")
-            mine, theirs = _distinctive(own), _distinctive(folded)
             if fuzz.ratio(folded, own) >= 85 and (
                 not mine or not theirs or fuzz.ratio(mine, theirs) >= 80
             ):
