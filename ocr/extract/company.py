@@ -57,6 +57,19 @@ _FIRM_PARTS = sorted(
 )
 
 
+def in_firm_part(text: str, index: int) -> bool:
+    """Whether text[index] (folded text) is a letter of a firm part: "bedrijf" or
+    "loodgieters" in a firm's name run together ("loodgietersbedrijfozturk")."""
+    for part in _FIRM_PARTS:
+        plain = strip_accents(part)
+        start = text.find(plain)
+        while start != -1:
+            if start <= index < start + len(plain):
+                return True
+            start = text.find(plain, start + 1)
+    return False
+
+
 def _form_in(text: str) -> tuple[re.Match[str], str] | None:
     """The first legal form printed in text (the leftmost; the longest where two start
     at the same place: "Holding B.V." before "B.V.")."""

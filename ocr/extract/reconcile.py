@@ -15,6 +15,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming, Levenshtein
 
+from .company import in_firm_part
 from .email import COMMON_TLDS, MAIL_PROVIDERS, find_emails
 from .labels import label_kind
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
@@ -136,6 +137,8 @@ def _name_parts(out: ExtractedClient) -> Counter[str]:
 
 # from this length a word with one letter too many or too few inside is one OCR slipped on
 _LONG = 10
+# from this length (a firm's whole name run together) that and one letter for another
+_VERY_LONG = 16
 
 
 def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
@@ -163,6 +166,33 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
             and p.isascii()
             and p.isalnum()
             and Levenshtein.distance(chunk, p, score_cutoff=1) == 1
+        ]
+    if not respelled and len(chunk) >= _VERY_LONG:
+        # two slips in a firm's name run together ("autohedrijfvanileeuwen",
+        # "hoveniersbedrifbrotwer"); "ij" written "y" is the firm's own spelling
+        twice = [
+            p
+            for p in parts
+            if abs(len(p) - len(chunk)) == 1
+            and p[0] == chunk[0]
+            and p[-1] == chunk[-1]
+            and p.isascii()
+            and p.isalnum()
+            and Levenshtein.distance(chunk, p, score_cutoff=2) == 2
+            and p.replace("ij", "y") != chunk.replace("ij", "y")
+        ]
+        respelled += twice if len(twice) == 1 else []
+    if not respelled and len(chunk) >= _LONG:
+        # one letter for another inside a firm word, which is no name OCR misreads the
+        # same way each time ("looddietersbedrijfozturk")
+        respelled += [
+            p
+            for p in parts
+            if len(p) == len(chunk)
+            and Hamming.distance(chunk, p, score_cutoff=1) == 1
+            and in_firm_part(
+                p, next(i for i, (a, b) in enumerate(zip(chunk, p, strict=True)) if a != b)
+            )
         ]
     if respelled:
         return respelled[0]

@@ -163,6 +163,33 @@ def test_the_end_of_an_address_whose_start_a_gap_cut_off_is_no_address(
         ("Meijer Installatie", "i@meyerinstalatie.com", "i@meyerinstalatie.com"),
         ("Gelik Installatie", "i@celikinstallatie.nl", "i@celikinstallatie.nl"),
         ("Meijer & Zn.", "i@meijerzn.nl", "i@meijerzn.nl"),
+        # a long firm's name run together, with a letter lost or added and one misread
+        ("Autobedrijf Van Leeuwen", "i@autohedrijfvanileeuwen.nl", "i@autobedrijfvanleeuwen.nl"),
+        ("Hoveniersbedrijf Brouwer", "i@hoveniersbedrifbrotwer.nl", "i@hoveniersbedrijfbrouwer.nl"),
+        # ... not the firm's own "y" for "ij", nor a name whose first letter differs ("Gelik"
+        # may be the misreading: "Çelik")
+        ("Meijer Bouwtechniek", "i@meyerbouwtechniek.nl", "i@meyerbouwtechniek.nl"),
+        (
+            "Gelik Installatietechniek",
+            "i@celikinstallatietechniek.nl",
+            "i@celikinstallatietechniek.nl",
+        ),
+        (
+            "Gelik Installatietechniek",
+            "i@celikinstalatietechniek.nl",
+            "i@celikinstalatietechniek.nl",
+        ),
+        # one letter for another inside a firm word; not in the name
+        (
+            "Loodgietersbedrijf Öztürk",
+            "i@looddietersbedrijfozturk.nl",
+            "i@loodgietersbedrijfozturk.nl",
+        ),
+        (
+            "Loodgietersbedrijf Gelik",
+            "i@loodgietersbedrijfcelik.nl",
+            "i@loodgietersbedrijfcelik.nl",
+        ),
     ],
 )
 def test_a_slip_inside_the_firms_name_in_its_domain_is_put_right(
