@@ -64,6 +64,9 @@ _DOT_AFTER_NAME = re.compile(rf"(?<=[^\W\d_]{{2}})\.{_BEFORE_PARTICLE}")
 _DOT_AFTER_INITIAL = re.compile(rf"(?<=\b[A-Z])\.{_BEFORE_PARTICLE}")
 # ... or after a particle ("Eva van. Leeuwen"): a particle is never abbreviated
 _DOT_AFTER_PARTICLE = re.compile(rf"\b({_ALPHA_PARTICLES})[.,](?= [A-Z])")
+# ... or a speck read as a hyphen after it ("Umit de-Wit"): a double surname joins two
+# names ("Jansen-de Vries"), never a particle to its own name
+_HYPHEN_AFTER_PARTICLE = re.compile(rf"(?<![\w-])({_ALPHA_PARTICLES})-(?=[A-Z])")
 
 
 def is_particle(word: str) -> bool:
@@ -96,6 +99,7 @@ def parse_person(text: str) -> PersonName | None:
     # the particle ("Eva van. Leeuwen"), or the gap after an initial lost ("J.de Vries")
     text = _DOT_AFTER_NAME.sub(" ", _DOT_AFTER_INITIAL.sub(". ", one_apostrophe(text)))
     text = _DOT_AFTER_PARTICLE.sub(r"\1", text)
+    text = _HYPHEN_AFTER_PARTICLE.sub(r"\1 ", text)
     titled = bool(TITLES.match(" ".join(text.split()).strip(_EDGES)))
     text = strip_title(text).strip(" .,;:")
     if not text or len(text) > 60 or any(c.isdigit() for c in text) or "@" in text:

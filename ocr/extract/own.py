@@ -21,6 +21,11 @@ def _distinctive(name: str) -> str:
     return " ".join(w for w in words if len(w) > 1 and not TRADE_WORDS.search(w))
 
 
+def _one_digit_off(read: str, own: str) -> bool:
+    """Is read our number, or our number with one digit misread?"""
+    return len(read) == len(own) and sum(a != b for a, b in zip(read, own, strict=True)) <= 1
+
+
 @dataclass(frozen=True)
 class OwnBusiness:
     """Details of the business that uses Klantdossier; every field is optional."""
@@ -90,10 +95,7 @@ class OwnFilter:
 
     def phone(self, e164: str) -> bool:
         # one digit off our own number is our number misread ("0543" for "0513")
-        return any(
-            len(e164) == len(own) and sum(a != b for a, b in zip(e164, own, strict=True)) <= 1
-            for own in self.phones
-        )
+        return any(_one_digit_off(e164, own) for own in self.phones)
 
     def email(self, email: str) -> bool:
         email = email.casefold()
@@ -123,7 +125,8 @@ class OwnFilter:
         return bool(self._iban) and value == self._iban
 
     def kvk(self, value: str) -> bool:
-        return bool(self._kvk) and value == self._kvk
+        # ... and of our KvK number too: it has no checksum to tell a misreading
+        return bool(self._kvk) and _one_digit_off(value, self._kvk)
 
     def btw(self, value: str) -> bool:
         # the same nine digits with another suffix ("B02" for "B01") is our tax number

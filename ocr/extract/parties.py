@@ -40,6 +40,7 @@ _STRONG = ("phone", "email", "iban", "kvk", "btw", "vat", "postcode", "street")
 # What names one household or firm: a street name alone does not (the client's neighbours
 # and half the town write "Oude Gracht" too), so it never makes a writer the folder's client
 _IDENTIFIERS = tuple(f for f in _STRONG if f != "street")
+_FIRM_NUMBERS = tuple(f for f in _IDENTIFIERS if f != "postcode")
 _NAMES = ("company", "last_name")
 CONF_FOLDER = 0.6
 FOLDER_PAGE = -1  # page_index of hints taken from the folder name
@@ -159,13 +160,16 @@ class _Anchor:
         people = self.values.get("name", set())
         if _other_person(readings, people):
             names = set()
+        numbers = _IDENTIFIERS
         if self._other_firm(readings):
             # "Gerrit Huisman" of Huisman Advies in the folder of Gerrit Huisman of
-            # Stichting Huisman Bouw: a shared name says nothing, only a number does
-            names, people = set(), set()
+            # Stichting Huisman Bouw: a shared name says nothing, only a number does; not
+            # a postcode, which a whole street shares (a supplier's invoice for work at
+            # the client's address)
+            names, people, numbers = set(), set(), _FIRM_NUMBERS
         for fv in readings:
             key = group_key(fv)
-            if fv.field in _IDENTIFIERS and key in self.values.get(fv.field, ()):
+            if fv.field in numbers and key in self.values.get(fv.field, ()):
                 return True
             if fv.field == "name" and any(_same_person(key, n) for n in people):
                 return True

@@ -71,7 +71,9 @@ def compact(text: str, drop: str = "") -> tuple[str, list[int]]:
 
 # Letters OCR reads for one letter ("iries" for "ines", "hoine" for "home", "hotrriail"
 # for "hotmail": the m's first leg an r, the rest an n read as "ri")
-_TWO_FOR_ONE = (("ri", "n"), ("rn", "m"), ("in", "m"), ("cl", "d"), ("vv", "w"), ("rri", "m"))
+_TWO_FOR_ONE = (
+    ("ri", "n"), ("rn", "m"), ("in", "m"), ("ni", "m"), ("cl", "d"), ("vv", "w"), ("rri", "m"),
+)  # fmt: skip
 
 
 # Letters OCR takes for one another in the same space ("frederigue" for "frederique")

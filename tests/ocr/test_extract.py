@@ -247,6 +247,8 @@ def test_kvk_needs_its_label_and_btw_its_checksum() -> None:
         ("Emma.de Wit", ("Emma", "de", "Wit")),
         ("J.van den Berg", (None, "van den", "Berg")),
         ("Eva van. Leeuwen", ("Eva", "van", "Leeuwen")),  # ... or after the particle
+        ("Umit de-Wit", ("Umit", "de", "Wit")),  # ... a hyphen there
+        ("Anna Jansen-de Vries", ("Anna", None, "Jansen-de Vries")),  # a double surname
         # the apostrophe printed or read as a typographic one, a speck before the name
         ("_ Ruud in ‘t Veld", ("Ruud", "in 't", "Veld")),
         ("Sem van ’t Hof", ("Sem", "van 't", "Hof")),

@@ -458,12 +458,21 @@ def test_an_address_in_the_footer_does_not_make_the_window_the_writers() -> None
     assert parties.client == "sender"
 
 
-def test_a_letter_from_a_firm_on_the_clients_street_is_not_the_clients() -> None:
-    # the client card says Kerkstraat (Amsterdam); a letter from another firm on a
-    # Kerkstraat in another town is in the folder: a street name is no identifier
+@pytest.mark.parametrize(
+    "address",
+    [
+        # the client card says Kerkstraat (Amsterdam); a letter from another firm on a
+        # Kerkstraat in another town is in the folder: a street name is no identifier
+        "Kerkstraat 53 2717 EZ Zoetermeer",
+        # ... nor is a postcode under another firm's name: a whole street side shares it
+        # (a supplier's invoice for work at the client's address has it too)
+        "Kerkstraat 53 1234 AB Amsterdam",
+    ],
+)
+def test_a_letter_from_a_firm_on_the_clients_street_is_not_the_clients(address: str) -> None:
     other = page_of(
         ("FIETSENMAKER CELIK V.O.F.", 160, 100),
-        ("Kerkstraat 53 2717 EZ Zoetermeer T +31638270513", 160, 160),
+        (f"{address} T +31638270513", 160, 160),
         ("Bosma Schilderwerken B.V.", 160, 420),
         ("Edisonstraat 50", 160, 465),
         ("3025 AR Rotterdam", 160, 510),

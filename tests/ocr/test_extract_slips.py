@@ -126,6 +126,14 @@ def test_our_tax_number_with_another_suffix_is_ours() -> None:
     assert not own.btw("NL001234568B01")
 
 
+def test_our_kvk_number_with_one_digit_misread_is_ours() -> None:
+    """A KvK number has no checksum: one digit off ours on our own invoice (its column of
+    details beside a table) is ours misread, not the client's."""
+    own = OwnFilter(OwnBusiness(kvk="25221039"))
+    assert own.kvk("25221039") and own.kvk("25223039")
+    assert not own.kvk("25223139") and not own.kvk("2522103")
+
+
 def _supplier_invoice_about_the_client() -> list:
     """A supplier's invoice to us filed in the client's folder (the work was for them):
     the supplier's letterhead over our address on the right, the client as "Project:",
@@ -216,6 +224,7 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("info@terpstra.nt", ["info@terpstra.nl"]),  # a letter misread, not one lost (net)
         ("info@terpstra.ne", ["info@terpstra.ne"]),  # nl, be or de: left as read
         ("umit.graaf@hoine.nl", ["umit.graaf@home.nl"]),  # "in" for the m of a provider
+        ("eva2001@gniail.com", ["eva2001@gmail.com"]),  # ... or "ni"
         ("i.tenbrink@hame.nl", ["i.tenbrink@home.nl"]),  # a for o in a short provider
         ("r.vanleeuwen@liive.nl", ["r.vanleeuwen@live.nl"]),  # a letter read twice
         ("lotte_venS6@gmail.com", ["lotte_ven56@gmail.com"]),  # a capital S before a digit
