@@ -78,7 +78,8 @@ class Region:
         return self.left, self.top, self.right - self.left, self.bottom - self.top
 
 
-def _word_rows(table: dict) -> list[int]:
+def word_rows(table: dict) -> list[int]:
+    """The rows of a Tesseract table that are words read (not blocks, lines, or nothing)."""
     return [
         i
         for i, text in enumerate(table.get("text", []))
@@ -92,7 +93,7 @@ def _letters(text: str) -> int:
 
 def regions(table: dict, width: int, height: int) -> list[Region]:
     """Boxes of small print on one page's Tesseract table (pixels of the prepared page)."""
-    rows = [i for i in _word_rows(table) if _letters(table["text"][i]) >= 2]
+    rows = [i for i in word_rows(table) if _letters(table["text"][i]) >= 2]
     if len(rows) < MIN_WORDS:
         return []
     body = statistics.median(table["height"][i] for i in rows)
@@ -177,7 +178,7 @@ def unsure(table: dict, region: Region) -> bool:
         region.holds(*_box(table, i))
         and _letters(table["text"][i])
         and float(table["conf"][i]) < UNSURE
-        for i in _word_rows(table)
+        for i in word_rows(table)
     )
 
 
@@ -216,7 +217,7 @@ def read_closer(
 def _mapped(table: dict, region: Region) -> list[dict]:
     """The words of a crop's reading, as rows on the prepared page."""
     words = []
-    for i in _word_rows(table):
+    for i in word_rows(table):
         words.append(
             {
                 "level": 5,
@@ -245,7 +246,7 @@ def merge(table: dict, again: dict, region: Region) -> dict:
     inner = Region(region.left + EDGE, region.top + EDGE, region.right - EDGE,
                    region.bottom - EDGE)  # fmt: skip
     new = [w for w in _mapped(again, region) if inner.holds(*_box(w))]
-    old = [i for i in _word_rows(table) if inner.holds(*_box(table, i))]
+    old = [i for i in word_rows(table) if inner.holds(*_box(table, i))]
     before = _sure_letters([(table["text"][i], float(table["conf"][i])) for i in old])
     if not new or _sure_letters([(w["text"], w["conf"]) for w in new]) < before:
         return table
@@ -260,6 +261,11 @@ def merge(table: dict, again: dict, region: Region) -> dict:
         for name, column in merged.items():
             column.append(word.get(name, 0))
     return merged
+
+
+def sure_letters(table: dict) -> int:
+    """How many letters and digits of a page's table Tesseract read surely."""
+    return _sure_letters([(table["text"][i], float(table["conf"][i])) for i in word_rows(table)])
 
 
 def _sure_letters(words: list[tuple[str, float]]) -> int:
