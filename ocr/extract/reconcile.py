@@ -157,29 +157,14 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
         # a speck read as a letter, or a letter lost, inside a long word
         # ("timmherbedrijfmeijer", "timmerbedrifvisser"); not one letter for another: a
         # name OCR misreads the same way each time ("Gelik" for "Çelik") is no spelling
-        respelled += [
-            p
-            for p in parts
-            if abs(len(p) - len(chunk)) == 1
-            and p[0] == chunk[0]
-            and p[-1] == chunk[-1]
-            and p.isascii()
-            and p.isalnum()
-            and Levenshtein.distance(chunk, p, score_cutoff=1) == 1
-        ]
+        respelled += _a_letter_more_or_less(chunk, parts, 1)
     if not respelled and len(chunk) >= _VERY_LONG:
         # two slips in a firm's name run together ("autohedrijfvanileeuwen",
         # "hoveniersbedrifbrotwer"); "ij" written "y" is the firm's own spelling
         twice = [
             p
-            for p in parts
-            if abs(len(p) - len(chunk)) == 1
-            and p[0] == chunk[0]
-            and p[-1] == chunk[-1]
-            and p.isascii()
-            and p.isalnum()
-            and Levenshtein.distance(chunk, p, score_cutoff=2) == 2
-            and p.replace("ij", "y") != chunk.replace("ij", "y")
+            for p in _a_letter_more_or_less(chunk, parts, 2)
+            if p.replace("ij", "y") != chunk.replace("ij", "y")
         ]
         respelled += twice if len(twice) == 1 else []
     if not respelled and len(chunk) >= _LONG:
@@ -202,6 +187,21 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     if len(near) == 1 or (near and parts[near[0]] > parts[near[1]]):
         return near[0]
     return None
+
+
+def _a_letter_more_or_less(chunk: str, parts: Counter[str], slips: int) -> list[str]:
+    """The name parts one letter longer or shorter than chunk, with its first and last
+    letter, that are that many slips from it."""
+    return [
+        p
+        for p in parts
+        if abs(len(p) - len(chunk)) == 1
+        and p[0] == chunk[0]
+        and p[-1] == chunk[-1]
+        and p.isascii()
+        and p.isalnum()
+        and Levenshtein.distance(chunk, p, score_cutoff=slips) == slips
+    ]
 
 
 def _first_letter_lost(chunk: str, names: set[str]) -> str | None:
