@@ -7,10 +7,11 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr.engine import pagefiles, ruled
-from ocr.engine.tesseract import TSV_INT_COLUMNS, page_from_tsv, parse_tsv, tsv_of
+from ocr.engine.tesseract import page_from_tsv, tsv_of
 from ocr.extract import OwnBusiness, extract_client
+from tests.ocr.pagegen import FONT
+from tests.ocr.test_small_print import table
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 ROWS = [
     ("Naam:", "Sanne Wouters"),
     ("Straat + nr:", "Lindelaan 18"),
@@ -64,21 +65,13 @@ def test_rules_askew_are_wiped_too() -> None:
 
 
 def test_words_that_cover_the_ink_leave_the_page_as_read() -> None:
-    table = {
-        "level": [5],
-        "text": ["Debiteurenkaart"],
-        "conf": [95.0],
-        "left": [100],
-        "top": [100],
-        "width": [400],
-        "height": [60],
-    }
+    read = table([("Debiteurenkaart", 100, 100, 400, 60, 95.0)])
     page = Image.new("L", (800, 800), 255)
     ImageDraw.Draw(page).rectangle([120, 110, 480, 150], fill=0)
-    assert ruled.ink_covered(table, page) == 1.0
+    assert ruled.ink_covered(read, page) == 1.0
     ImageDraw.Draw(page).rectangle([120, 400, 480, 700], fill=0)  # ink no word holds
-    assert ruled.ink_covered(table, page) < ruled.LOW_COVER
-    assert ruled.ink_covered(table, Image.new("L", (50, 50), 255)) == 1.0
+    assert ruled.ink_covered(read, page) < ruled.LOW_COVER
+    assert ruled.ink_covered(read, Image.new("L", (50, 50), 255)) == 1.0
 
 
 def test_a_page_whose_table_was_dropped_is_read_again_without_its_rules() -> None:
@@ -86,7 +79,7 @@ def test_a_page_whose_table_was_dropped_is_read_again_without_its_rules() -> Non
     on a held-out binder); the second, of the page without rules, reads every cell."""
     file = pagefiles.write_page(ruled_card(), 200.0)
     try:
-        dropped = title_only()
+        dropped = table([("Debiteurenkaart", 160, 180, 420, 60, 95.0)])
         [again] = ruled.read_again([dropped], [file], "nld+eng", 60.0)
         found = extract_client([page_from_tsv(again, 1654, 2339)], own=OwnBusiness())
         assert "+31612873305" in [fv.value for fv in found.values("phone")]
@@ -97,9 +90,3 @@ def test_a_page_whose_table_was_dropped_is_read_again_without_its_rules() -> Non
         assert ruled.read_again([whole], [file], "nld+eng", 60.0) == [whole]
     finally:
         file.unlink(missing_ok=True)
-
-
-def title_only() -> dict:
-    header = "\t".join((*TSV_INT_COLUMNS, "conf", "text"))
-    row = "5\t1\t1\t1\t1\t1\t160\t180\t420\t60\t95.0\tDebiteurenkaart"
-    return parse_tsv(f"{header}\n{row}")
