@@ -42,6 +42,7 @@ _STRONG = ("phone", "email", "iban", "kvk", "btw", "vat", "postcode", "street")
 _IDENTIFIERS = tuple(f for f in _STRONG if f != "street")
 _FIRM_NUMBERS = tuple(f for f in _IDENTIFIERS if f != "postcode")
 _NAMES = ("company", "last_name")
+_GLUED = ("phone", "email", "iban", "kvk", "btw", "vat", "name", "company", "last_name")
 CONF_FOLDER = 0.6
 FOLDER_PAGE = -1  # page_index of hints taken from the folder name
 _TWO_PARTIES = ("sender", "recipient")
@@ -223,8 +224,24 @@ def _same_person(a: str, b: str) -> bool:
     return fuzz.ratio(first_a, first_b) >= 80
 
 
+def _glued(page: RawPage, own_parties: set[str], owns: list[OwnFilter]) -> list[FieldValue]:
+    """What a party we took for ours holds that is not ours: the writer's name, phone and
+    e-mail when their letterhead and our address in the window were read as one block."""
+    return [
+        r.fv
+        for r in page.readings
+        if r.fv.party in own_parties
+        and r.fv.field in _GLUED
+        and not any(_is_own(r.fv, own) for own in owns)
+    ]
+
+
 def _decide(
-    page: RawPage, readings: list[FieldValue], own_parties: set[str], anchor: _Anchor | None
+    page: RawPage,
+    readings: list[FieldValue],
+    own_parties: set[str],
+    anchor: _Anchor | None,
+    glued: Sequence[FieldValue] = (),
 ) -> PageParties:
     """Which party of the page is the client. Without an anchor (the first pass) only
     pages that decide themselves are decided; the others are decided with it."""
@@ -247,6 +264,13 @@ def _decide(
     if "card" in present:
         return result("card", "card" if len(present) > 1 else "one-party")
     if not present:
+        if glued:
+            # no party but ours, and ours holds someone's values: whose the running text
+            # is ("Mijn telefoonnummer is ..."), only the folder can tell
+            if anchor is None:
+                return result(None, "undecided")
+            if anchor.values and anchor.comparable(list(glued)) and not anchor.agrees(list(glued)):
+                return result(None, "other")
         return result(None, "one-party")
     if len(present) == 1:
         if anchor is None:
@@ -298,6 +322,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
     out = ExtractedClient(folder_name=raw.folder_name, bsn_pages=list(raw.bsn_pages))
     out.raw, out.owns = raw, tuple(owns)
     kept = [(page, *_kept(page, filters)) for page in raw.pages]
+    glued = {page.index: _glued(page, own, filters) for page, _r, _a, own in kept}
     hints = [r.fv for r in raw.hints if not _hint_is_own(r, raw.hints, filters)]
 
     # client cards decide themselves; they and the folder tab are the anchor
@@ -306,8 +331,8 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
         anchor.add(fv)
     decided: dict[int, PageParties] = {}
     for page, readings, _addresses, own_parties in kept:
-        parties = _decide(page, readings, own_parties, None)
-        if parties.client == "card" or not parties.parties:
+        parties = _decide(page, readings, own_parties, None, glued[page.index])
+        if parties.client == "card" or not (parties.parties or parties.undecided):
             decided[page.index] = parties
             for fv in readings:
                 if fv.party in (None, parties.client):
@@ -321,7 +346,12 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
                     if fv.party == "recipient":
                         anchor.add(fv)
     pages = [
-        (page, readings, addresses, decided.get(page.index) or _decide(page, readings, own, anchor))
+        (
+            page,
+            readings,
+            addresses,
+            decided.get(page.index) or _decide(page, readings, own, anchor, glued[page.index]),
+        )
         for page, readings, addresses, own in kept
     ]
     # a letter that names the client only by what another of their letters shows (the
@@ -335,7 +365,8 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
                         anchor.add(fv)
         pages = [
             (page, readings, addresses,
-             _decide(page, readings, own, anchor) if parties.reason == "other" else parties)
+             _decide(page, readings, own, anchor, glued[page.index])
+             if parties.reason == "other" else parties)
             for (page, readings, addresses, parties), (*_k, own) in zip(pages, kept, strict=True)
         ]  # fmt: skip
     # a value printed as the other party's (its letterhead, its footer) is theirs also
