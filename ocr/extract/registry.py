@@ -30,9 +30,10 @@ _KVK_LABEL = re.compile(
 # Words that may stand between the label and the number: a place ("KvK Amersfoort",
 # "KvK 's-Hertogenbosch"), "te", "onder", "nummer", "nr." - at most four of them; before
 # it a table's rule or any mark OCR saw in a speck ("KvK-nr: | 12345678", "‘12345678",
-# "„18048388"), not an amount's sign.
+# "„18048388"), not an amount's sign; a plus with a space after it is a speck ("KvK: +
+# 27255008"), a phone's plus is not.
 _EIGHT = re.compile(
-    r"^[^\w€$%+]*(?:(?:['‘’`][st][ :.-])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—]+){0,4}?"
+    r"^[^\w€$%+]*(?:\+\s+)?(?:(?:['‘’`][st][ :.-])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—]+){0,4}?"
     r"([0-9OoIl|](?:[ .]?[0-9OoIl|]){7})(?![0-9A-Za-z])"
 )
 _KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})

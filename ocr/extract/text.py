@@ -73,13 +73,30 @@ def compact(text: str, drop: str = "") -> tuple[str, list[int]]:
 # for "hotmail": the m's first leg an r, the rest an n read as "ri")
 _TWO_FOR_ONE = (
     ("ri", "n"), ("rn", "m"), ("in", "m"), ("ni", "m"), ("cl", "d"), ("vv", "w"), ("rri", "m"),
+    ("li", "h"), ("ti", "h"),
 )  # fmt: skip
 
 
 # Letters OCR takes for one another in the same space ("frederigue" for "frederique")
 _LOOK_ALIKE = frozenset(
     frozenset(pair)
-    for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao", "it", "lt", "ft", "jl", "rf")
+    for pair in (
+        "qg",
+        "il",
+        "l1",
+        "i1",
+        "o0",
+        "ce",
+        "uv",
+        "nu",
+        "ao",
+        "it",
+        "lt",
+        "ft",
+        "jl",
+        "rf",
+        "hk",
+    )
 )
 
 

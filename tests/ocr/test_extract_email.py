@@ -84,6 +84,7 @@ def _with_email(name: str, email: str) -> list:
         ("Marian Smit", "marian.smit@ziggo.nl", "marian.smit@ziggo.nl"),  # a real "ri"
         ("Kees ter Horst", "kees.tefhorst@outlook.com", "kees.terhorst@outlook.com"),  # f/r
         ("Mohamed Smit", "mohamed.smii@hotmail.com", "mohamed.smit@hotmail.com"),  # i/t
+        ("Hanneke Smit", "kanneke@smitbouw.nl", "hanneke@smitbouw.nl"),  # k/h
         ("Mohamed Smit", "mohamed.slii@hotmail.com", "mohamed.slii@hotmail.com"),  # two of four
         # a dot OCR saw as a gap took what stood before it: the first name, its end, or
         # the initial (the word before is kept in the raw reading)

@@ -38,6 +38,7 @@ from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F
         "KvK-nr: ‘12345678",  # a speck before the number read as a quote ...
         "KvK-nummer:, | 12345678",  # ... or a table's rule read as "|"
         "KvK-nr: „12345678",  # ... or as a low quote
+        "KvK: + 12345678",  # ... or as a plus, a space after it
     ],
 )
 def test_kvk_in_its_real_spellings(text: str) -> None:
@@ -55,6 +56,7 @@ def test_kvk_in_its_real_spellings(text: str) -> None:
         "KvK 1234567",
         "KvK 12345678901",
         "KK 12345678",  # without its dots no label: too many things are called KK
+        "KvK: +31612345678",  # a phone after a lost KvK number
     ],
 )
 def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:

@@ -225,6 +225,8 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("info@terpstra.ne", ["info@terpstra.ne"]),  # nl, be or de: left as read
         ("umit.graaf@hoine.nl", ["umit.graaf@home.nl"]),  # "in" for the m of a provider
         ("eva2001@gniail.com", ["eva2001@gmail.com"]),  # ... or "ni"
+        ("anna.degraaf@tiome.nl", ["anna.degraaf@home.nl"]),  # "ti" for the h ...
+        ("anna.degraaf@liotmail.com", ["anna.degraaf@hotmail.com"]),  # ... or "li"
         ("i.tenbrink@hame.nl", ["i.tenbrink@home.nl"]),  # a for o in a short provider
         ("r.vanleeuwen@liive.nl", ["r.vanleeuwen@live.nl"]),  # a letter read twice
         ("lotte_venS6@gmail.com", ["lotte_ven56@gmail.com"]),  # a capital S before a digit
