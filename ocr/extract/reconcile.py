@@ -117,9 +117,18 @@ def _cut(fv: FieldValue) -> bool:
     # reading), unless a name put it back; one or two letters may be a speck ("a
     # dekker@"), a label is no part of it
     before = fv.raw[: read[0].start].strip(" .,") if read else ""
-    if len(before) < 3 or not before.isalpha() or not before.islower() or label_kind(before):
+    if len(local) < 3 and before.split() and _a_word(before.split()[-1].strip("?!")):
+        # a letter or two left of an address after words of it ("julia gras? O@ stall.
+        # com"): whatever the domain, the mailbox is lost
+        return True
+    if not _a_word(before):
         return False
     return before not in local
+
+
+def _a_word(text: str) -> bool:
+    """A word of three lower-case letters or more that is no label."""
+    return len(text) >= 3 and text.isalpha() and text.islower() and not label_kind(text)
 
 
 def _name_parts(out: ExtractedClient) -> Counter[str]:

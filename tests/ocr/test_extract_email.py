@@ -141,6 +141,8 @@ def test_the_clients_name_repairs_a_letter_ocr_misread_in_their_address(
         ("Pieter Çelik", "pieter celik78@hotmail.com"),  # pieter_, pieter. or pieter-?
         ("Eva van Leeuwen", "7 @kpnmail.nl"),  # a mailbox of one character, ...
         ("Julia de Vries", "990@live.nl"),  # ... or without letters
+        # a letter left of the mailbox after words of it, whatever the domain
+        ("Julia de Graaf", "julia gras? O@ stall. com"),
     ],
 )
 def test_the_end_of_an_address_whose_start_a_gap_cut_off_is_no_address(
