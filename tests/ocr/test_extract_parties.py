@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ocr.extract import extract_client
+from ocr.extract import ExtractedClient, extract_client
 from ocr.extract.client import read_folder
 from ocr.extract.parties import resolve
 from storage import PageText, Word
@@ -833,54 +833,38 @@ def test_a_name_whose_space_ocr_lost_is_the_one_read_with_it() -> None:
     assert (ex.value("first_name"), ex.value("last_name")) == ("Eva", "Wit")
 
 
+def _read_as_one_block(letter: PageText) -> ExtractedClient:
+    """The folder of Kees de Vries's card and letter, with every block of the letter read
+    as one party, the sender (the layout's slip on a scanned letter)."""
+    raw = read_folder([card(), letter], "Vries, Kees de")
+    page = raw.pages[1]
+    one = [
+        dataclasses.replace(r, fv=dataclasses.replace(r.fv, party="sender")) if r.fv.party else r
+        for r in page.readings
+    ]
+    raw.pages[1] = dataclasses.replace(page, readings=one)
+    return resolve(raw, [OWN])
+
+
 def test_running_text_of_a_writer_whose_block_was_read_as_one_with_ours_stays_apart() -> None:
     """Another client's letter whose writer's block and our window address were read as
     one block (a speck line between them): the whole block is taken for ours and dropped,
     so the page has no party but ours. "Mijn telefoonnummer is ..." in the body is the
     writer's, not the folder client's; the writer's values in the block say so."""
+    ours = ["Installatiebedrijf Hoekstra B.V.", "Industrieweg 14", "8441 PK Heerenveen"]
+    window = [(line, 880, 480 + 45 * i) for i, line in enumerate(ours)]
+
+    def letter(writer: list[str], body: str) -> PageText:
+        top = [(line, 1100, 145 + 45 * i) for i, line in enumerate(writer)]
+        return page_of(*top, *window, (body, 180, 960), (writer[0], 180, 1250))
+
     writer = ["Fatima Öztürk", "Molenweg 3", "3011 CD Rotterdam", "Tel. 06-87654321"]
-    rows = [(line, 1100, 145 + 45 * i) for i, line in enumerate(writer)]
-    rows += [(line, 880, 480 + 45 * i) for i, line in enumerate(
-        ["Installatiebedrijf Hoekstra B.V.", "Industrieweg 14", "8441 PK Heerenveen"])]  # fmt: skip
-    letter = page_of(
-        *rows,
-        ("Mijn telefoonnummer is 06-87654321", 180, 960),
-        ("Met vriendelijke groet,", 180, 1100),
-        ("Fatima Öztürk", 180, 1250),
-    )
-    raw = read_folder([card(), letter], "Vries, Kees de")
-    # the layout's slip, as on a scanned letter: both blocks one party, the sender
-    page = raw.pages[1]
-    glued = [
-        dataclasses.replace(r, fv=dataclasses.replace(r.fv, party="sender"))
-        if r.fv.party == "recipient"
-        else r
-        for r in page.readings
-    ]
-    raw.pages[1] = dataclasses.replace(page, readings=glued)
-    ex = resolve(raw, [OWN])
+    ex = _read_as_one_block(letter(writer, "Mijn telefoonnummer is 06-87654321"))
     assert ex.pages[1].client is None
     assert set(values(ex, "phone")) == {"+31612345678", "+31207654321"}
     assert "+31687654321" in {fv.value for fv in ex.held}
-    # the client's own letter glued the same way keeps its running text
-    own_letter = page_of(
-        *[(line, 1100, 145 + 45 * i) for i, line in enumerate(
-            ["Kees de Vries", "Kerkstraat 12a", "1234 AB Amsterdam"])],
-        *rows[len(writer):],
-        ("Mijn telefoonnummer is 06-12345678", 180, 960),
-        ("Kees de Vries", 180, 1250),
-    )  # fmt: skip
-    raw = read_folder([card(), own_letter], "Vries, Kees de")
-    page = raw.pages[1]
-    raw.pages[1] = dataclasses.replace(
-        page,
-        readings=[
-            dataclasses.replace(r, fv=dataclasses.replace(r.fv, party="sender"))
-            for r in page.readings
-            if r.fv.party is not None
-        ]
-        + [r for r in page.readings if r.fv.party is None],
-    )
-    ex = resolve(raw, [OWN])
+    # the client's own letter read the same way keeps its running text
+    client = ["Kees de Vries", "Kerkstraat 12a", "1234 AB Amsterdam"]
+    ex = _read_as_one_block(letter(client, "Mijn telefoonnummer is 06-12345678"))
     assert ex.pages[1].client is None and ex.pages[1].reason == "one-party"
     assert any(fv.page_index == 1 for fv in ex.candidates["phone"])
