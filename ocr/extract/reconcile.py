@@ -108,7 +108,8 @@ def _cut(fv: FieldValue) -> bool:
     """Is this the end of an address whose start OCR lost, that no other reading gave
     back: a mailbox at a mail provider without letters or of one or two ("7@kpnmail.nl",
     "e@live.nl"), or a labelled value whose first word a gap cut off ("pieter
-    celik78@": "pieter_", "pieter." or "pieter-", nothing tells which)?"""
+    celik78@": "pieter_", "pieter." or "pieter-", nothing tells which; "julia gras? O@":
+    a mailbox of one or two at any domain)?"""
     local, _, domain = fv.value.partition("@")
     if domain in MAIL_PROVIDERS and (len(local) < 3 or not any(c.isalpha() for c in local)):
         return True
