@@ -241,7 +241,7 @@ def _decide(
     readings: list[FieldValue],
     own_parties: set[str],
     anchor: _Anchor | None,
-    glued: Sequence[FieldValue] = (),
+    glued: list[FieldValue],
 ) -> PageParties:
     """Which party of the page is the client. Without an anchor (the first pass) only
     pages that decide themselves are decided; the others are decided with it."""
@@ -269,7 +269,7 @@ def _decide(
             # is ("Mijn telefoonnummer is ..."), only the folder can tell
             if anchor is None:
                 return result(None, "undecided")
-            if anchor.values and anchor.comparable(list(glued)) and not anchor.agrees(list(glued)):
+            if anchor.values and anchor.comparable(glued) and not anchor.agrees(glued):
                 return result(None, "other")
         return result(None, "one-party")
     if len(present) == 1:

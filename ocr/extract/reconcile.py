@@ -118,7 +118,7 @@ def _cut(fv: FieldValue) -> bool:
     # reading), unless a name put it back; one or two letters may be a speck ("a
     # dekker@"), a label is no part of it
     before = fv.raw[: read[0].start].strip(" .,") if read else ""
-    if len(local) < 3 and before.split() and _a_word(before.split()[-1].strip("?!")):
+    if len(local) < 3 and _a_word(before.rstrip("?!")):
         # a letter or two left of an address after words of it ("julia gras? O@ stall.
         # com"): whatever the domain, the mailbox is lost
         return True

@@ -80,24 +80,9 @@ _TWO_FOR_ONE = (
 # Letters OCR takes for one another in the same space ("frederigue" for "frederique")
 _LOOK_ALIKE = frozenset(
     frozenset(pair)
-    for pair in (
-        "qg",
-        "il",
-        "l1",
-        "i1",
-        "o0",
-        "ce",
-        "uv",
-        "nu",
-        "ao",
-        "it",
-        "lt",
-        "ft",
-        "jl",
-        "rf",
-        "hk",
-    )
-)
+    for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao", "it", "lt", "ft", "jl",
+                 "rf", "hk")
+)  # fmt: skip
 
 
 def look_alike(a: str, b: str, most: int = 1) -> bool:
