@@ -136,6 +136,8 @@ class Figures:
     def add_import(self, cab: CabinetTruth, units: list, report: dict, clients: list[dict]) -> None:
         """Client-level figures of one cabinet's import."""
         truth_of = dict(units_with_clients(cab, units, by_path=True))
+        # a row that becomes a client of its own beside its client's folder is a split client
+        truth_of.update(contact_rows(cab))
         went: dict[str, int | None] = {f["path"]: f.get("client_id") for f in report["folders"]}
         by_client: dict[int, list[str]] = defaultdict(list)
         for path, client_id in went.items():
@@ -228,6 +230,10 @@ class Figures:
             key = folder_client(cab, path) if path not in loose else None
             if key and client_id is not None:
                 folders_home[key][client_id] += 1
+        for path, key in contact_rows(cab).items():
+            row["contact cases"] += 1
+            home = folders_home[key].most_common(1)
+            row["contact with its client"] += bool(home) and went.get(path) == home[0][0]
         for f in cab.folders:
             if f.case == "loose":
                 path = str(cab.root / f.documents[0].file)
@@ -243,6 +249,16 @@ class Figures:
                 on_card = {o for fv in values for o in cab.owners(*fv)}
                 row["foreign cases"] += 1
                 row["foreign writer kept off"] += not (writer & on_card)
+
+
+def contact_rows(cab: CabinetTruth) -> dict[str, str]:
+    """The report's path of each row of the cabinet's contact lists ("…/contacten.csv,
+    rij 2": the import reports them one by one) -> the true client of the row."""
+    return {
+        f"{cab.root / rel}, rij {line_no}": key
+        for rel, keys in cab.contact_rows.items()
+        for line_no, key in enumerate(keys, start=2)  # line 1 holds the column names
+    }
 
 
 def folder_client(cab: CabinetTruth, path: str) -> str | None:
@@ -411,6 +427,7 @@ def print_figures(fig: Figures, pages: bool = True) -> None:
             ("per-year folders kept as one client:", "per-year together", "per-year cases"),
             ("two folder names kept as one client:", "two-names together", "two-names cases"),
             ("loose letter with its client:", "loose with its client", "loose cases"),
+            ("contact-list row with its client:", "contact with its client", "contact cases"),
             ("foreign letter's writer kept off the card:", "foreign writer kept off",
              "foreign cases"),
         )

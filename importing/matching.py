@@ -2,9 +2,12 @@
 
 Two units (client folders, loose files, scanned batches), or a unit and a client in the
 file, are one client only when they share an identifier of the client's own (phone,
-e-mail, IBAN, KvK, or postcode with house number) AND their names agree. A shared value
-alone is no evidence: an office number, a family's landline, a supplier's IBAN, our own
-letterhead. A name alone is none either: two Jan de Vries are two people. What is unsure
+e-mail, IBAN, KvK, or postcode with house number) AND their names agree. A postcode
+without house number (an exported address list gives no more) is a street's stretch of
+some twenty homes: it joins only the very same name (first name written out, or the
+firm's name). A shared value alone is no evidence: an office number, a family's
+landline, a supplier's IBAN, our own letterhead. A name alone is none either: two Jan de
+Vries are two people. What is unsure
 is never guessed: an import without review makes a new client (a duplicate is merged in
 one click, mixed clients cannot be told apart again), the wizard asks.
 """
@@ -35,7 +38,10 @@ KEY_WORDS = {
     "iban": "IBAN",
     "kvk": "KvK-nummer",
     "address": "adres",
+    "postcode": "postcode",
 }
+# a postcode alone: the same name written out in full joins, and no other name asks
+WEAK_KEYS = {"postcode"}
 EXISTING, NEW, ASK = "existing", "new", "ask"
 
 
@@ -91,7 +97,10 @@ class Profile:
             self.keys.add(key_of(kind, value))
 
     def add_address(self, postcode: str | None, number: str | None) -> None:
-        if postcode and number:
+        if not postcode:
+            return
+        self.keys.add(("postcode", _squash(postcode).upper()))
+        if number:
             self.keys.add(("address", f"{_squash(postcode).upper()}|{fold(number)}"))
 
 
@@ -154,6 +163,23 @@ def names_agree(a: Profile, b: Profile) -> bool:
     return False
 
 
+def same_name(a: Profile, b: Profile) -> bool:
+    """Do a and b carry the very same name: a person's first name written out (no
+    initial) and surname, or a firm's name?"""
+    for first_a, last_a in a.persons:
+        bare = first_a.replace(".", "").strip()
+        if len(bare) >= 3 and (first_a, last_a) in b.persons:
+            return True
+    return any(len(c) >= 4 and c in b.companies for c in a.companies)
+
+
+def agree(a: Profile, b: Profile, keys: set[tuple[str, str]]) -> bool:
+    """Do the names of a and b agree enough for what they share?"""
+    if any(kind not in WEAK_KEYS for kind, _ in keys):
+        return names_agree(a, b)
+    return bool(keys) and same_name(a, b)
+
+
 def _digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
@@ -170,7 +196,10 @@ def shared(a: Profile, b: Profile) -> set[tuple[str, str]]:
 
 
 def why(keys: Iterable[tuple[str, str]]) -> str:
-    kinds = sorted({KEY_WORDS[k] for k, _ in keys})
+    kinds = {k for k, _ in keys}
+    if "address" in kinds:
+        kinds.discard("postcode")  # the address says it
+    kinds = sorted(KEY_WORDS[k] for k in kinds)
     return "zelfde " + " en ".join(kinds) if kinds else ""
 
 
@@ -199,10 +228,10 @@ def group_units(profiles: Sequence[Profile]) -> list[int]:
     for i, profile in enumerate(profiles):
         for key in profile.keys:
             by_key.setdefault(key, []).append(i)
-    for members in by_key.values():
+    for key, members in by_key.items():
         for n, i in enumerate(members):
             for j in members[n + 1 :]:
-                if groups.find(i) != groups.find(j) and names_agree(profiles[i], profiles[j]):
+                if groups.find(i) != groups.find(j) and agree(profiles[i], profiles[j], {key}):
                     groups.join(i, j)
     return [groups.find(i) for i in range(len(profiles))]
 
@@ -210,9 +239,7 @@ def group_units(profiles: Sequence[Profile]) -> list[int]:
 def candidates_in_file(cf: ClientFile, profile: Profile) -> set[int]:
     found: set[int] = set()
     for kind, value in profile.keys:
-        if kind == "address":
-            found.update(cf.find_by_key("postcode", value.split("|")[0]))
-        else:
+        if kind != "address":  # the postcode of an address is a key of its own
             found.update(cf.find_by_key(kind, value))
     return found
 
@@ -226,11 +253,9 @@ def decide(cf: ClientFile, profile: Profile) -> Decision:
     for client_id in sorted(candidates_in_file(cf, profile)):
         theirs = client_profile(cf.client(client_id))
         keys = shared(profile, theirs)
-        if not keys:
-            continue
-        if names_agree(profile, theirs):
+        if agree(profile, theirs, keys):
             sure.append((client_id, keys))
-        else:
+        elif any(kind not in WEAK_KEYS for kind, _ in keys):
             maybe.append((client_id, f"{why(keys)} als klant {client_id}, maar een andere naam"))
     if len(sure) == 1:
         client_id, keys = sure[0]

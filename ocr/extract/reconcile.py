@@ -53,6 +53,26 @@ def reconcile_emails(out: ExtractedClient) -> None:
     _respell_emails_from_names(out, parts, firsts)
     _merge_email_variants(out, set(parts) | firsts)
     out.candidates["email"] = [fv for fv in out.all("email") if not _cut(fv)]
+    _doubt_letter_for_dot(out, firsts, set(parts) | _names_of(out, "last_name"))
+
+
+def _doubt_letter_for_dot(out: ExtractedClient, firsts: set[str], surnames: set[str]) -> None:
+    """An initial and the client's surname with an i or l between them, read once
+    ("fiintveld@" of "f.intveld@"): the dot read as a letter, or a second initial;
+    nothing tells which, so the address is made less sure (a suggestion, not the card)."""
+    initials = {f[0] for f in firsts}
+    count = Counter(fv.value for fv in out.all("email"))
+
+    def letter_for_dot(value: str) -> bool:
+        local = value.partition("@")[0]
+        return local[:1] in initials and local[1:2] in ("i", "l") and local[2:] in surnames
+
+    out.candidates["email"] = [
+        dataclasses.replace(fv, confidence=round(fv.confidence * 0.5, 3))
+        if count[fv.value] == 1 and letter_for_dot(fv.value)
+        else fv
+        for fv in out.all("email")
+    ]
 
 
 def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
@@ -254,6 +274,9 @@ def _names_of(out: ExtractedClient, field: str) -> set[str]:
 
 # "l.ozturk@" read as one capital: "Lozturk@"
 _DOT_AS_CAPITAL = re.compile(r"(?:^|\s)L[a-z0-9]+\s?[@©®]")
+# the dot between an initial and the surname read as a tall mark: "tLdekker@" of
+# "t.dekker@" (a capital in a lower-case address is no letter of it)
+_DOT_AS_TALL = re.compile(r"(?:^|\s)([a-z])[LI|]([a-z]{3,})\s?[@©®]")
 # printed addresses are lower case; a capital word before one is a label ("E", "Mail"),
 # though an initial may be glued to the label "E" ("Es vandeven@" of "E s.vandeven@")
 _GAP_BEFORE = re.compile(r"^(?:E(?=[a-z][.,]? ))?([a-z]+)[.,]? \S+\s?[@©®]")
@@ -266,12 +289,21 @@ def _lost_first_part(
 ) -> str | None:
     """The address with the first name or initial put back that OCR lost before its dot
     ("lucas.jansen@" read as "cas jansen@", "j.vandenberg@" as "j vandenberg@": the dot
-    a gap; "l.ozturk@" as "Lozturk@"; "j.mulder@" as "j-mulder@", a smudged dot): only
+    a gap; "l.ozturk@" as "Lozturk@"; "j.mulder@" as "j-mulder@", a smudged dot; the dot
+    read as a capital, "tLdekker@" of "t.dekker@"): only
     where the rest is the client's surname and what was lost is their first name, its
     end or its initial. A number after the client's name cut off by gaps is joined
     again ("jeroen l 964 @" -> "jeroen1964@"). What a gap stood for is a dot, unless the
     address is read elsewhere in the folder with another mark there, or none."""
     local, _, domain = fv.value.partition("@")
+    tall = _DOT_AS_TALL.search(fv.raw)
+    if (
+        tall
+        and (local[:1], local[2:]) == (tall[1], tall[2])
+        and tall[2] in surnames
+        and any(f.startswith(tall[1]) for f in firsts)
+    ):
+        return f"{tall[1]}.{tall[2]}@{domain}"
     capital = _DOT_AS_CAPITAL.search(fv.raw) and local[1:] in surnames
     # "l." read as one capital L, or "i.": its dot the L's foot ("Lyilmaz@" of Ingrid)
     initial = next((i for i in "li" if capital and any(f.startswith(i) for f in firsts)), None)

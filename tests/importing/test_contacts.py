@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from importing.contacts import import_contact_lists, is_contact_file, read_contact_file
-from storage import ClientFile, Phone
+from storage import Address, ClientFile, Phone
 from tests.sql import value
 
 
@@ -105,6 +105,35 @@ def test_duplicates_update_instead_of_create(client_file: ClientFile, tmp_path: 
     assert (again.created, again.updated) == (0, 3)
     assert cf.count_clients() == 3
     assert len(cf.client(known).addresses) == 1
+
+
+def test_a_row_with_a_postcode_only_updates_the_client_of_that_very_name(
+    client_file: ClientFile, tmp_path: Path
+):
+    """An address book's row gives a postcode without house number: the client at that
+    postcode with the very same name is that client; another first name, or only an
+    initial, is someone else in the street (a new client, never a question)."""
+    cf = client_file
+    home = Address("Stationsweg", "242a", "2331 VJ", "Leiden")
+    with cf.transaction():
+        known = cf.create_client(
+            name="Gerrit Dijkstra", first_name="Gerrit", last_name="Dijkstra", addresses=[home]
+        )
+    rows = (
+        "Naam;Telefoon;E-mail;Postcode;Plaats\r\n"
+        "Gerrit Dijkstra;071-406 6163;gerrit.dijkstra@xs4all.nl;2331 VJ;Leiden\r\n"
+        "Anna Dijkstra;06-12345678;;2331VJ;Leiden\r\n"
+        "G. Dijkstra;06-87654321;;2331 VJ;Leiden\r\n"
+    )
+    report = import_contact_lists([write(tmp_path / "contacten.csv", rows, "utf-8")], cf)
+    assert (report.clients_created, report.clients_updated) == (2, 1)
+    gerrit = cf.client(known)
+    assert [p.e164 for p in gerrit.phones] == ["+31714066163"]
+    assert gerrit.emails == ["gerrit.dijkstra@xs4all.nl"]
+    assert len(gerrit.addresses) == 1  # the same postcode and city: no second address
+    reasons = [u.reason for u in report.units]
+    assert reasons[0] == "zelfde postcode en dezelfde naam", reasons
+    assert cf.count_clients() == 3
 
 
 def test_comma_separated_english_headers(client_file: ClientFile, tmp_path: Path):

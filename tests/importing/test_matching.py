@@ -63,6 +63,25 @@ def test_same_identifier_and_name_join_two_folders() -> None:
     assert groups[0] == groups[1] != groups[2]
 
 
+def test_a_postcode_without_house_number_joins_only_the_very_same_name() -> None:
+    """A postcode is a street's stretch: the same name written out joins (an address
+    book gives no house number), an initial or another first name does not."""
+    folder = profile("Gerrit Dijkstra", address="2331 VJ|242a")
+    units = [
+        folder,
+        profile("Gerrit Dijkstra", address="2331VJ|"),
+        profile("G. Dijkstra", address="2331 VJ|"),
+        profile("Anna Dijkstra", address="2331 VJ|"),
+        profile("Gerrit Dijkstra", address="2332 VJ|"),
+        profile(company="Bakkerij Smit B.V.", address="2331 VJ|12"),
+        profile(company="Bakkerij Smit", address="2331 VJ|"),
+        profile("Piet Smit", kvk="12345678"),  # a number, not a postcode, met last
+    ]
+    groups = group_units(units)
+    assert groups[0] == groups[1] and groups[5] == groups[6]
+    assert len({groups[0], groups[2], groups[3], groups[4], groups[5]}) == 5
+
+
 # -- property: whatever the order, no group ever holds two true clients ---------------------
 
 LAST = ["Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder"]
@@ -87,6 +106,7 @@ def binders(draw):
                 "phone": rng.choice(landlines) if rng.random() < 0.4 else f"+316{i:08d}",
                 "email": f"{first.lower()}{i}@example.nl",
                 "iban": f"NL{i:02d}RABO0{i:09d}",
+                "postcode": rng.choice(["2331 VJ", "8441PB"]),  # neighbours in a street
             }
         )
     units, truth = [], []
@@ -97,6 +117,8 @@ def binders(draw):
             for kind in ("phone", "email", "iban"):
                 if rng.random() < 0.6:
                     p.add_key(kind, client[kind])
+            if rng.random() < 0.6:
+                p.add_address(client["postcode"], rng.choice([None, str(10 + index)]))
             for kind, value in {**ours, **(supplier if rng.random() < 0.5 else {})}.items():
                 p.add_key(kind, value)  # the recurring values the rule must see through
             units.append(p)

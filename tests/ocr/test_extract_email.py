@@ -110,6 +110,10 @@ def _with_email(name: str, email: str) -> list:
         ("Lotte Öztürk", "lozturk@xs4all.nl", "lozturk@xs4all.nl"),
         ("Kees Bos", "Lbos@xs4all.nl", "lbos@xs4all.nl"),  # not an initial of his
         ("Ingrid Yılmaz", "Lyilmaz@ziggo.nl", "i.yilmaz@ziggo.nl"),  # "i." its dot the foot
+        # the dot between the initial and the surname read as a capital
+        ("Tim Dekker", "tLdekker@planet.nl", "t.dekker@planet.nl"),
+        ("Lucas Wouters", "lLwouters@xs4all.nl", "l.wouters@xs4all.nl"),
+        ("Lucas Wouters", "pLwouters@xs4all.nl", "plwouters@xs4all.nl"),  # not his initial
         # the first letter of the address lost to a speck or the label before it
         ("Sem Dekker", "ekker.s@outlook.com", "dekker.s@outlook.com"),
         ("Sem Dekker", "info@dekker.nl", "info@dekker.nl"),
@@ -152,6 +156,23 @@ def test_the_end_of_an_address_whose_start_a_gap_cut_off_is_no_address(
     would be an address nobody has."""
     ex = extract_client(_with_email(name, read), own=OwnBusiness())
     assert ex.values("email") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [("Fleur in 't Veld", "fiintveld@ziggo.nl"), ("Tim Dekker", "tldekker@planet.nl")],
+)
+def test_an_i_or_l_between_the_initial_and_the_surname_is_only_a_suggestion(
+    name: str, read: str
+) -> None:
+    """"fiintveld@" is "f.intveld@" with its dot read as a letter, or the address of
+    someone with a second initial: nothing tells, so read once it is no card value. Read
+    twice alike, it is the address."""
+    assert extract_client(_with_email(name, read), own=OwnBusiness()).values("email", 0.5) == []
+    unsure = extract_client(_with_email(name, read), own=OwnBusiness()).values("email", 0.0)
+    assert [fv.value for fv in unsure] == [read]
+    twice = _with_email(name, read) + _with_email(name, read)
+    assert [fv.value for fv in extract_client(twice).values("email", 0.5)] == [read]
 
 
 @pytest.mark.parametrize(

@@ -126,6 +126,14 @@ def test_our_tax_number_with_another_suffix_is_ours() -> None:
     assert not own.btw("NL001234568B01")
 
 
+def test_our_number_after_digits_of_a_table_is_ours() -> None:
+    """Our invoice's table ran into our phone number in its footer: "005 043 - 6397373"
+    is a valid number of Honduras (+504), but all of our number's nine digits end it."""
+    own = OwnFilter(OwnBusiness(phones=("043 - 6397373",)))
+    assert own.phone("+50436397373") and own.phone("+31436397373")
+    assert not own.phone("+31612345678") and not own.phone("+3243639737")
+
+
 def test_our_kvk_number_with_one_digit_misread_is_ours() -> None:
     """A KvK number has no checksum: one digit off ours on our own invoice (its column of
     details beside a table) is ours misread, not the client's."""
