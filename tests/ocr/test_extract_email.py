@@ -165,7 +165,7 @@ def test_the_end_of_an_address_whose_start_a_gap_cut_off_is_no_address(
 def test_an_i_or_l_between_the_initial_and_the_surname_is_only_a_suggestion(
     name: str, read: str
 ) -> None:
-    """"fiintveld@" is "f.intveld@" with its dot read as a letter, or the address of
+    """ "fiintveld@" is "f.intveld@" with its dot read as a letter, or the address of
     someone with a second initial: nothing tells, so read once it is no card value. Read
     twice alike, it is the address."""
     assert extract_client(_with_email(name, read), own=OwnBusiness()).values("email", 0.5) == []
