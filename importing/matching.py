@@ -7,9 +7,9 @@ without house number (an exported address list gives no more) is a street's stre
 some twenty homes: it joins only the very same name (first name written out, or the
 firm's name). A shared value alone is no evidence: an office number, a family's
 landline, a supplier's IBAN, our own letterhead. A name alone is none either: two Jan de
-Vries are two people. What is unsure
-is never guessed: an import without review makes a new client (a duplicate is merged in
-one click, mixed clients cannot be told apart again), the wizard asks.
+Vries are two people. What is unsure is never guessed: an import without review makes a
+new client (a duplicate is merged in one click, mixed clients cannot be told apart
+again), the wizard asks.
 """
 
 from __future__ import annotations
@@ -199,8 +199,8 @@ def why(keys: Iterable[tuple[str, str]]) -> str:
     kinds = {k for k, _ in keys}
     if "address" in kinds:
         kinds.discard("postcode")  # the address says it
-    kinds = sorted(KEY_WORDS[k] for k in kinds)
-    return "zelfde " + " en ".join(kinds) if kinds else ""
+    words = sorted(KEY_WORDS[k] for k in kinds)
+    return "zelfde " + " en ".join(words) if words else ""
 
 
 def client_profile(client: Client) -> Profile:

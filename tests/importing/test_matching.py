@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from importing.matching import Profile, group_units, names_agree
+from importing.matching import Profile, group_units, names_agree, why
 
 
 def profile(name: str | None = None, company: str | None = None, **keys: str) -> Profile:
@@ -79,6 +79,8 @@ def test_a_postcode_without_house_number_joins_only_the_very_same_name() -> None
     ]
     groups = group_units(units)
     assert groups[0] == groups[1] and groups[5] == groups[6]
+    assert why(units[0].keys & units[1].keys) == "zelfde postcode"
+    assert why(units[0].keys & units[0].keys) == "zelfde adres"  # the address says it
     assert len({groups[0], groups[2], groups[3], groups[4], groups[5]}) == 5
 
 
