@@ -50,10 +50,11 @@ def reconcile_emails(out: ExtractedClient) -> None:
     several ways counted once (both held against the same names of the client)."""
     parts = _name_parts(out)
     firsts = _names_of(out, "first_name")
-    _respell_emails_from_names(out, parts, firsts)
+    surnames = set(parts) | _names_of(out, "last_name")
+    _respell_emails_from_names(out, parts, firsts, surnames)
     _merge_email_variants(out, set(parts) | firsts)
     out.candidates["email"] = [fv for fv in out.all("email") if not _cut(fv)]
-    _doubt_letter_for_dot(out, firsts, set(parts) | _names_of(out, "last_name"))
+    _doubt_letter_for_dot(out, firsts, surnames)
 
 
 def _doubt_letter_for_dot(out: ExtractedClient, firsts: set[str], surnames: set[str]) -> None:
@@ -331,11 +332,12 @@ def _lost_first_part(
     return next((j for j in joined if j in read), joined[0])
 
 
-def _respell_emails_from_names(out: ExtractedClient, parts: Counter[str], firsts: set[str]) -> None:
+def _respell_emails_from_names(
+    out: ExtractedClient, parts: Counter[str], firsts: set[str], surnames: set[str]
+) -> None:
     """OCR misreads a letter of an e-mail address as another ("frederiguedegroot@",
     "@hoveniersbedrijfvas.com"), and nothing in the address tells; the client's name or
     firm, read elsewhere, does."""
-    surnames = set(parts) | _names_of(out, "last_name")
     target: dict[str, str] = {}
     read = {fv.value for fv in out.all("email")}
     for fv in out.all("email"):
