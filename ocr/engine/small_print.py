@@ -214,8 +214,9 @@ def read_closer(
     return merged
 
 
-def _mapped(table: dict, region: Region) -> list[dict]:
-    """The words of a crop's reading, as rows on the prepared page."""
+def mapped(table: dict, region: Region, scale: int = SCALE) -> list[dict]:
+    """The words of the reading of a crop enlarged scale times, as rows on the prepared
+    page."""
     words = []
     for i in word_rows(table):
         words.append(
@@ -226,10 +227,10 @@ def _mapped(table: dict, region: Region) -> list[dict]:
                 "par_num": table["par_num"][i],
                 "line_num": table["line_num"][i],
                 "word_num": table["word_num"][i],
-                "left": region.left + round(table["left"][i] / SCALE),
-                "top": region.top + round(table["top"][i] / SCALE),
-                "width": max(1, round(table["width"][i] / SCALE)),
-                "height": max(1, round(table["height"][i] / SCALE)),
+                "left": region.left + round(table["left"][i] / scale),
+                "top": region.top + round(table["top"][i] / scale),
+                "width": max(1, round(table["width"][i] / scale)),
+                "height": max(1, round(table["height"][i] / scale)),
                 "conf": float(table["conf"][i]),
                 "text": table["text"][i],
             }
@@ -245,12 +246,16 @@ def merge(table: dict, again: dict, region: Region) -> dict:
     the mix breaks numbers apart.)"""
     inner = Region(region.left + EDGE, region.top + EDGE, region.right - EDGE,
                    region.bottom - EDGE)  # fmt: skip
-    new = [w for w in _mapped(again, region) if inner.holds(*_box(w))]
+    new = [w for w in mapped(again, region) if inner.holds(*_box(w))]
     old = [i for i in word_rows(table) if inner.holds(*_box(table, i))]
     before = _sure_letters([(table["text"][i], float(table["conf"][i])) for i in old])
     if not new or _sure_letters([(w["text"], w["conf"]) for w in new]) < before:
         return table
-    drop = set(old)
+    return replaced(table, set(old), new)
+
+
+def replaced(table: dict, drop: set[int], new: list[dict]) -> dict:
+    """table without its rows in drop, with the words new (rows of a second reading)."""
     merged = {name: [v for i, v in enumerate(col) if i not in drop] for name, col in table.items()}
     # the crop's words go last, as blocks of their own: the page text keeps its order,
     # and lines are built from the boxes (ocr.extract.words)

@@ -26,13 +26,14 @@ _FOREIGN = re.compile(r"(?=([A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}))")
 _BIC = re.compile(r"(?<![A-Za-z0-9])([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)(?![A-Za-z0-9])")
 
 
-def _longer(upper: str, offsets: list[int], start: int, at: int) -> bool:
+def _longer(squeezed: str, offsets: list[int], start: int, at: int) -> bool:
     """Does the number that begins at `start` go on at `at` (the character after a
     candidate's account number)? A digit does, unless the number was printed in one
     piece and the digit stands apart ("NL16RABO0979878926 2": a speck); a letter OCR
     confuses with a digit ("O", "B") only when it follows without a space: "… 4527 92
-    BIC RABONL2U" ends at 92."""
-    following = upper[at : at + 1]
+    BIC RABONL2U" ends at 92. Its case counts: "…8196 25t.n.v. Veenstra" ends at 25 (a
+    "T" may be a 7, a "t" is not)."""
+    following = squeezed[at : at + 1]
     joined = at < len(offsets) and offsets[at] - offsets[at - 1] == 1
     if following.isdigit():
         one_piece = offsets[at - 1] - offsets[start] == at - 1 - start
@@ -47,18 +48,19 @@ def _bank_code(printed: str) -> str:
 
 
 def _dutch_readings(
-    upper: str, offsets: list[int], start: int, after_nl: int, extra: int
+    squeezed: str, offsets: list[int], start: int, after_nl: int, extra: int
 ) -> dict[str, tuple[int, bool]]:
     """The Dutch IBANs that the characters after "NL" at `start` may be a reading of,
     each with its end and whether it was printed so, with `extra` letters too many
     among the account's digits."""
     found: dict[str, tuple[int, bool]] = {}
+    upper = squeezed.upper()
     tail = upper[after_nl:]
     for width in (2, 3, 4):  # OCR may add a character or two to the check digits
         window, bank = tail[:width], _bank_code(tail[width : width + 4])
         printed = tail[width + 4 : width + 14 + extra]
         end = after_nl + width + 14 + extra
-        if len(printed) < 10 + extra or _longer(upper, offsets, start, end):
+        if len(printed) < 10 + extra or _longer(squeezed, offsets, start, end):
             continue
         if bank not in DUTCH_BANKS:
             continue
@@ -86,6 +88,7 @@ def _dutch_readings(
 # "NL88 RABO.0460 6632 08", and a speck read as a comma, colon, degree sign or apostrophe:
 # "0887, 4005", "KNAB'0503", "TRIO:0944", "0955°3624" (the checksum has to agree)
 _SPECKS = ".,:;-(){}'‘’`°"
+_MOSTLY = 8  # of an account's ten digits, read as digits when an IBAN seems printed
 
 
 def _dutch_ibans(text: str, drop: str) -> list[Hit]:
@@ -95,10 +98,10 @@ def _dutch_ibans(text: str, drop: str) -> list[Hit]:
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
     for start in _NL_START.finditer(upper):
-        found = _dutch_readings(upper, offsets, start.start(), start.end(), extra=0)
+        found = _dutch_readings(squeezed, offsets, start.start(), start.end(), extra=0)
         # a letter OCR put among the account's digits, a speck or one digit read as two
         # ("TRIOQ0736693157", "SNSBO0814201962"): only when the printed length gave none
-        found = found or _dutch_readings(upper, offsets, start.start(), start.end(), extra=1)
+        found = found or _dutch_readings(squeezed, offsets, start.start(), start.end(), extra=1)
         if len(found) == 1:
             ((value, (end, exact)),) = found.items()
             if any(s < end and start.start() < e for s, e in taken):
@@ -133,6 +136,24 @@ def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
                 b = offsets[match.start(1) + len(valid[0]) - 1] + 1
                 hits.append(Hit(valid[0], a, b, text[a:b]))
     return hits
+
+
+def unread_dutch_iban(text: str) -> str | None:
+    """The bank code of a Dutch IBAN that seems printed in text ("NL", two characters, a
+    Dutch bank code, ten characters that mostly read as digits) when no reading of it
+    passes the mod-97 check; None when there is none, or it was read."""
+    squeezed, _ = compact(text, drop=_SPECKS + "[]")
+    upper = squeezed.upper()
+    for start in _NL_START.finditer(upper):
+        tail = upper[start.end() :]
+        for width in (2, 3, 4):
+            bank = _bank_code(tail[width : width + 4])
+            account = to_digits(tail[width + 4 : width + 14])
+            if bank in DUTCH_BANKS and sum(c.isdigit() for c in account) >= _MOSTLY:
+                if any(h.value.startswith("NL") for h in find_ibans(text)):
+                    return None
+                return bank
+    return None
 
 
 def find_bics(text: str) -> list[Hit]:

@@ -171,6 +171,8 @@ def test_city_spelled_as_the_place_list_does() -> None:
         ("IBAN NL38 RABO 0293 4527 92 - BIC RABONL2U", "NL38RABO0293452792"),
         ("NL38 RABO 0293 4527 92 BIC RABONL2U", "NL38RABO0293452792"),
         ("KvK 5790 6617 Bank: NL59 ABNA 0386 5474 08 Btw NL 2630 35 517 B01", "NL59ABNA0386547408"),
+        # the space before "t.n.v." lost: a "t" is no digit (a "T" may be a 7)
+        ("NL15 INGB 0218 8196 25t.n.v. Veenstra Installatietechniek", "NL15INGB0218819625"),
     ],
 )
 def test_an_iban_followed_by_a_word_is_read(line: str, iban: str) -> None:
@@ -179,7 +181,13 @@ def test_an_iban_followed_by_a_word_is_read(line: str, iban: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["NL38RABO02934527921", "NL38RABO0293452792B", "NL38 RABO 0293 4527 921"]
+    "line",
+    [
+        "NL38RABO02934527921",
+        "NL38RABO0293452792B",
+        "NL38 RABO 0293 4527 921",
+        "NL15 INGB 0218 8196 25T",
+    ],
 )
 def test_a_longer_number_is_no_iban(line: str) -> None:
     assert find_ibans(line) == []
