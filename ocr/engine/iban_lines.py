@@ -20,7 +20,7 @@ from PIL import Image
 
 from ..extract.bank import find_ibans, unread_dutch_iban
 from . import pagefiles
-from .small_print import Region, mapped, replaced, word_rows
+from .small_print import Region, mapped, word_rows
 from .tesseract import tsv_of_files
 
 SCALE = 3
@@ -93,15 +93,52 @@ def read_again(
     finally:
         for *_, path in crops:
             path.unlink(missing_ok=True)
-    drop: dict[int, set[int]] = {}
-    new: dict[int, list[dict]] = {}
+    changes: dict[int, list[tuple[list[int], int, list[dict]]]] = {}
     for (page, rows, bank, region, _), table in zip(crops, again, strict=True):
-        words = [w for w in mapped(table, region, SCALE) if _on_line(w, region)]
-        found = find_ibans(" ".join(w["text"] for w in words))
-        if any(hit.value.startswith("NL") and hit.value[4:8] == bank for hit in found):
-            drop.setdefault(page, set()).update(rows)
-            new.setdefault(page, []).extend(words)
+        words = _iban_words(mapped(table, region, SCALE), region, bank)
+        if words:
+            left = min(w["left"] for w in words)
+            right = max(w["left"] + w["width"] for w in words)
+            # only the number's words change: the label and what else the line holds
+            # stay as first read (the crop catches bits of rules and of lines beside it)
+            under = [i for i in rows if _meets(tables[page], i, left, right)]
+            changes.setdefault(page, []).append((under, (under or rows)[0], words))
     return [
-        replaced(table, drop[page], new[page]) if page in drop else table
+        _spliced(table, changes[page]) if page in changes else table
         for page, table in enumerate(tables)
     ]
+
+
+def _spliced(table: dict, changes: list[tuple[list[int], int, list[dict]]]) -> dict:
+    """table without each change's rows, and with its words after row `at`, on that row's
+    line: the page text reads "IBAN: NL91 …" where it was printed."""
+    dropped = {i for rows, _, _ in changes for i in rows}
+    inserted = {at: words for _, at, words in changes}
+    spliced: dict[str, list] = {name: [] for name in table}
+    for i in range(len(table["text"])):
+        rows = [] if i in dropped else [{name: table[name][i] for name in table}]
+        line = {n: table[n][i] for n in ("page_num", "block_num", "par_num", "line_num")}
+        rows += [{**word, **line} for word in inserted.get(i, [])]
+        for row in rows:
+            for name, column in spliced.items():
+                column.append(row.get(name, 0))
+    return spliced
+
+
+def _iban_words(words: list[dict], region: Region, bank: str) -> list[dict]:
+    """The words of a crop's reading that make up a Dutch IBAN of that bank which passes
+    the check; none when there is no such IBAN."""
+    words = [w for w in words if _on_line(w, region)]
+    spans, at = [], 0
+    for word in words:
+        spans.append((at, at + len(word["text"])))
+        at += len(word["text"]) + 1
+    text = " ".join(w["text"] for w in words)
+    for hit in find_ibans(text):
+        if hit.value.startswith("NL") and hit.value[4:8] == bank:
+            return [w for w, (a, b) in zip(words, spans, strict=True) if hit.overlaps(a, b)]
+    return []
+
+
+def _meets(table: dict, i: int, left: int, right: int) -> bool:
+    return table["left"][i] < right and left < table["left"][i] + table["width"][i]

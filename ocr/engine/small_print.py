@@ -8,7 +8,7 @@ Read alone, at twice the size, as one block (psm 6), the same pixels come back w
 
 Only clusters of small words are read again, not the page, and only where Tesseract was
 unsure of a word in them: where it read small print surely, a second reading measured as
-often worse as better. bench/small_print.py prints what it costs and finds.
+often worse as better. bench/second_looks.py prints what it costs and finds.
 """
 
 from __future__ import annotations
