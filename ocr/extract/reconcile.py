@@ -105,7 +105,9 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
         rank[fv.value] = max(rank.get(fv.value, here), here)
 
     def better(strong: str, weak: str) -> bool:
-        if strong == weak or not email_variant(weak, strong):
+        if strong == weak or not (
+            email_variant(weak, strong) or _name_misread(weak, strong, names)
+        ):
             return False
         return not email_variant(strong, weak) or rank[strong] > rank[weak]
 
@@ -123,6 +125,21 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
             value = target[value]
         final[weak] = value
     _relabel(out, "email", final)
+
+
+def _name_misread(weak: str, strong: str, names: set[str]) -> bool:
+    """Is weak, in which no name of the client stands, strong's address of the client's
+    name misread ("reelik@" of "r.celik@": ".c" read as "e"), two slips at most?"""
+    local, _, domain = weak.partition("@")
+    s_local, _, s_domain = strong.partition("@")
+    named = [c for c in _LOCAL_PARTS.split(s_local) if len(c) >= 4 and c in names]
+    return (
+        domain == s_domain
+        and len(local) >= 4
+        and bool(named)
+        and not any(c in names for c in _LOCAL_PARTS.split(local))
+        and Levenshtein.distance(local, s_local, score_cutoff=2) <= 2
+    )
 
 
 def _cut(fv: FieldValue) -> bool:
@@ -191,10 +208,11 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
         respelled += _a_letter_more_or_less(chunk, parts, 1)
     if not respelled and len(chunk) >= _VERY_LONG:
         # two slips in a firm's name run together ("autohedrijfvanileeuwen",
-        # "hoveniersbedrifbrotwer"); "ij" written "y" is the firm's own spelling
+        # "hoveniersbedrifbrotwer", "hoveniersbedrijdekdker"); "ij" written "y" is the
+        # firm's own spelling
         twice = [
             p
-            for p in _a_letter_more_or_less(chunk, parts, 2)
+            for p in [*_a_letter_more_or_less(chunk, parts, 2), *_a_letter_moved(chunk, parts)]
             if p.replace("ij", "y") != chunk.replace("ij", "y")
         ]
         respelled += twice if len(twice) == 1 else []
@@ -232,6 +250,24 @@ def _a_letter_more_or_less(chunk: str, parts: Counter[str], slips: int) -> list[
         and p.isascii()
         and p.isalnum()
         and Levenshtein.distance(chunk, p, score_cutoff=slips) == slips
+    ]
+
+
+def _a_letter_moved(chunk: str, parts: Counter[str]) -> list[str]:
+    """The name parts of chunk's length, with its first and last letter, that OCR read
+    with a letter lost and one more elsewhere ("hoveniersbedrijdekdker" of
+    "hoveniersbedrijfdekker"); not two letters read for others, which is how a name OCR
+    misreads the same way each time differs."""
+    return [
+        p
+        for p in parts
+        if len(p) == len(chunk)
+        and p[0] == chunk[0]
+        and p[-1] == chunk[-1]
+        and p.isascii()
+        and p.isalnum()
+        and Levenshtein.distance(chunk, p, score_cutoff=2) == 2
+        and Hamming.distance(chunk, p) > 2
     ]
 
 
@@ -278,6 +314,8 @@ _DOT_AS_CAPITAL = re.compile(r"(?:^|\s)L[a-z0-9]+\s?[@©®]")
 # the dot between an initial and the surname read as a tall mark: "tLdekker@" of
 # "t.dekker@" (a capital in a lower-case address is no letter of it)
 _DOT_AS_TALL = re.compile(r"(?:^|\s)([a-z])[LI|]([a-z]{3,})\s?[@©®]")
+# a label's capital glued before the initial: "El.prins@" of "E l.prins@"
+_LABEL_GLUED = re.compile(r"(?:^|\s)([A-Z])([a-z])\.([a-z]{3,})\s?[@©®]")
 # printed addresses are lower case; a capital word before one is a label ("E", "Mail"),
 # though an initial may be glued to the label "E" ("Es vandeven@" of "E s.vandeven@")
 _GAP_BEFORE = re.compile(r"^(?:E(?=[a-z][.,]? ))?([a-z]+)[.,]? \S+\s?[@©®]")
@@ -291,7 +329,8 @@ def _lost_first_part(
     """The address with the first name or initial put back that OCR lost before its dot
     ("lucas.jansen@" read as "cas jansen@", "j.vandenberg@" as "j vandenberg@": the dot
     a gap; "l.ozturk@" as "Lozturk@"; "j.mulder@" as "j-mulder@", a smudged dot; the dot
-    read as a capital, "tLdekker@" of "t.dekker@"): only
+    read as a capital, "tLdekker@" of "t.dekker@"; a label's capital glued before it,
+    "El.prins@"): only
     where the rest is the client's surname and what was lost is their first name, its
     end or its initial. A number after the client's name cut off by gaps is joined
     again ("jeroen l 964 @" -> "jeroen1964@"). What a gap stood for is a dot, unless the
@@ -305,6 +344,15 @@ def _lost_first_part(
         and any(f.startswith(tall[1]) for f in firsts)
     ):
         return f"{tall[1]}.{tall[2]}@{domain}"
+    glued = _LABEL_GLUED.search(fv.raw)
+    if (
+        glued
+        and local == f"{glued[1].lower()}{glued[2]}.{glued[3]}"
+        and glued[3] in surnames
+        and any(f.startswith(glued[2]) for f in firsts)
+        and not any(f.startswith(glued[1].lower()) for f in firsts)  # not a second initial
+    ):
+        return f"{glued[2]}.{glued[3]}@{domain}"
     capital = _DOT_AS_CAPITAL.search(fv.raw) and local[1:] in surnames
     # "l." read as one capital L, or "i.": its dot the L's foot ("Lyilmaz@" of Ingrid)
     initial = next((i for i in "li" if capital and any(f.startswith(i) for f in firsts)), None)

@@ -114,6 +114,10 @@ def _with_email(name: str, email: str) -> list:
         ("Tim Dekker", "tLdekker@planet.nl", "t.dekker@planet.nl"),
         ("Lucas Wouters", "lLwouters@xs4all.nl", "l.wouters@xs4all.nl"),
         ("Lucas Wouters", "pLwouters@xs4all.nl", "plwouters@xs4all.nl"),  # not his initial
+        # the capital of a label glued before the initial
+        ("Lotte Prins", "E El.prins@bloemenhuis.nl", "l.prins@bloemenhuis.nl"),
+        ("Emma Prins", "E El.prins@bloemenhuis.nl", "el.prins@bloemenhuis.nl"),  # hers: E.L.
+        ("Kees Prins", "E El.prins@bloemenhuis.nl", "el.prins@bloemenhuis.nl"),  # not his
         # the first letter of the address lost to a speck or the label before it
         ("Sem Dekker", "ekker.s@outlook.com", "dekker.s@outlook.com"),
         ("Sem Dekker", "info@dekker.nl", "info@dekker.nl"),
@@ -190,6 +194,9 @@ def test_an_i_or_l_between_the_initial_and_the_surname_is_only_a_suggestion(
         # a long firm's name run together, with a letter lost or added and one misread
         ("Autobedrijf Van Leeuwen", "i@autohedrijfvanileeuwen.nl", "i@autobedrijfvanleeuwen.nl"),
         ("Hoveniersbedrijf Brouwer", "i@hoveniersbedrifbrotwer.nl", "i@hoveniersbedrijfbrouwer.nl"),
+        # ... or a letter lost and one more further on; not two letters read for others
+        ("Hoveniersbedrijf Dekker", "i@hoveniersbedrijdekdker.nl", "i@hoveniersbedrijfdekker.nl"),
+        ("Hoveniersbedrijf Dekker", "i@hoveniersbedrijfdakkar.nl", "i@hoveniersbedrijfdakkar.nl"),
         # ... not the firm's own "y" for "ij", nor a name whose first letter differs ("Gelik"
         # may be the misreading: "Çelik")
         ("Meijer Bouwtechniek", "i@meyerbouwtechniek.nl", "i@meyerbouwtechniek.nl"),
@@ -306,3 +313,24 @@ def test_what_a_gap_stood_for_is_taken_from_another_reading_of_the_address() -> 
     assert [fv.value for fv in ex.values("email", 0.5)] == ["youssefbos@xs4all.nl"]
     ex = extract_client([letter], own=OwnBusiness())
     assert [fv.value for fv in ex.values("email", 0.5)] == ["youssef.bos@xs4all.nl"]
+
+
+@pytest.mark.parametrize(
+    ("letter_reads", "meant"),
+    [
+        # ".c" read as "e": no name of hers left in it, two slips from the card's address
+        ("reelik@planet.nl", ["r.celik@planet.nl"]),
+        ("reelik@planet.com", ["r.celik@planet.nl", "reelik@planet.com"]),  # another domain
+        ("info@planet.nl", ["info@planet.nl", "r.celik@planet.nl"]),  # more than two slips
+    ],
+)
+def test_an_address_in_which_ocr_lost_the_clients_name_is_the_one_with_it(
+    letter_reads: str, meant: list[str]
+) -> None:
+    card = page_of(("Naam: René Çelik", 180, 300), ("E-mail: r.celik@planet.nl", 180, 360))
+    letter = page_of(
+        ("René Çelik", 180, 150), ("Kerkstraat 1", 180, 195), ("1234 AB Delft", 180, 240),
+        ("E-mail: " + letter_reads, 180, 285),
+    )  # fmt: skip
+    ex = extract_client([card, letter], own=OwnBusiness())
+    assert sorted(fv.value for fv in ex.values("email", 0.5)) == meant
