@@ -55,6 +55,7 @@ def reconcile_emails(out: ExtractedClient) -> None:
     _merge_email_variants(out, set(parts) | firsts)
     out.candidates["email"] = [fv for fv in out.all("email") if not _cut(fv)]
     _doubt_letter_for_dot(out, firsts, surnames)
+    _doubt_slipped_names(out, parts)
 
 
 def _doubt_letter_for_dot(out: ExtractedClient, firsts: set[str], surnames: set[str]) -> None:
@@ -74,6 +75,43 @@ def _doubt_letter_for_dot(out: ExtractedClient, firsts: set[str], surnames: set[
         else fv
         for fv in out.all("email")
     ]
+
+
+def _doubt_slipped_names(out: ExtractedClient, parts: Counter[str]) -> None:
+    """An address read once with a word a slip or two from one of the client's names that
+    could not be respelled ("hoveniersbedrijfpos" of Hoveniersbedrijf Bos, "b" and "p" no
+    pair OCR is known to mix up): OCR slipped on the address or on the name ("Gelik" for
+    "Çelik"), and nothing tells which, so the address is made less sure (a suggestion, not
+    the card's value)."""
+    count = Counter(fv.value for fv in out.all("email"))
+
+    def slipped(value: str) -> bool:
+        local, _, domain = value.partition("@")
+        words = [c for c in _LOCAL_PARTS.split(local) if c.isalpha()]
+        if domain not in MAIL_PROVIDERS:
+            words.append(domain.rpartition(".")[0])
+        return any(_near_name(word, parts) for word in words)
+
+    out.candidates["email"] = [
+        dataclasses.replace(fv, confidence=round(fv.confidence * 0.5, 3))
+        if count[fv.value] == 1 and slipped(fv.value)
+        else fv
+        for fv in out.all("email")
+    ]
+
+
+def _near_name(word: str, parts: Counter[str]) -> bool:
+    """Is word not the client's name but one or two slips from it (two in a long name)?
+    An initial before or after the name ("jdeboer", "smitj") is no slip."""
+    if len(word) < 4 or word in parts or word[1:] in parts or word[:-1] in parts:
+        return False
+    # a name's marks ("zn."), and "ij" written "y", are no slips but its own spelling
+    names = {re.sub(r"[\W_]", "", p).replace("ij", "y") for p in parts}
+    word = word.replace("ij", "y")
+    most = 2 if len(word) >= _LONG else 1
+    return word not in names and any(
+        Levenshtein.distance(word, p, score_cutoff=most) <= most for p in names
+    )
 
 
 def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
