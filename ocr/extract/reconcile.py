@@ -108,10 +108,10 @@ def _near_name(word: str, parts: Counter[str]) -> bool:
     # a name's marks ("zn."), and "ij" written "y", are no slips but its own spelling
     names = {re.sub(r"[\W_]", "", p).replace("ij", "y") for p in parts}
     word = word.replace("ij", "y")
+    if word in names or any(word[:k] in names and word[k:] in names for k in range(4, len(word))):
+        return False  # names read apart, run together ("annemiekcelik" of Annemiek, Celik)
     most = 2 if len(word) >= _LONG else 1
-    return word not in names and any(
-        Levenshtein.distance(word, p, score_cutoff=most) <= most for p in names
-    )
+    return any(Levenshtein.distance(word, p, score_cutoff=most) <= most for p in names)
 
 
 def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:

@@ -348,3 +348,14 @@ def test_an_address_a_slip_from_the_clients_names_is_only_a_suggestion(
     assert [fv.value for fv in ex.values("email", 0.0)] == [read]
     twice = extract_client(pages + pages, own=OwnBusiness())
     assert [fv.value for fv in twice.values("email", 0.5)] == [read]
+
+
+def test_an_address_of_the_clients_names_run_together_is_no_slip() -> None:
+    """ "annemiekcelik@" is one slip from "Annemiek Gelik" as a card read the name, and is
+    her first name and her surname as another page read it: the address stands."""
+    pages = [
+        page_of(("Naam: Annemiek Gelik", 180, 300), ("E-mail: annemiekcelik@xs4all.nl", 180, 360)),
+        page_of(("Naam: Fam. Celik", 180, 300)),
+    ]
+    ex = extract_client(pages, own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == ["annemiekcelik@xs4all.nl"]
