@@ -251,11 +251,7 @@ def merge(table: dict, again: dict, region: Region) -> dict:
     before = _sure_letters([(table["text"][i], float(table["conf"][i])) for i in old])
     if not new or _sure_letters([(w["text"], w["conf"]) for w in new]) < before:
         return table
-    return replaced(table, set(old), new)
-
-
-def replaced(table: dict, drop: set[int], new: list[dict]) -> dict:
-    """table without its rows in drop, with the words new (rows of a second reading)."""
+    drop = set(old)
     merged = {name: [v for i, v in enumerate(col) if i not in drop] for name, col in table.items()}
     # the crop's words go last, as blocks of their own: the page text keeps its order,
     # and lines are built from the boxes (ocr.extract.words)

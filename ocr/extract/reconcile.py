@@ -47,57 +47,43 @@ def email_variant(weak: str, strong: str) -> bool:
 
 def reconcile_emails(out: ExtractedClient) -> None:
     """The client's e-mail addresses respelled from their names, then each address read
-    several ways counted once (both held against the same names of the client)."""
+    several ways counted once (both held against the same names of the client); one read
+    once that OCR may have slipped on in a way nothing settles is made less sure."""
     parts = _name_parts(out)
     firsts = _names_of(out, "first_name")
     surnames = set(parts) | _names_of(out, "last_name")
     _respell_emails_from_names(out, parts, firsts, surnames)
     _merge_email_variants(out, set(parts) | firsts)
     out.candidates["email"] = [fv for fv in out.all("email") if not _cut(fv)]
-    _doubt_letter_for_dot(out, firsts, surnames)
-    _doubt_slipped_names(out, parts)
-
-
-def _doubt_letter_for_dot(out: ExtractedClient, firsts: set[str], surnames: set[str]) -> None:
-    """An initial and the client's surname with an i or l between them, read once
-    ("fiintveld@" of "f.intveld@"): the dot read as a letter, or a second initial;
-    nothing tells which, so the address is made less sure (a suggestion, not the card)."""
     initials = {f[0] for f in firsts}
     count = Counter(fv.value for fv in out.all("email"))
-
-    def letter_for_dot(value: str) -> bool:
-        local = value.partition("@")[0]
-        return local[:1] in initials and local[1:2] in ("i", "l") and local[2:] in surnames
-
+    # read once, such an address is made less sure: a suggestion, not the card's value
     out.candidates["email"] = [
         dataclasses.replace(fv, confidence=round(fv.confidence * 0.5, 3))
-        if count[fv.value] == 1 and letter_for_dot(fv.value)
+        if count[fv.value] == 1
+        and (_letter_for_dot(fv.value, initials, surnames) or _slipped_name(fv.value, parts))
         else fv
         for fv in out.all("email")
     ]
 
 
-def _doubt_slipped_names(out: ExtractedClient, parts: Counter[str]) -> None:
-    """An address read once with a word a slip or two from one of the client's names that
-    could not be respelled ("hoveniersbedrijfpos" of Hoveniersbedrijf Bos, "b" and "p" no
-    pair OCR is known to mix up): OCR slipped on the address or on the name ("Gelik" for
-    "Çelik"), and nothing tells which, so the address is made less sure (a suggestion, not
-    the card's value)."""
-    count = Counter(fv.value for fv in out.all("email"))
+def _letter_for_dot(value: str, initials: set[str], surnames: set[str]) -> bool:
+    """An initial and the client's surname with an i or l between them ("fiintveld@" of
+    "f.intveld@"): the dot read as a letter, or a second initial; nothing tells which."""
+    local = value.partition("@")[0]
+    return local[:1] in initials and local[1:2] in ("i", "l") and local[2:] in surnames
 
-    def slipped(value: str) -> bool:
-        local, _, domain = value.partition("@")
-        words = [c for c in _LOCAL_PARTS.split(local) if c.isalpha()]
-        if domain not in MAIL_PROVIDERS:
-            words.append(domain.rpartition(".")[0])
-        return any(_near_name(word, parts) for word in words)
 
-    out.candidates["email"] = [
-        dataclasses.replace(fv, confidence=round(fv.confidence * 0.5, 3))
-        if count[fv.value] == 1 and slipped(fv.value)
-        else fv
-        for fv in out.all("email")
-    ]
+def _slipped_name(value: str, parts: Counter[str]) -> bool:
+    """A word of the address a slip or two from one of the client's names that could not
+    be respelled ("hoveniersbedrijfpos" of Hoveniersbedrijf Bos, "b" and "p" no pair OCR
+    is known to mix up): OCR slipped on the address or on the name ("Gelik" for "Çelik"),
+    and nothing tells which."""
+    local, _, domain = value.partition("@")
+    words = [c for c in _LOCAL_PARTS.split(local) if c.isalpha()]
+    if domain not in MAIL_PROVIDERS:
+        words.append(domain.rpartition(".")[0])
+    return any(_near_name(word, parts) for word in words)
 
 
 def _near_name(word: str, parts: Counter[str]) -> bool:
@@ -294,8 +280,8 @@ def _a_letter_more_or_less(chunk: str, parts: Counter[str], slips: int) -> list[
 def _a_letter_moved(chunk: str, parts: Counter[str]) -> list[str]:
     """The name parts of chunk's length, with its first and last letter, that OCR read
     with a letter lost and one more elsewhere ("hoveniersbedrijdekdker" of
-    "hoveniersbedrijfdekker"); not two letters read for others, which is how a name OCR
-    misreads the same way each time differs."""
+    "hoveniersbedrijfdekker"); not two letters read for others: so differs a name OCR
+    misreads the same way each time ("Gelik" for "Çelik")."""
     return [
         p
         for p in parts
