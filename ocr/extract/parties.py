@@ -28,7 +28,7 @@ from .reconcile import (
     merge_name_spacing,
     merge_phone_slips,
     reconcile_emails,
-    respell_from_folder,
+    respell_accents,
 )
 
 # Values that tell one party from another (legal_form, house_number... come with these).
@@ -408,8 +408,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
                 out.held_addresses.append(address)
     for fv in hints:
         out.add(fv)
-    if raw.folder_name:
-        respell_from_folder(out, raw.folder_name)
+    respell_accents(out, raw.folder_name)
     merge_name_spacing(out)
     reconcile_emails(out)
     merge_phone_slips(out)

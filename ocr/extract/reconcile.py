@@ -464,19 +464,32 @@ def _respelled(word: str, spelled: dict[str, str]) -> str:
     return word
 
 
-def respell_from_folder(out: ExtractedClient, folder_name: str) -> None:
-    """OCR often drops accents ("Umit" for "Ümit"); a word of the typed folder tab that is
-    the same but for its accents gives the spelling back."""
-    spelled = {fold(w): w for w in re.findall(r"[^\W\d_][\w'-]*", folder_name)}
-    if not spelled:
-        return
-    for name in ("name", "first_name", "last_name", "company"):
-        out.candidates[name] = [
-            dataclasses.replace(
-                fv, value=" ".join(_respelled(w, spelled) for w in fv.value.split(" "))
-            )
-            for fv in out.all(name)
-        ]
+_PERSON = ("name", "first_name", "last_name")
+
+
+def respell_accents(out: ExtractedClient, folder_name: str | None) -> None:
+    """OCR often drops accents ("Umit" for "Ümit", "Anais" for "Anaïs") and seldom adds
+    one: a word of a name read elsewhere in the folder with its accents gives the
+    spelling back to its readings without them, and a word of the typed folder tab to
+    the name and company readings. Two spellings with different accents ("Chloé" and
+    "Chloë", both read) give nothing back."""
+    read: dict[str, set[str]] = {}
+    for name in _PERSON:
+        for fv in out.all(name):
+            for word in fv.value.split(" "):
+                if strip_accents(word) != word:
+                    read.setdefault(fold(word), set()).add(word)
+    spelled = {key: words.pop() for key, words in read.items() if len(words) == 1}
+    typed = {fold(w): w for w in re.findall(r"[^\W\d_][\w'-]*", folder_name or "")}
+    for name in (*_PERSON, "company"):
+        words = {**spelled, **typed} if name in _PERSON else typed
+        if words:
+            out.candidates[name] = [
+                dataclasses.replace(
+                    fv, value=" ".join(_respelled(w, words) for w in fv.value.split(" "))
+                )
+                for fv in out.all(name)
+            ]
     for name in [n for n, readings in out.candidates.items() if not readings]:
         del out.candidates[name]
 

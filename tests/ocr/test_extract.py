@@ -464,3 +464,20 @@ def test_extract_client_and_mask_bsn_never_raise_on_arbitrary_text(text: str) ->
     extract_client([page], own=OWN)
     masked, _ = mask_bsn(page)
     assert isinstance(masked.text, str)
+
+
+@pytest.mark.parametrize(
+    ("readings", "meant"),
+    [
+        # the accents read once give them back to the readings without
+        (["Anais van Dijk", "Anais van Dijk", "Anaïs van Dijk"], ("Anaïs", "Dijk")),
+        (["Umit Ozturk", "Ümit Öztürk"], ("Ümit", "Öztürk")),
+        # two spellings with different accents: the one read more often, as before
+        (["Chloé Kok", "Chloé Kok", "Chloë Kok"], ("Chloé", "Kok")),
+        (["Anais van Dijk", "Anais van Dijk"], ("Anais", "Dijk")),
+    ],
+)
+def test_a_name_read_once_with_its_accents_is_spelled_so(readings, meant) -> None:
+    pages = [page_of(("Naam: " + name, 100, 100)) for name in readings]
+    ex = extract_client(pages)
+    assert (ex.value("first_name"), ex.value("last_name")) == meant
