@@ -20,7 +20,8 @@ import numpy as np
 from PIL import Image
 
 from . import pagefiles
-from .small_print import sure_letters, word_rows
+from .crops import word_rows
+from .small_print import sure_letters
 from .tesseract import tsv_of_files
 
 INK = 160  # a pixel darker than this is ink

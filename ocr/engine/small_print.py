@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
 from ..groups import Groups
-from . import pagefiles
-from .tesseract import tsv_of_files
+from .crops import Region, mapped, read_enlarged, word_rows
 
 SMALL = 0.8  # a word under this share of the page's median word height is small print
 MIN_WORDS = 4  # fewer small words together are a line such as "Retouradres: …", read well
@@ -38,53 +36,6 @@ SURE = 60.0  # Tesseract's confidence of a word read surely enough to count
 # A region is read again only when Tesseract was unsure of a word in it: where it read
 # small print surely, a second reading measured as often worse as better.
 UNSURE = 50.0
-
-
-@dataclass(frozen=True, slots=True)
-class Region:
-    """A box on the prepared page (left, top, right, bottom) of small print."""
-
-    left: int
-    top: int
-    right: int
-    bottom: int
-
-    def holds(self, left: int, top: int, width: int, height: int) -> bool:
-        return (
-            self.left <= left
-            and self.top <= top
-            and left + width <= self.right
-            and top + height <= self.bottom
-        )
-
-    def meets(self, left: int, top: int, width: int, height: int) -> bool:
-        return (
-            left < self.right
-            and self.left < left + width
-            and top < self.bottom
-            and self.top < top + height
-        )
-
-    def joined(self, left: int, top: int, width: int, height: int) -> Region:
-        return Region(
-            min(self.left, left),
-            min(self.top, top),
-            max(self.right, left + width),
-            max(self.bottom, top + height),
-        )
-
-    @property
-    def box(self) -> tuple[int, int, int, int]:
-        return self.left, self.top, self.right - self.left, self.bottom - self.top
-
-
-def word_rows(table: dict) -> list[int]:
-    """The rows of a Tesseract table that are words read (not blocks, lines, or nothing)."""
-    return [
-        i
-        for i, text in enumerate(table.get("text", []))
-        if table["level"][i] == 5 and (text or "").strip() and float(table["conf"][i]) >= 0
-    ]
 
 
 def _letters(text: str) -> int:
@@ -188,54 +139,22 @@ def read_closer(
     """Each page's table with its small print read again at twice the size where Tesseract
     was unsure of it. All crops of all pages go through one Tesseract run; when that run
     fails the first reads stand."""
-    crops: list[tuple[int, Region, Path]] = []
+    wanted: list[tuple[int, Region]] = []
     try:
         for page, (table, file) in enumerate(zip(tables, files, strict=True)):
             with Image.open(file) as image:
-                found = [r for r in regions(table, image.width, image.height) if unsure(table, r)]
-                if not found:
-                    continue
-                dpi = float(image.info.get("dpi", (300, 300))[0] or 300)
-                for region in found:
-                    crop = image.crop((region.left, region.top, region.right, region.bottom))
-                    big = crop.resize((crop.width * SCALE, crop.height * SCALE), Image.LANCZOS)
-                    crops.append((page, region, pagefiles.write_page(big, dpi * SCALE)))
-        if not crops:
+                found = regions(table, image.width, image.height)
+            wanted += [(page, region) for region in found if unsure(table, region)]
+        if not wanted:
             return list(tables)
-        again = tsv_of_files([c[2] for c in crops], lang, psm=PSM, timeout=timeout)
+        pieces = [(files[page], region) for page, region in wanted]
+        again = read_enlarged(pieces, SCALE, lang, PSM, timeout)
     except Exception:  # a second look never costs the page its first reading
         return list(tables)
-    finally:
-        for _, _, path in crops:
-            path.unlink(missing_ok=True)
     merged = [dict(t) for t in tables]
-    for (page, region, _), table in zip(crops, again, strict=True):
+    for (page, region), table in zip(wanted, again, strict=True):
         merged[page] = merge(merged[page], table, region)
     return merged
-
-
-def mapped(table: dict, region: Region, scale: int = SCALE) -> list[dict]:
-    """The words of the reading of a crop enlarged scale times, as rows on the prepared
-    page."""
-    words = []
-    for i in word_rows(table):
-        words.append(
-            {
-                "level": 5,
-                "page_num": 1,
-                "block_num": table["block_num"][i],
-                "par_num": table["par_num"][i],
-                "line_num": table["line_num"][i],
-                "word_num": table["word_num"][i],
-                "left": region.left + round(table["left"][i] / scale),
-                "top": region.top + round(table["top"][i] / scale),
-                "width": max(1, round(table["width"][i] / scale)),
-                "height": max(1, round(table["height"][i] / scale)),
-                "conf": float(table["conf"][i]),
-                "text": table["text"][i],
-            }
-        )
-    return words
 
 
 def merge(table: dict, again: dict, region: Region) -> dict:
@@ -246,7 +165,7 @@ def merge(table: dict, again: dict, region: Region) -> dict:
     the mix breaks numbers apart.)"""
     inner = Region(region.left + EDGE, region.top + EDGE, region.right - EDGE,
                    region.bottom - EDGE)  # fmt: skip
-    new = [w for w in mapped(again, region) if inner.holds(*_box(w))]
+    new = [w for w in mapped(again, region, SCALE) if inner.holds(*_box(w))]
     old = [i for i in word_rows(table) if inner.holds(*_box(table, i))]
     before = _sure_letters([(table["text"][i], float(table["conf"][i])) for i in old])
     if not new or _sure_letters([(w["text"], w["conf"]) for w in new]) < before:

@@ -207,15 +207,18 @@ def test_an_i_or_l_between_the_initial_and_the_surname_is_only_a_suggestion(
 def test_a_slip_inside_the_firms_name_in_its_domain_is_put_right(
     company: str, read: str, meant: str
 ) -> None:
-    pages = [
+    ex = extract_client(_firm_card(company, read), own=OwnBusiness())
+    assert [fv.value for fv in ex.values("email", 0.5)] == [meant]
+
+
+def _firm_card(company: str, email: str) -> list:
+    return [
         page_of(
             ("Naam: Ingrid Meijer", 180, 300),
             ("Bedrijf: " + company, 180, 360),
-            ("E-mail: " + read, 180, 420),
+            ("E-mail: " + email, 180, 420),
         )
     ]
-    ex = extract_client(pages, own=OwnBusiness())
-    assert [fv.value for fv in ex.values("email", 0.5)] == [meant]
 
 
 def _pages_reading(*lines: str) -> list:
@@ -336,13 +339,7 @@ def test_an_address_a_slip_from_the_clients_names_is_only_a_suggestion(
     company: str, read: str
 ) -> None:
     """Read once, it is no card value; read twice alike, it is the address."""
-    pages = [
-        page_of(
-            ("Naam: Anna Meijer", 180, 300),
-            ("Bedrijf: " + company, 180, 360),
-            ("E-mail: " + read, 180, 420),
-        )
-    ]
+    pages = _firm_card(company, read)
     ex = extract_client(pages, own=OwnBusiness())
     assert ex.values("email", 0.5) == []
     assert [fv.value for fv in ex.values("email", 0.0)] == [read]

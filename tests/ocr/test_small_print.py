@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ocr.engine import pagefiles, small_print
+from ocr.engine import crops, pagefiles, small_print
 from ocr.engine.small_print import Region, merge, regions, unsure
 from ocr.engine.tesseract import TSV_INT_COLUMNS, parse_tsv
 from ocr.engine.worker import ocr_page
@@ -158,7 +158,7 @@ def test_a_failed_second_run_leaves_the_first_reading_and_no_page_files(
     def fails(*_args, **_kw):
         raise OcrError("Tesseract gaf een fout")
 
-    monkeypatch.setattr(small_print, "tsv_of_files", fails)
+    monkeypatch.setattr(crops, "tsv_of_files", fails)
     try:
         before = set(pagefiles.own_folder().iterdir())
         assert small_print.read_closer([first], [file], "nld+eng", 60.0) == [first]
