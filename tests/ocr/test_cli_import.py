@@ -103,6 +103,13 @@ def _reading_a_page(tmp_path: Path) -> bool:
     return False
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """A child inherits an ignored SIGINT, and Python then leaves it ignored: in a full
+    run the CLI ignored Ctrl+C (a process before this test left SIGINT ignored in the
+    test process). A shell's foreground command gets it at its default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_the_cli_and_every_process(tmp_path: Path):
     hang = tmp_path / "hangt.png"
     card(["hangt"]).save(hang, dpi=(201, 201))  # the stand-in tesseract hangs on this one
@@ -111,7 +118,7 @@ def test_ctrl_c_stops_the_cli_and_every_process(tmp_path: Path):
         [sys.executable, str(ROOT / "main.py"), "import", str(hang), "--db",
          str(tmp_path / "k.sqlite")],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-        start_new_session=True,
+        start_new_session=True, preexec_fn=_ctrl_c_as_in_a_terminal,
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 60
