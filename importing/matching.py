@@ -173,9 +173,14 @@ def same_name(a: Profile, b: Profile) -> bool:
     return any(len(c) >= 4 and c in b.companies for c in a.companies)
 
 
+def strong(keys: Iterable[tuple[str, str]]) -> bool:
+    """Is one of the shared keys more than a postcode alone?"""
+    return any(kind not in WEAK_KEYS for kind, _ in keys)
+
+
 def agree(a: Profile, b: Profile, keys: set[tuple[str, str]]) -> bool:
     """Do the names of a and b agree enough for what they share?"""
-    if any(kind not in WEAK_KEYS for kind, _ in keys):
+    if strong(keys):
         return names_agree(a, b)
     return bool(keys) and same_name(a, b)
 
@@ -255,7 +260,7 @@ def decide(cf: ClientFile, profile: Profile) -> Decision:
         keys = shared(profile, theirs)
         if agree(profile, theirs, keys):
             sure.append((client_id, keys))
-        elif any(kind not in WEAK_KEYS for kind, _ in keys):
+        elif strong(keys):
             maybe.append((client_id, f"{why(keys)} als klant {client_id}, maar een andere naam"))
     if len(sure) == 1:
         client_id, keys = sure[0]
