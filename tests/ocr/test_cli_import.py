@@ -104,9 +104,11 @@ def _reading_a_page(tmp_path: Path) -> bool:
 
 
 def _ctrl_c_as_in_a_terminal() -> None:
-    """A child inherits an ignored SIGINT, and Python then leaves it ignored: in a full
-    run the CLI ignored Ctrl+C (a process before this test left SIGINT ignored in the
-    test process). A shell's foreground command gets it at its default."""
+    """A child inherits an ignored SIGINT, and Python then leaves it ignored. A test run
+    started in the background by a non-interactive shell (`pytest ... &`, as a CI runner
+    may) has SIGINT ignored from its start, and so had the CLI (seen with a plugin that
+    logs SIGINT's handler after each test: no test changes it; the launching shell set
+    it). A shell's foreground command gets Ctrl+C at its default."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
