@@ -242,13 +242,17 @@ def _nth(proposal: Proposal, key: str, index: int) -> str | None:
 
 
 def _same_address(a: Address, b: Address) -> bool:
-    """One address: the same postcode and house number; without postcodes, the same
-    street, house number and city."""
+    """One address: the same postcode and house number, or the same street, house number
+    and city (a house has one postcode: two postcodes at one house are one misread,
+    "5028 GR" for "5028 CR")."""
+    same_house = all(
+        _same(getattr(a, k), getattr(b, k)) for k in ("street", "house_number", "city")
+    )
     if a.postcode and b.postcode:
-        return _same(a.postcode, b.postcode) and (
-            not a.house_number or _same(a.house_number, b.house_number)
-        )
-    return all(_same(getattr(a, k), getattr(b, k)) for k in ("street", "house_number", "city"))
+        if _same(a.postcode, b.postcode):
+            return not a.house_number or _same(a.house_number, b.house_number)
+        return same_house and bool(a.street and a.house_number)
+    return same_house
 
 
 def _notes(cf: ClientFile, client_id: int, proposal: Proposal, known: list[str]) -> None:

@@ -10,6 +10,7 @@ shows them, and what a person changes or confirms is marked reviewed.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
 from ocr.extract.reconcile import reconcile_emails
+from ocr.extract.text import fold
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
 from .detection import Recurring, find_recurring, unit_client, unit_keys
@@ -287,6 +289,7 @@ def propose_all(
     ]
     decide_all(cf, proposals)
     spell_emails_alike(proposals)
+    spell_postcodes_alike(proposals)
     return proposals, recurring
 
 
@@ -324,12 +327,7 @@ def spell_emails_alike(proposals: Sequence[Proposal]) -> None:
     "im@hoveniersbedtijfprins.nl" is the folder's "tim@hoveniersbedrijfprins.nl" read
     twice; else the first unit's slip went on the card and the right address, taken for
     a misreading of it, was left off."""
-    groups: dict[int, list[Proposal]] = {}
-    for proposal in proposals:
-        groups.setdefault(id(proposal.joins or proposal), []).append(proposal)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    for members in _one_clients_units(proposals):
         pooled = ExtractedClient()
         for member in members:
             for name in ("email", "name", "first_name", "last_name", "company"):
@@ -345,6 +343,51 @@ def spell_emails_alike(proposals: Sequence[Proposal]) -> None:
                 kept.setdefault(found.value.casefold(), found)
             if "email" in member.values:
                 member.values["email"] = list(kept.values())
+
+
+def spell_postcodes_alike(proposals: Sequence[Proposal]) -> None:
+    """A house has one postcode: where units of one client in this import read the same
+    street, house number and city with other postcodes, each takes the one read most
+    often across them (a loose letter's "5028 GR" beside the folder's "5028 CR", read on
+    three pages); else the card kept whichever unit came first."""
+    for members in _one_clients_units(proposals):
+        read: dict[tuple[str, ...], Counter[str]] = {}
+        for member in members:
+            if house := _house(member):
+                postcode = member.values["postcode"][0].value
+                times = sum(
+                    _compact(fv.value) == _compact(postcode)
+                    for fv in (member.extracted.all("postcode") if member.extracted else ())
+                )
+                read.setdefault(house, Counter())[postcode] += max(times, 1)
+        for member in members:
+            counts = read.get(_house(member) or ())
+            if not counts or len(counts) < 2:
+                continue
+            (best, most), (_, next_most) = counts.most_common(2)
+            if most > next_most:
+                member.values["postcode"][0].value = best
+
+
+def _house(proposal: Proposal) -> tuple[str, ...] | None:
+    """The street, house number and city of a proposal's address, when it has all of
+    them and a postcode."""
+    values = proposal.values
+    if not all(values.get(key) for key in ADDRESS):
+        return None
+    return tuple(fold(values[key][0].value) for key in ("street", "house_number", "city"))
+
+
+def _compact(postcode: str) -> str:
+    return postcode.replace(" ", "").upper()
+
+
+def _one_clients_units(proposals: Sequence[Proposal]) -> list[list[Proposal]]:
+    """The proposals of this import found to be one client, where there are several."""
+    groups: dict[int, list[Proposal]] = {}
+    for proposal in proposals:
+        groups.setdefault(id(proposal.joins or proposal), []).append(proposal)
+    return [members for members in groups.values() if len(members) >= 2]
 
 
 def _decision(cf: ClientFile, proposal: Proposal, profile: Profile) -> Decision:

@@ -12,6 +12,9 @@ from .hits import Hit
 from .text import compact, to_digits, to_letters
 
 _NL_START = re.compile(r"N[L1I|E]")  # NL read as "NE" too: the checksum has to agree
+# ... its L lost ("N33 ASNB …") or a speck read as a letter inside it ("NtL62 KNAB …"):
+# looked for in the text as read (a speck is a small letter), when "NL" gave nothing
+_NL_MISREAD = re.compile(r"N(?=[0-9OIlS]{2}[A-Z]{4})|N[a-z](?:L|(?=[0-9]{2}[A-Z]{4}))")
 # The bank codes of Dutch IBANs (De Nederlandsche Bank's list of BIC codes of banks in
 # the Netherlands, 2024): a Dutch IBAN with another code is misread, whatever its check
 # digits say ("NL65 ABOO 5798 ..." for "NL65 RABO 0579 ...", which passed mod 97).
@@ -112,6 +115,22 @@ def _dutch_ibans(text: str, drop: str) -> list[Hit]:
     return hits
 
 
+def _dutch_ibans_misread(text: str, drop: str) -> list[Hit]:
+    """Dutch IBANs whose "NL" OCR misread beyond its usual confusions (an L lost, a
+    speck between N and L): only a reading of the rest that passes the check."""
+    squeezed, offsets = compact(text, drop=drop)
+    hits: list[Hit] = []
+    taken = 0  # where the last one ended, in squeezed
+    for start in _NL_MISREAD.finditer(squeezed):
+        found = _dutch_readings(squeezed, offsets, start.start(), start.end(), extra=0)
+        if len(found) == 1 and start.start() >= taken:
+            ((value, (end, _exact)),) = found.items()
+            taken = end
+            a, b = offsets[start.start()], offsets[end - 1] + 1
+            hits.append(Hit(value, a, b, text[a:b], repaired=True))
+    return hits
+
+
 def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
     """IBANs in one segment of text.
 
@@ -125,6 +144,8 @@ def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
     hits = _dutch_ibans(text, _SPECKS + "[]")
     if not hits and ("[" in text or "]" in text):
         hits = _dutch_ibans(text, _SPECKS)
+    if not hits:
+        hits = _dutch_ibans_misread(text, _SPECKS + "[]")
     if labelled and not hits:
         squeezed, offsets = compact(text, drop=_SPECKS + "[]")
         upper = squeezed.upper()

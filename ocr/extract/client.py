@@ -255,6 +255,8 @@ class _PageReader:
         for hit in kvk_hits:
             if (hit.start, hit.end) in spans:
                 continue  # "KvK 12345678" is found by its label and as the labelled value
+            if any(hit.overlaps(a, b) for a, b in blocked):
+                continue  # an IBAN's digits under a KvK label whose own number OCR lost
             spans.add((hit.start, hit.end))
             blocked.append((hit.start, hit.end))
             self.add_one("kvk", hit.value, seg, hit, CONF_LABEL, "label")

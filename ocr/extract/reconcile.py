@@ -304,12 +304,14 @@ def _first_letter_lost(chunk: str, names: set[str]) -> str | None:
     return whole[0] if len(whole) == 1 else None
 
 
-def _one_after_name(chunk: str, after: str, names: set[str]) -> str | None:
+def _one_after_name(chunk: str, after: str, names: set[str], speck: bool) -> str | None:
     """The digit 1 of a number after the client's name, read as a letter ("weil963@" and
     "weit 964@" of "wei1963@", a name too short to be respelled as a whole); before a
-    whole year the letter is a speck ("fatimal1978@" of "fatima1978@")."""
+    whole year, or where the address was read elsewhere without it (speck), the letter
+    is a speck ("fatimal1978@" of "fatima1978@", "grootl17@" beside "groot17@")."""
     if after.isdigit() and chunk[-1:] in ("l", "I", "i", "t", "|") and chunk[:-1] in names:
-        return chunk[:-1] if re.fullmatch(r"(?:19|20)[0-9]{2}", after) else f"{chunk[:-1]}1"
+        year = re.fullmatch(r"(?:19|20)[0-9]{2}", after)
+        return chunk[:-1] if year or speck else f"{chunk[:-1]}1"
     return None
 
 
@@ -417,8 +419,10 @@ def _respell_emails_from_names(
         local, _, domain = (whole or fv.value).partition("@")
         chunks = _LOCAL_PARTS.split(local)
         respelled = [
-            _one_after_name(c, after, firsts | surnames) or _respelled_local(c, parts) or c
-            for c, after in zip(chunks, [*chunks[1:], ""], strict=True)
+            _one_after_name(c, after, firsts | surnames, _read_without(chunks, i, domain, read))
+            or _respelled_local(c, parts)
+            or c
+            for i, (c, after) in enumerate(zip(chunks, [*chunks[1:], ""], strict=True))
         ]
         respelled[0] = _first_letter_lost(respelled[0], surnames | firsts) or respelled[0]
         if any(c in surnames for c in chunks):
@@ -433,6 +437,12 @@ def _respell_emails_from_names(
         if whole or respelled != chunks or firm != name:
             target[fv.value] = f"{''.join(respelled)}@{firm}{dot}{tld}"
     _relabel(out, "email", target)
+
+
+def _read_without(chunks: list[str], i: int, domain: str, read: set[str]) -> bool:
+    """Was the address read elsewhere without the last letter of its i-th chunk?"""
+    local = "".join([*chunks[:i], chunks[i][:-1], *chunks[i + 1 :]])
+    return f"{local}@{domain}" in read
 
 
 def merge_name_spacing(out: ExtractedClient) -> None:

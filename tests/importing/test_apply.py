@@ -161,6 +161,28 @@ def test_a_known_address_read_cut_short_is_not_added_again(client_file, paper) -
     assert any("e-mailadres" in line for line in client_file.import_log("conflict"))
 
 
+@pytest.mark.parametrize(
+    ("known", "added"),
+    [
+        (Address("Kerkstraat", "12a", "1234 AG", "Amsterdam"), False),  # one letter misread
+        (Address("Kerkstraat", "12a", "1284 AB", "Amsterdam"), False),  # one digit misread
+        (Address("Kerkstraat", "14", "1234 AG", "Amsterdam"), True),  # another house
+        (Address("Dorpsstraat", "12a", "1234 AG", "Amsterdam"), True),  # another street
+        (Address(None, None, "1234 AG", "Amsterdam"), True),  # no house to compare
+    ],
+)
+def test_a_house_has_one_postcode(client_file, paper, known: Address, added: bool) -> None:
+    """The card's "1234 AB" at the known client's street, house number and city is the
+    known address with its postcode misread, not a second address."""
+    client_id = add_kees(
+        client_file, phones=[Phone("+31612345678", "06-12345678", "mobile")], addresses=[known]
+    )
+    report = run(client_file, loose(paper(card())))
+    assert report.updated == [client_id]
+    addresses = client_file.client(client_id).addresses
+    assert [a.postcode for a in addresses] == [known.postcode, "1234 AB"][: 1 + added]
+
+
 def test_same_name_elsewhere_is_a_new_client(client_file, paper) -> None:
     add_client(
         client_file,
@@ -255,6 +277,35 @@ def test_one_clients_units_spell_an_address_the_way_most_of_them_read_it(
     )
     (client_id,) = report.created
     assert client_file.client(client_id).emails == ["kees@bakkerijdevries.nl"]
+
+
+def test_one_clients_units_give_a_house_the_postcode_most_of_them_read(client_file, paper) -> None:
+    """A loose letter read the postcode with a letter misread ("1234 AG"); the folder has
+    "1234 AB" on two pages. The loose letter comes first and makes the client, yet the
+    card gets one address, with the postcode read twice."""
+
+    def letter(postcode: str) -> PageText:
+        return page_of(
+            ("Kees de Vries", 180, 150),
+            ("Kerkstraat 12a", 180, 195),
+            (f"{postcode} Amsterdam", 180, 240),
+            ("Tel. 06-12345678", 180, 285),
+            ("Installatiebedrijf Hoekstra B.V.", 180, 450),
+            ("Industrieweg 14", 180, 540),
+            ("8441 PK Heerenveen", 180, 585),
+            ("Graag een offerte voor de nieuwe ovens.", 180, 700),
+            ("Met vriendelijke groet,", 180, 1100),
+            ("Kees de Vries", 180, 1250),
+        )
+
+    report = run(
+        client_file,
+        loose(paper(letter("1234 AG"))),
+        folder("Vries, Kees de", paper(card()), paper(letter("1234 AB"))),
+    )
+    (client_id,) = report.created
+    addresses = client_file.client(client_id).addresses
+    assert [(a.street, a.postcode) for a in addresses] == [("Kerkstraat", "1234 AB")]
 
 
 def test_a_merge_made_by_an_import_can_be_undone(client_file, paper) -> None:

@@ -140,6 +140,28 @@ def test_the_clients_name_repairs_a_letter_ocr_misread_in_their_address(
 
 
 @pytest.mark.parametrize(
+    ("elsewhere", "meant"),
+    [
+        ("sjoerd_groot17@kpnmail.nl", "sjoerd_groot17@kpnmail.nl"),  # read without it
+        ("sjoerd_groot117@kpnmail.nl", "sjoerd_groot117@kpnmail.nl"),  # read with a 1
+        ("info@degroot.nl", "sjoerd_groot117@kpnmail.nl"),  # nothing tells: a 1
+    ],
+)
+def test_a_letter_between_the_name_and_its_number_is_a_speck_where_read_without_it(
+    elsewhere: str, meant: str
+) -> None:
+    """ "grootl17" is "groot117" with its 1 read as an l, or "groot17" with a speck: the
+    same address read on another page tells which."""
+    pages = [
+        *_with_email("Sjoerd de Groot", "sjoerd_grootl17@kpnmail.nl"),
+        page_of(("Sjoerd de Groot", 180, 300), ("e-mail " + elsewhere, 180, 360)),
+    ]
+    ex = extract_client(pages, own=OwnBusiness())
+    sjoerds = [fv.value for fv in ex.values("email", 0.5) if fv.value.startswith("sjoerd")]
+    assert sjoerds == [meant]
+
+
+@pytest.mark.parametrize(
     ("name", "read"),
     [
         ("Henk Dekker", "ons dekker@gmail.com"),  # no end of "henk"

@@ -134,6 +134,14 @@ def test_our_number_after_digits_of_a_table_is_ours() -> None:
     assert not own.phone("+31612345678") and not own.phone("+3243639737")
 
 
+def test_our_number_with_two_digits_misread_is_ours() -> None:
+    """Our number in a column of small print on our own invoice, two digits misread: not a
+    client's number. Three digits off, or another length, it is not ours."""
+    own = OwnFilter(OwnBusiness(phones=("0031 73 6835437",)))
+    assert own.phone("+31736895497") and own.phone("+31736835497")
+    assert not own.phone("+31736895496") and not own.phone("+3173683543")
+
+
 def test_our_kvk_number_with_one_digit_misread_is_ours() -> None:
     """A KvK number has no checksum: one digit off ours on our own invoice (its column of
     details beside a table) is ours misread, not the client's."""
@@ -321,6 +329,11 @@ def test_a_dutch_iban_with_a_bank_code_no_dutch_bank_has_is_misread() -> None:
         ("NL23TRIO08948508 [4", ["NL23TRIO0894850814"]),  # a bracket for a 1
         ("NL23TRIO0894850814 [4", ["NL23TRIO0894850814"]),  # a bracket as a speck
         ("Rek.nr.: NL57TRIO07366931570", []),  # a digit too many: which one, nothing says
+        # "NL" with its L lost, or a speck read as a small letter inside it
+        ("Rekeningnummer _ N33 ASNB 0429 7141 57 |", ["NL33ASNB0429714157"]),
+        ("Rekeningnummer: NtL62KNAB0542408821", ["NL62KNAB0542408821"]),
+        ("Rekeningnummer _ N33 ASNB 0429 7141 58 |", []),  # the check disagrees
+        ("Nr. 33 ABNA 0429 7141 57", []),  # no Dutch IBAN with another check passes
     ],
 )
 def test_a_speck_or_a_letter_too_many_in_an_iban_is_dropped_where_the_checksum_agrees(
@@ -438,3 +451,20 @@ def test_our_address_at_a_mail_provider_does_not_make_its_clients_ours() -> None
     ex = extract_client([page], own=ours)
     assert values(ex, "email") == ["kees.devries@hotmail.com"]
     assert ex.value("postcode") == "1234 AB"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "KvK-nr: NL13 SNSB 0577 1112 21",  # the KvK's number and the IBAN's label lost
+        "Kamer van Koophandel Damwald NL13 SNSB 0577 1112 21 - BIC SNSBNL2A",
+    ],
+)
+def test_an_ibans_digits_after_a_kvk_label_whose_number_was_lost_are_no_kvk_number(
+    line: str,
+) -> None:
+    """Eight digits of an IBAN in two groups ("0577 1112") after a KvK label: the IBAN's,
+    not a KvK number (a column of details joined to a letter's lines had it so)."""
+    ex = extract_client(_letter_with(line), own=OWN)
+    assert values(ex, "iban") == ["NL13SNSB0577111221"]
+    assert ex.all("kvk") == []
