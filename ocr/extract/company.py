@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
 from .text import look_alike, one_apostrophe, strip_accents, two_for_one
 
 # Printed legal forms, longest first; the value is how the client file stores it. They
@@ -55,6 +58,34 @@ _FIRM_PARTS = sorted(
     key=len,
     reverse=True,
 )
+
+
+def firm_domain_alike(domain: str, firms: str, at_least: float = 90) -> bool:
+    """Is a mail domain the firm's domain misread: alike on the whole, and holding what
+    tells the firm from others of its trade with at most a slip in four letters? A firm
+    of the same trade may have a domain a letter or two off, and those letters are its
+    name ("administratiekantoorsahin.nl" is not "administratiekantoorhaan.nl": "haan" is
+    not in it; "administratiekantoorhuan.nl" is that one misread)."""
+    if domain == firms:
+        return True
+    if fuzz.ratio(domain, firms) < at_least:
+        return False
+    core = _core(firms.rpartition(".")[0] or firms)
+    if not core:
+        return True  # a name of trade words only: nothing else tells
+    slips = max(1, len(core) // 4)
+    return any(
+        Levenshtein.distance(domain[i : i + n], core, score_cutoff=slips) <= slips
+        for n in range(len(core) - slips, len(core) + slips + 1)
+        for i in range(max(0, len(domain) - n + 1))
+    )
+
+
+def _core(name: str) -> str:
+    """The longest run of a firm's name run together that is no firm part ("haan" of
+    "administratiekantoorhaan")."""
+    kept = "".join(" " if in_firm_part(name, i) else c for i, c in enumerate(name))
+    return max(kept.split(), key=len, default="")
 
 
 def in_firm_part(text: str, index: int) -> bool:

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from storage.phones import normalize
 
 from .address import parse_street
-from .company import TRADE_WORDS, without_legal_form
+from .company import TRADE_WORDS, firm_domain_alike, without_legal_form
 from .email import MAIL_PROVIDERS
 from .text import fold
 
@@ -107,9 +107,12 @@ class OwnFilter:
     def email(self, email: str) -> bool:
         email = email.casefold()
         mailbox, _, domain = email.rpartition("@")
-        if any(fuzz.ratio(email, own) >= 90 for own in self.emails):
+        if any(
+            fuzz.ratio(email, own) >= 90 and firm_domain_alike(domain, own.rpartition("@")[2])
+            for own in self.emails
+        ):
             return True
-        if any(fuzz.ratio(domain, own) >= 90 for own in self.domains):
+        if any(firm_domain_alike(domain, own) for own in self.domains):
             return True
         # our mailbox at a long domain misread in several letters
         # ("kantoor@schowteninstatatetechriek.nl" for "…@schouteninstallatietechniek.nl")
@@ -118,7 +121,7 @@ class OwnFilter:
             if (
                 mailbox == own_mailbox
                 and own_domain in self.domains
-                and fuzz.ratio(domain, own_domain) >= 80
+                and firm_domain_alike(domain, own_domain, 80)
             ):
                 return True
         return False

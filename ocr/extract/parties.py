@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .company import legal_form_of
+from .company import firm_domain_alike, legal_form_of
 from .email import MAIL_PROVIDERS
 from .model import AddressValue, ExtractedClient, FieldValue, PageParties, group_key
 from .names import TITLES, is_particle, parse_folder_name
@@ -437,7 +437,7 @@ class _Elsewhere:
         if fv.field == "email":
             # ... also misread ("terpstrabouwmateriaten.nt")
             domain = fv.value.rpartition("@")[2].casefold()
-            return any(domain == d or fuzz.ratio(domain, d) >= 90 for d in self.domains)
+            return any(firm_domain_alike(domain, d) for d in self.domains)
         if fv.field == "phone" and fv.value.startswith("+31"):
             return "0" + fv.value[3:] in self.accounts
         return False

@@ -142,6 +142,25 @@ def test_our_number_with_two_digits_misread_is_ours() -> None:
     assert not own.phone("+31736895496") and not own.phone("+3173683543")
 
 
+@pytest.mark.parametrize(
+    ("read", "ours"),
+    [
+        ("post@administratiekantoorhuan.nl", True),  # our name misread
+        ("info@adminstratiekantoorhaan.nl", True),  # ... or our trade
+        ("contact@administratiekantoorsahin.nl", False),  # a client of our trade
+        ("post@administratiekantoorsahin.nl", False),  # ... with our mailbox's name
+        ("info@administratiekantoorhaanstra.nl", True),  # "haan" in it: nothing tells
+    ],
+)
+def test_a_domain_like_ours_is_ours_only_with_our_firms_own_name_in_it(
+    read: str, ours: bool
+) -> None:
+    """A client of our trade has a domain a few letters from ours; the letters that
+    differ are their name, which tells them apart."""
+    own = OwnFilter(OwnBusiness(emails=("post@administratiekantoorhaan.nl",)))
+    assert own.email(read) is ours
+
+
 def test_our_kvk_number_with_one_digit_misread_is_ours() -> None:
     """A KvK number has no checksum: one digit off ours on our own invoice (its column of
     details beside a table) is ours misread, not the client's."""
