@@ -190,8 +190,11 @@ class ReadUnit:
 
 def units_of(cab: CabinetTruth, pages: dict[str, PageText]) -> list[ReadUnit]:
     """Every folder that holds documents is one unit, at any depth; loose files one unit
-    each; an empty folder none; a folder holding only a contact list a unit without pages."""
+    each; an empty folder none; a folder holding only a contact list a unit without pages.
+    A client's per-year folders are one unit, the folder that holds them, as the import
+    takes them (importing.units: "Jansen/2019/" and "Jansen/2020/" are Jansen)."""
     units = []
+    years: dict[str, ReadUnit] = {}
     for f in cab.folders:
         if f.case == "loose":
             for doc in f.documents:
@@ -206,7 +209,15 @@ def units_of(cab: CabinetTruth, pages: dict[str, PageText]) -> list[ReadUnit]:
             continue
         if not f.documents:
             continue  # an empty folder: nothing to import
-        unit = ReadUnit(Path(f.path).name, cab.root / f.path)
+        if f.case == "per-year":
+            parent = str(Path(f.path).parent)
+            if parent not in years:
+                years[parent] = ReadUnit(Path(parent).name, cab.root / parent)
+                units.append(years[parent])
+            unit = years[parent]
+        else:
+            unit = ReadUnit(Path(f.path).name, cab.root / f.path)
+            units.append(unit)
         for doc in f.documents:
             path = cab.root / doc.file
             if doc.format == "csv":
@@ -220,7 +231,6 @@ def units_of(cab: CabinetTruth, pages: dict[str, PageText]) -> list[ReadUnit]:
                     _sha(path),
                 )
             )
-        units.append(unit)
     # in the order a shell lists them: `main.py import Klanten/*/ Klanten/*.png`
     return sorted(units, key=lambda u: str(u.folder or u.documents[0].path).casefold())
 

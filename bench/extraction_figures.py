@@ -280,19 +280,20 @@ def units_with_clients(cab: CabinetTruth, units: list, by_path: bool = False) ->
         if f.case == "loose"
         for d in f.documents
     }
+    # the import takes a folder of folders as one client folder (per-year tabs): its path
+    # names the one client its folders are of, when they are all of one
+    below: dict[str, set] = defaultdict(set)
+    for folder_path, key in key_of.items():
+        for parent in Path(folder_path).parents:
+            below[str(parent)].add(key)
+    of_one = {p: next(iter(keys)) for p, keys in below.items() if len(keys) == 1}
     out = []
     for unit in units:
         path = str(unit.folder) if unit.folder else str(unit.documents[0].path)
-        key = key_of.get(path) if unit.folder else loose.get(path)
+        key = key_of.get(path, of_one.get(path)) if unit.folder else loose.get(path)
         out.append((path if by_path else unit, key))
     if by_path:
-        # the import may take a folder of folders as one client folder (per-year tabs):
-        # its path names the one client its folders are of, when they are all of one
-        below: dict[str, set] = defaultdict(set)
-        for folder_path, key in key_of.items():
-            for parent in Path(folder_path).parents:
-                below[str(parent)].add(key)
-        out += [(p, next(iter(keys))) for p, keys in below.items() if len(keys) == 1]
+        out += list(of_one.items())
     return out
 
 

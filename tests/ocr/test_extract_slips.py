@@ -33,6 +33,18 @@ def test_a_dutch_number_with_its_31_read_as_81_is_dutch() -> None:
 @pytest.mark.parametrize(
     ("line", "meant"),
     [
+        ("T 038-88! 0034", ["+31388810034"]),  # a 1 read as "!" between digits
+        ("Bel 06-12345678!", ["+31612345678"]),  # the sentence's own "!"
+        ("Tel. 020-1234567! Graag", ["+31201234567"]),
+    ],
+)
+def test_an_exclamation_mark_between_digits_is_a_1(line: str, meant: list[str]) -> None:
+    assert [h.value for h in find_phones(line)] == meant
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
         ("Mob. +21 6 27185133", "+31627185133"),  # 21 is no country's code: 31 misread
         ("Mob. +21 (0)6 27185133", "+31627185133"),
         ("+216 27 185 133", "+21627185133"),  # written as Tunisia's code: Tunisian
