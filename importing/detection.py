@@ -11,6 +11,7 @@ folders, and stand together in them, are proposed to the user as the own busines
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -81,6 +82,7 @@ class Recurring:
     keys: set[tuple[str, str]]  # in too many folders to be one client's
     own: OwnBusiness | None  # the values that look like the user's own business
     folders: int  # in how many folders the own business was seen
+    written: OwnBusiness | None = None  # own as printed (as_written), to propose to the user
 
     @property
     def own_domains(self) -> set[str]:
@@ -182,6 +184,39 @@ def _own_business(
         extra_names=tuple(values.get("company", ())[1:]),
     )
     return own, len(where)
+
+
+def as_written(own: OwnBusiness, read: Sequence[ExtractedClient]) -> OwnBusiness:
+    """The own business found (in the form readings are compared in: "van beek tuinen b
+    v", "5031HA") as it is printed: each name and the postcode as read most often (in
+    small letters where read so too), and the street and city read most often with that
+    postcode, for the user to confirm."""
+    written: dict[tuple[str, str], Counter[str]] = {}
+    places: Counter[tuple[str, str]] = Counter()
+    for extracted in read:
+        for fv in extracted.readings:
+            if fv.field in ("company", "postcode"):
+                written.setdefault(value_key(fv.field, fv.value), Counter())[fv.value] += 1
+        for a in (*extracted.addresses, *extracted.held_addresses):
+            ours = own.postcode and value_key("postcode", a.postcode)[1] == own.postcode
+            if ours and a.street and a.city:
+                street = f"{a.street} {a.house_number}" if a.house_number else a.street
+                places[street, a.city] += 1
+
+    def printed(field: str, key: str | None) -> str | None:
+        forms = written.get((field, key)) if key else None
+        # a letterhead in capitals is the same name: as typed, it has small letters
+        return max(forms, key=lambda v: (not v.isupper(), forms[v])) if forms else key
+
+    street, city = places.most_common(1)[0][0] if places else (None, None)
+    return dataclasses.replace(
+        own,
+        name=printed("company", own.name),
+        extra_names=tuple(printed("company", n) or n for n in own.extra_names),
+        postcode=printed("postcode", own.postcode),
+        street=own.street or street,
+        city=own.city or city,
+    )
 
 
 def combined(*owns: OwnBusiness | None) -> OwnBusiness:

@@ -21,7 +21,7 @@ from ocr.extract.reconcile import reconcile_emails
 from ocr.extract.text import fold
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
-from .detection import Recurring, find_recurring, unit_client, unit_keys
+from .detection import Recurring, as_written, find_recurring, unit_client, unit_keys
 from .matching import ASK, EXISTING, NEW, Decision, Profile, decide, group_units, why
 from .model import Unit
 
@@ -276,6 +276,8 @@ def propose_all(
     if recurring is None and len(units) >= 2:
         who = [unit_client(e, unit.folder) for e, unit in zip(raw, units, strict=True)]
         recurring = find_recurring([unit_keys(e) for e in raw], who)
+        if recurring.own is not None:
+            recurring.written = as_written(recurring.own, raw)
     if recurring is not None and recurring.own is not None:
         # without what is now known to be ours: another value may then be the surest one
         # (the client's phone under our letterhead's), and a page addressed to us now

@@ -143,10 +143,11 @@ class ImportRun:
         proposals, self.recurring = propose_all(self.cf, units, self.own, self.recurring)
         if first and self.recurring is not None:
             found = self.recurring
-            self.report.own_business = suggestion(found.own, self.own, found.folders)
-            if self.report.own_business is not None and found.own is not None:
+            own = found.written or found.own
+            self.report.own_business = suggestion(own, self.own, found.folders)
+            if self.report.own_business is not None and own is not None:
                 try:
-                    remember_suggestion(found.own)  # the window asks to confirm it
+                    remember_suggestion(own)  # the window asks to confirm it
                 except SettingsError as e:
                     log.warning("%s", e)
         return proposals

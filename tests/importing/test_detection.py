@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from importing.detection import find_recurring, suggestion, threshold, unit_client, unit_keys
-from ocr.extract import ExtractedClient, FieldValue, OwnBusiness, extract_client
+from importing.detection import (
+    as_written,
+    find_recurring,
+    suggestion,
+    threshold,
+    unit_client,
+    unit_keys,
+)
+from ocr.extract import AddressValue, ExtractedClient, FieldValue, OwnBusiness, extract_client
 from tests.ocr.test_extract import OWN, letter_from_client, page_of
 
 OURS = {
@@ -120,6 +127,33 @@ def test_another_clients_letter_filed_in_a_folder_does_not_count_for_it() -> Non
     assert ex.pages[1].reason == "other"
     keys = unit_keys(ex)
     assert ("phone", "+31687654321") in keys and ("phone", "+31612345678") not in keys
+
+
+def test_the_own_business_is_proposed_as_printed() -> None:
+    """Found in the form readings are compared in ("garage dekker b v", "1811AB"), it is
+    proposed as printed: the name as read (in small letters, though the letterhead is in
+    capitals), the postcode spaced, and the street and city read with it."""
+    read = []
+    for i in range(5):
+        ex = folder(i)
+        if i < 3:  # the letterhead in capitals, the footer as typed
+            ex.add(FieldValue("company", "GARAGE DEKKER B.V.", 0.9, 0, None, "pattern"))
+        ex.add(FieldValue("postcode", "1811 AB", 0.9, 0, None, "pattern"))
+        ours = AddressValue("Industrieweg", "14", "1811 AB", "Alkmaar", 0.9, 0, "pattern")
+        theirs = AddressValue("Dorpsstraat", str(i + 1), f"182{i} CD", "Alkmaar", 0.9, 0, "label")
+        ex.held_addresses.append(ours)
+        ex.addresses.append(theirs)
+        read.append(ex)
+    found = find_recurring([unit_keys(e) for e in read])
+    assert found.own is not None and found.own.postcode == "1811AB"
+    written = as_written(found.own, read)
+    assert written.name == "Garage Dekker B.V."
+    assert (written.street, written.postcode, written.city) == (
+        "Industrieweg 14",
+        "1811 AB",
+        "Alkmaar",
+    )
+    assert (written.iban, written.phones) == (found.own.iban, found.own.phones)
 
 
 def test_suggestion_only_when_it_adds_to_the_saved_settings() -> None:
