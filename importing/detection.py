@@ -21,6 +21,7 @@ from pathlib import Path
 from ocr.extract import ExtractedClient, OwnBusiness
 from ocr.extract.email import MAIL_PROVIDERS
 from ocr.extract.text import fold
+from storage import phones
 from storage.phones import normalize
 
 from .matching import Profile, names_agree
@@ -191,12 +192,12 @@ def as_written(own: OwnBusiness, read: Sequence[ExtractedClient]) -> OwnBusiness
     v", "5031HA") as it is printed: each name and the postcode as read most often (in
     small letters where read so too), and the street and city read most often with that
     postcode, for the user to confirm."""
-    written: dict[tuple[str, str], Counter[str]] = {}
+    forms_read: dict[tuple[str, str], Counter[str]] = {}
     places: Counter[tuple[str, str]] = Counter()
     for extracted in read:
         for fv in extracted.readings:
             if fv.field in ("company", "postcode"):
-                written.setdefault(value_key(fv.field, fv.value), Counter())[fv.value] += 1
+                forms_read.setdefault(value_key(fv.field, fv.value), Counter())[fv.value] += 1
         for a in (*extracted.addresses, *extracted.held_addresses):
             ours = own.postcode and value_key("postcode", a.postcode)[1] == own.postcode
             if ours and a.street and a.city:
@@ -204,7 +205,7 @@ def as_written(own: OwnBusiness, read: Sequence[ExtractedClient]) -> OwnBusiness
                 places[street, a.city] += 1
 
     def printed(field: str, key: str | None) -> str | None:
-        forms = written.get((field, key)) if key else None
+        forms = forms_read.get((field, key)) if key else None
         # a letterhead in capitals is the same name: as typed, it has small letters
         return max(forms, key=lambda v: (not v.isupper(), forms[v])) if forms else key
 
@@ -216,6 +217,7 @@ def as_written(own: OwnBusiness, read: Sequence[ExtractedClient]) -> OwnBusiness
         postcode=printed("postcode", own.postcode),
         street=own.street or street,
         city=own.city or city,
+        phones=tuple(phones.written(p) for p in own.phones),  # "0513 612 345", not "+31513612345"
     )
 
 
@@ -255,8 +257,12 @@ def combined(*owns: OwnBusiness | None) -> OwnBusiness:
 
 
 def describe(own: OwnBusiness) -> str:
-    """'Garage Dekker B.V., 0513-612345, info@dekker.nl, KvK 12345678' for a message."""
+    """'Garage Dekker B.V., Industrieweg 14, 8441 PK Heerenveen, 0513-612345,
+    info@dekker.nl, KvK 12345678' for a message."""
     parts: list[str] = [own.name] if own.name else []
+    parts += [own.street] if own.street else []
+    place = " ".join(p for p in (own.postcode, own.city) if p)
+    parts += [place] if place else []
     parts += list(own.phones[:2]) + list(own.emails[:2])
     parts += [
         f"{label} {v}" for label, v in (("IBAN", own.iban), ("KvK", own.kvk), ("btw", own.btw)) if v

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from importing.detection import (
     as_written,
+    describe,
     find_recurring,
     suggestion,
     threshold,
@@ -153,7 +154,8 @@ def test_the_own_business_is_proposed_as_printed() -> None:
         "1811 AB",
         "Alkmaar",
     )
-    assert (written.iban, written.phones) == (found.own.iban, found.own.phones)
+    assert written.iban == found.own.iban and written.phones == ("072 555 1234",)
+    assert describe(written).startswith("Garage Dekker B.V., Industrieweg 14, 1811 AB Alkmaar")
 
 
 def test_suggestion_only_when_it_adds_to_the_saved_settings() -> None:
