@@ -38,7 +38,7 @@ def find_phones(
     nine digits is far more often a BSN, an account or an order number than a phone.
     """
     blocked = blocked or []
-    fixed = _BANG_ONE.sub("1", fix_digit_tokens(text))
+    fixed = _SPECK.sub(" ", _BANG_ONE.sub("1", fix_digit_tokens(text)))
     fixed = _PLUS_MISREAD.sub(r"\1+", _ZERO_IN_BRACKETS.sub("(0)", fixed))
     hits = _valid_numbers(text, fixed, blocked, labelled)
     # a speck read as a digit after a number ("0031 513 638931 7 ."): the number without it
@@ -56,6 +56,8 @@ def find_phones(
 # a 1 read as "!" between digits ("038-88! 0034"); not one at a number's end, which may
 # be the sentence's ("Bel 06-12345678!")
 _BANG_ONE = re.compile(r"(?<=[0-9])!(?=\s?[0-9])")
+# a speck read as an apostrophe or a degree sign between digits ("+31'6 4178 9235")
+_SPECK = re.compile(r"(?<=[0-9])['‘’`´°](?=\s?[0-9])")
 # a digit alone after a group of digits, with nothing after it but a mark
 _LONE_DIGIT = re.compile(r"(?<=[0-9]) [0-9](?=\s*[.,;:]?\s*$)")
 

@@ -36,9 +36,12 @@ def test_a_dutch_number_with_its_31_read_as_81_is_dutch() -> None:
         ("T 038-88! 0034", ["+31388810034"]),  # a 1 read as "!" between digits
         ("Bel 06-12345678!", ["+31612345678"]),  # the sentence's own "!"
         ("Tel. 020-1234567! Graag", ["+31201234567"]),
+        # a speck read as an apostrophe or a degree sign between digits: a gap
+        ("GSM: +31'6 4178 9235 _", ["+31641789235"]),
+        ("Tel: 020-12°34567", ["+31201234567"]),
     ],
 )
-def test_an_exclamation_mark_between_digits_is_a_1(line: str, meant: list[str]) -> None:
+def test_a_mark_between_digits_is_a_1_or_a_speck(line: str, meant: list[str]) -> None:
     assert [h.value for h in find_phones(line)] == meant
 
 
