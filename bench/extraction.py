@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 from bench.extraction_figures import Figures, print_figures  # noqa: E402
+from importing.units import is_part_folder  # noqa: E402
 from storage import ClientFile, PageText  # noqa: E402
 from tests.datagen.cabinet import write_cabinet  # noqa: E402
 from tests.datagen.truth import CabinetTruth  # noqa: E402
@@ -210,11 +211,12 @@ def units_of(cab: CabinetTruth, pages: dict[str, PageText]) -> list[ReadUnit]:
         if not f.documents:
             continue  # an empty folder: nothing to import
         if f.case == "per-year":
-            parent = str(Path(f.path).parent)
-            if parent not in years:
-                years[parent] = ReadUnit(Path(parent).name, cab.root / parent)
-                units.append(years[parent])
-            unit = years[parent]
+            home = Path(f.path)  # the client's folder: it holds the years' folders
+            home = home.parent if is_part_folder(home.name) else home
+            if str(home) not in years:
+                years[str(home)] = ReadUnit(home.name, cab.root / home)
+                units.append(years[str(home)])
+            unit = years[str(home)]
         else:
             unit = ReadUnit(Path(f.path).name, cab.root / f.path)
             units.append(unit)
