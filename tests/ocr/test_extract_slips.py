@@ -396,6 +396,24 @@ def test_a_letter_put_among_an_ibans_digits_gives_that_iban_or_none(
     assert find_ibans(f"IBAN {with_letter}") == []
 
 
+@given(
+    st.sampled_from(sorted(DUTCH_BANKS)),
+    st.text("0123456789", min_size=10, max_size=10),
+    st.sampled_from(["N", "Nt", "NtL", "Ni", "NrL"]),
+    st.integers(0, 9),
+)
+def test_an_ibans_nl_misread_gives_that_iban_or_none(
+    bank: str, account: str, start: str, slip: int
+) -> None:
+    """ "NL" with its L lost or a speck read as a small letter in it: the IBAN; with a
+    digit misread too, nothing (the checksum finds a one-digit slip)."""
+    value = f"NL{std_iban.calc_check_digits(f'NL00{bank}{account}')}{bank}{account}"
+    assert [h.value for h in find_ibans(f"Rekening: {start}{value[2:]}")] == [value]
+    digit = str((int(value[8 + slip]) + 1) % 10)
+    misread = value[: 8 + slip] + digit + value[9 + slip :]
+    assert find_ibans(f"Rekening: {start}{misread[2:]}") == []
+
+
 def test_a_firms_domain_is_put_right_from_the_firms_name() -> None:
     page = page_of(
         ("Klantkaart", 180, 100),
