@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import phonenumbers
 from rapidfuzz.distance import Levenshtein
 
 from .hits import Hit
@@ -88,6 +89,8 @@ _MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
 _RULE_BEFORE = re.compile(r"(?:(?<=\s)|^)\|(?=[a-z])")
 
 
+# two-letter top-level domains are countries' (ISO 3166, as phonenumbers knows them)
+_COUNTRY_TLDS = frozenset(r.lower() for r in phonenumbers.SUPPORTED_REGIONS) | {"uk", "eu"}
 COMMON_TLDS = frozenset(
     [
         "nl",
@@ -181,7 +184,11 @@ def find_emails(text: str) -> list[Hit]:
             continue  # "advies © V.O.F. in": a legal form is no domain
         domain = f"{name}.{_tld_misread(tld) or tld}"
         local = local.lower()
-        value = f"{_role_misread(local) or local}@{provider_misread(domain) or domain}"
+        domain = provider_misread(domain) or domain
+        tld = domain.rpartition(".")[2]
+        if len(tld) == 2 and tld not in _COUNTRY_TLDS:
+            continue  # no country has it ("hotsmraschiiderwerken.ri"): misread past mending
+        value = f"{_role_misread(local) or local}@{domain}"
         # the word before, one gap away, stays in the raw reading: it may be the part of
         # the address before a dot OCR saw as a gap ("j vandenberg@"), which only the
         # client's name can tell (ocr.extract.reconcile)

@@ -64,6 +64,23 @@ def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:
     assert [h.value for h in find_emails(line)] == [meant]
 
 
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
+        ("Info@hotsmraschiiderwerken.ri", []),  # no country has .ri: misread past mending
+        ("info@schilderwerken.ri x", []),
+        ("jan@ziggo.ni", ["jan@ziggo.nl"]),  # one letter from .nl
+        ("info@bakkerij.be", ["info@bakkerij.be"]),  # a country's
+        ("jan@firma.co.uk", ["jan@firma.co.uk"]),
+        ("info@firma.shop", ["info@firma.shop"]),  # longer ones as read
+    ],
+)
+def test_an_address_with_a_two_letter_domain_no_country_has_is_no_address(
+    line: str, meant: list[str]
+) -> None:
+    assert [h.value for h in find_emails(line)] == meant
+
+
 def _with_email(name: str, email: str) -> list:
     return [page_of(("Naam: " + name, 180, 300), ("E-mail: " + email, 180, 360))]
 
