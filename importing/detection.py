@@ -73,6 +73,17 @@ def unit_client(extracted: ExtractedClient, folder: Path | None = None) -> Profi
     if who.empty:
         who.add_name(extracted.value("name"))
         who.add_company(extracted.value("company"))
+    if who.empty:
+        # a loose letter with two parties and nothing that tells which is the client (our
+        # own business not known yet): its values are held, and it is whose either is
+        # (else the client's folders and this letter count as three clients, and the
+        # client's numbers look like a supplier's)
+        undecided = set(extracted.undecided_pages)
+        for fv in extracted.held:
+            if fv.page_index in undecided and fv.field == "name":
+                who.add_name(fv.value)
+            elif fv.page_index in undecided and fv.field == "company":
+                who.add_company(fv.value)
     return who
 
 

@@ -158,6 +158,42 @@ def test_the_own_business_is_proposed_as_printed() -> None:
     assert describe(written).startswith("Garage Dekker B.V., Industrieweg 14, 1811 AB Alkmaar")
 
 
+def test_a_loose_letter_whose_client_is_undecided_counts_with_its_writers_folders() -> None:
+    """Our own business not known yet: a loose letter with two parties and nothing that
+    tells which is the client holds its values apart. It is still whose its writer is: with
+    the writer's two folders it is one client, and the writer's number in those and one
+    other folder does not recur (else it is kept off the writer's card as a supplier's)."""
+    letter = page_of(
+        ("DE GROOT BOUW HOLDING B.V.", 180, 80),
+        ("Tel: 06 23592528 sophie.groot@live.nl", 180, 140),
+        ("Hofstra Financieel Advies B.V.", 180, 450),
+        ("Afdeling crediteuren", 180, 495),
+        ("Bedrijvenpark 136", 180, 540),
+        ("4463 LV Goes", 180, 585),
+        ("Den Haag, 3 april 2024", 180, 700),
+        ("Betreft: Jaarstukken", 180, 790),
+        ("Geachte heer, mevrouw,", 180, 880),
+        ("De factuur van maart heb ik inmiddels voldaan.", 180, 960),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Sophie de Groot", 180, 1250),
+        ("De Groot Bouw Holding B.V.", 180, 1295),
+    )
+    loose = extract_client([letter], own=OwnBusiness())
+    assert loose.undecided_pages == [0]
+    folders = []
+    for tab in ("De Groot Bouw", "De Groot Bouw Holding B.V."):
+        ex = ExtractedClient()
+        ex.add(FieldValue("phone", "+31623592528", 0.9, 0, None, "label"))
+        folders.append((ex, Path("/binder") / tab))
+    others = [(folder(i, with_ours=False), Path(f"/binder/Klant {i}")) for i in range(6)]
+    # ... and her number in one other client's folder (a copy of her letter filed there)
+    others[0][0].add(FieldValue("phone", "+31623592528", 0.9, 0, None, "pattern"))
+    units = [*folders, (loose, None), *others]
+    who = [unit_client(ex, path) for ex, path in units]
+    found = find_recurring([unit_keys(ex) for ex, _ in units], who)
+    assert ("phone", "+31623592528") not in found.keys
+
+
 def test_suggestion_only_when_it_adds_to_the_saved_settings() -> None:
     found = find_recurring([unit_keys(folder(i)) for i in range(5)])
     shown = suggestion(found.own, OwnBusiness(), found.folders)
