@@ -21,8 +21,7 @@ from pathlib import Path
 from ocr.extract import ExtractedClient, OwnBusiness
 from ocr.extract.email import MAIL_PROVIDERS
 from ocr.extract.text import fold
-from storage import phones
-from storage.phones import normalize
+from storage.phones import normalize, written
 
 from .matching import Profile, names_agree
 
@@ -79,10 +78,10 @@ def unit_client(extracted: ExtractedClient, folder: Path | None = None) -> Profi
         # (else the client's folders and this letter count as three clients, and the
         # client's numbers look like a supplier's)
         undecided = set(extracted.undecided_pages)
-        for fv in extracted.held:
-            if fv.page_index in undecided and fv.field == "name":
+        for fv in (fv for fv in extracted.held if fv.page_index in undecided):
+            if fv.field == "name":
                 who.add_name(fv.value)
-            elif fv.page_index in undecided and fv.field == "company":
+            elif fv.field == "company":
                 who.add_company(fv.value)
     return who
 
@@ -228,7 +227,7 @@ def as_written(own: OwnBusiness, read: Sequence[ExtractedClient]) -> OwnBusiness
         postcode=printed("postcode", own.postcode),
         street=own.street or street,
         city=own.city or city,
-        phones=tuple(phones.written(p) for p in own.phones),  # "0513 612 345", not "+31513612345"
+        phones=tuple(written(p) for p in own.phones),  # "0513 612 345", not "+31513612345"
     )
 
 

@@ -21,7 +21,14 @@ from ocr.extract.reconcile import reconcile_emails
 from ocr.extract.text import fold
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
-from .detection import Recurring, as_written, find_recurring, unit_client, unit_keys
+from .detection import (
+    Recurring,
+    as_written,
+    find_recurring,
+    unit_client,
+    unit_keys,
+    value_key,
+)
 from .matching import ASK, EXISTING, NEW, Decision, Profile, decide, group_units, why
 from .model import Unit
 
@@ -358,7 +365,7 @@ def spell_postcodes_alike(proposals: Sequence[Proposal]) -> None:
             if house := _house(member):
                 postcode = member.values["postcode"][0].value
                 times = sum(
-                    _compact(fv.value) == _compact(postcode)
+                    value_key("postcode", fv.value) == value_key("postcode", postcode)
                     for fv in (member.extracted.all("postcode") if member.extracted else ())
                 )
                 read.setdefault(house, Counter())[postcode] += max(times, 1)
@@ -378,10 +385,6 @@ def _house(proposal: Proposal) -> tuple[str, ...] | None:
     if not all(values.get(key) for key in ADDRESS):
         return None
     return tuple(fold(values[key][0].value) for key in ("street", "house_number", "city"))
-
-
-def _compact(postcode: str) -> str:
-    return postcode.replace(" ", "").upper()
 
 
 def _one_clients_units(proposals: Sequence[Proposal]) -> list[list[Proposal]]:

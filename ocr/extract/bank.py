@@ -94,40 +94,28 @@ _SPECKS = ".,:;-(){}'‘’`°"
 _MOSTLY = 8  # of an account's ten digits, read as digits when an IBAN seems printed
 
 
-def _dutch_ibans(text: str, drop: str) -> list[Hit]:
-    """Dutch IBANs in text read without the characters in drop."""
+def _dutch_ibans(text: str, drop: str, *, misread: bool = False) -> list[Hit]:
+    """Dutch IBANs in text read without the characters in drop; misread: those whose
+    "NL" OCR misread beyond its usual confusions (an L lost, a speck between N and L),
+    only where a reading of the rest as printed passes the check."""
     squeezed, offsets = compact(text, drop=drop)
-    upper = squeezed.upper()
+    starts = _NL_MISREAD.finditer(squeezed) if misread else _NL_START.finditer(squeezed.upper())
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
-    for start in _NL_START.finditer(upper):
+    for start in starts:
         found = _dutch_readings(squeezed, offsets, start.start(), start.end(), extra=0)
-        # a letter OCR put among the account's digits, a speck or one digit read as two
-        # ("TRIOQ0736693157", "SNSBO0814201962"): only when the printed length gave none
-        found = found or _dutch_readings(squeezed, offsets, start.start(), start.end(), extra=1)
+        if not misread:
+            # a letter OCR put among the account's digits, a speck or one digit read as
+            # two ("TRIOQ0736693157", "SNSBO0814201962"): only when the printed length
+            # gave none
+            found = found or _dutch_readings(squeezed, offsets, start.start(), start.end(), extra=1)
         if len(found) == 1:
             ((value, (end, exact)),) = found.items()
             if any(s < end and start.start() < e for s, e in taken):
                 continue
             taken.append((start.start(), end))
             a, b = offsets[start.start()], offsets[end - 1] + 1
-            hits.append(Hit(value, a, b, text[a:b], repaired=not exact))
-    return hits
-
-
-def _dutch_ibans_misread(text: str, drop: str) -> list[Hit]:
-    """Dutch IBANs whose "NL" OCR misread beyond its usual confusions (an L lost, a
-    speck between N and L): only a reading of the rest that passes the check."""
-    squeezed, offsets = compact(text, drop=drop)
-    hits: list[Hit] = []
-    taken = 0  # where the last one ended, in squeezed
-    for start in _NL_MISREAD.finditer(squeezed):
-        found = _dutch_readings(squeezed, offsets, start.start(), start.end(), extra=0)
-        if len(found) == 1 and start.start() >= taken:
-            ((value, (end, _exact)),) = found.items()
-            taken = end
-            a, b = offsets[start.start()], offsets[end - 1] + 1
-            hits.append(Hit(value, a, b, text[a:b], repaired=True))
+            hits.append(Hit(value, a, b, text[a:b], repaired=misread or not exact))
     return hits
 
 
@@ -145,7 +133,7 @@ def find_ibans(text: str, *, labelled: bool = False) -> list[Hit]:
     if not hits and ("[" in text or "]" in text):
         hits = _dutch_ibans(text, _SPECKS)
     if not hits:
-        hits = _dutch_ibans_misread(text, _SPECKS + "[]")
+        hits = _dutch_ibans(text, _SPECKS + "[]", misread=True)
     if labelled and not hits:
         squeezed, offsets = compact(text, drop=_SPECKS + "[]")
         upper = squeezed.upper()
