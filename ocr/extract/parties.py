@@ -43,6 +43,7 @@ _IDENTIFIERS = tuple(f for f in _STRONG if f != "street")
 _FIRM_NUMBERS = tuple(f for f in _IDENTIFIERS if f != "postcode")
 _NAMES = ("company", "last_name")
 _GLUED = ("phone", "email", "iban", "kvk", "btw", "vat", "name", "company", "last_name")
+_GLUED_NUMBERS = ("phone", "email", "iban", "kvk", "btw")
 CONF_FOLDER = 0.6
 FOLDER_PAGE = -1  # page_index of hints taken from the folder name
 _TWO_PARTIES = ("sender", "recipient")
@@ -101,21 +102,39 @@ def _own_marks(page: RawPage, owns: list[OwnFilter]) -> tuple[set[int], set[str]
     """Units that are ours on a page (by a value, by their group) and parties that are."""
     units: set[int] = set()
     groups: set[int] = set()
+    named: set[int] = set()  # groups that are ours by a name only
     for r in page.readings:
         if any(_is_own(r.fv, own) for own in owns):
             units.add(r.unit)
-            groups.add(r.group)
+            (named if r.fv.field in ("name", "company") else groups).add(r.group)
     for a in page.addresses:
         if any(own.address(a.value.postcode, a.value.street) for own in owns):
             units.add(a.unit)
             groups.add(a.group)
+    named -= groups
+    ours = groups | named
     parties = {
         r.fv.party
         for r in page.readings
-        if (r.unit in units or r.group in groups) and r.fv.party in _TWO_PARTIES
+        if (r.unit in units or r.group in ours) and r.fv.party in _TWO_PARTIES
     }
-    parties |= {a.value.party for a in page.addresses if a.group in groups} & set(_TWO_PARTIES)
-    return units | {r.unit for r in page.readings if r.group in groups}, {p for p in parties if p}
+    parties |= {a.value.party for a in page.addresses if a.group in ours} & set(_TWO_PARTIES)
+    # our name read into the writer's letterhead (the window with our address read as
+    # one block with it) does not make the writer us: a party that is ours by a name only
+    # and prints numbers none of which is ours is someone else
+    parties -= {p for p in parties if _by_name_only(page, p, units, groups)}
+    return units | {r.unit for r in page.readings if r.group in ours}, {p for p in parties if p}
+
+
+def _by_name_only(page: RawPage, party: str, units: set[int], groups: set[int]) -> bool:
+    """Is party ours only by a name, while it prints a number (phone, e-mail, IBAN, KvK,
+    btw) that is not ours?"""
+    mine = [r for r in page.readings if r.fv.party == party]
+    if any(r.group in groups for r in mine) or any(
+        a.value.party == party and a.group in groups for a in page.addresses
+    ):
+        return False
+    return any(r.fv.field in _GLUED_NUMBERS and r.unit not in units for r in mine)
 
 
 def _kept(
@@ -140,6 +159,22 @@ class _Anchor:
     def add(self, fv: FieldValue) -> None:
         if fv.field in IDENTIFYING:
             self.values.setdefault(fv.field, set()).add(group_key(fv))
+
+    def add_firms_people(self, readings: list[FieldValue]) -> None:
+        """The persons a page names beside the firm the folder is named after (a letter
+        signed "Chloë Hendriks, Hoveniersbedrijf Hendriks Holding B.V."): they are the
+        firm's, and a letter of Lucas Hendriks filed here shares only the surname."""
+        firms = self.values.get("company", set())
+        parties = {
+            fv.party
+            for fv in readings
+            if fv.party
+            and fv.field == "company"
+            and any(fuzz.token_set_ratio(group_key(fv), firm) >= 90 for firm in firms)
+        }
+        for fv in readings:
+            if fv.party in parties and fv.field == "name":
+                self.add(fv)
 
     def _names(self) -> set[str]:
         return {n for f in _NAMES for n in self.values.get(f, ())}
@@ -345,6 +380,9 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
                 for fv in readings:
                     if fv.party == "recipient":
                         anchor.add(fv)
+    for page, readings, _addresses, _own in kept:
+        if page.index not in decided:
+            anchor.add_firms_people(readings)
     pages = [
         (
             page,

@@ -868,3 +868,50 @@ def test_running_text_of_a_writer_whose_block_was_read_as_one_with_ours_stays_ap
     ex = _read_as_one_block(letter(client, "Mijn telefoonnummer is 06-12345678"))
     assert ex.pages[1].client is None and ex.pages[1].reason == "one-party"
     assert any(fv.page_index == 1 for fv in ex.candidates["phone"])
+
+
+def test_a_letter_of_a_namesake_in_a_firms_folder_is_not_the_firms() -> None:
+    """The folder is named after a firm (no card, no person on its tab). Chloë Hendriks
+    writes for it and signs with its name; a letter of Lucas Hendriks, a private client
+    with another address and number, was filed here too. He shares only the surname with
+    the firm's name: his values stay off the firm's card."""
+    chloe = client_letter_to_us(
+        ("Wilhelminastraat 26", "9746 NB Groningen", "Tel. 06-41409830"),
+        "Chloë Hendriks",
+        "Hoveniersbedrijf Hendriks Holding B.V.",
+    )
+    lucas = client_letter_to_us(
+        ("Lucas Hendriks", "Kerkstraat 28", "2624 LZ Delft", "Tel. 06-21416462"),
+        "Lucas Hendriks",
+    )
+    ex = extract_client([chloe, lucas], folder_name="Hoveniersbedrijf Hendriks", own=OWN)
+    assert [p.reason for p in ex.pages] == ["own", "other"]
+    assert values(ex, "phone") == ["+31641409830"]
+    assert values(ex, "postcode") == ["9746 NB"]
+    # a letter of the firm's person without the firm's name is still the firm's
+    again = client_letter_to_us(("Chloë Hendriks", "Tel. 06-41409830"), "Chloë Hendriks")
+    ex = extract_client([chloe, again], folder_name="Hoveniersbedrijf Hendriks", own=OWN)
+    assert [p.reason for p in ex.pages] == ["own", "own"]
+
+
+def test_our_name_read_into_a_writers_letterhead_does_not_make_the_writer_us() -> None:
+    """The writer's letterhead and our name in the window read as one block, our address
+    below it misread ("8441. PK"): the block names our firm, but its numbers are none of
+    ours. The writer's footer (IBAN, KvK, btw) is the client's, not ours."""
+    rows = [
+        ("Van de Ven Transport V.O.F.", 180, 150),
+        ("Tel. 015-9683929", 180, 195),
+        ("Installatiebedrijf Hoekstra B.V.", 180, 240),
+        ("Industrieweg 14", 180, 285),
+        ("8441. PK Heerenveen", 180, 330),
+        ("Graag ontvang ik een offerte.", 180, 960),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Priya van de Ven", 180, 1250),
+        ("Triodos NL55 TRIO 0185 9111 88 · Handelsregister 40256212", 180, 2200),
+        ("VAT no. NL690940828B01", 180, 2245),
+    ]
+    ex = extract_client([page_of(*rows)], folder_name="Ven, Priya van de", own=OWN)
+    assert values(ex, "iban") == ["NL55TRIO0185911188"]
+    assert values(ex, "kvk") == ["40256212"]
+    assert values(ex, "btw") == ["NL690940828B01"]
+    assert not {"Installatiebedrijf Hoekstra B.V."} & set(values(ex, "company"))
