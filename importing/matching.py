@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming
 
 from ocr.extract.company import legal_form_of
+from ocr.extract.email import MAIL_PROVIDERS
 from ocr.extract.names import parse_person
 from ocr.extract.text import fold
 from ocr.groups import Groups
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from storage import Client
 
 NAME_SAME = 88  # rapidfuzz score from which two company names are the same business
+MIN_FIRM_DOMAIN = 6  # letters of a mail domain that names a firm ("bakker.nl" names many)
 KEY_WORDS = {
     "phone": "telefoonnummer",
     "email": "e-mailadres",
@@ -165,12 +167,27 @@ def names_agree(a: Profile, b: Profile) -> bool:
 
 def same_name(a: Profile, b: Profile) -> bool:
     """Do a and b carry the very same name: a person's first name written out (no
-    initial) and surname, or a firm's name?"""
+    initial) and surname, or a firm's name (also as the firm's own mail domain)?"""
     for first_a, last_a in a.persons:
         bare = first_a.replace(".", "").strip()
         if len(bare) >= 3 and (first_a, last_a) in b.persons:
             return True
-    return any(len(c) >= 4 and c in b.companies for c in a.companies)
+    if any(len(c) >= 4 and c in b.companies for c in a.companies):
+        return True
+    return _mail_names_firm(a, b) or _mail_names_firm(b, a)
+
+
+def _mail_names_firm(a: Profile, b: Profile) -> bool:
+    """Is an e-mail address of a at a domain that is b's firm's name ("info@
+    cafedegoudenleeuw.nl" of an address book, "Café De Gouden Leeuw Holding B.V." of a
+    folder)? Not a mail provider's domain, and not a short one."""
+    for kind, value in a.keys:
+        domain = value.partition("@")[2] if kind == "email" else ""
+        core = _squash(domain.rpartition(".")[0])
+        if len(core) >= MIN_FIRM_DOMAIN and domain not in MAIL_PROVIDERS:
+            if any(core in c.replace(" ", "") for c in b.companies):
+                return True
+    return False
 
 
 def strong(keys: Iterable[tuple[str, str]]) -> bool:

@@ -84,6 +84,22 @@ def test_a_postcode_without_house_number_joins_only_the_very_same_name() -> None
     assert len({groups[0], groups[2], groups[3], groups[4], groups[5]}) == 5
 
 
+def test_an_address_book_row_at_the_firms_own_mail_domain_names_that_firm() -> None:
+    """A folder of our invoices to "Café De Gouden Leeuw Holding B.V., t.a.v. W. El
+    Amrani" and an address book's row "Wim El Amrani; info@cafedegoudenleeuw.nl" with
+    the same postcode: the mail domain is the firm's name. A provider's domain, or one
+    naming another firm, says nothing."""
+    folder = profile("W. El Amrani", "Café De Gouden Leeuw Holding B.V.", address="8041 SB|42")
+    row = profile("Wim El Amrani", email="info@cafedegoudenleeuw.nl", address="8041 SB|")
+    assert len(set(group_units([folder, row]))) == 1
+    for other in (
+        profile("Wim El Amrani", email="wim.elamrani@gmail.com", address="8041 SB|"),
+        profile("Wim El Amrani", email="info@cafedezwaan.nl", address="8041 SB|"),
+        profile("Wim El Amrani", email="info@cafedegoudenleeuw.nl", address="8042 SB|"),
+    ):
+        assert len(set(group_units([folder, other]))) == 2, other
+
+
 # -- property: whatever the order, no group ever holds two true clients ---------------------
 
 LAST = ["Jansen", "de Vries", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder"]
