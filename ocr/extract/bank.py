@@ -77,15 +77,24 @@ def _dutch_readings(
             if not account.isdigit():
                 continue
             for i, j in combinations(range(width), 2):
-                check = to_digits(window[i] + window[j])
-                if not check.isdigit():
-                    continue
-                candidate = f"NL{check}{bank}{account}"
-                if std_iban.is_valid(candidate):
-                    exact = not extra and width == 2 and upper[start : start + 18] == candidate
-                    if candidate not in found or exact:
-                        found[candidate] = (end, exact)
+                for check in _check_digits(window[i] + window[j]):
+                    candidate = f"NL{check}{bank}{account}"
+                    if std_iban.is_valid(candidate):
+                        exact = not extra and width == 2 and upper[start : start + 18] == candidate
+                        if candidate not in found or exact:
+                            found[candidate] = (end, exact)
     return found
+
+
+# an S in the check digits is a 5 or an 8 ("NLSOTRIO0408355891" of NL80TRIO…): the
+# checksum leaves one of them, or none
+_CHECK_DIGIT_READINGS = {"S": "58"}
+
+
+def _check_digits(read: str) -> set[str]:
+    """The two check digits that two characters read may be."""
+    options = [_CHECK_DIGIT_READINGS.get(c, to_digits(c)) for c in read]
+    return {a + b for a in options[0] for b in options[1] if (a + b).isdigit()}
 
 
 # "NL88 RABO.0460 6632 08", and a speck read as a comma, colon, degree sign or apostrophe:

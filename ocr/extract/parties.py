@@ -26,6 +26,7 @@ from .own import OwnBusiness, OwnFilter
 from .reconcile import (
     mark_ambiguous,
     merge_name_spacing,
+    merge_kvk_slips,
     merge_phone_slips,
     reconcile_emails,
     respell_accents,
@@ -450,6 +451,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
     merge_name_spacing(out)
     reconcile_emails(out)
     merge_phone_slips(out)
+    merge_kvk_slips(out)
     mark_ambiguous(out)
     return out
 

@@ -561,6 +561,30 @@ def merge_phone_slips(out: ExtractedClient) -> None:
     _relabel(out, "phone", target)
 
 
+def merge_kvk_slips(out: ExtractedClient) -> None:
+    """Of two KvK numbers one digit apart in a folder, one is the other misread (a client
+    has one; "10752781" in a letter's footer beside "10152781" on the card made the
+    field ambiguous and left the card without): the one read more often stands, or of two
+    read as often the one read under a card's label, or the one Tesseract was surer of.
+    Otherwise both stay, and the field is ambiguous."""
+    readings = out.all("kvk")
+    count: Counter[str] = Counter(fv.value for fv in readings)
+    on_card = {fv.value for fv in readings if fv.party == "card"}
+    sure: dict[str, float] = {}
+    for fv in readings:
+        sure[fv.value] = max(sure.get(fv.value, 0.0), fv.least_sure)
+    target: dict[str, str] = {}
+    for weak, n in count.items():
+        for strong, m in count.items():
+            if strong == weak or Hamming.distance(strong, weak) != 1:
+                continue
+            card = strong in on_card and weak not in on_card
+            if m > n or (m == n and (card or sure[strong] - sure[weak] >= _SURER)):
+                target[weak] = strong
+                break
+    _relabel(out, "kvk", target)
+
+
 def mark_ambiguous(out: ExtractedClient) -> None:
     """Two clearly different values of a one-value field (two clients on a page, a
     folder mixing clients): flag the field and halve the confidence of all readings."""

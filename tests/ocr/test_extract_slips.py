@@ -376,6 +376,18 @@ def test_a_speck_or_a_letter_too_many_in_an_iban_is_dropped_where_the_checksum_a
     assert [h.value for h in find_ibans(line)] == meant
 
 
+@given(st.sampled_from(sorted(DUTCH_BANKS)), st.text("0123456789", min_size=10, max_size=10))
+def test_an_s_for_a_5_or_an_8_in_the_check_digits_is_the_one_the_checksum_takes(
+    bank: str, account: str
+) -> None:
+    """"NLSOTRIO0408355891" is NL80TRIO…: of NL50 and NL80 the checksum takes one."""
+    value = f"NL{std_iban.calc_check_digits(f'NL00{bank}{account}')}{bank}{account}"
+    for at in (2, 3):
+        if value[at] in "58":
+            read = value[:at] + "S" + value[at + 1 :]
+            assert [h.value for h in find_ibans(f"IBAN {read}")] == [value]
+
+
 @given(
     st.sampled_from(sorted(DUTCH_BANKS)),
     st.text("0123456789", min_size=10, max_size=10),
@@ -520,3 +532,42 @@ def test_an_ibans_digits_after_a_kvk_label_whose_number_was_lost_are_no_kvk_numb
     ex = extract_client(_letter_with(line), own=OWN)
     assert values(ex, "iban") == ["NL13SNSB0577111221"]
     assert ex.all("kvk") == []
+
+
+def _letter_with_kvk(kvk: str) -> PageText:
+    """The client's letter to us, its footer printing their KvK number as read."""
+    return page_of(
+        ("Installatiebedrijf Hoekstra B.V.", 180, 450),
+        ("Industrieweg 14", 180, 540),
+        ("8441 PK Heerenveen", 180, 585),
+        ("Graag ontvang ik een offerte.", 180, 960),
+        ("Kees de Vries", 180, 1250),
+        ("Bakkerij De Vries · Kerkstraat 12a · 1234 AB Amsterdam", 180, 2130),
+        ("Tel. 06-12345678 · KvK " + kvk, 180, 2175),
+    )
+
+
+@pytest.mark.parametrize(
+    ("letters", "meant"),
+    [
+        (["12345679"], "12345678"),  # read once each: the card's label wins
+        (["12345679", "12345679"], "12345679"),  # read more often elsewhere
+        (["12345678", "12345679"], "12345678"),
+    ],
+)
+def test_of_two_kvk_numbers_one_digit_apart_in_a_folder_one_is_the_other_misread(
+    letters: list[str], meant: str
+) -> None:
+    """A client has one KvK number: "10752781" in a letter's footer beside "10152781" on
+    the card made the field ambiguous, and the card had none."""
+    pages = [card(), *(_letter_with_kvk(kvk) for kvk in letters)]
+    ex = extract_client(pages, folder_name="Vries, Kees de", own=OWN)
+    assert values(ex, "kvk") == [meant]
+    assert "kvk" not in ex.ambiguous
+
+
+def test_two_kvk_numbers_more_than_a_digit_apart_stay_two() -> None:
+    ex = extract_client([card(), _letter_with_kvk("12845679")], folder_name="Vries, Kees de",
+                        own=OWN)  # fmt: skip
+    assert "kvk" in ex.ambiguous
+    assert sorted(fv.value for fv in ex.all("kvk")) == ["12345678", "12845679"]
