@@ -208,13 +208,19 @@ _WORD_BEFORE = re.compile(r"(?<![\w.@])[A-Za-z]+[.,?!]? $")
 ROLE_MAILBOXES = frozenset(
     """info contact administratie facturen facturatie factuur kantoor verkoop service
     receptie planning boekhouding debiteuren crediteuren inkoop klantenservice support
-    sales office secretariaat offerte offertes bestellingen""".split()  # noqa: SIM905
+    sales office secretariaat offerte offertes bestellingen mail post""".split()  # noqa: SIM905
 )
 
 
 def _role_misread(local: str) -> str | None:
+    if local in ROLE_MAILBOXES:
+        return None
+    # two letters read for one ("irifo@" for "info@")
+    respelled = [r for r in two_for_one(local) if r in ROLE_MAILBOXES]
+    if respelled:
+        return respelled[0]
     # digits and a plural are how real ones differ ("sales1@", "contacts@"), not OCR
-    if len(local) < 6 or local in ROLE_MAILBOXES or not local.isalpha():
+    if len(local) < 6 or not local.isalpha():
         return None
     near = [
         r

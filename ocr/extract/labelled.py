@@ -100,8 +100,10 @@ def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[
     for n, seg in enumerate(parts):
         kind, start = split_label(seg.text)
         last = n + 1 == len(parts)
-        if kind in (None, "kvk") and last and pending is None and kvk_label_alone(seg.text):
-            kind, start = "kvk", len(seg.text)  # "KvK Utrecht" over its number
+        # "KvK Utrecht" over its number, also with a speck after it ("KvK Goes  a")
+        ends = all(_is_noise(p.text) for p in parts[n + 1 :])
+        if kind in (None, "kvk") and ends and pending is None and kvk_label_alone(seg.text):
+            kind, start = "kvk", len(seg.text)
         if (
             kind is None
             and len(seg.words) <= 3

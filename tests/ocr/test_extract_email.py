@@ -58,6 +58,9 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("adminisratie@bakker.nl", "administratie@bakker.nl"),
         ("contacts@bakker.nl", "contacts@bakker.nl"),
         ("sales1@bakker.nl", "sales1@bakker.nl"),
+        ("irifo@intveldinstallatietechniek.com", "info@intveldinstallatietechniek.com"),  # n
+        ("rnail@bakker.nl", "mail@bakker.nl"),
+        ("iris@bakker.nl", "iris@bakker.nl"),  # "ins" is no firm's mailbox
     ],
 )
 def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:

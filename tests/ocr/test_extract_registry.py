@@ -255,6 +255,18 @@ def test_a_registry_label_alone_on_its_line_labels_the_number_under_it(
     assert values(extract_client([said]), "kvk") == []
 
 
+def test_a_kvk_label_with_a_speck_after_it_labels_the_number_under_it() -> None:
+    """A column of details: "KvK Goes" and a speck read as "a" beside it, the number on
+    the line under it. The speck is no value of the label."""
+    page = page_of(
+        ("Telefoon", 1250, 940),
+        ("KvK Goes", 1250, 980),
+        ("a", 1500, 980),
+        ("72397667", 1250, 1020),
+    )
+    assert values(extract_client([page]), "kvk") == ["72397667"]
+
+
 def test_a_postcode_after_scanner_dust_is_read() -> None:
     # "“_" is a speck and a smudge before the postcode, not a word it is part of
     (found,) = find_postcodes("“_9104 AA Damwâld")
