@@ -166,7 +166,11 @@ def merge(table: dict, again: dict, region: Region) -> dict:
     inner = Region(region.left + EDGE, region.top + EDGE, region.right - EDGE,
                    region.bottom - EDGE)  # fmt: skip
     new = [w for w in mapped(again, region, SCALE) if inner.holds(*_box(w))]
-    old = [i for i in word_rows(table) if inner.holds(*_box(table, i))]
+    old = [
+        i
+        for i in word_rows(table)
+        if inner.holds(*_box(table, i)) or any(_covers(_box(table, i), _box(w)) for w in new)
+    ]
     before = _sure_letters([(table["text"][i], float(table["conf"][i])) for i in old])
     if not new or _sure_letters([(w["text"], w["conf"]) for w in new]) < before:
         return table
@@ -181,6 +185,16 @@ def merge(table: dict, again: dict, region: Region) -> dict:
         for name, column in merged.items():
             column.append(word.get(name, 0))
     return merged
+
+
+def _covers(box: tuple[int, int, int, int], word: tuple[int, int, int, int]) -> bool:
+    """Does box hold the middle of word: the first reading of the same print, a word
+    the region's edge cuts but grown over the small print by a rule read with it
+    ("INGB" 63 px high over "INGB" 42 px high: both kept, the line read "NL32 INGB INGB
+    0612")?"""
+    left, top, width, height = box
+    x, y = word[0] + word[2] / 2, word[1] + word[3] / 2
+    return left <= x <= left + width and top <= y <= top + height
 
 
 def sure_letters(table: dict) -> int:

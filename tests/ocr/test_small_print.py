@@ -138,6 +138,22 @@ def test_merge_replaces_the_words_inside_and_keeps_a_word_the_crop_cut():
     assert merged["block_num"][i] > max(first["block_num"])
 
 
+def test_merge_drops_a_first_reading_of_the_same_print_that_sticks_out_of_the_region():
+    """A ruled card's value read first as one tall word with the rule under it ("INGB",
+    63 px high, reaching below the region), and read closer as the print it is: the tall
+    word goes, or the line reads "NL32 INGB INGB 0612". A body word the region only cuts
+    stays (no word of the crop stands inside it)."""
+    region = Region(1100, 500, 1500, 700)
+    first = table(
+        [
+            ("INGB", 1200, 660, 60, 63, 40.0),
+            ("mevrouw", 1050, 600, 100, BODY_H, 90.0),
+        ]
+    )
+    again = crop_table([("INGB", 100, 170, 60, SMALL_H, 95.0)])
+    assert texts(merge(first, again, region)) == ["mevrouw", "INGB"]
+
+
 def test_merge_keeps_the_first_reading_when_the_crop_reads_less():
     region = Region(1100, 500, 1500, 700)
     first = table(
