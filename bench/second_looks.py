@@ -1,7 +1,8 @@
 """A second look of the reading (ocr.engine): what it costs, what it finds.
 
-    nice -n 10 .venv/bin/python bench/second_looks.py [--look small_print|iban_lines|ruled]
-        [--pages 80] [--seed S] [--folders 150] [--printing FIELD] [--out DIR]
+    nice -n 10 .venv/bin/python bench/second_looks.py
+        [--look small_print|iban_lines|number_lines|ruled] [--pages 80] [--seed S]
+        [--folders 150] [--printing FIELD] [--out DIR]
 
 Scanned pages of the held-out cabinets of bench/extraction.py (same seed; generated there
 when missing) are each read twice in this one process, one after the other: as the app
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.extraction import DEFAULT_SEED, MIMES, OUT, generate  # noqa: E402
-from ocr.engine import iban_lines, ruled, small_print  # noqa: E402
+from ocr.engine import iban_lines, number_lines, ruled, small_print  # noqa: E402
 from ocr.engine.preprocess import DEFAULT_SETTINGS  # noqa: E402
 from ocr.engine.tesseract import DEFAULT_LANG, PAGE_TIMEOUT_S  # noqa: E402
 from ocr.engine.worker import read_pages  # noqa: E402
@@ -38,6 +39,7 @@ FIELDS = ("phone", "email", "iban", "kvk", "btw")
 LOOKS = {
     "small_print": (small_print, "read_closer"),
     "iban_lines": (iban_lines, "read_again"),
+    "number_lines": (number_lines, "read_again"),
     "ruled": (ruled, "read_again"),
 }
 

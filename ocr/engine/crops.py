@@ -102,3 +102,62 @@ def mapped(table: dict, region: Region, scale: int) -> list[dict]:
             }
         )
     return words
+
+
+# --- lines of a page's table, and words spliced into them --------------------------------
+
+
+def lines(table: dict) -> list[list[int]]:
+    """The rows of a table's words, line by line as Tesseract found them."""
+    lines: dict[tuple[int, int, int], list[int]] = {}
+    for i in word_rows(table):
+        key = (table["block_num"][i], table["par_num"][i], table["line_num"][i])
+        lines.setdefault(key, []).append(i)
+    return list(lines.values())
+
+
+def line_text(table: dict, rows: list[int]) -> str:
+    return " ".join(table["text"][i] for i in rows)
+
+
+def around(table: dict, rows: list[int], width: int, height: int, side: float = 0.5) -> Region:
+    """The words' box with half a line's height of paper above and below it, and side
+    line heights beside it."""
+    top = min(table["top"][i] for i in rows)
+    bottom = max(table["top"][i] + table["height"][i] for i in rows)
+    pad = (bottom - top) // 2
+    reach = int(side * (bottom - top))
+    return Region(
+        max(0, min(table["left"][i] for i in rows) - reach),
+        max(0, top - pad),
+        min(width, max(table["left"][i] + table["width"][i] for i in rows) + reach),
+        min(height, bottom + pad),
+    )
+
+
+def on_line(word: dict, region: Region) -> bool:
+    """Is the middle of a crop's word within the line (not a bit of the line above or
+    below that the crop's paper round the line caught)?"""
+    middle = word["top"] + word["height"] / 2
+    pad = (region.bottom - region.top) / 4  # the line's own height is half the region's
+    return region.top + pad <= middle <= region.bottom - pad
+
+
+def spliced(table: dict, changes: list[tuple[list[int], int, list[dict]]]) -> dict:
+    """table without each change's rows, and with its words after row `at`, on that row's
+    line: the page text reads "IBAN: NL91 …" where it was printed."""
+    dropped = {i for rows, _, _ in changes for i in rows}
+    inserted = {at: words for _, at, words in changes}
+    result: dict[str, list] = {name: [] for name in table}
+    for i in range(len(table["text"])):
+        rows = [] if i in dropped else [{name: table[name][i] for name in table}]
+        line = {n: table[n][i] for n in ("page_num", "block_num", "par_num", "line_num")}
+        rows += [{**word, **line} for word in inserted.get(i, [])]
+        for row in rows:
+            for name, column in result.items():
+                column.append(row.get(name, 0))
+    return result
+
+
+def meets(table: dict, i: int, left: int, right: int) -> bool:
+    return table["left"][i] < right and left < table["left"][i] + table["width"][i]
