@@ -184,9 +184,9 @@ def _mail_names_firm(a: Profile, b: Profile) -> bool:
     for kind, value in a.keys:
         domain = value.partition("@")[2] if kind == "email" else ""
         core = _squash(domain.rpartition(".")[0])
-        if len(core) >= MIN_FIRM_DOMAIN and domain not in MAIL_PROVIDERS:
-            if any(core in c.replace(" ", "") for c in b.companies):
-                return True
+        firm = len(core) >= MIN_FIRM_DOMAIN and domain not in MAIL_PROVIDERS
+        if firm and any(core in c.replace(" ", "") for c in b.companies):
+            return True
     return False
 
 

@@ -25,8 +25,8 @@ from .names import TITLES, is_particle, parse_folder_name
 from .own import OwnBusiness, OwnFilter
 from .reconcile import (
     mark_ambiguous,
-    merge_name_spacing,
     merge_kvk_slips,
+    merge_name_spacing,
     merge_phone_slips,
     reconcile_emails,
     respell_accents,

@@ -380,7 +380,7 @@ def test_a_speck_or_a_letter_too_many_in_an_iban_is_dropped_where_the_checksum_a
 def test_an_s_for_a_5_or_an_8_in_the_check_digits_is_the_one_the_checksum_takes(
     bank: str, account: str
 ) -> None:
-    """"NLSOTRIO0408355891" is NL80TRIO…: of NL50 and NL80 the checksum takes one."""
+    """ "NLSOTRIO0408355891" is NL80TRIO…: of NL50 and NL80 the checksum takes one."""
     value = f"NL{std_iban.calc_check_digits(f'NL00{bank}{account}')}{bank}{account}"
     for at in (2, 3):
         if value[at] in "58":
