@@ -166,6 +166,8 @@ def find_emails(text: str) -> list[Hit]:
         # addresses are printed in lower case: a capital S or O before a digit is one
         # ("lotte_venS6@" of "lotte_ven56@")
         local = re.sub(r"[SO](?=[0-9])", lambda m: "5" if m.group() == "S" else "0", local)
+        # ... and a zero between letters is an o ("z0e1999@" of "zoe1999@")
+        local = re.sub(r"(?<=[A-Za-z])0(?=[A-Za-z])", "o", local)
         # no address has two marks in a row: one is a speck, most likely a hyphen's
         # ("emma_ -hof15@")
         local = re.sub(r"[._-]{2,}", lambda m: (m.group().replace("-", "") or "-")[0], local)
@@ -173,6 +175,8 @@ def find_emails(text: str) -> list[Hit]:
         domain = _GLUED_PROVIDERS.get(domain, domain)
         if not local or "." not in domain or ".." in domain:
             continue
+        if local[-1] in "-_":
+            continue  # what stood after the mark was lost ("dewit-@" of "dewit.t@")
         labels = domain.split(".")
         if "www" in labels[1:]:  # "….nl. www.bouw.nl": the web address after a gap
             labels = labels[: labels.index("www", 1)]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Hamming
 
 from .company import firm_domain_alike, legal_form_of
 from .email import MAIL_PROVIDERS
@@ -472,15 +473,30 @@ class _Elsewhere:
         self.accounts = {
             r.fv.value[-10:] for page in raw.pages for r in page.readings if r.fv.field == "iban"
         } | {own.account for own in owns if own.account}
+        # their phone numbers, page by page: a supplier's "079-3431486" in its letterhead
+        # read "079-3431485" in its column of details on the same page is theirs too
+        self.phones = {
+            (page.index, r.fv.value)
+            for page in raw.pages
+            for r in page.readings
+            if r.fv.field == "phone" and ("phone", group_key(r.fv)) in theirs
+        }
 
     def holds(self, fv: FieldValue) -> bool:
         if fv.field == "email":
             # ... also misread ("terpstrabouwmateriaten.nt")
             domain = fv.value.rpartition("@")[2].casefold()
             return any(firm_domain_alike(domain, d) for d in self.domains)
-        if fv.field == "phone" and fv.value.startswith("+31"):
-            return "0" + fv.value[3:] in self.accounts
+        if fv.field == "phone":
+            return ("0" + fv.value[3:] in self.accounts and fv.value.startswith("+31")) or any(
+                page == fv.page_index and _one_digit_apart(fv.value, value)
+                for page, value in self.phones
+            )
         return False
+
+
+def _one_digit_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and Hamming.distance(a, b) == 1
 
 
 def _other_if_theirs(

@@ -915,3 +915,22 @@ def test_our_name_read_into_a_writers_letterhead_does_not_make_the_writer_us() -
     assert values(ex, "kvk") == ["40256212"]
     assert values(ex, "btw") == ["NL690940828B01"]
     assert not {"Installatiebedrijf Hoekstra B.V."} & set(values(ex, "company"))
+
+
+def test_a_suppliers_number_misread_in_its_column_of_details_is_theirs_too() -> None:
+    """A supplier's invoice in the client's folder prints its phone number in the
+    letterhead and again in a column of details, there read one digit off: that is the
+    supplier's number misread, not the client's (on the same page; elsewhere in the
+    folder a number one digit from the supplier's may be the client's own)."""
+    page = invoice(customer_wording=True)
+    column = page_of(("Telefoon", 1500, 900), ("010-4123457", 1500, 945))
+    page = dataclasses.replace(page, words=[*page.words, *column.words],
+                               text=f"{page.text}\n{column.text}")  # fmt: skip
+    card = page_of(
+        ("Klantkaart", 180, 100),
+        ("Bedrijf: Garage Dekker", 180, 200),
+        ("Tel.: 06-47742788", 180, 250),
+    )
+    ex = extract_client([card, page], folder_name="Garage Dekker", own=OwnBusiness())
+    assert values(ex, "phone") == ["+31647742788"]
+    assert "+31104123457" in {fv.value for fv in ex.held}
