@@ -82,9 +82,7 @@ def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:
         ("info@firma.shop", ["info@firma.shop"]),  # longer ones as read
     ],
 )
-def test_an_address_misread_past_mending_is_no_address(
-    line: str, meant: list[str]
-) -> None:
+def test_an_address_misread_past_mending_is_no_address(line: str, meant: list[str]) -> None:
     assert [h.value for h in find_emails(line)] == meant
 
 
