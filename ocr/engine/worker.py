@@ -169,15 +169,18 @@ def read_sources(
         # quarter read as turned three quarters: "uapurg Jop uns pany", all its values
         # lost; 2 pages of 3,850 on the check binders). Only a good reading the other way
         # up counts: a poor scan read upside down finds a few specks, read surely.
-        _read_poor_again(
-            read,
-            sources,
-            settings,
-            lang,
-            timeout,
-            lambda page: (page.orientation + 180) % 360,
-            functools.partial(_good_other_way_up, settings=settings),
-        )
+        # ... or OSD found no turn on a page turned a quarter, which Tesseract read in
+        # lines down the page (a card scanned on its side: 1 page in 6,900)
+        for turn in (180, 90, 270):
+            _read_poor_again(
+                read,
+                sources,
+                settings,
+                lang,
+                timeout,
+                lambda page, turn=turn: (page.orientation + turn) % 360,
+                functools.partial(_good_other_way_up, settings=settings),
+            )
     for i, page in read.items():
         results[i] = combine(layers[i], page) if i in layers else page
     for i, layer in layers.items():
@@ -221,9 +224,14 @@ def _read_poor_again(
 
 
 def _good_other_way_up(first: PageText, page: PageText, settings: Settings) -> bool:
-    """Is the reading the other way up good, not a few specks read surely (a poor scan of
-    40 words read upside down found 6, with more confidence)?"""
-    return _good_enough(page, settings) and len(page.words) >= len(first.words) / 2
+    """Is the reading another way up good, not a few specks read surely (a poor scan of
+    40 words read upside down found 6, with more confidence)? Letters are counted, not
+    words: a card on its side read as it lies is dozens of two-letter "words"."""
+    return _good_enough(page, settings) and _letters(page) >= _letters(first) / 2
+
+
+def _letters(page: PageText) -> int:
+    return sum(c.isalnum() for w in page.words for c in w.text)
 
 
 def _surer(first: PageText, page: PageText) -> bool:

@@ -36,6 +36,19 @@ def test_a_page_osd_took_for_the_other_way_up_is_read_upright(
     assert page.orientation == turned and "Dorpsstraat" in page.text
 
 
+@pytest.mark.parametrize("turned", [90, 270])
+def test_a_page_on_its_side_where_osd_found_no_turn_is_read_upright(
+    tmp_path: Path, tesseract_available, monkeypatch, turned: int
+) -> None:
+    """A card scanned on its side, OSD finding no turn: Tesseract reads it poorly, or in
+    lines down the page (the fields are read from lines across it)."""
+    scan = card(CARD, size=(1100, 700)).rotate(turned, expand=True, fillcolor=255)
+    path = save(scan, tmp_path / "scan.png")
+    monkeypatch.setattr(worker, "_orientation", lambda *a: 0)  # a stand-in for OSD
+    page = _read(path)
+    assert page.orientation == turned and "Dorpsstraat" in page.text
+
+
 def _page(words: int, confidence: float) -> PageText:
     return PageText(
         "x", [Word("woord", 100, 40 * i, 120, 30, confidence) for i in range(words)], confidence
