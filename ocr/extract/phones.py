@@ -16,6 +16,9 @@ _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 
 _PHONE_LABEL = r"(?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,3}"
 # "Tel. vast: #3179 675 6762": the + of +31 after a phone label (not "Ref. #31…")
 _PLUS_MISREAD = re.compile(rf"(?i)({_PHONE_LABEL})[#*](?=31)")
+# ... or as a 4, where 31 and nine digits follow, with nothing after them ("M 431626675782":
+# no number is written so but +31 6 26675782)
+_PLUS_AS_FOUR = re.compile(rf"(?i)({_PHONE_LABEL})4(?=31[1-9][0-9]{{8}}(?![0-9]))")
 _LABEL_BEFORE = re.compile(rf"(?i){_PHONE_LABEL}$")
 # an IBAN's account digits in its groups of four ("NL04 TRIO 0721 0412 21" with its
 # start misread): a phone number only after a phone label
@@ -40,6 +43,7 @@ def find_phones(
     blocked = blocked or []
     fixed = _SPECK.sub(" ", _BANG_ONE.sub("1", fix_digit_tokens(text)))
     fixed = _PLUS_MISREAD.sub(r"\1+", _ZERO_IN_BRACKETS.sub("(0)", fixed))
+    fixed = _PLUS_AS_FOUR.sub(r"\1+", fixed)
     hits = _valid_numbers(text, fixed, blocked, labelled)
     # a speck read as a digit after a number ("0031 513 638931 7 ."): the number without it
     specks = _LONE_DIGIT.sub("  ", fixed)

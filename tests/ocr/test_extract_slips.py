@@ -80,6 +80,10 @@ def _letter_with(line: str) -> list:
         ("Tel. vast: #3179 675 6762", ["+31796756762"]),  # the + of +31 read as #
         ("Mobiel: *31 6 12345678", ["+31612345678"]),  # ... or as *
         ("Ref. #31796756762", []),  # no phone label: a reference
+        ("M 431626675782", ["+31626675782"]),  # ... or as a 4
+        ("Tel. 431626675782", ["+31626675782"]),
+        ("Bestelnr. 431626675782", []),
+        ("M 4316266757821", []),  # a digit too many: no +31 number
     ],
 )
 def test_the_plus_of_31_read_as_a_mark_after_a_phone_label_is_a_plus(
