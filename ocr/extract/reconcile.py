@@ -536,9 +536,7 @@ def merge_phone_slips(out: ExtractedClient) -> None:
     it."""
     readings = out.all("phone")
     count: Counter[str] = Counter(fv.value for fv in readings)
-    sure: dict[str, float] = {}
-    for fv in readings:
-        sure[fv.value] = max(sure.get(fv.value, 0.0), fv.least_sure)
+    sure = _surest(readings)
     target: dict[str, str] = {}
     for weak, n in count.items():
         if n != 1:
@@ -570,9 +568,7 @@ def merge_kvk_slips(out: ExtractedClient) -> None:
     readings = out.all("kvk")
     count: Counter[str] = Counter(fv.value for fv in readings)
     on_card = {fv.value for fv in readings if fv.party == "card"}
-    sure: dict[str, float] = {}
-    for fv in readings:
-        sure[fv.value] = max(sure.get(fv.value, 0.0), fv.least_sure)
+    sure = _surest(readings)
     target: dict[str, str] = {}
     for weak, n in count.items():
         for strong, m in count.items():
@@ -583,6 +579,14 @@ def merge_kvk_slips(out: ExtractedClient) -> None:
                 target[weak] = strong
                 break
     _relabel(out, "kvk", target)
+
+
+def _surest(readings: list[FieldValue]) -> dict[str, float]:
+    """Per value how sure Tesseract was of its least sure word, in its surest reading."""
+    sure: dict[str, float] = {}
+    for fv in readings:
+        sure[fv.value] = max(sure.get(fv.value, 0.0), fv.least_sure)
+    return sure
 
 
 def mark_ambiguous(out: ExtractedClient) -> None:
