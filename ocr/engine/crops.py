@@ -159,5 +159,22 @@ def spliced(table: dict, changes: list[tuple[list[int], int, list[dict]]]) -> di
     return result
 
 
-def meets(table: dict, i: int, left: int, right: int) -> bool:
-    return table["left"][i] < right and left < table["left"][i] + table["width"][i]
+def word_spans(texts: list[str]) -> list[tuple[int, int]]:
+    """Where each word stands in the words joined by single spaces (line_text)."""
+    spans, at = [], 0
+    for text in texts:
+        spans.append((at, at + len(text)))
+        at += len(text) + 1
+    return spans
+
+
+def replacing(table: dict, rows: list[int], words: list[dict]) -> tuple[list[int], int, list[dict]]:
+    """The change (for spliced) that puts words, a crop's reading of a number, in place of
+    the rows of a line they stand over: only the number's words change, the label and
+    what else the line holds stay as first read (the crop catches bits of rules and of
+    lines beside it)."""
+    left = min(w["left"] for w in words)
+    right = max(w["left"] + w["width"] for w in words)
+    lefts, widths = table["left"], table["width"]
+    under = [i for i in rows if lefts[i] < right and left < lefts[i] + widths[i]]
+    return under, (under or rows)[0], words

@@ -21,7 +21,18 @@ from pathlib import Path
 from PIL import Image
 
 from ..extract.bank import find_ibans, unread_dutch_iban
-from .crops import Region, around, line_text, lines, mapped, meets, on_line, read_enlarged, spliced
+from .crops import (
+    Region,
+    around,
+    line_text,
+    lines,
+    mapped,
+    on_line,
+    read_enlarged,
+    replacing,
+    spliced,
+    word_spans,
+)
 
 SCALE = 3
 PSM = 6
@@ -56,12 +67,7 @@ def read_again(
     for (page, rows, bank, region), table in zip(wanted, again, strict=True):
         words = _iban_words(mapped(table, region, SCALE), region, bank)
         if words:
-            left = min(w["left"] for w in words)
-            right = max(w["left"] + w["width"] for w in words)
-            # only the number's words change: the label and what else the line holds
-            # stay as first read (the crop catches bits of rules and of lines beside it)
-            under = [i for i in rows if meets(tables[page], i, left, right)]
-            changes.setdefault(page, []).append((under, (under or rows)[0], words))
+            changes.setdefault(page, []).append(replacing(tables[page], rows, words))
     return [
         spliced(table, changes[page]) if page in changes else table
         for page, table in enumerate(tables)
@@ -72,10 +78,7 @@ def _iban_words(words: list[dict], region: Region, bank: str) -> list[dict]:
     """The words of a crop's reading that make up a Dutch IBAN of that bank which passes
     the check; none when there is no such IBAN."""
     words = [w for w in words if on_line(w, region)]
-    spans, at = [], 0
-    for word in words:
-        spans.append((at, at + len(word["text"])))
-        at += len(word["text"]) + 1
+    spans = word_spans([w["text"] for w in words])
     text = " ".join(w["text"] for w in words)
     for hit in find_ibans(text):
         if hit.value.startswith("NL") and hit.value[4:8] == bank:

@@ -31,7 +31,18 @@ from PIL import Image
 
 from ..extract.phones import find_phones
 from ..extract.registry import find_kvk
-from .crops import Region, around, line_text, lines, mapped, meets, on_line, read_enlarged, spliced
+from .crops import (
+    Region,
+    around,
+    line_text,
+    lines,
+    mapped,
+    on_line,
+    read_enlarged,
+    replacing,
+    spliced,
+    word_spans,
+)
 
 SIZES = (2, 3)  # the second look, and the third that decides where they differ
 PSM = 6
@@ -68,14 +79,6 @@ def _in_crop(text: str, kvk: bool) -> list[tuple[int, int, str]]:
     return [(h.start, h.end, h.value) for h in find_kvk(text, labelled=True) + find_kvk(text)]
 
 
-def _word_spans(texts: list[str]) -> list[tuple[int, int]]:
-    spans, at = [], 0
-    for text in texts:
-        spans.append((at, at + len(text)))
-        at += len(text) + 1
-    return spans
-
-
 def _numbers_of(tables: Sequence[dict], files: Sequence[Path]) -> list[_Number]:
     """The numbers read once on the pages read together: one read twice (a letterhead's
     number again in the letter, ours on every page of an invoice) was read right; two
@@ -84,7 +87,7 @@ def _numbers_of(tables: Sequence[dict], files: Sequence[Path]) -> list[_Number]:
     for table in tables:
         hits = []
         for rows in lines(table):
-            spans = _word_spans([table["text"][i] for i in rows])
+            spans = word_spans([table["text"][i] for i in rows])
             for start, end, value, kvk in numbers(line_text(table, rows)):
                 under = [i for i, (a, b) in zip(rows, spans, strict=True) if a < end and start < b]
                 hits.append((under, value, kvk))
@@ -108,7 +111,7 @@ def _values(words: list[dict], number: _Number) -> dict[str, list[dict]]:
     """The numbers of the kind of number a crop's reading holds, each with the words it
     was read from."""
     words = [w for w in words if on_line(w, number.region)]
-    spans = _word_spans([w["text"] for w in words])
+    spans = word_spans([w["text"] for w in words])
     text = " ".join(w["text"] for w in words)
     return {
         value: [w for w, (a, b) in zip(words, spans, strict=True) if a < end and start < b]
@@ -156,12 +159,7 @@ def read_again(
         ]
         if len(agreed) != 1:
             continue
-        words = agreed[0]
-        left = min(w["left"] for w in words)
-        right = max(w["left"] + w["width"] for w in words)
-        # only the number's words change: its label and the rest of the line stay
-        under = [i for i in n.rows if meets(table, i, left, right)]
-        changes.setdefault(n.page, []).append((under, (under or n.rows)[0], words))
+        changes.setdefault(n.page, []).append(replacing(table, n.rows, agreed[0]))
     return [
         spliced(table, changes[page]) if page in changes else table
         for page, table in enumerate(tables)

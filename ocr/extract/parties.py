@@ -172,7 +172,7 @@ class _Anchor:
             for fv in readings
             if fv.party
             and fv.field == "company"
-            and any(fuzz.token_set_ratio(group_key(fv), firm) >= 90 for firm in firms)
+            and any(_same_firm(group_key(fv), firm) for firm in firms)
         }
         for fv in readings:
             if fv.party in parties and fv.field == "name":
@@ -221,9 +221,13 @@ class _Anchor:
         """Do readings name a firm, and the folder another one?"""
         theirs = {group_key(fv) for fv in readings if fv.field == "company"}
         ours = self.values.get("company", set())
-        return bool(theirs and ours) and not any(
-            fuzz.token_set_ratio(t, o) >= 90 for t in theirs for o in ours
-        )
+        return bool(theirs and ours) and not any(_same_firm(t, o) for t in theirs for o in ours)
+
+
+def _same_firm(a: str, b: str) -> bool:
+    """Two folded firm names of one firm ("hoveniersbedrijf hendriks holding b.v." and the
+    folder's "hoveniersbedrijf hendriks")."""
+    return fuzz.token_set_ratio(a, b) >= 90
 
 
 def _other_person(readings: list[FieldValue], known: set[str]) -> bool:
