@@ -32,6 +32,7 @@ from .reconcile import (
     reconcile_emails,
     respell_accents,
 )
+from .text import read_as, unknown_letters
 
 # Values that tell one party from another (legal_form, house_number... come with these).
 IDENTIFYING = frozenset(
@@ -157,10 +158,26 @@ class _Anchor:
 
     def __init__(self) -> None:
         self.values: dict[str, set[str]] = {}
+        # a folder tab's name with a letter the Dutch model does not know ("Çelik", read
+        # "Gelik" on every page): that letter may be read as any other
+        self.written: dict[str, dict[str, str]] = {}
 
     def add(self, fv: FieldValue) -> None:
         if fv.field in IDENTIFYING:
             self.values.setdefault(fv.field, set()).add(group_key(fv))
+        if fv.zone == "folder" and fv.field in ("name", *_NAMES):
+            pattern = unknown_letters(fv.value)
+            if pattern != group_key(fv):
+                self.written.setdefault(fv.field, {})[pattern] = group_key(fv)
+
+    def _key(self, fv: FieldValue) -> str:
+        """A reading's key, or the folder tab's where they differ only in letters the
+        model may read as another (text.unknown_letters)."""
+        key = group_key(fv)
+        for pattern, written in self.written.get(fv.field, {}).items():
+            if read_as(pattern, key):
+                return written
+        return key
 
     def add_firms_people(self, readings: list[FieldValue]) -> None:
         """The persons a page names beside the firm the folder is named after (a letter
@@ -206,7 +223,7 @@ class _Anchor:
             # the client's address)
             names, people, numbers = set(), set(), _FIRM_NUMBERS
         for fv in readings:
-            key = group_key(fv)
+            key = self._key(fv)
             if fv.field in numbers and key in self.values.get(fv.field, ()):
                 return True
             if fv.field == "name" and any(_same_person(key, n) for n in people):

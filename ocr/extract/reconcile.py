@@ -20,7 +20,7 @@ from .email import COMMON_TLDS, MAIL_PROVIDERS, find_emails
 from .labels import label_kind
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
 from .names import parse_person
-from .text import fold, look_alike, strip_accents, two_for_one
+from .text import fold, look_alike, read_as, strip_accents, two_for_one, unknown_letters
 
 # an address's local part in its words, separators and digits kept ("wim", "_", "postma",
 # "49"): the words are what the client's names are held against
@@ -466,11 +466,15 @@ def merge_name_spacing(out: ExtractedClient) -> None:
         _relabel(out, part, spelled)
 
 
-def _respelled(word: str, spelled: dict[str, str]) -> str:
-    typed = spelled.get(fold(word))
+def _respelled(word: str, spelled: dict[str, str], typed: dict[str, str]) -> str:
+    known = spelled.get(fold(word))
     # only accents may differ ("Umit"/"Ümit"): not case ("De"/"de"), not punctuation
-    if typed and typed != word and strip_accents(typed) == strip_accents(word):
-        return typed
+    if known and known != word and strip_accents(known) == strip_accents(word):
+        return known
+    # a letter the model does not know, typed on the tab ("Gelik" read of "Çelik")
+    for pattern, written in typed.items():
+        if read_as(pattern, fold(word)) and word[:1].isupper() == written[:1].isupper():
+            return written
     return word
 
 
@@ -490,13 +494,16 @@ def respell_accents(out: ExtractedClient, folder_name: str | None) -> None:
                 if strip_accents(word) != word:
                     read.setdefault(fold(word), set()).add(word)
     spelled = {key: words.pop() for key, words in read.items() if len(words) == 1}
-    typed = {fold(w): w for w in re.findall(r"[^\W\d_][\w'-]*", folder_name or "")}
+    tab = re.findall(r"[^\W\d_][\w'-]*", folder_name or "")
+    typed = {fold(w): w for w in tab}
+    unknown = {unknown_letters(w): w for w in tab if unknown_letters(w) != fold(w)}
     for name in (*_PERSON, "company"):
         words = {**spelled, **typed} if name in _PERSON else typed
         if words:
             out.candidates[name] = [
                 dataclasses.replace(
-                    fv, value=" ".join(_respelled(w, words) for w in fv.value.split(" "))
+                    fv,
+                    value=" ".join(_respelled(w, words, unknown) for w in fv.value.split(" ")),
                 )
                 for fv in out.all(name)
             ]

@@ -58,6 +58,25 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w&]+", " ", plain).split())
 
 
+# letters of Turkish, Polish and other names that Tesseract's Dutch model reads as another
+# letter ("Çelik" → "Gelik"); Dutch accents (é, ë, ö) lose only their mark, which fold drops
+_FOREIGN_LETTERS = set("çşğıłńśźżćąęøđž")
+
+
+def unknown_letters(name: str) -> str:
+    """The folded name with "_" for every letter the Dutch model may read as another:
+    "Çelik" → "_elik", "Yıldız" → "y_ld_z"."""
+    return fold("".join("_" if c.lower() in _FOREIGN_LETTERS else c for c in name))
+
+
+def read_as(pattern: str, folded: str) -> bool:
+    """Whether a folded reading may be a misreading of a name whose unknown_letters are
+    pattern: the same letters except where the pattern has "_" ("gelik" of "_elik")."""
+    return len(pattern) == len(folded) and all(
+        p in ("_", k) for p, k in zip(pattern, folded, strict=True)
+    )
+
+
 def compact(text: str, drop: str = "") -> tuple[str, list[int]]:
     """text without whitespace (and the characters in drop), plus for every kept
     character its offset in text."""

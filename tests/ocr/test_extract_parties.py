@@ -894,6 +894,35 @@ def test_a_letter_of_a_namesake_in_a_firms_folder_is_not_the_firms() -> None:
     assert [p.reason for p in ex.pages] == ["own", "own"]
 
 
+@pytest.mark.parametrize(
+    ("tab", "read", "surname"), [("Ruud Çelik", "Ruud Gelik", "Çelik"),
+                                 ("Çelik, Ruud", "Ruud Celik", "Çelik"),
+                                 ("Emre Yıldız", "Emre Yildiz", "Yıldız"),
+                                 ("Ayşe Doğan", "Ayse Dojan", "Doğan")]
+)  # fmt: skip
+def test_a_name_on_the_tab_with_a_letter_the_model_misreads_is_the_clients(
+    tab: str, read: str, surname: str
+) -> None:
+    """The tab is typed "Ruud Çelik"; Tesseract's Dutch model reads the Ç as a G on every
+    page. His letter is his, and the card keeps the tab's spelling."""
+    letter = client_letter_to_us((read, "Stationsweg 223", "9104 MG Damwâld",
+                                  "Tel. 0031 6 3780 9805"), read)  # fmt: skip
+    ex = extract_client([letter], folder_name=tab, own=OWN)
+    assert [p.reason for p in ex.pages] == ["own"]
+    assert values(ex, "phone") == ["+31637809805"]
+    assert ex.value("last_name") == surname
+
+
+def test_a_letter_missing_only_in_letters_the_model_reads_is_still_another_persons() -> None:
+    """Only the tab's unknown letters may differ: "Ruud Gelin" in the folder of Ruud
+    Çelik is someone else (the n is no misread Turkish letter)."""
+    letter = client_letter_to_us(("Ruud Gelin", "Kerkstraat 28", "2624 LZ Delft",
+                                  "Tel. 06-21416462"), "Ruud Gelin")  # fmt: skip
+    ex = extract_client([letter], folder_name="Ruud Çelik", own=OWN)
+    assert [p.reason for p in ex.pages] == ["other"]
+    assert "phone" not in ex.candidates or not values(ex, "phone")
+
+
 def test_our_name_read_into_a_writers_letterhead_does_not_make_the_writer_us() -> None:
     """The writer's letterhead and our name in the window read as one block, our address
     below it misread ("8441. PK"): the block names our firm, but its numbers are none of
