@@ -77,6 +77,7 @@ def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:
         "BTW-nr: ” NE004495445B01",  # its L read as E
         "Omzetbelastingnummer NL0044,95.445.B01",  # a dot read as a comma
         "BTW-nummer: NL004495445B0! °",  # its 1 read as !
+        "BTW-nummer: NL004495445B0]",  # a 1 read as a bracket
     ],
 )
 def test_btw_in_its_real_spellings(text: str) -> None:
@@ -90,6 +91,7 @@ def test_btw_repaired_only_when_the_checksum_agrees() -> None:
         ("NL004495445B01", True)
     ]
     assert find_btw("NL004495446B01") == []  # one digit off: no reading passes
+    assert find_btw("NL0044954[5B01") == []  # a 4 read as a bracket: a 1 does not pass
     assert find_btw("klant 12004495445B01") == []  # glued to more digits
     assert find_btw("O04495445B01") == []  # without NL only an exact print
 
