@@ -192,6 +192,8 @@ def find_emails(text: str) -> list[Hit]:
         tld = domain.rpartition(".")[2]
         if len(tld) == 2 and tld not in _COUNTRY_TLDS:
             continue  # no country has it ("hotsmraschiiderwerken.ri"): misread past mending
+        if _provider_with_strange_tld(domain):
+            continue  # "hotmail.ecen": misread past mending
         value = f"{_role_misread(local) or local}@{domain}"
         # the word before, one gap away, stays in the raw reading: it may be the part of
         # the address before a dot OCR saw as a gap ("j vandenberg@"), which only the
@@ -267,6 +269,20 @@ def provider_misread(domain: str) -> str | None:
         and (len(p) >= 8 or (len(p) >= 7 and (look_alike(domain, p) or _doubled(domain, p))))
     ]
     return near[0] if len(near) == 1 else None
+
+
+_PROVIDER_NAMES = frozenset(d.rpartition(".")[0] for d in MAIL_PROVIDERS)
+
+
+def _provider_with_strange_tld(domain: str) -> bool:
+    """A mail provider's name under a top-level domain it does not use and no country has:
+    "hotmail.ecen" (hotmail.fr is a country's)."""
+    name, _, tld = domain.rpartition(".")
+    return (
+        name in _PROVIDER_NAMES
+        and domain not in MAIL_PROVIDERS
+        and tld not in COMMON_TLDS | _COUNTRY_TLDS
+    )
 
 
 def _doubled(read: str, meant: str) -> bool:

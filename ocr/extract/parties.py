@@ -510,14 +510,15 @@ class _Elsewhere:
             return any(firm_domain_alike(domain, d) for d in self.domains)
         if fv.field == "phone":
             return ("0" + fv.value[3:] in self.accounts and fv.value.startswith("+31")) or any(
-                page == fv.page_index and _one_digit_apart(fv.value, value)
+                page == fv.page_index and _digits_apart(fv.value, value)
                 for page, value in self.phones
             )
         return False
 
 
-def _one_digit_apart(a: str, b: str) -> bool:
-    return len(a) == len(b) and Hamming.distance(a, b) == 1
+def _digits_apart(a: str, b: str) -> bool:
+    """One or two digits misread ("4808658" of "4808686")."""
+    return len(a) == len(b) and 1 <= Hamming.distance(a, b) <= 2
 
 
 def _other_if_theirs(

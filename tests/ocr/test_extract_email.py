@@ -75,6 +75,8 @@ def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:
         ("Info@hotsmraschiiderwerken.ri", []),  # no country has .ri: misread past mending
         ("info@schilderwerken.ri x", []),
         ("e-mail: dewit-@hotmail.com", []),  # what stood after the hyphen was lost
+        ("joftedegraf@hotmail.ecen", []),  # hotmail under no top-level domain of its own
+        ("lotte@hotmail.fr", ["lotte@hotmail.fr"]),  # ... a country's is one of its own
         ("e-mail: dewit_@hotmail.com", []),
         ("jan@ziggo.ni", ["jan@ziggo.nl"]),  # one letter from .nl
         ("info@bakkerij.be", ["info@bakkerij.be"]),  # a country's

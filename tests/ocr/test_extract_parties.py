@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ocr.extract import ExtractedClient, extract_client
 from ocr.extract.client import read_folder
-from ocr.extract.parties import resolve
+from ocr.extract.parties import _digits_apart, resolve
 from storage import PageText, Word
 from tests.ocr.test_extract import (  # OwnBusiness: moves on main (lead)
     CHAR_W,
@@ -963,3 +963,13 @@ def test_a_suppliers_number_misread_in_its_column_of_details_is_theirs_too() -> 
     ex = extract_client([card, page], folder_name="Garage Dekker", own=OwnBusiness())
     assert values(ex, "phone") == ["+31647742788"]
     assert "+31104123457" in {fv.value for fv in ex.held}
+
+
+def test_a_number_read_one_or_two_digits_off_is_a_misreading_of_it() -> None:
+    """What counts as a supplier's number misread on its own page: "4808658" of
+    "4808686" (two digits), not the same number, another length or three digits off."""
+    assert _digits_apart("+31794808658", "+31794808686")
+    assert _digits_apart("+31104123457", "+31104123456")
+    assert not _digits_apart("+31794808686", "+31794808686")
+    assert not _digits_apart("+31794801686", "+31794808658")
+    assert not _digits_apart("+3179480868", "+31794808686")
