@@ -13,7 +13,7 @@ from .text import fix_digit_tokens
 
 REGION = "NL"
 _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 ..."
-_PHONE_LABEL = r"(?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,3}"
+_PHONE_LABEL = r"(?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,4}"  # "Mobiel: . " a speck too
 # "Tel. vast: #3179 675 6762": the + of +31 after a phone label (not "Ref. #31…")
 _PLUS_MISREAD = re.compile(rf"(?i)({_PHONE_LABEL})[#*](?=31)")
 # ... or as a 4, where 31 and nine digits follow, with nothing after them ("M 431626675782":

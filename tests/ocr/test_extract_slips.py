@@ -82,6 +82,7 @@ def _letter_with(line: str) -> list:
         ("Ref. #31796756762", []),  # no phone label: a reference
         ("M 431626675782", ["+31626675782"]),  # ... or as a 4
         ("Tel. 431626675782", ["+31626675782"]),
+        ("Mobiel: . 431639479384", ["+31639479384"]),  # a speck between label and number
         ("Bestelnr. 431626675782", []),
         ("M 4316266757821", []),  # a digit too many: no +31 number
     ],
