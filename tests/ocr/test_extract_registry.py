@@ -78,6 +78,7 @@ def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:
         "Omzetbelastingnummer NL0044,95.445.B01",  # a dot read as a comma
         "BTW-nummer: NL004495445B0! °",  # its 1 read as !
         "BTW-nummer: NL004495445B0]",  # a 1 read as a bracket
+        "VAT NL004495445BD1",  # a 0 read as a D
     ],
 )
 def test_btw_in_its_real_spellings(text: str) -> None:
