@@ -152,6 +152,13 @@ def _meaningful(text: str) -> bool:
     return bool(text) and (any(c.isalnum() for c in text) or text in SEPARATORS or text in "-+&@")
 
 
+def _speck(word: Word) -> bool:
+    """A mark read with no confidence at all: a speck Tesseract took for a "«" beside a
+    label starts a line of its own, which the next word made tall by another speck joins
+    ("« 423545" above "Tel: 0475 -")."""
+    return word.conf <= 0 and not any(c.isalnum() for c in word.text)
+
+
 def _centre(word: Word) -> float:
     return word.top + word.height / 2
 
@@ -184,7 +191,7 @@ def upright_size(page: PageText) -> tuple[int, int]:
 
 def build_lines(page: PageText, page_index: int = 0) -> list[Line]:
     """Whole lines of the upright page, top to bottom; from the page text without boxes."""
-    originals = [w for w in page.words if _meaningful(w.text)]
+    originals = [w for w in page.words if _meaningful(w.text) and not _speck(w)]
     if not originals:
         return _lines_from_text(page.text, page_index)
     if not any(w.width or w.height for w in originals):

@@ -89,6 +89,25 @@ def test_a_label_above_its_value_holds_across_a_speck_between_them() -> None:
     assert ex.value("last_name") == "Leeuwen"
 
 
+def test_a_speck_read_with_no_confidence_does_not_pull_a_value_off_its_line() -> None:
+    """A speck after "Tel:" read as "«" with confidence 0 started a line of its own; the
+    number's last group, made tall by another speck above it, joined that line, and the
+    card's phone was lost ("« 423545" above "Tel: 0475 -")."""
+    card = page_of(("Klantgegevens", 277, 341), ("Mobiel:", 277, 1031),
+                   ("+31632761359", 722, 1031))  # fmt: skip
+    row = [
+        Word("Tel:", 277, 927, 93, 37, 37.7),
+        Word("«", 409, 914, 6, 6, 0.0),
+        Word("0475", 720, 924, 104, 36, 92.8),
+        Word("-", 843, 945, 14, 4, 91.6),
+        Word("423545", 873, 880, 158, 79, 95.1),
+    ]
+    card = PageText(card.text, [*card.words, *row], card.confidence, 0, card.width,
+                    card.height)  # fmt: skip
+    ex = extract_client([card])
+    assert {fv.value for fv in ex.all("phone")} == {"+31475423545", "+31632761359"}
+
+
 def test_a_label_alone_with_its_value_far_to_its_right_on_the_same_row() -> None:
     """A card printed as a table whose wide gap parts a label from its value: the line
     builder makes two lines of the row (as it did on a held-out card), the value keeps
