@@ -1,7 +1,8 @@
 """A second look of the reading (ocr.engine): what it costs, what it finds.
 
     nice -n 10 .venv/bin/python bench/second_looks.py
-        [--look small_print|iban_lines|number_lines|ruled] [--pages 80] [--seed S]
+        [--look small_print|iban_lines|number_lines|ruled|picture_blocks] [--pages 80]
+        [--seed S]
         [--folders 150] [--printing FIELD] [--out DIR]
 
 Scanned pages of the held-out cabinets of bench/extraction.py (same seed; generated there
@@ -29,7 +30,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.extraction import DEFAULT_SEED, MIMES, OUT, generate  # noqa: E402
-from ocr.engine import iban_lines, number_lines, ruled, small_print  # noqa: E402
+from ocr.engine import (  # noqa: E402
+    iban_lines,
+    number_lines,
+    picture_blocks,
+    ruled,
+    small_print,
+)
 from ocr.engine.preprocess import DEFAULT_SETTINGS  # noqa: E402
 from ocr.engine.tesseract import DEFAULT_LANG, PAGE_TIMEOUT_S  # noqa: E402
 from ocr.engine.worker import read_pages  # noqa: E402
@@ -41,6 +48,7 @@ LOOKS = {
     "iban_lines": (iban_lines, "read_again"),
     "number_lines": (number_lines, "read_again"),
     "ruled": (ruled, "read_again"),
+    "picture_blocks": (picture_blocks, "read_empty_blocks"),
 }
 
 

@@ -78,10 +78,10 @@ def regions(table: dict, width: int, height: int) -> list[Region]:
         for i in rows
         if table["height"][i] < body
     ]
-    return _whole(found, crossing)
+    return whole_regions(found, crossing)
 
 
-def _whole(found: list[Region], words: list[tuple[int, int, int, int]]) -> list[Region]:
+def whole_regions(found: list[Region], words: list[tuple[int, int, int, int]]) -> list[Region]:
     """The regions grown over the small words they cut, and joined where they meet: a crop
     through a word reads half of it, and two crops over one word read it twice (the
     columns of a footer are clusters of their own, its top line runs across them)."""

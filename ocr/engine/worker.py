@@ -26,7 +26,7 @@ from ..errors import BadFileError, OcrError, RunFailedError
 from ..sources import limits, pdf
 from ..sources.files import image_frame_count, load_frame, plain_os_error
 from ..sources.separators import PageKind, classify_page
-from . import iban_lines, number_lines, pagefiles, ruled, small_print
+from . import iban_lines, number_lines, pagefiles, picture_blocks, ruled, small_print
 from .preprocess import DEFAULT_SETTINGS, Settings, Transform, deskew, normalise, turn
 from .tesseract import detect_orientation, page_from_tsv, tsv_of_files
 
@@ -288,6 +288,7 @@ def _read_prepared(
             raise RunFailedError(str(e)) from e
         files = [p.file for _, p in items]
         tables = ruled.read_again(tables, files, lang, timeout)
+        tables = picture_blocks.read_empty_blocks(tables, files, lang, timeout)
         tables = small_print.read_closer(tables, files, lang, timeout)
         tables = iban_lines.read_again(tables, files, lang, timeout)
         tables = number_lines.read_again(tables, files, lang, timeout)
