@@ -485,8 +485,9 @@ def respell_accents(out: ExtractedClient, folder_name: str | None) -> None:
     """OCR often drops accents ("Umit" for "Ümit", "Anais" for "Anaïs") and seldom adds
     one: a word of a name read elsewhere in the folder with its accents gives the
     spelling back to its readings without them, and a word of the typed folder tab to
-    the name and company readings. Two spellings with different accents ("Chloé" and
-    "Chloë", both read) give nothing back."""
+    the name and company readings (also where the model read another letter for one it
+    does not know: "Gelik" of the tab's "Çelik"). Two spellings with different accents
+    ("Chloé" and "Chloë", both read) give nothing back."""
     read: dict[str, set[str]] = {}
     for name in _PERSON:
         for fv in out.all(name):
