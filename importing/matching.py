@@ -130,17 +130,19 @@ def _first_names_agree(a: str, b: str) -> bool:
         return True  # "Jansen" and "Kees Jansen": no first name to disagree with
     if len(a) <= 2 or len(b) <= 2:  # initials
         return a[0] == b[0]
-    return fuzz.ratio(a, b) >= 85
+    # ... or one letter of a long first name misread ("Gerfit" of "Gerrit"; not "Maria"
+    # and "Marie", who may be mother and daughter)
+    return fuzz.ratio(a, b) >= 85 or _one_letter_misread(a, b, 6)
 
 
 def _same_first_name(a: str, b: str) -> bool:
     return len(a) >= 3 and a == b
 
 
-def _one_letter_misread(a: str, b: str) -> bool:
-    """Are a and b one surname, one letter of it misread: the same length (five letters
+def _one_letter_misread(a: str, b: str, shortest: int = 5) -> bool:
+    """Are a and b one name, one letter of it misread: the same length (shortest letters
     or more), one letter apart?"""
-    return len(a) == len(b) >= 5 and Hamming.distance(a, b) == 1
+    return len(a) == len(b) >= shortest and Hamming.distance(a, b) == 1
 
 
 def names_agree(a: Profile, b: Profile) -> bool:

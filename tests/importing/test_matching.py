@@ -33,6 +33,8 @@ def test_names_agree_on_the_same_person_written_differently() -> None:
     assert names_agree(profile(company="Schilders Van der Linden"), profile("P. van der Linden"))
     # one letter of a surname misread ("Ç" read as "G"), the first name the same
     assert names_agree(profile("Mohamed Gelik"), profile("Çelik, Mohamed"))
+    # ... or one letter of a long first name, the surname the same
+    assert names_agree(profile("Gerfit Mulder"), profile("Mulder, Gerrit"))
 
 
 def test_names_disagree_on_other_people() -> None:
@@ -45,6 +47,7 @@ def test_names_disagree_on_other_people() -> None:
     assert not names_agree(profile("M. Gelik"), profile("Mohamed Çelik"))  # no first name
     assert not names_agree(profile("Anna Gelik"), profile("Mohamed Çelik"))
     assert not names_agree(profile("Jan Bos"), profile("Jan Bol"))  # too short to tell
+    assert not names_agree(profile("Maria Jansen"), profile("Marie Jansen"))  # ... likewise
 
 
 def test_a_shared_number_alone_never_joins_two_people() -> None:
