@@ -31,7 +31,8 @@ _NOT_STREET = re.compile(
     r"uw|factuur|betreft|bedrag|totaal|pagina|sinds|vanaf)\b",
     re.IGNORECASE,
 )
-_TRAILING_JUNK = re.compile(r"[\s,.;:·|\-–—*•…_]+$")
+# specks after the house number too ("Industrieweg 101°")
+_TRAILING_JUNK = re.compile(r"[\s,.;:·|\-–—*•…_°'\"“”‘’]+$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 

@@ -269,6 +269,7 @@ def test_person_names(text: str, parts: tuple) -> None:
         ("Adres: 12", None),  # a label's colon: no street called "Adres"
         ("Julianalaan, 21 1-4", None),  # "211-4" with a comma and a gap: too much misread
         ("- Dr. Nolensplein 238 *", ("Dr. Nolensplein", "238")),  # specks around it
+        ("Industrieweg 101°", ("Industrieweg", "101")),  # a speck read as a degree sign
         ("· 't Zand 3", ("'t Zand", "3")),
     ],
 )
