@@ -368,6 +368,9 @@ def test_a_dutch_iban_with_a_bank_code_no_dutch_bank_has_is_misread() -> None:
         ("NL23TRIO08948508 [4", ["NL23TRIO0894850814"]),  # a bracket for a 1
         ("NL23TRIO0894850814 [4", ["NL23TRIO0894850814"]),  # a bracket as a speck
         ("Rek.nr.: NL57TRIO07366931570", []),  # a digit too many: which one, nothing says
+        # a digit too many and an S among the check digits: one repair too many (this
+        # reading passes as NL08RABO9051334721, printed was NL09RABO0905133471)
+        ("IBAN NLOSRABOO9051334721", []),
         # "NL" with its L lost, or a speck read as a small letter inside it
         ("Rekeningnummer _ N33 ASNB 0429 7141 57 |", ["NL33ASNB0429714157"]),
         ("Rekeningnummer: NtL62KNAB0542408821", ["NL62KNAB0542408821"]),
