@@ -149,6 +149,7 @@ def _with_email(name: str, email: str) -> list:
         ("Lucas Visser", "visser.1@xs4all.nl", "visser.l@xs4all.nl"),
         ("Lotte Bos", "lotte.bos1@xs4all.nl", "lotte.bos1@xs4all.nl"),  # bos1: a number
         ("Ümit Visser", "visser.v@planet.nl", "visser.u@planet.nl"),
+        ("Hanneke ter Horst", "terhorst.n@hetnet.nl", "terhorst.h@hetnet.nl"),
         ("Ümit Visser", "visser.k@planet.nl", "visser.k@planet.nl"),  # no OCR pair
         ("Ümit Visser", "info.v@planet.nl", "info.v@planet.nl"),  # not beside his surname
         # a smudged dot after the initial read as a hyphen
