@@ -31,6 +31,9 @@ _NOT_STREET = re.compile(
     r"uw|factuur|betreft|bedrag|totaal|pagina|sinds|vanaf)\b",
     re.IGNORECASE,
 )
+# the 1 of a house number read as a letter ("Dr. Nolensplein la" of 1a), where the line
+# is no street otherwise
+_ONE_AS_LETTER = re.compile(r"(?<=\s)[lI|](?=[0-9]{1,3}[a-z]?$|[a-z]$)")  # not "Willem I"
 # specks after the house number too ("Industrieweg 101°")
 _TRAILING_JUNK = re.compile(r"[\s,.;:·|\-–—*•…_°'\"“”‘’]+$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -106,7 +109,7 @@ def parse_street(text: str) -> Street | None:
     value = _MARK_BEFORE_NUMBER.sub(
         lambda m: "" if not label_kind(m.string[: m.start()]) else m.group(), value
     )
-    match = _STREET.match(value)
+    match = _STREET.match(value) or _STREET.match(_ONE_AS_LETTER.sub("1", value))
     if not match:
         return None
     street = match.group("street").strip(" ,")

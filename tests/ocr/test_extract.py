@@ -270,6 +270,8 @@ def test_person_names(text: str, parts: tuple) -> None:
         ("Julianalaan, 21 1-4", None),  # "211-4" with a comma and a gap: too much misread
         ("- Dr. Nolensplein 238 *", ("Dr. Nolensplein", "238")),  # specks around it
         ("Industrieweg 101°", ("Industrieweg", "101")),  # a speck read as a degree sign
+        ("Dr. Nolensplein la", ("Dr. Nolensplein", "1a")),  # its 1 read as an l
+        ("Koning Willem I", None),  # a Roman one: no number
         ("· 't Zand 3", ("'t Zand", "3")),
     ],
 )
