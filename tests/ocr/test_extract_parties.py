@@ -913,7 +913,7 @@ def test_a_name_on_the_tab_with_a_letter_the_model_misreads_is_the_clients(
     assert ex.value("last_name") == surname
 
 
-def test_a_letter_missing_only_in_letters_the_model_reads_is_still_another_persons() -> None:
+def test_a_name_differing_from_the_tab_in_a_letter_the_model_knows_is_another_persons() -> None:
     """Only the tab's unknown letters may differ: "Ruud Gelin" in the folder of Ruud
     Çelik is someone else (the n is no misread Turkish letter)."""
     letter = client_letter_to_us(("Ruud Gelin", "Kerkstraat 28", "2624 LZ Delft",
