@@ -108,6 +108,27 @@ def test_a_speck_read_with_no_confidence_does_not_pull_a_value_off_its_line() ->
     assert {fv.value for fv in ex.all("phone")} == {"+31475423545", "+31632761359"}
 
 
+def test_a_speck_read_as_a_rule_does_not_take_a_mobile_number_apart() -> None:
+    """A speck under the gap of "+31 (0)6 25426344" read as "|" (1 x 3 px) made a line of
+    its own with the last eight digits, and a card's bare eight digits are its KvK
+    number: the mobile number became a KvK number nobody has."""
+    card = page_of(("Klantkaart", 215, 272), ("Naam klant: Frédérique Yilmaz", 216, 360),
+                   ("Telefoon: 0512-249 250", 213, 607))  # fmt: skip
+    row = [
+        Word("Mobiel", 215, 542, 96, 29, 96.8),
+        Word("nummer:", 324, 549, 129, 34, 91.9),
+        Word("+31", 648, 549, 55, 24, 83.6),
+        Word("(0)6", 715, 536, 57, 44, 91.5),
+        Word("|", 620, 571, 1, 3, 59.3),
+        Word("25426344", 784, 550, 150, 31, 96.9),
+    ]
+    card = PageText(card.text, [*card.words, *row], card.confidence, 0, card.width,
+                    card.height)  # fmt: skip
+    ex = extract_client([card])
+    assert "kvk" not in ex.candidates
+    assert "+31625426344" in {fv.value for fv in ex.all("phone")}
+
+
 def test_a_label_alone_with_its_value_far_to_its_right_on_the_same_row() -> None:
     """A card printed as a table whose wide gap parts a label from its value: the line
     builder makes two lines of the row (as it did on a held-out card), the value keeps
