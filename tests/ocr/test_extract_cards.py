@@ -3,6 +3,8 @@ the name in parts ("Voornaam:", "Tussenvoegsel:", "Naam:")."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from ocr.extract import OwnBusiness, extract_client
 from ocr.extract.labelled import labelled_rows
 from ocr.extract.words import Line, segments
@@ -71,6 +73,11 @@ def test_the_name_in_parts() -> None:
     assert ex.value("last_name") == "Veld"
 
 
+def with_words(page: PageText, *words: Word) -> PageText:
+    """page with words of exact boxes and confidence added (as Tesseract read them)."""
+    return dataclasses.replace(page, words=[*page.words, *words])
+
+
 def test_a_label_above_its_value_holds_across_a_speck_between_them() -> None:
     """A card printed as label above value: a rule or a speck of the scan read as "|",
     after the label or on a line of its own between them, changes nothing."""
@@ -80,8 +87,7 @@ def test_a_label_above_its_value_holds_across_a_speck_between_them() -> None:
         ("Sophie van Leeuwen", 180, 760),
         ("NL04 INGB 0475 4981 19", 900, 760),
     )
-    speck = Word("|", 1300, 742, 3, 4, 30.0)  # a line of its own between them
-    card = PageText(card.text, [*card.words, speck], card.confidence, 0, card.width, card.height)
+    card = with_words(card, Word("|", 1300, 742, 3, 4, 30.0))  # a line of its own between
     ex = extract_client([card])
     assert [(fv.value, fv.source) for fv in ex.values("iban", 0.5)] == [
         ("NL04INGB0475498119", "label")
@@ -95,15 +101,14 @@ def test_a_speck_read_with_no_confidence_does_not_pull_a_value_off_its_line() ->
     card's phone was lost ("« 423545" above "Tel: 0475 -")."""
     card = page_of(("Klantgegevens", 277, 341), ("Mobiel:", 277, 1031),
                    ("+31632761359", 722, 1031))  # fmt: skip
-    row = [
+    card = with_words(
+        card,
         Word("Tel:", 277, 927, 93, 37, 37.7),
         Word("«", 409, 914, 6, 6, 0.0),
         Word("0475", 720, 924, 104, 36, 92.8),
         Word("-", 843, 945, 14, 4, 91.6),
         Word("423545", 873, 880, 158, 79, 95.1),
-    ]
-    card = PageText(card.text, [*card.words, *row], card.confidence, 0, card.width,
-                    card.height)  # fmt: skip
+    )
     ex = extract_client([card])
     assert {fv.value for fv in ex.all("phone")} == {"+31475423545", "+31632761359"}
 
@@ -114,16 +119,15 @@ def test_a_speck_read_as_a_rule_does_not_take_a_mobile_number_apart() -> None:
     number: the mobile number became a KvK number nobody has."""
     card = page_of(("Klantkaart", 215, 272), ("Naam klant: Frédérique Yilmaz", 216, 360),
                    ("Telefoon: 0512-249 250", 213, 607))  # fmt: skip
-    row = [
+    card = with_words(
+        card,
         Word("Mobiel", 215, 542, 96, 29, 96.8),
         Word("nummer:", 324, 549, 129, 34, 91.9),
         Word("+31", 648, 549, 55, 24, 83.6),
         Word("(0)6", 715, 536, 57, 44, 91.5),
         Word("|", 620, 571, 1, 3, 59.3),
         Word("25426344", 784, 550, 150, 31, 96.9),
-    ]
-    card = PageText(card.text, [*card.words, *row], card.confidence, 0, card.width,
-                    card.height)  # fmt: skip
+    )
     ex = extract_client([card])
     assert "kvk" not in ex.candidates
     assert "+31625426344" in {fv.value for fv in ex.all("phone")}
