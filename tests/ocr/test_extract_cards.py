@@ -87,7 +87,7 @@ def test_a_label_above_its_value_holds_across_a_speck_between_them() -> None:
         ("Sophie van Leeuwen", 180, 760),
         ("NL04 INGB 0475 4981 19", 900, 760),
     )
-    card = with_words(card, Word("|", 1300, 742, 3, 4, 30.0))  # a line of its own between
+    card = with_words(card, Word("|", 1300, 742, 3, 4, 30.0))  # a line between them
     ex = extract_client([card])
     assert [(fv.value, fv.source) for fv in ex.values("iban", 0.5)] == [
         ("NL04INGB0475498119", "label")
