@@ -20,12 +20,9 @@ import statistics
 from collections.abc import Sequence
 from pathlib import Path
 
-from PIL import Image
+from .crops import Region, word_rows
+from .small_print import read_regions, sure_letters, whole_regions
 
-from .crops import Region, read_enlarged, word_rows
-from .small_print import SCALE, merge, sure_letters, whole_regions
-
-PSM = 6
 WIDE = 4.0  # an empty block at least this many text heights wide ...
 HIGH = 2.0  # ... and this many high holds text; a thinner one is a rule or a speck
 MARGIN = 0.5  # text heights of paper round the block: its letters may stick out of it
@@ -65,19 +62,6 @@ def read_empty_blocks(
 ) -> list[dict]:
     """Each page's table with the words read in its empty blocks added. All crops of all
     pages go through one Tesseract run; when it fails the first readings stand."""
-    wanted: list[tuple[int, Region]] = []
-    try:
-        for page, (table, file) in enumerate(zip(tables, files, strict=True)):
-            with Image.open(file) as image:
-                size = image.size
-            wanted += [(page, region) for region in empty_blocks(table, *size)]
-        if not wanted:
-            return list(tables)
-        again = read_enlarged([(files[p], r) for p, r in wanted], SCALE, lang, PSM, timeout)
-    except Exception:  # a second look never costs the page its first reading
-        return list(tables)
-    merged = [dict(t) for t in tables]
-    for (page, region), table in zip(wanted, again, strict=True):
-        if sure_letters(table) >= MIN_SURE:
-            merged[page] = merge(merged[page], table, region)
-    return merged
+    return read_regions(
+        tables, files, lang, timeout, empty_blocks, lambda again: sure_letters(again) >= MIN_SURE
+    )

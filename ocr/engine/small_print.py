@@ -14,7 +14,7 @@ often worse as better. bench/second_looks.py prints what it costs and finds.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PIL import Image
@@ -139,12 +139,31 @@ def read_closer(
     """Each page's table with its small print read again at twice the size where Tesseract
     was unsure of it. All crops of all pages go through one Tesseract run; when that run
     fails the first reads stand."""
+
+    def unsure_regions(table: dict, width: int, height: int) -> list[Region]:
+        return [r for r in regions(table, width, height) if unsure(table, r)]
+
+    return read_regions(tables, files, lang, timeout, unsure_regions)
+
+
+def read_regions(
+    tables: Sequence[dict],
+    files: Sequence[Path],
+    lang: str,
+    timeout: float,
+    find: Callable[[dict, int, int], list[Region]],
+    accept: Callable[[dict], bool] = lambda again: True,
+) -> list[dict]:
+    """Each page's table with the regions find gives (table, page width, page height)
+    read again at twice the size as one block, and merged where accept takes the crop's
+    reading. All crops of all pages go through one Tesseract run; when that run fails
+    the first reads stand."""
     wanted: list[tuple[int, Region]] = []
     try:
         for page, (table, file) in enumerate(zip(tables, files, strict=True)):
             with Image.open(file) as image:
-                found = regions(table, image.width, image.height)
-            wanted += [(page, region) for region in found if unsure(table, region)]
+                size = image.size
+            wanted += [(page, region) for region in find(table, *size)]
         if not wanted:
             return list(tables)
         pieces = [(files[page], region) for page, region in wanted]
@@ -153,7 +172,8 @@ def read_closer(
         return list(tables)
     merged = [dict(t) for t in tables]
     for (page, region), table in zip(wanted, again, strict=True):
-        merged[page] = merge(merged[page], table, region)
+        if accept(table):
+            merged[page] = merge(merged[page], table, region)
     return merged
 
 
