@@ -344,7 +344,7 @@ _DOT_AS_TALL = re.compile(r"(?:^|\s)([a-z])[LI|]([a-z]{3,})\s?[@©®]")
 _LABEL_GLUED = re.compile(r"(?:^|\s)([A-Z])([a-z])\.([a-z]{3,})\s?[@©®]")
 # printed addresses are lower case; a capital word before one is a label ("E", "Mail"),
 # though an initial may be glued to the label "E" ("Es vandeven@" of "E s.vandeven@")
-_GAP_BEFORE = re.compile(r"^(?:E(?=[a-z][.,]? ))?([a-z]+)[.,]? \S+\s?[@©®]")
+_GAP_BEFORE = re.compile(r"^(?:E(?=[a-z][.,]? ))?([a-z]+)[.,]? (\S+?)\s?[@©®]")
 # a year or number after a name, cut off by gaps, its 1 read as an l ("jeroen l 964 @")
 _NUMBER_AFTER_GAP = re.compile(r"^([a-z]+) [lI|1]?\s?[0-9][0-9 ]*[@©®]")
 
@@ -392,7 +392,9 @@ def _lost_first_part(
     if number and digits.isdigit() and number.group(1).casefold() in firsts | surnames:
         return f"{number.group(1).casefold()}{digits}@{domain}"
     gap = _GAP_BEFORE.match(fv.raw)
-    if not gap or local not in surnames:
+    # the local part still as read after the gap: not one put back already (the import
+    # reconciles a client's units' readings once more, pooled)
+    if not gap or local not in surnames or fold(gap.group(2)) != local:
         return None
     before = gap.group(1).casefold()
     if len(before) == 1:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from importing import Document, ImportReport, import_read, read_unit
+from importing.proposals import _one_letter_apart
 from importing.report import JOINED, NEW
 from storage import Address, ClientFile, PageText, Phone
 from tests.ocr.test_extract import OWN, card, letter_from_client, letter_to_client, page_of
@@ -277,6 +278,100 @@ def test_one_clients_units_spell_an_address_the_way_most_of_them_read_it(
     )
     (client_id,) = report.created
     assert client_file.client(client_id).emails == ["kees@bakkerijdevries.nl"]
+
+
+def test_an_address_put_together_across_a_gap_is_not_put_together_twice(client_file, paper) -> None:
+    """A letter read "ingrid jansen @gmail.com"; her card beside it "ingridjansen@", so
+    the gap was nothing. The import reads her two folders' readings once more, pooled:
+    the address already put together is not taken apart at the gap again
+    ("ingrid.ingridjansen@")."""
+
+    def with_email(email: str) -> PageText:
+        return page_of(
+            ("Klantkaart", 100, 100),
+            ("Naam klant: Ingrid Jansen", 100, 270),
+            ("Telefoon: 071-6710779", 100, 400),
+            (f"E-mail: {email}", 100, 530),
+        )
+
+    report = run(
+        client_file,
+        folder(
+            "Fam. Jansen",
+            paper(with_email("ingridjansen@gmail.com")),
+            paper(with_email("ingrid jansen @gmail.com")),
+        ),
+        folder("Jansen, Ingrid", paper(with_email("ingridjansen@gmail.com"))),
+    )
+    (client_id,) = report.created
+    assert client_file.client(client_id).emails == ["ingridjansen@gmail.com"]
+
+
+def test_one_clients_units_spell_the_name_the_way_most_of_them_read_it(client_file, paper) -> None:
+    """A loose letter read "Gerfit Mulder"; the folder "Mulder, Gerrit" reads "Gerrit" on
+    its card and in its tab. The loose letter comes first and makes the client, yet the
+    client is named as the folder reads him. Another name is left as read."""
+
+    def letter(name: str) -> PageText:
+        return page_of(
+            (name, 180, 150),
+            ("Kerkstraat 12a", 180, 195),
+            ("1234 AB Amsterdam", 180, 240),
+            ("Tel. 06-12345678", 180, 285),
+            ("Graag een offerte voor de nieuwe ovens.", 180, 700),
+            ("Met vriendelijke groet,", 180, 1100),
+        )
+
+    def card_of(name: str) -> PageText:
+        return page_of(
+            ("Klantkaart", 100, 100),
+            ("Naam klant:", 100, 270),
+            (name, 520, 270),
+            ("Mobiel:", 100, 480),
+            ("06-12345678", 520, 480),
+        )
+
+    report = run(
+        client_file,
+        loose(paper(letter("Gerfit Mulder"))),
+        folder("Mulder, Gerrit", paper(card_of("Gerrit Mulder"))),
+    )
+    (client_id,) = report.created
+    client = client_file.client(client_id)
+    assert (client.name, client.first_name) == ("Gerrit Mulder", "Gerrit")
+
+
+def test_one_clients_units_read_one_kvk_number(client_file, paper) -> None:
+    """A loose letter read the KvK number a digit off ("12345670"); the folder's card
+    reads "12345678". The loose letter comes first and makes the client, yet the card
+    gets the number its label gives."""
+    slipped = page_of(
+        ("Bakkerij De Vries B.V.", 180, 150),
+        ("Kerkstraat 12a", 180, 195),
+        ("1234 AB Amsterdam", 180, 240),
+        ("Tel. 06-12345678 · KvK 12345670", 180, 285),
+        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Kees de Vries", 180, 1250),
+    )
+    report = run(client_file, loose(paper(slipped)), folder("Vries, Kees de", paper(card())))
+    (client_id,) = report.created
+    assert client_file.client(client_id).kvk == "12345678"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("Gerfit Mulder", "Gerrit Mulder", True),
+        ("Gerfit", "Gerrit", True),
+        ("Maria Jansen", "Marie Jansen", False),  # mother and daughter
+        ("Gerrit Mulder", "Gerrit Mulders", False),
+        ("Gerfit Mulder", "Gerrit Mu1der", False),  # two names apart
+        ("Gerrit Mulder", "Gerrit Mulder", False),
+    ],
+)
+def test_names_one_letter_apart_are_one_name_misread(a: str, b: str, slip: bool) -> None:
+    assert _one_letter_apart(a, b) is slip
 
 
 def test_one_clients_units_give_a_house_the_postcode_most_of_them_read(client_file, paper) -> None:
