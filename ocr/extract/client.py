@@ -53,6 +53,11 @@ _WRITERS_ZONES = ("letterhead", "footer", "signature")
 # ... or after what is left of its label ("en: 68880746" for "KvK-nr: 68880746")
 _BARE_EIGHT = re.compile(r"[\s|:.‘’'\[\](]*(?:[A-Za-z]{1,3}[:;]\s*)?([0-9OIl|]{8})[\s|:.‘’'\[\])]*")
 # Labels whose digits are never a phone number, however they were read.
+# what stands before a phone number's last digits: "+31 (0)6", "06 -", "0031 20", "Mobiel:"
+_PHONE_START = re.compile(
+    r"(?i)(?:(?:\+\s?|\b00\s?)31|\(0\)|\b0)[\d\s()-]{0,6}[-/]?\s*$|"
+    r"(?:\btel\w*|\bmob\w*|\bgsm)\W*$"
+)
 _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "client_since"})
 # A money amount: a line that holds one is a price or a transaction (a price list, a bank
 # statement), where a number that looks like a phone or an IBAN is an article number or a
@@ -224,9 +229,24 @@ class _PageReader:
             return
         ((s, match),) = bare
         for hit in find_kvk(match.group(1), labelled=True):
+            if self._a_phones_end(s.line, hit.value):
+                continue
             self.key = (s.line_index, s.seg_index)
             self.add_one("kvk", hit.value, s.line, _shift(hit, match.start(1)), CONF_PATTERN,
                          "pattern")  # fmt: skip
+
+    def _a_phones_end(self, line: Line, digits: str) -> bool:
+        """Eight digits may be a phone number's last ones, parted from its start by a gap
+        ("+31 (0)6" | "25426344"): to the right of such a start on their row, or the end of
+        a phone number read on the page."""
+        if any(fv.field == "phone" and fv.value.endswith(digits) for fv, *_rest in self.found):
+            return True
+        left = sorted(
+            (w for o in self.lines if o.top < line.bottom and line.top < o.bottom
+             for w in o.words if w.left + w.width <= line.left),
+            key=lambda w: w.left,
+        )  # fmt: skip
+        return bool(_PHONE_START.search(" ".join(w.text for w in left)))
 
     def _read_segment(self, s: Seg) -> None:
         seg, kind, text = s.line, s.kind, s.line.text

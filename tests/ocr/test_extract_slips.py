@@ -96,6 +96,21 @@ def test_the_plus_of_31_read_as_a_mark_after_a_phone_label_is_a_plus(
 @pytest.mark.parametrize(
     ("line", "meant"),
     [
+        # a supplier's letterhead: unread, its number in its column of details beside the
+        # client's delivery address was taken for the client's
+        ("9201 JB Drachten TO0512-989912 Mob. 06 1164 4751", ["+31512989912", "+31611644751"]),
+        ("T0512-989912", ["+31512989912"]),
+        ("M.0612345678", ["+31612345678"]),
+        ("ST0512-989912", []),  # a word's end, no label
+    ],
+)
+def test_a_letterheads_label_letter_glued_to_its_number(line: str, meant: list[str]) -> None:
+    assert [h.value for h in find_phones(line)] == meant
+
+
+@pytest.mark.parametrize(
+    ("line", "meant"),
+    [
         ("Mijn telefoonnummer is 0031 513 638931 7 .", ["+31513638931"]),
         ("Tel 0513 638931 7", ["+31513638931"]),
         ("Tel 06 1234567 8", ["+31612345678"]),  # a number in odd groups stays whole
@@ -258,6 +273,15 @@ def test_a_cards_one_bare_eight_digit_value_is_its_kvk_number() -> None:
     for line in ("Klantnummer: 72457571", "Order: 72457571"):
         labelled = page_of(*rows, (line, 700, 540))
         assert values(extract_client([labelled], own=OWN), "kvk") == []
+    # the end of a phone number whose start a gap parted from it, or read in full
+    for start in ("Mobiel: +31 (0)6", "06 -", "Tel.", "(0)20"):
+        parted = page_of(*rows, (start, 180, 540), kvk)
+        assert values(extract_client([parted], own=OWN), "kvk") == []
+    full = page_of(*rows, ("24575710", 700, 540), ("Mobiel: 06-24575710", 180, 600))
+    assert values(extract_client([full], own=OWN), "kvk") == []
+    assert values(
+        extract_client([page_of(*rows, ("Vestiging Zuid", 180, 540), kvk)], own=OWN), "kvk"
+    ) == ["72457571"]
 
 
 def test_an_ibans_account_digits_in_their_groups_are_no_phone_number() -> None:
