@@ -141,8 +141,9 @@ def _ascii_same_length(text: str) -> str:
         plain = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
         out.append(plain if len(plain) == 1 else c)
     # a 1 or l read as a bar or "!" ("julia! 990@"), but a bar before a word is a table's
-    # rule ("|jdeboer@"); „ : a dot on the line
+    # rule ("|jdeboer@"); „ : a dot on the line, or after no word an opening quote
     plain = _RULE_BEFORE.sub(" ", "".join(out))
+    plain = re.sub(r"(?<![A-Za-z0-9])„", " ", plain)
     return plain.replace("|", "l").replace("!", "l").replace("„", ".")
 
 

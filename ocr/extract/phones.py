@@ -20,6 +20,9 @@ _PLUS_MISREAD = re.compile(rf"(?i)({_PHONE_LABEL})[#*](?=31)")
 # no number is written so but +31 6 26675782)
 _PLUS_AS_FOUR = re.compile(rf"(?i)({_PHONE_LABEL})4(?=31[1-9][0-9]{{8}}(?![0-9]))")
 _LABEL_BEFORE = re.compile(rf"(?i){_PHONE_LABEL}$")
+# a letterhead's "T" or "M" glued to its number, its dot or colon read as an O
+# ("TO0512-989912" of "T. 0512-989912")
+_GLUED_LETTER = re.compile(r"\b[TM][O0.:]?(?=0[1-9][0-9])")
 # an IBAN's account digits in its groups of four ("NL04 TRIO 0721 0412 21" with its
 # start misread): a phone number only after a phone label
 _ACCOUNT_GROUPS = re.compile(r"^[0-9]{4} [0-9]{4} [0-9]{2}$")
@@ -44,6 +47,7 @@ def find_phones(
     fixed = _SPECK.sub(" ", _BANG_ONE.sub("1", fix_digit_tokens(text)))
     fixed = _PLUS_MISREAD.sub(r"\1+", _ZERO_IN_BRACKETS.sub("(0)", fixed))
     fixed = _PLUS_AS_FOUR.sub(r"\1+", fixed)
+    fixed = _GLUED_LETTER.sub(lambda m: " " * len(m.group()), fixed)
     hits = _valid_numbers(text, fixed, blocked, labelled)
     # a speck read as a digit after a number ("0031 513 638931 7 ."): the number without it
     specks = _LONE_DIGIT.sub("  ", fixed)

@@ -63,6 +63,8 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("E-mail: z0e1999@ziggo.nl", "zoe1999@ziggo.nl"),  # a zero between letters
         ("E-mail: info@b2b0nline.nl", "info@b2b0nline.nl"),  # the domain as read
         ("iris@bakker.nl", "iris@bakker.nl"),  # "ins" is no firm's mailbox
+        ("Deutschland „rechnung@hoffmann.de”", "rechnung@hoffmann.de"),  # „ a quote, not a dot
+        ("priya„kowalczyk@gmail.com", "priya.kowalczyk@gmail.com"),  # ... after a word a dot
     ],
 )
 def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:
