@@ -132,14 +132,14 @@ def _first_names_agree(a: str, b: str) -> bool:
         return a[0] == b[0]
     # ... or one letter of a long first name misread ("Gerfit" of "Gerrit"; not "Maria"
     # and "Marie", who may be mother and daughter)
-    return fuzz.ratio(a, b) >= 85 or _one_letter_misread(a, b, 6)
+    return fuzz.ratio(a, b) >= 85 or one_letter_misread(a, b, 6)
 
 
 def _same_first_name(a: str, b: str) -> bool:
     return len(a) >= 3 and a == b
 
 
-def _one_letter_misread(a: str, b: str, shortest: int = 5) -> bool:
+def one_letter_misread(a: str, b: str, shortest: int = 5) -> bool:
     """Are a and b one name, one letter of it misread: the same length (shortest letters
     or more), one letter apart?"""
     return len(a) == len(b) >= shortest and Hamming.distance(a, b) == 1
@@ -151,7 +151,7 @@ def names_agree(a: Profile, b: Profile) -> bool:
         for first_b, last_b in b.persons:
             if last_a == last_b and _first_names_agree(first_a, first_b):
                 return True
-            if _one_letter_misread(last_a, last_b) and _same_first_name(first_a, first_b):
+            if one_letter_misread(last_a, last_b) and _same_first_name(first_a, first_b):
                 return True  # "Mohamed Gelik" of "Mohamed Çelik": OCR read Ç as G
     for ca in a.companies:
         for cb in b.companies:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
-from ocr.extract.reconcile import reconcile_emails
+from ocr.extract.reconcile import merge_kvk_slips, reconcile_emails
 from ocr.extract.text import fold
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
@@ -29,7 +29,17 @@ from .detection import (
     unit_keys,
     value_key,
 )
-from .matching import ASK, EXISTING, NEW, Decision, Profile, decide, group_units, why
+from .matching import (
+    ASK,
+    EXISTING,
+    NEW,
+    Decision,
+    Profile,
+    decide,
+    group_units,
+    one_letter_misread,
+    why,
+)
 from .model import Unit
 
 log = logging.getLogger(__name__)
@@ -298,7 +308,9 @@ def propose_all(
     ]
     decide_all(cf, proposals)
     spell_emails_alike(proposals)
+    spell_kvk_alike(proposals)
     spell_postcodes_alike(proposals)
+    spell_names_alike(proposals)
     return proposals, recurring
 
 
@@ -336,22 +348,41 @@ def spell_emails_alike(proposals: Sequence[Proposal]) -> None:
     "im@hoveniersbedtijfprins.nl" is the folder's "tim@hoveniersbedrijfprins.nl" read
     twice; else the first unit's slip went on the card and the right address, taken for
     a misreading of it, was left off."""
+    names = ("name", "first_name", "last_name", "company")
+    _spell_alike(proposals, "email", names, reconcile_emails)
+
+
+def spell_kvk_alike(proposals: Sequence[Proposal]) -> None:
+    """The units of one client in this import read one KvK number, as within one unit
+    (merge_kvk_slips): a loose scan's "95306240" beside the folder card's "95306210" is
+    the card's misread; else the card took whichever unit came first."""
+    _spell_alike(proposals, "kvk", (), merge_kvk_slips)
+
+
+def _spell_alike(
+    proposals: Sequence[Proposal],
+    field_name: str,
+    also: Sequence[str],
+    reconcile: Callable[[ExtractedClient], None],
+) -> None:
+    """Each value of field_name on the cards of one client's units as reconcile makes it
+    of all their readings pooled (with those of the fields in also, which it reads)."""
     for members in _one_clients_units(proposals):
         pooled = ExtractedClient()
         for member in members:
-            for name in ("email", "name", "first_name", "last_name", "company"):
+            for name in (field_name, *also):
                 for fv in member.extracted.all(name) if member.extracted else ():
                     pooled.add(fv)
-        before = [fv.value for fv in pooled.all("email")]
-        reconcile_emails(pooled)
-        spelled = dict(zip(before, (fv.value for fv in pooled.all("email")), strict=True))
+        before = [fv.value for fv in pooled.all(field_name)]
+        reconcile(pooled)
+        spelled = dict(zip(before, (fv.value for fv in pooled.all(field_name)), strict=True))
         for member in members:
             kept: dict[str, ReviewField] = {}
-            for found in member.values.get("email", []):
+            for found in member.values.get(field_name, []):
                 found.value = spelled.get(found.value, found.value)
                 kept.setdefault(found.value.casefold(), found)
-            if "email" in member.values:
-                member.values["email"] = list(kept.values())
+            if field_name in member.values:
+                member.values[field_name] = list(kept.values())
 
 
 def spell_postcodes_alike(proposals: Sequence[Proposal]) -> None:
@@ -376,6 +407,38 @@ def spell_postcodes_alike(proposals: Sequence[Proposal]) -> None:
             (best, most), (_, next_most) = counts.most_common(2)
             if most > next_most:
                 member.values["postcode"][0].value = best
+
+
+def spell_names_alike(proposals: Sequence[Proposal]) -> None:
+    """The units of one client in this import spell the name one way: where they read it
+    one letter apart, the way it is read most often across them (a loose letter's
+    "Gerfit Mulder" beside the folder's "Gerrit", on its card and its tab); else the
+    client was named as the unit that came first read it. Names further apart are other
+    names, left as read; what a person typed is kept."""
+    for members in _one_clients_units(proposals):
+        for key in ("name", "first_name", "last_name"):
+            read = Counter(
+                fv.value for m in members for fv in (m.extracted.all(key) if m.extracted else ())
+            )
+            for member in members:
+                found = member.values.get(key)
+                if not found or found[0].reviewed:
+                    continue
+                mine = found[0].value
+                slips = [v for v in read if _one_letter_apart(v, mine)]
+                best = max(slips, key=read.__getitem__, default=mine)
+                if read[best] > read[mine]:
+                    found[0].value = best
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter of one name misread ("Gerfit Mulder" / "Gerrit Mulder"), as matching
+    holds first names to agree (not "Maria" / "Marie": mother and daughter)."""
+    a_words, b_words = fold(a).split(), fold(b).split()
+    if len(a_words) != len(b_words):
+        return False
+    apart = [(x, y) for x, y in zip(a_words, b_words, strict=True) if x != y]
+    return len(apart) == 1 and one_letter_misread(*apart[0], 6)
 
 
 def _house(proposal: Proposal) -> tuple[str, ...] | None:
