@@ -195,10 +195,6 @@ def upright_size(page: PageText) -> tuple[int, int]:
 def build_lines(page: PageText, page_index: int = 0) -> list[Line]:
     """Whole lines of the upright page, top to bottom; from the page text without boxes."""
     originals = [w for w in page.words if _meaningful(w.text) and not _speck(w)]
-    # a rule read as "|" stands as high as the letters; a speck read so (1 x 3 px) took
-    # a card's mobile number apart ("Mobiel: +31 (0)6" over "| 25426344": a KvK number)
-    low = text_height(originals) / 2
-    originals = [w for w in originals if not (w.text in _RULES and w.height < low)]
     if not originals:
         return _lines_from_text(page.text, page_index)
     if not any(w.width or w.height for w in originals):
@@ -213,6 +209,15 @@ def build_lines(page: PageText, page_index: int = 0) -> list[Line]:
         ]  # fmt: skip
     else:
         words = originals
+    # a rule read as "|" stands as high as the letters; a speck read so (1 x 3 px) took
+    # a card's mobile number apart ("Mobiel: +31 (0)6" over "| 25426344": a KvK number).
+    # Heights on the upright page: on a page turned a quarter a rule's height in the scan
+    # is its width
+    low = text_height(words) / 2
+    kept = [i for i, w in enumerate(words) if not (w.text in _RULES and w.height < low)]
+    words, originals = [words[i] for i in kept], [originals[i] for i in kept]
+    if not words:
+        return _lines_from_text(page.text, page_index)
     back = {id(u): o for u, o in zip(words, originals, strict=True)}
     # First pass with a strict height test gives line fragments; their slope is the
     # skew of the scan, which the second pass uses to join words across wide gaps

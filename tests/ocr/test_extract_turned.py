@@ -84,6 +84,18 @@ def test_lines_of_a_turned_page_read_left_to_right(quarter: int) -> None:
     assert texts[0] == "Klantkaart"
 
 
+@pytest.mark.parametrize("quarter", QUARTERS)
+def test_a_rule_as_high_as_the_letters_is_kept_on_a_turned_page_too(quarter: int) -> None:
+    """A "|" lower than half the letters is a speck, no word; a table's rule (or an l)
+    read so stands as high as they do, also on a page turned a quarter, where its height
+    in the scan is its width (all were dropped there)."""
+    upright = card()
+    upright = dataclasses.replace(upright, words=[*upright.words, Word("|", 470, 476, 3, 34, 90.0)])
+    texts = [line.text for line in build_lines(scanned_turned(upright, quarter))]
+    assert texts == [line.text for line in build_lines(upright)]
+    assert "Mobiel: | 06-12345678" in texts
+
+
 def test_iban_read_backwards_never_becomes_a_phone() -> None:
     """The real case: an upside-down page read in the scan's geometry gave
     "15 3208 1600 ABNA NL11 (IBAN): Rekeningnummer" and a phone number from its digits."""
