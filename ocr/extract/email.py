@@ -58,7 +58,8 @@ _EMAIL = re.compile(
     # OCR may put a space after a dot in the name ("priya. kowalczyk@"), or before the
     # digits at its end ("bram 1987@": an address is no bare number): not after a label;
     # a hyphen before it is a speck ("-ozturk.f@"), unless it joins a word on
-    r"(?<![\w.@])(?<![\w.@]-)((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z0-9][a-z0-9%+'-]*[._] -?"
+    # (a word, not a number: "(073) 2328514. Einfo@" is a phone number beside "E info@")
+    r"(?<![\w.@])(?<![\w.@]-)((?:(?!(?:e-?mail|mail)[._ ])(?:[a-z][a-z0-9%+'-]*[._] -?"
     # or before the separator ("anna _jansen9@", "anna -jansen9@" of "anna_jansen9@")
     r"|[a-z][a-z0-9%+']* [._-](?=[a-z])"
     r"|[a-z][a-z0-9._%+'-]* (?=(?:[0-9]+|[A-Za-z])\s?[@©®])))?"
@@ -163,6 +164,8 @@ def find_emails(text: str) -> list[Hit]:
         local = re.sub(r"\s", "", match.group(1)).strip(".")
         # a label glued on ("1826.e-mail-info@"): the address starts after it
         local = _GLUED_LABEL.sub("", local) or local
+        if local[:1] == "E" and local[1:] in ROLE_MAILBOXES:
+            local = local[1:]  # the label "E" glued on ("Einfo@")
         local = re.sub(r"(?<=[0-9])[lIL](?=[0-9]|$)", "1", local)  # "vries3l": a 1 among digits
         # addresses are printed in lower case: a capital S or O before a digit is one
         # ("lotte_venS6@" of "lotte_ven56@")

@@ -65,6 +65,9 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("iris@bakker.nl", "iris@bakker.nl"),  # "ins" is no firm's mailbox
         ("Deutschland „rechnung@hoffmann.de”", "rechnung@hoffmann.de"),  # „ a quote, not a dot
         ("priya„kowalczyk@gmail.com", "priya.kowalczyk@gmail.com"),  # ... after a word a dot
+        # a letterhead's phone number before the label "E" glued to a firm's mailbox
+        ("T. (073) 2328514. Einfo@mullerelektro.nl", "info@mullerelektro.nl"),
+        ("Eva@bakker.nl", "eva@bakker.nl"),  # a name, no label
     ],
 )
 def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:
