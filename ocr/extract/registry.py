@@ -34,9 +34,10 @@ _KVK_LABEL = re.compile(
 # 27255008"), a phone's plus is not.
 _EIGHT = re.compile(
     r"^[^\w€$%+]*(?:\+\s+)?(?:(?:['‘’`][st][ :.-])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—]+){0,4}?"
-    r"([0-9OoIl|](?:[ .]?[0-9OoIl|]){7})(?![0-9A-Za-z])"
+    # a last 1 read as a bracket too ("9092494]"; not a first: "[1234567]" is no number)
+    r"([0-9OoIl|](?:[ .]?[0-9OoIl|]){6}[ .]?[0-9OoIl|\]])(?![0-9A-Za-z])"
 )
-_KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+_KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "]": "1"})
 
 # NL read as "NE" too ("NE244953752B01"): the checksum still has to agree
 # a 1 is read as "|", "!", "[" or "]" too ("NL4444979[2B01"), a 0 as a D ("B D1"): the
@@ -82,6 +83,8 @@ def find_kvk(text: str, *, labelled: bool = False) -> list[Hit]:
             continue
         raw = match.group(1)
         start = pos + match.start(1)
+        if raw.endswith("]") and "[" in text[max(0, start - 3) : start]:
+            continue  # seven digits in brackets
         printed = re.sub(r"[ .]", "", raw)
         value = printed.translate(_KVK_DIGITS)
         if len(value) == 8 and value.isdigit():

@@ -47,6 +47,10 @@ def test_kvk_in_its_real_spellings(text: str) -> None:
     assert values(ex, "kvk") == ["12345678"] and values(ex, "phone") == []
 
 
+def test_a_kvk_numbers_last_1_read_as_a_bracket() -> None:
+    assert [h.value for h in find_kvk("KvK-nummer: 9092494]")] == ["90924941"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -57,6 +61,7 @@ def test_kvk_in_its_real_spellings(text: str) -> None:
         "KvK 12345678901",
         "KK 12345678",  # without its dots no label: too many things are called KK
         "KvK: +31612345678",  # a phone after a lost KvK number
+        "KvK [1234567]",  # seven digits in brackets
     ],
 )
 def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:
