@@ -92,6 +92,11 @@ def test_btw_in_its_real_spellings(text: str) -> None:
     assert values(ex, "btw") == ["NL004495445B01"] and values(ex, "vat") == []
 
 
+def test_a_btw_ids_7_read_as_a_slash() -> None:
+    assert [h.value for h in find_btw("NLS20073/33801")] == ["NL520073733B01"]
+    assert find_btw("NLS20073/43801") == []  # a 7 does not pass there
+
+
 def test_btw_repaired_only_when_the_checksum_agrees() -> None:
     assert [(h.value, h.repaired) for h in find_btw("NL 004495445 Bol")] == [
         ("NL004495445B01", True)
