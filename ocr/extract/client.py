@@ -13,6 +13,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from storage.models import PageText
 
 from .address import Street, find_postcodes, known_city, parse_street
@@ -39,6 +41,7 @@ from .own import OwnBusiness
 from .parties import RawAddress, RawFolder, RawPage, RawReading, folder_hints, resolve
 from .phones import find_phones, phone_kind
 from .registry import find_btw, find_kvk, find_vat
+from .text import fold
 from .words import Line, build_lines, upright_size
 
 # Base confidence per place; multiplied by how sure OCR was of the words.
@@ -58,6 +61,8 @@ _PHONE_START = re.compile(
     r"(?i)(?:(?:\+\s?|\b00\s?)31|\(0\)|\b0)[\d\s()-]{0,6}[-/]?\s*$|"
     r"(?:\btel\w*|\bmob\w*|\bgsm)\W*$"
 )
+# an account's holder after it: "t.n.v. Haan Bouwmaterialen B.V." (ten name van)
+_IN_NAME_OF = re.compile(r"(?i)\s*t\.?\s?n\.?\s?v\.?\s+(\S.{2,})")
 _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "client_since"})
 # A money amount: a line that holds one is a price or a transaction (a price list, a bank
 # statement), where a number that looks like a phone or an IBAN is an article number or a
@@ -176,9 +181,16 @@ class _PageReader:
         self._read_letterhead_companies(layout)
         self._read_bare_kvk(layout)
         readings = []
+        firms = {
+            fold(fv.value): layout.place(*key).party
+            for fv, *_rest, key, _signed in self.found
+            if fv.field == "company" and layout.place(*key).party
+        }
         for fv, unit, group, key, signed in self.found:
             place = layout.place(*key)
             zone, party = ("signature", "sender") if signed else (place.zone, place.party)
+            if fv.field == "iban" and party is None:
+                party = self._holder(fv, key, firms)
             fv = dataclasses.replace(fv, zone=zone, party=party)
             readings.append(RawReading(fv, unit, group))
         addresses = []
@@ -188,6 +200,19 @@ class _PageReader:
             addresses.append(RawAddress(av, unit, group))
         return RawPage(self.index, readings, addresses, layout.is_card,
                        layout.customer_wording, layout.business_addressee)  # fmt: skip
+
+    def _holder(self, fv: FieldValue, key: tuple[int, int], firms: dict[str, str]) -> str | None:
+        """The party whose firm an account in running text is in the name of ("… 2312
+        38t.n.v. Haan Bouwmaterialen B.V.": the supplier's letterhead names it), if any."""
+        text = self.lines[key[0]].text
+        after = text[text.find(fv.raw) + len(fv.raw) :] if fv.raw in text else ""
+        named = _IN_NAME_OF.match(after)
+        if not named:
+            return None
+        holder = fold(named.group(1))
+        return next(
+            (p for firm, p in firms.items() if fuzz.token_set_ratio(holder, firm) >= 90), None
+        )
 
     def _read_letterhead_companies(self, layout: PageLayout) -> None:
         """A letterhead's or footer's name line ("webwinkel b.v.", "Garage Dekker B.V. |

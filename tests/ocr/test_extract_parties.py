@@ -221,6 +221,39 @@ def test_a_supplier_invoice_to_us_is_not_the_client() -> None:
     assert "+31104123456" not in values(ex, "phone")
 
 
+def test_an_account_in_running_text_in_the_name_of_the_letterheads_firm_is_theirs() -> None:
+    """A supplier's invoice to us for the client's house (its delivery address): the
+    account in the payment line, "t.n.v." the supplier, glued on by OCR, is the
+    supplier's; taken for the client's it made the card's IBAN ambiguous."""
+
+    def to_us(payee: str) -> PageText:
+        return page_of(
+            ("Groothandel Jansen B.V.", 180, 100),
+            ("Havenweg 3 · 3011 AB Rotterdam · Tel. 010-4123456", 180, 160),
+            ("Installatiebedrijf Hoekstra B.V.", 900, 420),
+            ("Industrieweg 14", 900, 465),
+            ("8441 PK Heerenveen", 900, 510),
+            ("Factuur 2024-118", 180, 700),
+            ("Afleveradres:", 180, 770),
+            ("Kees de Vries", 180, 810),
+            ("Kerkstraat 12a", 180, 850),
+            ("1234 AB Amsterdam", 180, 890),
+            ("Remblokken 2 stuks 89,50", 180, 1000),
+            ("Betaling binnen 30 dagen op", 180, 1400),
+            (f"NL91 ABNA 0417 1643 00t.n.v. {payee}", 180, 1440),
+        )
+
+    def read(payee: str) -> ExtractedClient:
+        return extract_client([card(), to_us(payee)], folder_name="Vries, Kees de")
+
+    ex = read("Groothandel Jansen B.V.")
+    assert ex.pages[1].client == "recipient"  # the folder's client: the addressee
+    assert values(ex, "iban") == ["NL50INGB0683251309"]
+    assert "NL91ABNA0417164300" in {fv.value for fv in ex.held}
+    # in the name of someone the page does not print as a firm: as before
+    assert "NL91ABNA0417164300" in {fv.value for fv in read("De Vries").all("iban")}
+
+
 def test_a_supplier_invoice_to_us_in_a_year_folder_is_not_the_client() -> None:
     """A year folder of the client holds no card and its tab names nobody: our invoice to
     the client says whose it is, so the supplier's invoice to us filed beside it is kept
