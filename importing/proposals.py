@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Hamming
+
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
@@ -355,8 +357,15 @@ def spell_emails_alike(proposals: Sequence[Proposal]) -> None:
 def spell_kvk_alike(proposals: Sequence[Proposal]) -> None:
     """The units of one client in this import read one KvK number, as within one unit
     (merge_kvk_slips): a loose scan's "95306240" beside the folder card's "95306210" is
-    the card's misread; else the card took whichever unit came first."""
+    the card's misread; else the card took whichever unit came first. Where nothing
+    settles which of two numbers a digit apart was read right (each on a card, read
+    once, as surely), the card gets neither: both stay suggestions."""
     _spell_alike(proposals, "kvk", (), merge_kvk_slips)
+    for members in _one_clients_units(proposals):
+        read = {f.value for m in members for f in m.values.get("kvk", [])}
+        if any(Hamming.distance(a, b) == 1 for a in read for b in read if len(a) == len(b)):
+            for member in members:
+                member.values.pop("kvk", None)
 
 
 def _spell_alike(

@@ -3,6 +3,7 @@ client, what goes on the card, and what is never mixed."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -357,6 +358,26 @@ def test_one_clients_units_read_one_kvk_number(client_file, paper) -> None:
     report = run(client_file, loose(paper(slipped)), folder("Vries, Kees de", paper(card())))
     (client_id,) = report.created
     assert client_file.client(client_id).kvk == "12345678"
+
+
+def test_a_kvk_number_one_clients_cards_read_a_digit_apart_goes_on_no_card(
+    client_file, paper
+) -> None:
+    """The client's folder and the folder of his firm each hold a card; one read the KvK
+    number a digit off, as surely, once each: nothing tells which is right."""
+    right = card()
+    words = [dataclasses.replace(w, text="12345670") if w.text == "12345678" else w
+             for w in right.words]  # fmt: skip
+    slipped = dataclasses.replace(
+        right, words=words, text=right.text.replace("12345678", "12345670")
+    )
+    report = run(
+        client_file,
+        folder("Vries, Kees de", paper(slipped)),
+        folder("Bakkerij De Vries B.V.", paper(card())),
+    )
+    (client_id,) = report.created
+    assert client_file.client(client_id).kvk is None
 
 
 @pytest.mark.parametrize(
