@@ -162,8 +162,18 @@ def read_sources(
             prepared[i] = _prepare(image, dpi, settings, timeout, settings.orientation)
         except Exception as e:  # one bad page must not stop the others
             results[i] = as_ocr_error(e)
-    read = _read_prepared(prepared, lang, timeout)
-    if settings.orientation == "auto":
+    auto = settings.orientation == "auto"
+    # a page read poorly may be read again turned: its second looks wait until its
+    # reading stands (on a page read upside down they read garbage again, for nothing)
+    read = _read_prepared(
+        prepared, lang, timeout, lambda page: not auto or _good_enough(page, settings)
+    )
+    if auto:
+        unlooked = {
+            i: page
+            for i, page in read.items()
+            if isinstance(page, PageText) and not _good_enough(page, settings)
+        }
         _read_poor_again(read, sources, settings, lang, timeout, lambda page: "upright", _surer)
         # still poor: OSD may have taken the page for the other way up (a letter turned a
         # quarter read as turned three quarters: "uapurg Jop uns pany", all its values
@@ -181,6 +191,12 @@ def read_sources(
                 lambda page, turn=turn: (page.orientation + turn) % 360,
                 functools.partial(_good_other_way_up, settings=settings),
             )
+        # ... and where the first reading stands after all, it is read again with them
+        standing = {i for i, page in unlooked.items() if read[i] is page}
+        _read_poor_again(
+            read, sources, settings, lang, timeout, lambda page: page.orientation,
+            lambda first, page: True, only=standing,
+        )  # fmt: skip
     for i, page in read.items():
         results[i] = combine(layers[i], page) if i in layers else page
     for i, layer in layers.items():
@@ -197,13 +213,17 @@ def _read_poor_again(
     timeout: float,
     turned: Callable[[PageText], str | int],
     better: Callable[[PageText, PageText], bool],
+    only: set[int] | None = None,
 ) -> None:
-    """Pages read poorly, read again turned (by OSD: "upright", or by a quarter); the
-    second reading replaces the first where it is better. The source is loaded again,
-    not kept."""
+    """Pages read poorly (or the pages only), read again turned (by OSD: "upright", or
+    by a quarter); the second reading replaces the first where it is better. The source
+    is loaded again, not kept."""
     again: dict[int, _Prepared] = {}
     for i, page in read.items():
-        if isinstance(page, PageText) and not _good_enough(page, settings):
+        if not isinstance(page, PageText):
+            continue
+        wanted = i in only if only is not None else not _good_enough(page, settings)
+        if wanted:
             try:
                 _, image, dpi = sources[i]()
                 assert image is not None
@@ -271,11 +291,15 @@ def combine(layer: PageText, ocr: PageText | OcrError) -> PageText:
 
 
 def _read_prepared(
-    prepared: dict[int, _Prepared], lang: str, timeout: float
+    prepared: dict[int, _Prepared],
+    lang: str,
+    timeout: float,
+    look: Callable[[PageText], bool] = lambda page: True,
 ) -> dict[int, PageText | OcrError]:
-    """Every prepared page in one Tesseract run, boxes mapped back to the original. When
-    a run of several pages fails (Tesseract crashed or hung on one of them) it raises
-    RunFailedError: the pool then reads them one by one. The files are removed after."""
+    """Every prepared page in one Tesseract run, boxes mapped back to the original; the
+    second looks on the pages whose first reading look accepts. When a run of several
+    pages fails (Tesseract crashed or hung on one of them) it raises RunFailedError: the
+    pool then reads them one by one. The files are removed after."""
     if not prepared:
         return {}
     items = list(prepared.items())
@@ -286,16 +310,28 @@ def _read_prepared(
             if len(items) == 1:
                 return {items[0][0]: e}
             raise RunFailedError(str(e)) from e
-        files = [p.file for _, p in items]
-        tables = ruled.read_again(tables, files, lang, timeout)
-        tables = picture_blocks.read_empty_blocks(tables, files, lang, timeout)
-        tables = small_print.read_closer(tables, files, lang, timeout)
-        tables = iban_lines.read_again(tables, files, lang, timeout)
-        tables = number_lines.read_again(tables, files, lang, timeout)
+        chosen = [k for k, (table, (_, p)) in enumerate(zip(tables, items, strict=True))
+                  if look(_page(table, p))]  # fmt: skip
+        looked = _second_looks(
+            [tables[k] for k in chosen], [items[k][1].file for k in chosen], lang, timeout
+        )
+        for k, table in zip(chosen, looked, strict=True):
+            tables[k] = table
         return {i: _page(table, p) for (i, p), table in zip(items, tables, strict=True)}
     finally:
         for _, p in items:
             p.file.unlink(missing_ok=True)
+
+
+def _second_looks(tables: list[dict], files: list[Path], lang: str, timeout: float) -> list:
+    """What Tesseract's first reading of a page missed, read again (each look says how)."""
+    if not tables:
+        return tables
+    tables = ruled.read_again(tables, files, lang, timeout)
+    tables = picture_blocks.read_empty_blocks(tables, files, lang, timeout)
+    tables = small_print.read_closer(tables, files, lang, timeout)
+    tables = iban_lines.read_again(tables, files, lang, timeout)
+    return number_lines.read_again(tables, files, lang, timeout)
 
 
 def _page(table: dict, prepared: _Prepared) -> PageText:

@@ -4,6 +4,7 @@ check binders 2 pages of 3,850, each read as nonsense and all its values lost)."
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,50 @@ def test_only_a_good_reading_the_other_way_up_counts() -> None:
     assert worker._good_other_way_up(_page(94, 44.0), _page(91, 90.6), settings)
     assert not worker._good_other_way_up(_page(40, 54.8), _page(6, 57.6), settings)
     assert not worker._good_other_way_up(_page(40, 54.8), _page(38, 60.0), settings)
+
+
+def _marked_looks(calls: list[int]):
+    """A stand-in for the second looks that marks each table it is given with a word."""
+
+    def look(tables: list[dict], *_args) -> list[dict]:
+        calls.append(len(tables))
+        marked = []
+        for table in tables:
+            table = {key: list(column) for key, column in table.items()}
+            last = len(table["text"]) - 1
+            for key, column in table.items():
+                column.append("GEKEKEN" if key == "text" else column[last])
+            marked.append(table)
+        return marked
+
+    return look
+
+
+def test_the_second_looks_read_only_the_reading_that_stands(
+    tmp_path: Path, tesseract_available, monkeypatch
+) -> None:
+    """A page scanned upside down reads poorly the first time: its second looks wait for
+    the reading the right way up (they cost as much as a reading, for garbage)."""
+    path = save(card(CARD, size=(1100, 700)).rotate(180, expand=True, fillcolor=255),
+                tmp_path / "scan.png")  # fmt: skip
+    calls: list[int] = []
+    monkeypatch.setattr(worker, "_second_looks", _marked_looks(calls))
+    monkeypatch.setattr(worker, "_orientation", lambda *a: 180)  # a stand-in for OSD
+    page = _read(path)
+    assert page.orientation == 180 and "Dorpsstraat" in page.text
+    assert "GEKEKEN" in page.text and sum(calls) == 1
+
+
+def test_a_poor_reading_that_stands_gets_its_second_looks(
+    tmp_path: Path, tesseract_available, monkeypatch
+) -> None:
+    """No other way up reads better: the first reading stands, read again with them."""
+    path = save(card(CARD, size=(1100, 700)), tmp_path / "scan.png")
+    calls: list[int] = []
+    monkeypatch.setattr(worker, "_second_looks", _marked_looks(calls))
+    monkeypatch.setattr(worker, "_orientation", lambda *a: 0)
+    strict = dataclasses.replace(DEFAULT_SETTINGS, min_confidence=101.0)  # every page poor
+    (page,) = worker.read_pages([(path, "image/png", 0, None)], DEFAULT_LANG, strict,
+                                PAGE_TIMEOUT_S)  # fmt: skip
+    assert isinstance(page, PageText) and page.orientation == 0
+    assert "Dorpsstraat" in page.text and "GEKEKEN" in page.text
