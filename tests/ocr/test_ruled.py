@@ -72,6 +72,11 @@ def test_words_that_cover_the_ink_leave_the_page_as_read() -> None:
     ImageDraw.Draw(page).rectangle([120, 400, 480, 700], fill=0)  # ink no word holds
     assert ruled.ink_covered(read, page) < ruled.LOW_COVER
     assert ruled.ink_covered(read, Image.new("L", (50, 50), 255)) == 1.0
+    # words read unsurely hold no ink: a table read as a few garbled words
+    garbled = table(
+        [("Debiteurenkaart", 100, 100, 400, 60, 95.0), ("'rca", 100, 390, 400, 330, 31.0)]
+    )
+    assert ruled.ink_covered(garbled, page) < ruled.LOW_COVER
 
 
 def test_a_page_whose_table_was_dropped_is_read_again_without_its_rules() -> None:
