@@ -55,7 +55,6 @@ _WRITERS_ZONES = ("letterhead", "footer", "signature")
 # a value alone in its segment: eight digits, specks of a table's rules around them
 # ... or after what is left of its label ("en: 68880746" for "KvK-nr: 68880746")
 _BARE_EIGHT = re.compile(r"[\s|:.‘’'\[\](]*(?:[A-Za-z]{1,3}[:;]\s*)?([0-9OIl|]{8})[\s|:.‘’'\[\])]*")
-# Labels whose digits are never a phone number, however they were read.
 # what stands before a phone number's last digits: "+31 (0)6", "06 -", "0031 20", "Mobiel:"
 _PHONE_START = re.compile(
     r"(?i)(?:(?:\+\s?|\b00\s?)31|\(0\)|\b0)[\d\s()-]{0,6}[-/]?\s*$|"
@@ -63,6 +62,7 @@ _PHONE_START = re.compile(
 )
 # an account's holder after it: "t.n.v. Haan Bouwmaterialen B.V." (ten name van)
 _IN_NAME_OF = re.compile(r"(?i)\s*t\.?\s?n\.?\s?v\.?\s+(\S.{2,})")
+# Labels whose digits are never a phone number, however they were read.
 _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "client_since"})
 # A money amount: a line that holds one is a price or a transaction (a price list, a bank
 # statement), where a number that looks like a phone or an IBAN is an article number or a
