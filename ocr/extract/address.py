@@ -12,10 +12,9 @@ from .labels import label_kind
 
 # Letters F, I, O, Q, U, Y never occur in postcodes; SA, SD and SS are not used.
 # (an underscore before it is scanner dust: "“_9104 AA Damwâld"; so is a comma between
-# its digits and two capitals: "5231, VK ‘s-Hertogenbosch", a hyphen: "2327-WL Leiden",
-# or a dot: "2808. VH Gouda")
+# its digits and two capitals: "5231, VK ‘s-Hertogenbosch", or a hyphen: "2327-WL Leiden")
 _POSTCODE = re.compile(
-    r"(?<![^\W_])(?<!-)([1-9][0-9]{3})(?:[,.-]\s?(?=[A-EGHJ-NPRSTVWXZ]{2}\b)|\s?)"
+    r"(?<![^\W_])(?<!-)([1-9][0-9]{3})(?:[,-]\s?(?=[A-EGHJ-NPRSTVWXZ]{2}\b)|\s?)"
     r"([A-EGHJ-NPRSTVWXZ][A-EGHJ-NPRSTVWXZa-z]|[A-Z][a-z])(?![\w])"
 )
 _CITY = re.compile(
