@@ -186,11 +186,14 @@ class _PageReader:
             for fv, *_rest, key, _signed in self.found
             if fv.field == "company" and layout.place(*key).party
         }
+        senders = self._senders_columns(layout)
         for fv, unit, group, key, signed in self.found:
             place = layout.place(*key)
             zone, party = ("signature", "sender") if signed else (place.zone, place.party)
             if fv.field == "iban" and party is None:
                 party = self._holder(fv, key, firms)
+            if party is None and key in senders:
+                party = "sender"
             fv = dataclasses.replace(fv, zone=zone, party=party)
             readings.append(RawReading(fv, unit, group))
         addresses = []
@@ -200,6 +203,29 @@ class _PageReader:
             addresses.append(RawAddress(av, unit, group))
         return RawPage(self.index, readings, addresses, layout.is_card,
                        layout.customer_wording, layout.business_addressee)  # fmt: skip
+
+    def _senders_columns(self, layout: PageLayout) -> set[tuple[int, int]]:
+        """The labelled values of a column of details that repeats a value of the page's
+        writer (its letterhead's mobile number): a supplier's column beside the client's
+        delivery address on its invoice is the supplier's, also where its letterhead's
+        copy of a value was misread ("TO0512-989912") and only the column's was read."""
+        theirs = {
+            (fv.field, fv.value)
+            for fv, *_rest, key, signed in self.found
+            if signed or layout.place(*key).party == "sender"
+        }
+        lefts = {(s.line_index, s.seg_index): s.line.left for row in self.segs for s in row}
+        free = [
+            (fv, key, lefts[key])
+            for fv, *_rest, key, signed in self.found
+            if not signed and (layout.place(*key).zone, layout.place(*key).party) == ("label", None)
+        ]
+        near = 0.01 * self.size[0]
+        columns: set[tuple[int, int]] = set()
+        for fv, _key, left in free:
+            if (fv.field, fv.value) in theirs:
+                columns |= {k for _fv, k, x in free if abs(x - left) <= near}
+        return columns
 
     def _holder(self, fv: FieldValue, key: tuple[int, int], firms: dict[str, str]) -> str | None:
         """The party whose firm an account in running text is in the name of ("… 2312

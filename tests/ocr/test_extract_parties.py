@@ -998,6 +998,38 @@ def test_a_suppliers_number_misread_in_its_column_of_details_is_theirs_too() -> 
     assert "+31104123457" in {fv.value for fv in ex.held}
 
 
+def test_a_column_of_details_that_repeats_the_writers_number_is_theirs() -> None:
+    """A supplier's invoice to us for the client's house: its letterhead's phone number
+    misread past reading (here: lost), its mobile read; its column of details beside
+    the delivery address repeats both. The column's phone number is the supplier's too,
+    not the client's (the column stands where the client's address block does)."""
+
+    def page(letterhead_phone: str) -> PageText:
+        return page_of(
+            ("Kantoorartikelen Van Wijk B.V.", 160, 100),
+            (f"Transportweg 96 9201 JB Drachten {letterhead_phone} Mob. 06 1164 4751", 700, 170),
+            ("Installatiebedrijf Hoekstra B.V.", 900, 390),
+            ("Industrieweg 14", 900, 430),
+            ("8441 PK Heerenveen", 900, 470),
+            ("Rekening F556079", 160, 615),
+            ("Afleveradres:", 160, 780),
+            ("Jan Hoekman", 160, 820),
+            ("Stationsweg 92d", 160, 860),
+            ("5035 MJ Tilburg", 160, 900),
+            ("Tel.", 1246, 850),
+            ("0512-989912", 1246, 890),
+            ("Mobiel", 1246, 935),
+            ("06 1164 4751", 1246, 975),
+            ("Bevestigingsmateriaal 2 12,75 25,50", 160, 1010),
+        )
+
+    card = page_of(("Klantkaart", 180, 100), ("Naam: Jan Hoekman", 180, 200),
+                   ("Tel.: 06-47742788", 180, 250))  # fmt: skip
+    for phone in ("", "T. 0512-989912"):
+        ex = extract_client([card, page(phone)], folder_name="Hoekman, Jan", own=OWN)
+        assert [fv.value for fv in ex.all("phone")] == ["+31647742788"], phone
+
+
 def test_a_number_read_one_or_two_digits_off_is_a_misreading_of_it() -> None:
     """What counts as a supplier's number misread on its own page: "4808658" of
     "4808686" (two digits), not the same number, another length or three digits off."""
