@@ -167,6 +167,7 @@ def find_emails(text: str) -> list[Hit]:
         if local[:1] == "E" and local[1:] in ROLE_MAILBOXES:
             local = local[1:]  # the label "E" glued on ("Einfo@")
         local = re.sub(r"(?<=[0-9])[lIL](?=[0-9]|$)", "1", local)  # "vries3l": a 1 among digits
+        local = re.sub(r"(?<=[0-9])s$", "5", local)  # ... and a 5 read as s ("wouters5s")
         # addresses are printed in lower case: a capital S or O before a digit is one
         # ("lotte_venS6@" of "lotte_ven56@")
         local = re.sub(r"[SO](?=[0-9])", lambda m: "5" if m.group() == "S" else "0", local)
@@ -229,6 +230,10 @@ def _role_misread(local: str) -> str | None:
     respelled = [r for r in two_for_one(local) if r in ROLE_MAILBOXES]
     if respelled:
         return respelled[0]
+    # ... or a letter for one it looks like ("into@" for "info@"; not "ingo@")
+    alike = [r for r in ROLE_MAILBOXES if look_alike(r, local)]
+    if len(alike) == 1:
+        return alike[0]
     # digits and a plural are how real ones differ ("sales1@", "contacts@"), not OCR
     if len(local) < 6 or not local.isalpha():
         return None

@@ -68,6 +68,9 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         # a letterhead's phone number before the label "E" glued to a firm's mailbox
         ("T. (073) 2328514. Einfo@mullerelektro.nl", "info@mullerelektro.nl"),
         ("Eva@bakker.nl", "eva@bakker.nl"),  # a name, no label
+        ("into@brouwerzn.nl", "info@brouwerzn.nl"),  # f read as t
+        ("ingo@brouwer.nl", "ingo@brouwer.nl"),  # a name: g is no f misread
+        ("gerrit_wouters5s@planet.nl", "gerrit_wouters55@planet.nl"),  # a 5 read as s
     ],
 )
 def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:
