@@ -237,10 +237,14 @@ def _role_misread(local: str) -> str | None:
     # digits and a plural are how real ones differ ("sales1@", "contacts@"), not OCR
     if len(local) < 6 or not local.isalpha():
         return None
+    # one letter off, or two in a long one ("adrhinistratie@": an m read as "rh")
+    slips = 2 if len(local) >= 10 else 1
     near = [
         r
         for r in ROLE_MAILBOXES
-        if Levenshtein.distance(local, r, score_cutoff=1) <= 1 and local != f"{r}s"
+        if Levenshtein.distance(local, r, score_cutoff=slips) <= slips
+        and local != f"{r}s"
+        and abs(len(local) - len(r)) <= 1  # not a word added on ("boekhoudingen")
     ]
     return near[0] if len(near) == 1 else None
 

@@ -39,6 +39,7 @@ from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F
         "KvK-nummer:, | 12345678",  # ... or a table's rule read as "|"
         "KvK-nr: „12345678",  # ... or as a low quote
         "KvK: + 12345678",  # ... or as a plus, a space after it
+        '‘KvK-on "12345678',  # ... or as a quote after its label's "nr" misread
     ],
 )
 def test_kvk_in_its_real_spellings(text: str) -> None:
