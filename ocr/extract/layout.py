@@ -155,6 +155,7 @@ SIGN_OFF = re.compile(
 )
 # The writer's return address printed small over the window ("Retouradres: Postbus 251")
 _RETURN_LINE = re.compile(r"^\W*retour", re.IGNORECASE)
+_POSTCODE_IN = re.compile(r"\b[1-9][0-9]{3}\s?[A-Z]{2}\b")
 
 
 def split_at_return_line(
@@ -176,8 +177,10 @@ def split_at_return_line(
         # only a block that runs on into the window: not one the window was split off
         if same[0][0] >= i or not below or below[0][0] != i + 1:
             continue
-        # to the end of the address that starts under it
+        # to the end of the address that starts under it, or where the reader found none
+        # (a speck's line between name and street), to the first postcode under it
         ends = [max(k[0] for k in g) for g in groups if min(k[0] for k in g) == i + 1]
+        ends += [k[0] for k in below[:5] if _POSTCODE_IN.search(segs[k[0]][k[1]].text)]
         if not ends:
             continue
         last = ends[0]

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from ocr.extract import ExtractedClient, extract_client
 from ocr.extract.client import read_folder
+from ocr.extract.layout import blocks_of, split_at_return_line
 from ocr.extract.parties import _digits_apart, resolve
+from ocr.extract.words import build_lines
 from storage import PageText, Word
 from tests.ocr.test_extract import (  # OwnBusiness: moves on main (lead)
     CHAR_W,
@@ -623,6 +625,13 @@ def test_a_return_address_line_starts_the_addressees_block_under_the_writers() -
     ex = extract_client([page_of(*rows, *signed)], own=OWN)
     assert values(ex, "phone") == ["+31614471678"]
     assert values(ex, "email") == ["marieke.heuvel@live.nl"]
+    # ... also where the reader found no address under the line (a speck read as a line
+    # of its own between our name and our street): down to the first postcode under it
+    segs = [[line] for line in build_lines(page_of(*rows))]
+    split = split_at_return_line(blocks_of(segs), segs, [])
+    assert len({split[(i, 0)] for i in range(4)}) == 1
+    assert len({split[(i, 0)] for i in range(4, 7)}) == 1
+    assert split[(3, 0)] != split[(4, 0)]
 
 
 @pytest.mark.parametrize(
