@@ -11,7 +11,7 @@ from storage.phones import normalize
 from .address import parse_street
 from .company import TRADE_WORDS, firm_domain_alike, without_legal_form
 from .email import MAIL_PROVIDERS
-from .text import fold
+from .text import fold, two_for_one
 
 
 def _distinctive(name: str) -> str:
@@ -115,13 +115,15 @@ class OwnFilter:
         if any(firm_domain_alike(domain, own) for own in self.domains):
             return True
         # our mailbox at a long domain misread in several letters
-        # ("kantoor@schowteninstatatetechriek.nl" for "…@schouteninstallatietechniek.nl")
+        # ("kantoor@schowteninstatatetechriek.nl" for "…@schouteninstallatietechniek.nl"),
+        # one of them read as two ("kantoor@bioniautoservice.nl" for "…@blomautoservice.nl")
+        readings = [domain, *two_for_one(domain)]
         for own in self.emails:
             own_mailbox, _, own_domain = own.rpartition("@")
             if (
                 mailbox == own_mailbox
                 and own_domain in self.domains
-                and firm_domain_alike(domain, own_domain, 80)
+                and any(firm_domain_alike(d, own_domain, 80) for d in readings)
             ):
                 return True
         return False

@@ -511,6 +511,10 @@ def test_our_mailbox_at_a_misread_domain_is_ours() -> None:
     # another firm's office, or another mailbox at a firm with a name like ours
     assert not own.email("kantoor@schoutenbouw.nl")
     assert not own.email("info@schoutenbouw.nl")
+    # a letter of our name read as two ("ni" for m) beside one misread (i for l)
+    blom = OwnFilter(OwnBusiness(emails=("kantoor@blomautoservice.nl",)))
+    assert blom.email("kantoor@bioniautoservice.nl")
+    assert not blom.email("kantoor@bosautoservice.nl")  # another garage
 
 
 def test_another_firm_of_our_trade_is_not_ours() -> None:
