@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .company import looks_like_company
-from .text import one_apostrophe
+from .text import one_apostrophe, two_for_one
 
 # Longest first, so "van der" wins over "van".
 PARTICLES = sorted(
@@ -93,8 +93,20 @@ def strip_title(text: str) -> str:
     return TITLES.sub("", text).strip(" ,;:")
 
 
+def _title_misread(text: str) -> str:
+    """A title with a letter read as two ("Fani. de Vries" of "Fam. de Vries") is that
+    title, not a first name."""
+    first, _, rest = text.strip().partition(" ")
+    if first.endswith(".") and rest:
+        for word in two_for_one(first):
+            if TITLES.match(f"{word} "):
+                return f"{word} {rest}"
+    return text
+
+
 def parse_person(text: str) -> PersonName | None:
     """A person's name from a line, or None when the line does not look like one."""
+    text = _title_misread(text)
     # a speck read as a dot between a first name and a particle ("Emma.de Wit") or after
     # the particle ("Eva van. Leeuwen"), or the gap after an initial lost ("J.de Vries")
     text = _DOT_AFTER_NAME.sub(" ", _DOT_AFTER_INITIAL.sub(". ", one_apostrophe(text)))

@@ -124,6 +124,7 @@ def test_slogan_and_running_text_are_no_company() -> None:
         ("Dhr. en mevr. Jansen", (None, None, "Jansen")),
         ("De heer en mevrouw K. Jansen", (None, None, "Jansen")),
         ("Mw. van der Meer", (None, "van der", "Meer")),
+        ("Fani. de Vries", (None, "de", "Vries")),  # the m of Fam. read as ni: no first name
     ],
 )
 def test_addressee_with_a_title_and_only_a_surname(printed: str, parts: tuple) -> None:
