@@ -19,7 +19,7 @@ from rapidfuzz.distance import Hamming
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
-from ocr.extract.reconcile import merge_kvk_slips, reconcile_emails
+from ocr.extract.reconcile import merge_registry_slips, reconcile_emails
 from ocr.extract.text import fold
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
@@ -310,7 +310,7 @@ def propose_all(
     ]
     decide_all(cf, proposals)
     spell_emails_alike(proposals)
-    spell_kvk_alike(proposals)
+    spell_registry_alike(proposals)
     spell_postcodes_alike(proposals)
     spell_names_alike(proposals)
     return proposals, recurring
@@ -354,18 +354,19 @@ def spell_emails_alike(proposals: Sequence[Proposal]) -> None:
     _spell_alike(proposals, "email", names, reconcile_emails)
 
 
-def spell_kvk_alike(proposals: Sequence[Proposal]) -> None:
-    """The units of one client in this import read one KvK number, as within one unit
-    (merge_kvk_slips): a loose scan's "95306240" beside the folder card's "95306210" is
-    the card's misread; else the card took whichever unit came first. Where nothing
-    settles which of two numbers a digit apart was read right (each on a card, read
-    once, as surely), the card gets neither: both stay suggestions."""
-    _spell_alike(proposals, "kvk", (), merge_kvk_slips)
-    for members in _one_clients_units(proposals):
-        read = {f.value for m in members for f in m.values.get("kvk", [])}
-        if any(Hamming.distance(a, b) == 1 for a in read for b in read if len(a) == len(b)):
-            for member in members:
-                member.values.pop("kvk", None)
+def spell_registry_alike(proposals: Sequence[Proposal]) -> None:
+    """The units of one client in this import read one KvK number and one btw-id, as
+    within one unit (merge_registry_slips): a loose scan's "95306240" beside the folder
+    card's "95306210" is the card's misread; else the card took whichever unit came
+    first. Where nothing settles which of two numbers a digit apart was read right (each
+    on a card, read once, as surely), the card gets neither: both stay suggestions."""
+    for name in ("kvk", "btw"):
+        _spell_alike(proposals, name, (), merge_registry_slips)
+        for members in _one_clients_units(proposals):
+            read = {f.value for m in members for f in m.values.get(name, [])}
+            if any(Hamming.distance(a, b) == 1 for a in read for b in read if len(a) == len(b)):
+                for member in members:
+                    member.values.pop(name, None)
 
 
 def _spell_alike(

@@ -26,9 +26,9 @@ from .names import TITLES, is_particle, parse_folder_name
 from .own import OwnBusiness, OwnFilter
 from .reconcile import (
     mark_ambiguous,
-    merge_kvk_slips,
     merge_name_spacing,
     merge_phone_slips,
+    merge_registry_slips,
     reconcile_emails,
     respell_accents,
 )
@@ -473,7 +473,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
     merge_name_spacing(out)
     reconcile_emails(out)
     merge_phone_slips(out)
-    merge_kvk_slips(out)
+    merge_registry_slips(out)
     mark_ambiguous(out)
     return out
 

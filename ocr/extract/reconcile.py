@@ -569,13 +569,20 @@ def merge_phone_slips(out: ExtractedClient) -> None:
     _relabel(out, "phone", target)
 
 
-def merge_kvk_slips(out: ExtractedClient) -> None:
+def merge_registry_slips(out: ExtractedClient) -> None:
     """Of two KvK numbers one digit apart in a folder, one is the other misread (a client
     has one; "10752781" in a letter's footer beside "10152781" on the card made the
     field ambiguous and left the card without): the one read more often stands, or of two
     read as often the one read under a card's label, or the one Tesseract was surer of.
-    Otherwise both stay, and the field is ambiguous."""
-    readings = out.all("kvk")
+    Otherwise both stay, and the field is ambiguous. Likewise two btw-ids a digit apart:
+    their nine digits have a checksum that no one digit passes, so the digit is the
+    unchecked one after the B ("NL541402183B04" in a letter beside the card's "…B01")."""
+    for name in ("kvk", "btw"):
+        _merge_slips(out, name)
+
+
+def _merge_slips(out: ExtractedClient, name: str) -> None:
+    readings = out.all(name)
     count: Counter[str] = Counter(fv.value for fv in readings)
     on_card = {fv.value for fv in readings if fv.party == "card"}
     sure = _surest(readings)
@@ -588,7 +595,7 @@ def merge_kvk_slips(out: ExtractedClient) -> None:
             if m > n or (m == n and (card or sure[strong] - sure[weak] >= _SURER)):
                 target[weak] = strong
                 break
-    _relabel(out, "kvk", target)
+    _relabel(out, name, target)
 
 
 def _surest(readings: list[FieldValue]) -> dict[str, float]:

@@ -603,6 +603,19 @@ def test_of_two_kvk_numbers_one_digit_apart_in_a_folder_one_is_the_other_misread
     assert "kvk" not in ex.ambiguous
 
 
+def test_of_two_btw_ids_a_digit_apart_after_the_b_one_is_the_other_misread() -> None:
+    """The nine digits of a btw-id have a checksum no one digit passes; the two after the
+    B have none: "…B04" in a letter's footer beside the card's "…B01" left the card
+    without a btw-id."""
+    letter = _letter_with_kvk("12345678")
+    footer = page_of(("Btw NL004495445B04", 180, 2220))
+    letter = dataclasses.replace(letter, words=[*letter.words, *footer.words],
+                                 text=f"{letter.text}\n{footer.text}")  # fmt: skip
+    ex = extract_client([card(), letter], folder_name="Vries, Kees de", own=OWN)
+    assert values(ex, "btw") == ["NL004495445B01"]
+    assert "btw" not in ex.ambiguous
+
+
 def test_two_kvk_numbers_more_than_a_digit_apart_stay_two() -> None:
     ex = extract_client([card(), _letter_with_kvk("12845679")], folder_name="Vries, Kees de",
                         own=OWN)  # fmt: skip
