@@ -69,8 +69,14 @@ _EMAIL = re.compile(
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\s?\.\s?)+[A-Za-z]{2,12}"
     # a gap OCR saw inside a firm's name, in lower case ("timmerbedri jfvanderlinden.nl")
     r"|[a-z0-9][a-z0-9-]+ [a-z][a-z0-9-]+\.[a-z]{2,12}"
+    # a mail provider's dot lost, read as nothing or as a gap ("hetnetnl", "hetnet nl")
     + "|"
     + "|".join(sorted(_GLUED_PROVIDERS, key=len, reverse=True))
+    + "|"
+    + "|".join(
+        re.escape(p).replace(r"\.", " ")
+        for p in sorted(_GLUED_PROVIDERS.values(), key=len, reverse=True)
+    )
     + ")"
     r"(?![A-Za-z0-9@]|\.[A-Za-z0-9])"
 )

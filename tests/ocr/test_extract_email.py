@@ -69,6 +69,7 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("T. (073) 2328514. Einfo@mullerelektro.nl", "info@mullerelektro.nl"),
         ("Eva@bakker.nl", "eva@bakker.nl"),  # a name, no label
         ("into@brouwerzn.nl", "info@brouwerzn.nl"),  # f read as t
+        ("Email: joost1994@hetnet nl", "joost1994@hetnet.nl"),  # a provider's dot as a gap
         ("adrhinistratie@kapsalonsanne.com", "administratie@kapsalonsanne.com"),  # m as rh
         ("ingo@brouwer.nl", "ingo@brouwer.nl"),  # a name: g is no f misread
         ("gerrit_wouters5s@planet.nl", "gerrit_wouters55@planet.nl"),  # a 5 read as s
