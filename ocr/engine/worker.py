@@ -165,9 +165,8 @@ def read_sources(
     auto = settings.orientation == "auto"
     # a page read poorly may be read again turned: its second looks wait until its
     # reading stands (on a page read upside down they read garbage again, for nothing)
-    read = _read_prepared(
-        prepared, lang, timeout, lambda page: not auto or _good_enough(page, settings)
-    )
+    stands = functools.partial(_good_enough, settings=settings) if auto else None
+    read = _read_prepared(prepared, lang, timeout, stands)
     if auto:
         unlooked = {
             i: page
@@ -294,12 +293,12 @@ def _read_prepared(
     prepared: dict[int, _Prepared],
     lang: str,
     timeout: float,
-    look: Callable[[PageText], bool] = lambda page: True,
+    look: Callable[[PageText], bool] | None = None,
 ) -> dict[int, PageText | OcrError]:
     """Every prepared page in one Tesseract run, boxes mapped back to the original; the
-    second looks on the pages whose first reading look accepts. When a run of several
-    pages fails (Tesseract crashed or hung on one of them) it raises RunFailedError: the
-    pool then reads them one by one. The files are removed after."""
+    second looks on every page, or on those whose first reading look accepts. When a
+    run of several pages fails (Tesseract crashed or hung on one of them) it raises
+    RunFailedError: the pool then reads them one by one. The files are removed after."""
     if not prepared:
         return {}
     items = list(prepared.items())
@@ -310,14 +309,17 @@ def _read_prepared(
             if len(items) == 1:
                 return {items[0][0]: e}
             raise RunFailedError(str(e)) from e
-        chosen = [k for k, (table, (_, p)) in enumerate(zip(tables, items, strict=True))
-                  if look(_page(table, p))]  # fmt: skip
+        # the first readings, where look must see them before the second looks
+        pages: list[PageText | None] = [None] * len(items)
+        if look is not None:
+            pages = [_page(table, p) for table, (_, p) in zip(tables, items, strict=True)]
+        chosen = [k for k, page in enumerate(pages) if look is None or look(page)]
         looked = _second_looks(
             [tables[k] for k in chosen], [items[k][1].file for k in chosen], lang, timeout
         )
         for k, table in zip(chosen, looked, strict=True):
-            tables[k] = table
-        return {i: _page(table, p) for (i, p), table in zip(items, tables, strict=True)}
+            pages[k] = _page(table, items[k][1])
+        return {i: page for (i, _), page in zip(items, pages, strict=True)}
     finally:
         for _, p in items:
             p.file.unlink(missing_ok=True)
