@@ -140,8 +140,8 @@ def _same_first_name(a: str, b: str) -> bool:
 
 
 def one_letter_misread(a: str, b: str, shortest: int = 5) -> bool:
-    """Are a and b one name, one letter of it misread: the same length (shortest letters
-    or more), one letter apart?"""
+    """Are a and b one name or number, one letter of it misread: the same length (shortest
+    letters or more), one letter apart?"""
     return len(a) == len(b) >= shortest and Hamming.distance(a, b) == 1
 
 

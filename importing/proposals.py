@@ -14,8 +14,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Hamming
-
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
@@ -364,7 +362,7 @@ def spell_registry_alike(proposals: Sequence[Proposal]) -> None:
         _spell_alike(proposals, name, (), merge_registry_slips)
         for members in _one_clients_units(proposals):
             read = {f.value for m in members for f in m.values.get(name, [])}
-            if any(Hamming.distance(a, b) == 1 for a in read for b in read if len(a) == len(b)):
+            if any(one_letter_misread(a, b, 1) for a in read for b in read):
                 for member in members:
                     member.values.pop(name, None)
 
