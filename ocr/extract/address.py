@@ -34,6 +34,9 @@ _NOT_STREET = re.compile(
 # the 1 of a house number read as a letter ("Dr. Nolensplein la" of 1a), where the line
 # is no street otherwise
 _ONE_AS_LETTER = re.compile(r"(?<=\s)[lI|](?=[0-9]{1,3}[a-z]?$|[a-z]$)")  # not "Willem I"
+# a house number read with a gap between its digits ("Rue de Paris 1 1" of 11): a street's
+# name may hold a number ("Plein van 18 September") but does not end in a short one
+_SPLIT_NUMBER = re.compile(r"\s+([1-9][0-9]?)$")
 # specks after the house number too ("Industrieweg 101°")
 _TRAILING_JUNK = re.compile(r"[\s,.;:·|\-–—*•…_°'\"“”‘’]+$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -114,6 +117,8 @@ def parse_street(text: str) -> Street | None:
         return None
     street = match.group("street").strip(" ,")
     number = re.sub(r"\s*-\s*", "-", " ".join(match.group("nr").split()))
+    if (split := _SPLIT_NUMBER.search(street)) and number.isdigit() and len(number) <= 2:
+        street, number = street[: split.start()], split.group(1) + number
     head, _, addition = number.partition(" ")
     if addition and re.fullmatch(r"[Il1|]{2,3}", addition):
         number = f"{head} {'I' * len(addition)}"  # "35 Il" is the Roman "35 II"

@@ -273,6 +273,8 @@ def test_person_names(text: str, parts: tuple) -> None:
         ("Dr. Nolensplein la", ("Dr. Nolensplein", "1a")),  # its 1 read as an l
         ("Koning Willem I", None),  # a Roman one: no number
         ("· 't Zand 3", ("'t Zand", "3")),
+        ("Rue de Paris 1 1", ("Rue de Paris", "11")),  # a gap between its digits
+        ("Plein van 18 September 4", ("Plein van 18 September", "4")),
     ],
 )
 def test_streets_with_what_ocr_put_in_them(text: str, street: tuple | None) -> None:
