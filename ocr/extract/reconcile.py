@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming, Levenshtein
 
 from .company import in_firm_part
-from .email import COMMON_TLDS, MAIL_PROVIDERS, find_emails
+from .email import COMMON_TLDS, MAIL_PROVIDERS, ROLE_MAILBOXES, find_emails
 from .labels import label_kind
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
 from .names import parse_person
@@ -35,6 +35,13 @@ def email_variant(weak: str, strong: str) -> bool:
         return False
     if fuzz.ratio(local, s_local) >= 80:
         return True
+    if (
+        s_local in ROLE_MAILBOXES
+        and domain == s_domain
+        and len(local) == len(s_local)
+        and Hamming.distance(local, s_local) == 1
+    ):
+        return True  # a short mailbox a letter off ("infp@" beside the firm's "info@")
     tail = re.split(r"[._-]", s_local)[-1]
     if len(s_local) > len(local) and (
         s_local.endswith(local) or (len(local) <= 2 and len(tail) <= 2)
@@ -105,8 +112,9 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
     split "hendriks. r@home.nl", "linden43@" where it lost "umit_") is the whole one,
     however often it was cut; of two slips of each other ("frederiquel983@" and
     "frederique1983@") the one read most often wins, else the one whose top-level domain
-    is a usual one, else the one whose parts are more of the client's names
-    ("anna.hoekman@", not "anina.hoekman@"), else the one with its dots (OCR drops them,
+    is a usual one, else the one at a mail provider ("home.nl", not "hofne.nl"), else the
+    one whose parts are more of the client's names ("anna.hoekman@", not
+    "anina.hoekman@"), else the one with its dots (OCR drops them,
     it does not invent them; one read in one piece before one put together across a gap;
     a dot, then an underscore, before a hyphen, which a smudged dot or a low underscore
     reads as), else the card's labelled one, else the longer."""
@@ -117,6 +125,8 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
         local, _, domain = fv.value.partition("@")
         # a top-level domain OCR made up is a slip ("hetnet.anna": the next word glued on)
         usual = domain.rpartition(".")[2] in COMMON_TLDS
+        # OCR makes a mail provider's name into none, not none into one ("hofne.nl")
+        provider = domain in MAIL_PROVIDERS
         chunks = [*_LOCAL_PARTS.split(local), domain.rpartition(".")[0]]
         named = sum(chunk in names for chunk in chunks)
         dots = sum(c in "._-" for c in local)
@@ -124,8 +134,8 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
         # have been "kees_bos71@", its underscore low as a dot)
         printed = fv.raw.partition("@")[0].split()
         whole = bool(printed) and len(printed[-1]) >= len(local)
-        here = (count[fv.value], usual, named, dots, whole, local.count("."), -local.count("-"),
-                fv.source == "label", len(fv.value), fv.confidence)  # fmt: skip
+        here = (count[fv.value], usual, provider, named, dots, whole, local.count("."),
+                -local.count("-"), fv.source == "label", len(fv.value), fv.confidence)  # fmt: skip
         rank[fv.value] = max(rank.get(fv.value, here), here)
 
     def better(strong: str, weak: str) -> bool:

@@ -88,11 +88,11 @@ def compact(text: str, drop: str = "") -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
-# Letters OCR reads for one letter ("iries" for "ines", "hoine" and "honte" for "home",
+# Letters OCR reads for one letter ("iries" for "ines", "hoine", "honte", "hofne" for "home",
 # "hotrriail" for "hotmail": the m's first leg an r, the rest an n read as "ri")
 _TWO_FOR_ONE = (
     ("ri", "n"), ("rn", "m"), ("in", "m"), ("ni", "m"), ("nt", "m"), ("cl", "d"), ("vv", "w"),
-    ("rri", "m"), ("li", "h"), ("ti", "h"),
+    ("rri", "m"), ("li", "h"), ("ti", "h"), ("fn", "m"),
 )  # fmt: skip
 
 

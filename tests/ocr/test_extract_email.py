@@ -318,6 +318,10 @@ def _pages_reading(*lines: str) -> list:
         ("ines -jansen5@ziggo.nl", ["ines _jansen5@ziggo.nl"], ["ines_jansen5@ziggo.nl"]),
         # a usual top-level domain beats one made up by OCR
         ("ines.jansen@jansen.anno", ["ines.jansen@jansen.nl"], ["ines.jansen@jansen.nl"]),
+        # a mail provider beats a domain OCR made of its name, labelled or not
+        ("ines.jansen@homs.nl", ["ines.jansen@home.nl"], ["ines.jansen@home.nl"]),
+        # a firm's mailbox a letter off is that one misread ("infp@" read once)
+        ("info@jansenbouw.nl", ["infp@jansenbouw.nl"], ["info@jansenbouw.nl"]),
         # two addresses of one client stay two
         (
             "ines@jansen.nl",

@@ -304,6 +304,7 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("info@terpstra.ne", ["info@terpstra.ne"]),  # nl, be or de: left as read
         ("umit.graaf@hoine.nl", ["umit.graaf@home.nl"]),  # "in" for the m of a provider
         ("chloe.intveld@honte.nl", ["chloe.intveld@home.nl"]),  # ... or "nt"
+        ("wim.smits@hofne.nl", ["wim.smits@home.nl"]),  # ... or "fn"
         ("eva2001@gniail.com", ["eva2001@gmail.com"]),  # ... or "ni"
         ("anna.degraaf@tiome.nl", ["anna.degraaf@home.nl"]),  # "ti" for the h ...
         ("anna.degraaf@liotmail.com", ["anna.degraaf@hotmail.com"]),  # ... or "li"
