@@ -32,6 +32,12 @@ LOW_COVER = 0.45  # a page whose words hold less of its ink than this is read ag
 # almost all ink; a dashed rule, or one stepped by the page's skew, counts too
 RULE_LENGTH = 150
 RULE_SHARE = 0.8
+# a dashed rule: a longer stretch, two thirds ink, with (nearly) no ink CLEAR px above
+# and below it (a dashed table's rules read as "|", "ee" and "Te essen" between its cells)
+DASHED_LENGTH = 300
+DASHED_SHARE = 0.6
+CLEAR = 5
+CLEAR_SHARE = 0.2
 
 
 def ink_covered(table: dict, image: Image.Image) -> float:
@@ -51,21 +57,40 @@ def ink_covered(table: dict, image: Image.Image) -> float:
 
 
 def _rule_pixels(dark: np.ndarray) -> np.ndarray:
-    """Ink pixels in horizontal stretches of RULE_LENGTH that are mostly ink. A row counts
-    as ink where it or a row beside it is: a rule askew runs in steps."""
+    """Ink pixels in horizontal stretches of RULE_LENGTH that are mostly ink, or in
+    longer thin ones of dashes (DASHED_LENGTH, less ink, paper above and below: a bold
+    heading's strokes are as dense but stand on more ink). A row counts as ink where it
+    or a row beside it is: a rule askew runs in steps."""
     near = dark.copy()
     near[1:] |= dark[:-1]
     near[:-1] |= dark[1:]
-    counts = np.cumsum(near, axis=1, dtype=np.int32)
+    rules = _spread(_shares(near, RULE_LENGTH) >= RULE_SHARE, RULE_LENGTH)
+    if dark.shape[1] > DASHED_LENGTH:
+        shares = _shares(dark, DASHED_LENGTH)
+        clear = np.zeros(shares.shape, dtype=bool)
+        clear[CLEAR:-CLEAR] = (shares[: -2 * CLEAR] < CLEAR_SHARE) & (
+            shares[2 * CLEAR :] < CLEAR_SHARE
+        )
+        dashed = (_shares(near, DASHED_LENGTH) >= DASHED_SHARE) & clear
+        rules |= _spread(dashed, DASHED_LENGTH)
+    return dark & rules
+
+
+def _shares(dark: np.ndarray, length: int) -> np.ndarray:
+    """Per row, the share of ink in each stretch of length pixels, by where it starts."""
+    counts = np.cumsum(dark, axis=1, dtype=np.int32)
     counts = np.concatenate([np.zeros((dark.shape[0], 1), np.int32), counts], axis=1)
-    dense = (counts[:, RULE_LENGTH:] - counts[:, :-RULE_LENGTH]) >= RULE_SHARE * RULE_LENGTH
-    # a pixel is in a dense stretch when one starts at most RULE_LENGTH - 1 px before it
-    starts = np.cumsum(dense, axis=1, dtype=np.int32)
-    starts = np.concatenate([starts, np.repeat(starts[:, -1:], RULE_LENGTH - 1, axis=1)], axis=1)
+    return (counts[:, length:] - counts[:, :-length]) / length
+
+
+def _spread(starts_dense: np.ndarray, length: int) -> np.ndarray:
+    """Pixels in a dense stretch: one starts at most length - 1 px before them."""
+    starts = np.cumsum(starts_dense, axis=1, dtype=np.int32)
+    starts = np.concatenate([starts, np.repeat(starts[:, -1:], length - 1, axis=1)], axis=1)
     shifted = np.concatenate(
-        [np.zeros((dark.shape[0], RULE_LENGTH), np.int32), starts[:, :-RULE_LENGTH]], axis=1
+        [np.zeros((starts.shape[0], length), np.int32), starts[:, :-length]], axis=1
     )
-    return dark & ((starts - shifted) > 0)
+    return (starts - shifted) > 0
 
 
 def without_rules(image: Image.Image) -> Image.Image:
