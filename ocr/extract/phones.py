@@ -16,6 +16,8 @@ _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 
 _PHONE_LABEL = r"(?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,4}"  # "Mobiel: . " a speck too
 # "Tel. vast: #3179 675 6762": the + of +31 after a phone label (not "Ref. #31…")
 _PLUS_MISREAD = re.compile(rf"(?i)({_PHONE_LABEL})[#*](?=31)")
+# ... or at the start of a phone label's value, the label parted from it ("Tel: + #31 (0)6")
+_PLUS_AT_START = re.compile(r"^(\W*)[#*](?=31)")
 # ... or as a 4, where 31 and nine digits follow, with nothing after them ("M 431626675782":
 # no number is written so but +31 6 26675782)
 _PLUS_AS_FOUR = re.compile(rf"(?i)({_PHONE_LABEL})4(?=31[1-9][0-9]{{8}}(?![0-9]))")
@@ -47,6 +49,8 @@ def find_phones(
     fixed = _SPECK.sub(" ", _BANG_ONE.sub("1", fix_digit_tokens(text)))
     fixed = _PLUS_MISREAD.sub(r"\1+", _ZERO_IN_BRACKETS.sub("(0)", fixed))
     fixed = _PLUS_AS_FOUR.sub(r"\1+", fixed)
+    if labelled:
+        fixed = _PLUS_AT_START.sub(r"\1+", fixed)
     fixed = _GLUED_LETTER.sub(lambda m: " " * len(m.group()), fixed)
     hits = _valid_numbers(text, fixed, blocked, labelled)
     # a speck read as a digit after a number ("0031 513 638931 7 ."): the number without it

@@ -93,6 +93,20 @@ def test_the_plus_of_31_read_as_a_mark_after_a_phone_label_is_a_plus(
     assert [h.value for h in find_phones(line)] == meant
 
 
+def test_the_plus_of_31_read_as_a_mark_on_a_cards_phone_row_is_a_plus() -> None:
+    """A card's row whose label a quote is glued to ('"Tel: + #31 (0)6 50366209'), its
+    value read apart from it: the value of a phone label starts with the +."""
+    card = page_of(
+        ("Naam: Wim Wouters", 180, 300),
+        ("Telefoonnummer: +31 24 401 0322", 180, 360),
+        ('"Tel: #31 (0)6 50366209', 180, 420),
+    )
+    ex = extract_client([card], own=OWN)
+    assert sorted(fv.value for fv in ex.all("phone")) == ["+31244010322", "+31650366209"]
+    assert find_phones("#31 (0)6 50366209", labelled=True)[0].value == "+31650366209"
+    assert find_phones("#31 (0)6 50366209") == []  # no label: no plus
+
+
 @pytest.mark.parametrize(
     ("line", "meant"),
     [
@@ -305,6 +319,8 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("umit.graaf@hoine.nl", ["umit.graaf@home.nl"]),  # "in" for the m of a provider
         ("chloe.intveld@honte.nl", ["chloe.intveld@home.nl"]),  # ... or "nt"
         ("wim.smits@hofne.nl", ["wim.smits@home.nl"]),  # ... or "fn"
+        ("E-mail: gaelle_hoekman [7 @hetnet.nl", ["gaelle_hoekman17@hetnet.nl"]),  # 1 as [
+        ("zie [2] info@bakker.nl", ["info@bakker.nl"]),  # a bracket of its own
         ("eva2001@gniail.com", ["eva2001@gmail.com"]),  # ... or "ni"
         ("anna.degraaf@tiome.nl", ["anna.degraaf@home.nl"]),  # "ti" for the h ...
         ("anna.degraaf@liotmail.com", ["anna.degraaf@hotmail.com"]),  # ... or "li"
