@@ -92,6 +92,8 @@ _MISREAD_LOCAL_DOT = re.compile(r"(?<=[a-z])[,:](?=[a-z0-9][a-z0-9._%+-]*\s?[@©
 _WORD_END = re.compile(r"[A-Za-z0-9._-]*$")
 # the l of ".nl" read as a bracket, bar or one ("meijer.n]")
 _MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
+# the 1 of digits that end the name read as a bracket ("gaelle_hoekman [7 @" of ...17@)
+_BRACKET_ONE = re.compile(r"(?<=\s)[\[\]](?=[0-9]*\s?[@©®])")
 # a table's rule before a word ("|jdeboer@"), not an l
 _RULE_BEFORE = re.compile(r"(?:(?<=\s)|^)\|(?=[a-z])")
 
@@ -164,7 +166,7 @@ def find_emails(text: str) -> list[Hit]:
         return []
     hits = []
     plain = _MISREAD_DOT.sub(".", _MISREAD_LOCAL_DOT.sub(_dot_in_name, _ascii_same_length(text)))
-    plain = _MISREAD_L.sub("l", plain)
+    plain = _BRACKET_ONE.sub("1", _MISREAD_L.sub("l", plain))
     plain = _FORM_LINE.sub(lambda m: " " * len(m.group()), plain)
     for match in _EMAIL.finditer(plain):
         local = re.sub(r"\s", "", match.group(1)).strip(".")
