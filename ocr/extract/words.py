@@ -301,10 +301,19 @@ def _lines_from_text(text: str, page_index: int) -> list[Line]:
 # gap a smudged scan leaves between them ("NL79      KNAB 0362 0997 74")
 _IBAN_START = re.compile(r"\W*[A-Z]{2}[0-9]{2}")
 _BANK_CODE = re.compile(r"[A-Z0-9]{4}\W*")
+# ... and an account's digits after a 1 read as a bar ("NL77SNSB0688 | 38403"): the
+# number so far is short of its ten
+_ACCOUNT_SHORT = re.compile(r"NL[0-9]{2}[A-Z]{4}[0-9]{1,9}$")
 
 
-def _iban_goes_on(before: str, after: str) -> bool:
-    return bool(_IBAN_START.fullmatch(before) and _BANK_CODE.fullmatch(after))
+def _iban_goes_on(before: list[Word], after: str) -> bool:
+    """Does the word after go on with an IBAN that the words before began?"""
+    if not before:
+        return False
+    if _IBAN_START.fullmatch(before[-1].text) and _BANK_CODE.fullmatch(after):
+        return True
+    so_far = "".join(w.text for w in before[-5:])
+    return after[:1].isdigit() and bool(_ACCOUNT_SHORT.search(so_far))
 
 
 def segments(line: Line) -> list[Line]:
@@ -317,7 +326,7 @@ def segments(line: Line) -> list[Line]:
         if word.text in SEPARATORS:
             cut = True
             continue
-        if previous is not None and _iban_goes_on(previous.text, word.text):
+        if _iban_goes_on([line.words[j] for j in parts[-1]], word.text):
             cut = False  # a speck read as "|" inside it, or a smudge's wide gap
         elif previous is not None and line.has_boxes:
             cut = cut or word.left - (previous.left + previous.width) > SEGMENT_GAP * height

@@ -226,6 +226,21 @@ def test_an_iban_is_one_value_across_a_speck_or_a_smudges_gap() -> None:
     assert [part.text for part in parts] == ["NL79", "0612345678"]
 
 
+def test_a_1_read_as_a_bar_inside_an_iban_keeps_the_number_whole() -> None:
+    """ "NL77SNSB0688 | 38403" on a card, the IBAN's label on the row above: the bar cut
+    the account's ten digits in two, and neither part was an IBAN."""
+    card = page_of(
+        ("Naam: Sanne Boëthius", 160, 300),
+        ("IBAN:", 160, 360),
+        ("NL77SNSB0688 | 38403", 160, 410),
+        ("NL707516079B01", 160, 460),
+    )
+    assert extract_client([card], own=NONE).value("iban") == "NL77SNSB0688138403"
+    # a whole IBAN and the number in the next cell stay two
+    parts = segments(Line.of(words_of("NL77SNSB0688138403 | 0612345678", 200, 300), 0, 0))
+    assert [part.text for part in parts] == ["NL77SNSB0688138403", "0612345678"]
+
+
 def test_the_place_on_a_line_of_its_own_under_the_postcode() -> None:
     """ "Postcode: 5041 XV" over "Woonplaats: Tilburg": the place is the city; a text
     that is no place is not."""
