@@ -305,10 +305,11 @@ def _a_letter_moved(chunk: str, parts: Counter[str]) -> list[str]:
     ]
 
 
-def _first_letter_lost(chunk: str, names: set[str]) -> str | None:
+def _first_letter_lost(chunk: str, names: set[str], numbered: bool = False) -> str | None:
     """The client's name whose first letter OCR lost at the start of an address (a speck
-    or the label took it: "E-mail: Ss ekker.s@" of "dekker.s@")."""
-    if len(chunk) < 4 or chunk in names:
+    or the label took it: "E-mail: Ss ekker.s@" of "dekker.s@"); a short one only before
+    a number (a form's line took the t of "tim1993@")."""
+    if len(chunk) < (2 if numbered else 4) or chunk in names:
         return None
     whole = [n for n in names if len(n) == len(chunk) + 1 and n.endswith(chunk)]
     return whole[0] if len(whole) == 1 else None
@@ -436,7 +437,10 @@ def _respell_emails_from_names(
             or c
             for i, (c, after) in enumerate(zip(chunks, [*chunks[1:], ""], strict=True))
         ]
-        respelled[0] = _first_letter_lost(respelled[0], surnames | firsts) or respelled[0]
+        numbered = chunks[1:2] != [] and chunks[1].isdigit()
+        respelled[0] = (
+            _first_letter_lost(respelled[0], surnames | firsts, numbered) or respelled[0]
+        )
         if any(c in surnames for c in chunks):
             # a lone "1" between dots is a letter, not "bos1"'s number
             respelled = [

@@ -154,6 +154,8 @@ def _with_email(name: str, email: str) -> list:
         # the first letter of the address lost to a speck or the label before it
         ("Sem Dekker", "ekker.s@outlook.com", "dekker.s@outlook.com"),
         ("Sem Dekker", "info@dekker.nl", "info@dekker.nl"),
+        ("Tim Kuipers", "E-mail: ____im1993@gmail.com", "tim1993@gmail.com"),  # a short one
+        ("Tim Kuipers", "im.kuipers@gmail.com", "im.kuipers@gmail.com"),  # ... before digits
         # the initial beside the surname read as a letter OCR takes for it
         ("Lucas Brouwer", "brouwer.i@home.nl", "brouwer.l@home.nl"),
         ("Lucas Visser", "visser.1@xs4all.nl", "visser.l@xs4all.nl"),
