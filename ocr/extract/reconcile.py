@@ -68,7 +68,11 @@ def reconcile_emails(out: ExtractedClient) -> None:
     out.candidates["email"] = [
         dataclasses.replace(fv, confidence=round(fv.confidence * 0.5, 3))
         if count[fv.value] == 1
-        and (_letter_for_dot(fv.value, initials, surnames) or _slipped_name(fv.value, parts))
+        and (
+            _letter_for_dot(fv.value, initials, surnames)
+            or _slipped_name(fv.value, parts)
+            or _first_name_cut(fv.value, firsts)
+        )
         else fv
         for fv in out.all("email")
     ]
@@ -79,6 +83,15 @@ def _letter_for_dot(value: str, initials: set[str], surnames: set[str]) -> bool:
     "f.intveld@"): the dot read as a letter, or a second initial; nothing tells which."""
     local = value.partition("@")[0]
     return local[:1] in initials and local[1:2] in ("i", "l") and local[2:] in surnames
+
+
+def _first_name_cut(value: str, firsts: set[str]) -> bool:
+    """Does the address start with the end of the client's first name, two letters or
+    more of it lost to a gap or the label ("Emails j oerd. graaf@" of Sjoerd's
+    "sjoerd.graaf@")? One lost letter is put back (_first_letter_lost); more may be a
+    name of its own."""
+    chunk = _LOCAL_PARTS.split(value.partition("@")[0])[0]
+    return len(chunk) >= 3 and any(len(f) >= len(chunk) + 2 and f.endswith(chunk) for f in firsts)
 
 
 def _slipped_name(value: str, parts: Counter[str]) -> bool:
@@ -438,9 +451,7 @@ def _respell_emails_from_names(
             for i, (c, after) in enumerate(zip(chunks, [*chunks[1:], ""], strict=True))
         ]
         numbered = chunks[1:2] != [] and chunks[1].isdigit()
-        respelled[0] = (
-            _first_letter_lost(respelled[0], surnames | firsts, numbered) or respelled[0]
-        )
+        respelled[0] = _first_letter_lost(respelled[0], surnames | firsts, numbered) or respelled[0]
         if any(c in surnames for c in chunks):
             # a lone "1" between dots is a letter, not "bos1"'s number
             respelled = [

@@ -222,14 +222,20 @@ def test_the_end_of_an_address_whose_start_a_gap_cut_off_is_no_address(
 
 @pytest.mark.parametrize(
     ("name", "read"),
-    [("Fleur in 't Veld", "fiintveld@ziggo.nl"), ("Tim Dekker", "tldekker@planet.nl")],
+    [
+        ("Fleur in 't Veld", "fiintveld@ziggo.nl"),
+        ("Tim Dekker", "tldekker@planet.nl"),
+        # the first name's start lost to a gap and the label ("Emails j oerd. graaf@")
+        ("Sjoerd de Graaf", "oerd.graaf@kpnmail.nl"),
+    ],
 )
-def test_an_i_or_l_between_the_initial_and_the_surname_is_only_a_suggestion(
+def test_an_address_whose_dot_or_start_ocr_may_have_lost_is_only_a_suggestion(
     name: str, read: str
 ) -> None:
     """ "fiintveld@" is "f.intveld@" with its dot read as a letter, or the address of
-    someone with a second initial: nothing tells, so read once it is no card value. Read
-    twice alike, it is the address."""
+    someone with a second initial; "oerd.graaf@" lost the start of Sjoerd, or is so:
+    nothing tells, so read once it is no card value. Read twice alike, it is the
+    address."""
     assert extract_client(_with_email(name, read), own=OwnBusiness()).values("email", 0.5) == []
     unsure = extract_client(_with_email(name, read), own=OwnBusiness()).values("email", 0.0)
     assert [fv.value for fv in unsure] == [read]
