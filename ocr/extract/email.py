@@ -190,6 +190,9 @@ def find_emails(text: str) -> list[Hit]:
             continue
         if local[-1] in "-_":
             continue  # what stood after the mark was lost ("dewit-@" of "dewit.t@")
+        gap = plain[match.end(1) : match.end(1) + 1].isspace()
+        if local.lower() == "e-mail" or (local.lower() == "email" and (gap or local[0] == "E")):
+            continue  # the label, its address lost ("e-mail" over "@ meijeradvies.nl")
         labels = domain.split(".")
         if "www" in labels[1:]:  # "….nl. www.bouw.nl": the web address after a gap
             labels = labels[: labels.index("www", 1)]

@@ -321,6 +321,8 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("wim.smits@hofne.nl", ["wim.smits@home.nl"]),  # ... or "fn"
         ("E-mail: gaelle_hoekman [7 @hetnet.nl", ["gaelle_hoekman17@hetnet.nl"]),  # 1 as [
         ("zie [2] info@bakker.nl", ["info@bakker.nl"]),  # a bracket of its own
+        ("E-mail @ meijeradvies.nl", []),  # the label, its mailbox lost: no address
+        ("email@meijeradvies.nl", ["email@meijeradvies.nl"]),  # ... unlike a mailbox so
         ("eva2001@gniail.com", ["eva2001@gmail.com"]),  # ... or "ni"
         ("anna.degraaf@tiome.nl", ["anna.degraaf@home.nl"]),  # "ti" for the h ...
         ("anna.degraaf@liotmail.com", ["anna.degraaf@hotmail.com"]),  # ... or "li"
