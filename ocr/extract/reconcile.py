@@ -156,6 +156,9 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
             email_variant(weak, strong) or _name_misread(weak, strong, names)
         ):
             return False
+        if _cut_at_mark(weak, strong) or _cut_at_mark(strong, weak):
+            # "vandijk@" read twice beside "l.vandijk@": "l." lost twice
+            return _cut_at_mark(weak, strong)
         return not email_variant(strong, weak) or rank[strong] > rank[weak]
 
     best_first = sorted(rank, key=rank.__getitem__, reverse=True)
@@ -172,6 +175,14 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
             value = target[value]
         final[weak] = value
     _relabel(out, "email", final)
+
+
+def _cut_at_mark(weak: str, strong: str) -> bool:
+    """Is weak strong with what stood before a dot, underscore or hyphen cut off?"""
+    local, _, domain = weak.partition("@")
+    s_local, _, s_domain = strong.partition("@")
+    head = s_local[: -len(local)]
+    return domain == s_domain and s_local.endswith(local) and len(head) > 1 and head[-1] in "._-"
 
 
 def _name_misread(weak: str, strong: str, names: set[str]) -> bool:

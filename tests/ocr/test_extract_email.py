@@ -313,6 +313,7 @@ def _pages_reading(*lines: str) -> list:
         ("i.jansen@ziggo.nl", ["Email: i.jan sen @ziggo.nl"], ["i.jansen@ziggo.nl"]),
         # "Ümit_" lost on two letters: the card's whole address, however often cut
         ("umit_linden43@gmail.com", ["linden43@gmail.com"] * 2, ["umit_linden43@gmail.com"]),
+        ("i.jansen@ziggo.nl", ["jansen@ziggo.nl"] * 2, ["i.jansen@ziggo.nl"]),  # ... "i." lost
         # the form with its dot beats the card's without (OCR drops dots)
         ("fnguyen@home.nl", ["f.nguyen@home.nl"], ["f.nguyen@home.nl"]),
         # the form whose parts are the client's names beats the card's ("n" read as "m")
