@@ -117,7 +117,14 @@ def _near_name(word: str, parts: Counter[str]) -> bool:
     if word in names or any(word[:k] in names and word[k:] in names for k in range(4, len(word))):
         return False  # names read apart, run together ("annemiekcelik" of Annemiek, Celik)
     most = 2 if len(word) >= _LONG else 1
-    return any(Levenshtein.distance(word, p, score_cutoff=most) <= most for p in names)
+    if any(Levenshtein.distance(word, p, score_cutoff=most) <= most for p in names):
+        return True
+    # ... or after an initial, one letter for another ("leelik" of "l.celik": ".c" read as
+    # "e"; "plwouters" is two initials)
+    rest = word[1:]
+    return len(rest) >= 4 and any(
+        len(p) == len(rest) and Hamming.distance(rest, p) == 1 for p in names
+    )
 
 
 def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
