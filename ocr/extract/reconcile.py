@@ -122,7 +122,7 @@ def _near_name(word: str, parts: Counter[str]) -> bool:
     # ... or after an initial, one letter for another ("leelik" of "l.celik": ".c" read as
     # "e"; "plwouters" is two initials)
     rest = word[1:]
-    return len(rest) >= 4 and any(
+    return len(rest) >= 5 and any(
         len(p) == len(rest) and Hamming.distance(rest, p) == 1 for p in names
     )
 
