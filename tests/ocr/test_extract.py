@@ -152,6 +152,30 @@ def test_a_word_tesseract_boxed_too_wide_keeps_the_words_it_covers_on_its_line()
     assert extract_client([page]).values("email")[0].value == "kees1989@xs4all.nl"
 
 
+def test_a_word_tesseract_boxed_flat_goes_into_the_gap_of_its_line() -> None:
+    # a speck under "NL95" read as "_NL95", boxed 13 px high beside letters of 60: its
+    # centre is over the line's, and the IBAN lost its start
+    words = [
+        Word("Email:", 281, 950, 150, 60, 92.0),
+        Word("ruudsmits@hotmail.com", 737, 950, 560, 60, 92.0),
+        Word("Bankrekening:", 281, 1033, 302, 61, 92.0),
+        Word("_NL95", 737, 1019, 153, 13, 50.9),
+        Word("INGB", 910, 1019, 114, 93, 95.5),
+        Word("0669", 1040, 1049, 114, 60, 96.6),
+        Word("5449", 1169, 1041, 106, 52, 96.9),
+        Word("81", 1291, 1055, 47, 39, 95.7),
+        Word("Klant", 281, 1120, 110, 60, 96.0),
+        Word("vanaf:", 400, 1120, 120, 60, 96.0),
+    ]
+    page = PageText("", words, 80.0, 0, 1654, 2339)
+    assert [ln.text for ln in build_lines(page)] == [
+        "Email: ruudsmits@hotmail.com",
+        "Bankrekening: _NL95 INGB 0669 5449 81",
+        "Klant vanaf:",
+    ]
+    assert extract_client([page]).value("iban") == "NL95INGB0669544981"
+
+
 @pytest.mark.parametrize(
     ("written", "e164", "kind"),
     [
