@@ -61,13 +61,15 @@ _PHONE_START = re.compile(
     r"(?:\btel\w*|\bmob\w*|\bgsm)\W*$"
 )
 # an account's holder after it: "t.n.v. Haan Bouwmaterialen B.V." (ten name van)
-_IN_NAME_OF = re.compile(r"(?i)\s*t\.?\s?n\.?\s?v\.?\s+(\S.{2,})")
+_IN_NAME_OF = re.compile(r"(?i)\s*t\.?\s?n[.-]?\s?[vy]\.?\s+(\S.{2,})")  # "t.n-y.": misread
 # Labels whose digits are never a phone number, however they were read.
 _NOT_PHONE = frozenset({"iban", "kvk", "btw", "bsn", "bic", "client_number", "client_since"})
 # A money amount: a line that holds one is a price or a transaction (a price list, a bank
 # statement), where a number that looks like a phone or an IBAN is an article number or a
 # counterparty's account; there only labelled values count.
-_AMOUNT = re.compile(r"€|\bEUR\b|(?<![\d,.])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d,])")
+# Not digits glued to letters or going on after a dot: a dotted btw-id misread
+# ("NLS433,90.317.B01")
+_AMOUNT = re.compile(r"€|\bEUR\b|(?<![\w,.])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d,]|\.\d)")
 _VAT_WORD = re.compile(r"(?<![a-z])(btw|b\.t\.w|biw|vat|ust|tva|mwst|ondernemingsn)", re.IGNORECASE)
 
 

@@ -93,6 +93,15 @@ def test_the_plus_of_31_read_as_a_mark_after_a_phone_label_is_a_plus(
     assert [h.value for h in find_phones(line)] == meant
 
 
+def test_a_misread_dotted_btw_id_is_no_amount_that_hides_the_iban_beside_it() -> None:
+    """ "NLS433,90.317.B01" looks like 433,90 euro; a line with an amount is a price's,
+    where only a labelled IBAN counts: the footer's account was lost."""
+    line = "KvK 3683 9314 Omzetbelastingnummer NLS433,90.317.B01 Rek.nr..NL12 SNSB 0409 7547 14"
+    assert extract_client(_letter_with(line), own=OWN).value("iban") == "NL12SNSB0409754714"
+    priced = "Totaal € 433,90 NL12 SNSB 0409 7547 14"
+    assert extract_client(_letter_with(priced), own=OWN).value("iban") is None
+
+
 def test_the_plus_of_31_read_as_a_mark_on_a_cards_phone_row_is_a_plus() -> None:
     """A card's row whose label a quote is glued to ('"Tel: + #31 (0)6 50366209'), its
     value read apart from it: the value of a phone label starts with the +."""
@@ -409,6 +418,7 @@ def test_a_dutch_iban_with_a_bank_code_no_dutch_bank_has_is_misread() -> None:
         ("Bankrekening: NL18'TRIO:0944 0042 96", ["NL18TRIO0944004296"]),  # specks
         ("IBAN: NL42 ABNA 0955°3624 07", ["NL42ABNA0955362407"]),
         ("NL22TRIQ0748183825", ["NL22TRIO0748183825"]),  # Q for the O of a bank's code
+        ("IBAN: NL15RABÓ0708685374", ["NL15RABO0708685374"]),  # ... or an accented O
         ("NL23TRIO08948508 [4", ["NL23TRIO0894850814"]),  # a bracket for a 1
         ("NL23TRIO0894850814 [4", ["NL23TRIO0894850814"]),  # a bracket as a speck
         ("Rek.nr.: NL57TRIO07366931570", []),  # a digit too many: which one, nothing says
