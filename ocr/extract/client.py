@@ -54,7 +54,9 @@ _CHECKED = frozenset({"iban", "btw", "vat", "phone", "email", "client_since", "k
 _WRITERS_ZONES = ("letterhead", "footer", "signature")
 # a value alone in its segment: eight digits, specks of a table's rules around them
 # ... or after what is left of its label ("en: 68880746" for "KvK-nr: 68880746")
-_BARE_EIGHT = re.compile(r"[\s|:.‘’'\[\](]*(?:[A-Za-z]{1,3}[:;]\s*)?([0-9OIl|]{8})[\s|:.‘’'\[\])]*")
+_BARE_EIGHT = re.compile(
+    r"[\s|:.‘’'\"“”\[\](]*(?:[A-Za-z]{1,3}[:;]\s*)?([0-9OIl|]{8})[\s|:.‘’'\"“”\[\])]*"
+)
 # what stands before a phone number's last digits: "+31 (0)6", "06 -", "0031 20", "Mobiel:"
 _PHONE_START = re.compile(
     r"(?i)(?:(?:\+\s?|\b00\s?)31|\(0\)|\b0)[\d\s()-]{0,6}[-/]?\s*$|"

@@ -146,6 +146,8 @@ def label_kind(text: str) -> str | None:
         return LABELS[key]
     if key.endswith(("sinds", "vanaf")) and len(key) <= 12:
         return "client_since"  # "Klant sinds" with its first word misread ("RIE vanaf")
+    if key.startswith("kvk") and len(key) <= 5:
+        return "kvk"  # "KvK-on": the "nr" after it misread
     if len(key) >= 4:
         found = process.extractOne(key, LABELS.keys(), scorer=fuzz.ratio, score_cutoff=84)
         if found:

@@ -71,6 +71,7 @@ def kvk_label_alone(text: str) -> bool:
     """Is text a KvK label with at most a place after it, no number (a column of details
     puts the number on the line under it)?"""
     text = text.strip(' .:,;|_-„“”"*•·')
+    text = re.sub(r"(?<=[A-Za-z.]) [0-9]$", "", text)  # a speck read as a digit ("CoC 2")
     match = _KVK_LABEL.match(text)
     return bool(match) and bool(_PLACE_WORDS.match(text[match.end() :]))
 

@@ -269,6 +269,13 @@ def test_a_registry_label_alone_on_its_line_labels_the_number_under_it(
     assert values(extract_client([said]), "kvk") == []
 
 
+def test_a_kvk_label_with_a_speck_read_as_a_digit_labels_the_number_under_it() -> None:
+    speck = page_of(("CoC 2", 180, 1020), ("90181923. -", 180, 1060))
+    assert values(extract_client([speck]), "kvk") == ["90181923"]
+    number = page_of(("CoC 12", 180, 1020), ("90181923. -", 180, 1060))  # two: no speck
+    assert values(extract_client([number]), "kvk") == []
+
+
 def test_a_kvk_label_with_a_speck_after_it_labels_the_number_under_it() -> None:
     """A column of details: "KvK Goes" and a speck read as "a" beside it, the number on
     the line under it. The speck is no value of the label."""
@@ -279,6 +286,21 @@ def test_a_kvk_label_with_a_speck_after_it_labels_the_number_under_it() -> None:
         ("72397667", 1250, 1020),
     )
     assert values(extract_client([page]), "kvk") == ["72397667"]
+
+
+def test_a_kvk_label_misread_labels_the_number_in_the_next_column() -> None:
+    """ "KvK-on" (its "nr" misread) in a card's label column, the number in quotes in the
+    value column: two segments, and the label is still a KvK label."""
+    card = page_of(
+        ("Klantkaart", 180, 200),
+        ("Naam:", 180, 300),
+        ("Kees de Groot", 700, 300),
+        ("Tel.:", 180, 360),
+        ("06-12345678", 700, 360),
+        ("‘KvK-on", 180, 420),
+        ('"90046009', 700, 420),
+    )
+    assert values(extract_client([card]), "kvk") == ["90046009"]
 
 
 def test_a_postcode_after_scanner_dust_is_read() -> None:
