@@ -134,10 +134,10 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
     "frederique1983@") the one read most often wins, else the one whose top-level domain
     is a usual one, else the one at a mail provider ("home.nl", not "hofne.nl"), else the
     one whose parts are more of the client's names ("anna.hoekman@", not
-    "anina.hoekman@"), else the one with its dots (OCR drops them,
-    it does not invent them; one read in one piece before one put together across a gap;
-    a dot, then an underscore, before a hyphen, which a smudged dot or a low underscore
-    reads as), else the card's labelled one, else the longer."""
+    "anina.hoekman@"), else the one with its dots (OCR drops them, it does not invent
+    them; one read in one piece before one put together across a gap; a dot, then an
+    underscore, before a hyphen, which a smudged dot or a low underscore reads as), else
+    the card's labelled one, else the longer."""
     readings = out.all("email")
     count = Counter(fv.value for fv in readings)
     rank: dict[str, tuple] = {}
@@ -163,9 +163,12 @@ def _merge_email_variants(out: ExtractedClient, names: set[str]) -> None:
             email_variant(weak, strong) or _name_misread(weak, strong, names)
         ):
             return False
-        if _cut_at_mark(weak, strong) or _cut_at_mark(strong, weak):
-            # "vandijk@" read twice beside "l.vandijk@": "l." lost twice
-            return _cut_at_mark(weak, strong)
+        # however often read, the form cut at a mark is the whole one: "vandijk@" read
+        # twice beside "l.vandijk@" lost "l." twice
+        if _cut_at_mark(strong, weak):
+            return False
+        if _cut_at_mark(weak, strong):
+            return True
         return not email_variant(strong, weak) or rank[strong] > rank[weak]
 
     best_first = sorted(rank, key=rank.__getitem__, reverse=True)
