@@ -99,18 +99,26 @@ def known_city(printed: str) -> tuple[str, bool, int]:
 
 
 # ... before a house number that ends the line ("Julianalaan, 21 1-4": too much misread)
-_MARK_BEFORE_NUMBER = re.compile(r"(?<=[a-z])[,.:;](?= [1-9][0-9]*[a-zA-Z]?(?:[- ]?\w{1,4})?$)")
+_MARK_BEFORE_NUMBER = re.compile(r"(?<=[a-z])[,.:;](?= ?[1-9][0-9]*[a-zA-Z]?(?:[- ]?\w{1,4})?$)")
+# ... and "'t" glued to the name after it ("'tZand.108" of 't Zand 108)
+_GLUED_ARTICLE = re.compile(r"^'(t)(?=[A-Z])")
+
+
+def _no_mark(match: re.Match[str]) -> str:
+    """The speck before a house number gone; a gap where it stood for one."""
+    return "" if match.string[match.end() : match.end() + 1] == " " else " "
 
 
 def parse_street(text: str) -> Street | None:
     """ "Kerkstraat 12a", "Nieuwe Binnenweg 12-2", "'t Zand 3 bis" -> street and number."""
     value = _TRAILING_JUNK.sub("", " ".join(text.split())).translate(_APOSTROPHES)
     value = value.lstrip("-–—*.…•·_|, ")  # a speck before the street ("- Dr. Nolensplein 2")
+    value = _GLUED_ARTICLE.sub(r"'\1 ", value)
     value = value.lstrip("'\"“” ") if not value.startswith(("'t ", "'s ")) else value
     value = re.sub(r"(?<=[a-z]),(?= [A-Z])", "", value)  # "Oude, Gracht 12": OCR comma
     # "Rue de Paris: 248": a speck, not a label's colon ("Adres: 12")
     value = _MARK_BEFORE_NUMBER.sub(
-        lambda m: "" if not label_kind(m.string[: m.start()]) else m.group(), value
+        lambda m: _no_mark(m) if not label_kind(m.string[: m.start()]) else m.group(), value
     )
     match = _STREET.match(value) or _STREET.match(_ONE_AS_LETTER.sub("1", value))
     if not match:

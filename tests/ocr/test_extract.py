@@ -298,6 +298,8 @@ def test_person_names(text: str, parts: tuple) -> None:
         ("Koning Willem I", None),  # a Roman one: no number
         ("· 't Zand 3", ("'t Zand", "3")),
         ("Rue de Paris 1 1", ("Rue de Paris", "11")),  # a gap between its digits
+        ("‘tZand.108", ("'t Zand", "108")),  # "'t" glued on, a speck for the gap
+        ("Kerkstraat.12", ("Kerkstraat", "12")),
         ("Plein van 18 September 4", ("Plein van 18 September", "4")),
     ],
 )
