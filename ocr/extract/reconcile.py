@@ -72,6 +72,7 @@ def reconcile_emails(out: ExtractedClient) -> None:
             _letter_for_dot(fv.value, initials, surnames)
             or _slipped_name(fv.value, parts)
             or _first_name_cut(fv.value, firsts)
+            or _near_provider(fv.value)
         )
         else fv
         for fv in out.all("email")
@@ -83,6 +84,17 @@ def _letter_for_dot(value: str, initials: set[str], surnames: set[str]) -> bool:
     "f.intveld@"): the dot read as a letter, or a second initial; nothing tells which."""
     local = value.partition("@")[0]
     return local[:1] in initials and local[1:2] in ("i", "l") and local[2:] in surnames
+
+
+def _near_provider(value: str) -> bool:
+    """Is the domain a mail provider's misread past mending ("qmal.com" of "gmail.com": a
+    letter for another and one lost)? The name before it was read as badly, likely."""
+    domain = value.partition("@")[2]
+    if domain.rpartition(".")[0] in {p.rpartition(".")[0] for p in MAIL_PROVIDERS}:
+        return False  # a provider's own name under another country's domain ("hotmail.be")
+    return any(
+        len(p) >= 8 and Levenshtein.distance(domain, p, score_cutoff=2) <= 2 for p in MAIL_PROVIDERS
+    )
 
 
 def _first_name_cut(value: str, firsts: set[str]) -> bool:

@@ -420,6 +420,16 @@ def test_an_address_a_slip_from_the_clients_names_is_only_a_suggestion(
     assert [fv.value for fv in twice.values("email", 0.5)] == [read]
 
 
+def test_an_address_at_a_providers_domain_misread_past_mending_is_only_a_suggestion() -> None:
+    """ "neriumeser@qmal.com" of "gerrit.meijer@gmail.com": the domain two slips from a
+    mail provider's, the name before it read as badly. A provider's name under another
+    country's domain is a provider's."""
+    for read, sure in (("neriumeser@qmal.com", False), ("gerrit@hotmail.be", True)):
+        ex = extract_client(_firm_card("Meijer Bouw", read), own=OwnBusiness())
+        assert [fv.value for fv in ex.values("email", 0.5)] == ([read] if sure else [])
+        assert [fv.value for fv in ex.values("email", 0.0)] == [read]
+
+
 def test_an_address_of_the_clients_names_run_together_is_no_slip() -> None:
     """ "annemiekcelik@" is one slip from "Annemiek Gelik" as a card read the name, and is
     her first name and her surname as another page read it: the address stands."""
