@@ -94,8 +94,8 @@ _WORD_END = re.compile(r"[A-Za-z0-9._-]*$")
 _MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
 # the 1 of digits that end the name read as a bracket ("gaelle_hoekman [7 @" of ...17@)
 _BRACKET_ONE = re.compile(r"(?<=\s)[\[\]](?=[0-9]*\s?[@©®])")
-# a table's rule before a word ("|jdeboer@"), not an l
-_RULE_BEFORE = re.compile(r"(?:(?<=\s)|^)\|(?=[a-z])")
+# a table's rule before a word ("|jdeboer@", after a form's line: "_|lotte1972@"), not an l
+_RULE_BEFORE = re.compile(r"(?:(?<=[\s_])|^)\|(?=[a-z])")
 
 
 # two-letter top-level domains are countries' (ISO 3166, as phonenumbers knows them)
@@ -176,6 +176,7 @@ def find_emails(text: str) -> list[Hit]:
             local = local[1:]  # the label "E" glued on ("Einfo@")
         local = re.sub(r"(?<=[0-9])[lIL](?=[0-9]|$)", "1", local)  # "vries3l": a 1 among digits
         local = re.sub(r"(?<=[0-9])s$", "5", local)  # ... and a 5 read as s ("wouters5s")
+        local = re.sub(r"(?<=[0-9])\.(?=[0-9])", "", local)  # a speck ("gaelle1.978@")
         # addresses are printed in lower case: a capital S or O before a digit is one
         # ("lotte_venS6@" of "lotte_ven56@")
         local = re.sub(r"[SO](?=[0-9])", lambda m: "5" if m.group() == "S" else "0", local)

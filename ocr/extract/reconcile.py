@@ -224,12 +224,13 @@ def _name_misread(weak: str, strong: str, names: set[str]) -> bool:
 
 def _cut(fv: FieldValue) -> bool:
     """Is this the end of an address whose start OCR lost, that no other reading gave
-    back: a mailbox at a mail provider without letters or of one or two ("7@kpnmail.nl",
-    "e@live.nl"), or a labelled value whose first word a gap cut off ("pieter
-    celik78@": "pieter_", "pieter." or "pieter-", nothing tells which; "julia gras? O@":
-    a mailbox of one or two at any domain)?"""
+    back: a mailbox at a mail provider of one or two characters or with one letter at
+    most ("7@kpnmail.nl", "e@live.nl", "a66@hotmail.com" of "priya1966@"), or a
+    labelled value whose first word a gap cut off ("pieter celik78@": "pieter_",
+    "pieter." or "pieter-", nothing tells which; "julia gras? O@": a mailbox of one or
+    two at any domain)?"""
     local, _, domain = fv.value.partition("@")
-    if domain in MAIL_PROVIDERS and (len(local) < 3 or not any(c.isalpha() for c in local)):
+    if domain in MAIL_PROVIDERS and (len(local) < 3 or sum(c.isalpha() for c in local) < 2):
         return True
     read = find_emails(fv.raw) if fv.source == "label" else []
     # the word before what was read as the address (find_emails keeps it in the raw

@@ -103,7 +103,7 @@ _TWO_FOR_ONE = (
 _LOOK_ALIKE = frozenset(
     frozenset(pair)
     for pair in ("qg", "il", "l1", "i1", "o0", "ce", "uv", "nu", "ao", "it", "lt", "ft", "jl",
-                 "rf", "hk", "hn")
+                 "rf", "hk", "hn", "vy")
 )  # fmt: skip
 
 

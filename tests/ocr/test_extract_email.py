@@ -207,6 +207,7 @@ def test_a_letter_between_the_name_and_its_number_is_a_speck_where_read_without_
         ("Pieter Çelik", "pieter celik78@hotmail.com"),  # pieter_, pieter. or pieter-?
         ("Eva van Leeuwen", "7 @kpnmail.nl"),  # a mailbox of one character, ...
         ("Julia de Vries", "990@live.nl"),  # ... or without letters
+        ("Priya Vos", "a66@hotmail.com"),  # ... or with one ("priya1966@")
         # a letter left of the mailbox after words of it, whatever the domain
         ("Julia de Graaf", "julia gras? O@ stall. com"),
     ],

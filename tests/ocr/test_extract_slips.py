@@ -331,6 +331,9 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("E-mail: gaelle_hoekman [7 @hetnet.nl", ["gaelle_hoekman17@hetnet.nl"]),  # 1 as [
         ("zie [2] info@bakker.nl", ["info@bakker.nl"]),  # a bracket of its own
         ("E-mail @ meijeradvies.nl", []),  # the label, its mailbox lost: no address
+        ("_|lotte1972@planet.nl", ["lotte1972@planet.nl"]),  # a rule after a form's line
+        ("gaelle1.978@ziggo.nl", ["gaelle1978@ziggo.nl"]),  # a speck between digits
+        ("E sem.degraaf @liye.nl", ["sem.degraaf@live.nl"]),  # y for the v of a provider
         ("email@meijeradvies.nl", ["email@meijeradvies.nl"]),  # ... unlike a mailbox so
         ("eva2001@gniail.com", ["eva2001@gmail.com"]),  # ... or "ni"
         ("anna.degraaf@tiome.nl", ["anna.degraaf@home.nl"]),  # "ti" for the h ...
