@@ -31,6 +31,7 @@ from .reconcile import (
     merge_registry_slips,
     reconcile_emails,
     respell_accents,
+    unswap_names,
 )
 from .text import read_as, unknown_letters
 
@@ -471,6 +472,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
         out.add(fv)
     respell_accents(out, raw.folder_name)
     merge_name_spacing(out)
+    unswap_names(out)
     reconcile_emails(out)
     merge_phone_slips(out)
     merge_registry_slips(out)

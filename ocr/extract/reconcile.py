@@ -527,6 +527,31 @@ def merge_name_spacing(out: ExtractedClient) -> None:
         _relabel(out, part, spelled)
 
 
+def unswap_names(out: ExtractedClient) -> None:
+    """A speck read as a comma after a first name ("Lotte, Müller" heading a letter) makes
+    it a folder tab's "Surname, First name"; where the client signs or is addressed by
+    the same two words the other way round, without a comma ("Lotte Müller"), that is
+    the name. Not a folder tab's own comma."""
+    plain = {
+        fv.value
+        for fv in out.all("name")
+        if "," not in fv.raw and fv.zone in ("signature", "address-block", "letterhead")
+    }
+    target: dict[str, str] = {}
+    for fv in out.all("name"):
+        words = fv.value.split()
+        swapped = " ".join(reversed(words))
+        if "," in fv.raw and fv.source != "folder" and len(words) == 2 and swapped in plain:
+            target[fv.value] = swapped
+    if not target:
+        return
+    _relabel(out, "name", target)
+    for weak, strong in target.items():
+        (first, last), (meant_first, meant_last) = weak.split(), strong.split()
+        _relabel(out, "first_name", {first: meant_first})
+        _relabel(out, "last_name", {last: meant_last})
+
+
 def _respelled(word: str, spelled: dict[str, str], typed: dict[str, str]) -> str:
     known = spelled.get(fold(word))
     # only accents may differ ("Umit"/"Ümit"): not case ("De"/"de"), not punctuation

@@ -545,6 +545,20 @@ def client_letter_to_us(top: tuple[str, ...], signed: str, firm: str | None = No
     return page_of(*rows)
 
 
+def test_a_comma_after_the_writers_first_name_does_not_turn_the_name_round() -> None:
+    """ "Lotte, Müller" heading a loose letter read as a folder tab's "Surname, First
+    name": the letter's client was "Müller Lotte", no match for the folder of Lotte
+    Müller. She signs "Lotte Müller": that is her name. A tab's comma stays a tab's."""
+    top = ("Lotte, Müller", "'t Zand 143", "2716 CZ Zoetermeer", "Tel: +31 6 40581749")
+    ex = extract_client([client_letter_to_us(top, "Lotte Müller")], own=OWN)
+    assert ex.value("first_name") == "Lotte" and ex.value("last_name") == "Müller"
+    assert values(ex, "name") == ["Lotte Müller"]
+    tab = extract_client(
+        [client_letter_to_us(top[1:], "Müller Lotte")], folder_name="Müller, Lotte", own=OWN
+    )
+    assert tab.value("first_name") == "Lotte" and tab.value("last_name") == "Müller"
+
+
 def test_a_writers_block_that_runs_into_our_address_with_no_gap_is_the_writers() -> None:
     """The writer's name read with a speck after its particle, and no blank line between
     the writer's block and ours: it is still two parties, the writer the client."""
