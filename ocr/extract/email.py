@@ -296,7 +296,7 @@ def provider_misread(domain: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
-_PROVIDER_NAMES = frozenset(d.rpartition(".")[0] for d in MAIL_PROVIDERS)
+PROVIDER_NAMES = frozenset(d.rpartition(".")[0] for d in MAIL_PROVIDERS)
 
 
 def _provider_with_strange_tld(domain: str) -> bool:
@@ -304,7 +304,7 @@ def _provider_with_strange_tld(domain: str) -> bool:
     "hotmail.ecen" (hotmail.fr is a country's)."""
     name, _, tld = domain.rpartition(".")
     return (
-        name in _PROVIDER_NAMES
+        name in PROVIDER_NAMES
         and domain not in MAIL_PROVIDERS
         and tld not in COMMON_TLDS | _COUNTRY_TLDS
     )

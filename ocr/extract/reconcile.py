@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming, Levenshtein
 
 from .company import in_firm_part
-from .email import COMMON_TLDS, MAIL_PROVIDERS, ROLE_MAILBOXES, find_emails
+from .email import COMMON_TLDS, MAIL_PROVIDERS, PROVIDER_NAMES, ROLE_MAILBOXES, find_emails
 from .labels import label_kind
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
 from .names import parse_person
@@ -90,7 +90,7 @@ def _near_provider(value: str) -> bool:
     """Is the domain a mail provider's misread past mending ("qmal.com" of "gmail.com": a
     letter for another and one lost)? The name before it was read as badly, likely."""
     domain = value.partition("@")[2]
-    if domain.rpartition(".")[0] in {p.rpartition(".")[0] for p in MAIL_PROVIDERS}:
+    if domain.rpartition(".")[0] in PROVIDER_NAMES:
         return False  # a provider's own name under another country's domain ("hotmail.be")
     return any(
         len(p) >= 8 and Levenshtein.distance(domain, p, score_cutoff=2) <= 2 for p in MAIL_PROVIDERS
