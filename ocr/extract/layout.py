@@ -242,6 +242,9 @@ def analyse(
             if z is None:
                 z = "label" if labels.get(key) else "text"
             party = _party(z, seg.text, lines, is_card)
+            customers = labels.get(key) in _REGISTRY_LABELS and _ABOUT_THE_CUSTOMER.search(seg.text)
+            if party is None and customers:
+                party = "recipient"  # "Uw btw-nummer: ...": the addressee's
             if key in oneline and z in ("address-block", "text") and not is_card:
                 # "Garage Dekker · Dorpsstraat 1 · 1611 AB Bovenkarspel" in small print
                 # over the window, or alone in the body: the writer's return address

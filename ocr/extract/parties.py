@@ -461,6 +461,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
                 _is_client(fv.party, parties)
                 and (fv.party is not None or (fv.field, group_key(fv)) not in theirs)
                 and not elsewhere.holds(fv)
+                and not _writers_number(fv, parties)
             )
             (out.add if mine else out.held.append)(fv)
         for address in addresses:
@@ -532,6 +533,24 @@ def _other_if_theirs(
     if any((fv.field, group_key(fv)) in theirs for fv in strong):
         return PageParties(parties.page_index, parties.parties, parties.own, None, "other")
     return parties
+
+
+# What a firm prints of itself on its paper (an account may be paid "t.n.v." anyone)
+_REGISTRY = frozenset({"kvk", "btw", "vat"})
+
+
+def _writers_number(fv: FieldValue, parties: PageParties) -> bool:
+    """A registry number in running text of a page someone else than us wrote to the
+    client is the writer's: a supplier's invoice about the client's house (the client its
+    delivery address) whose column of details OCR read into the table beside it. The
+    client's own would be labelled as the customer's (layout: "recipient")."""
+    return (
+        fv.party is None
+        and fv.field in _REGISTRY
+        and parties.client == "recipient"
+        and "sender" in parties.parties
+        and "sender" not in parties.own
+    )
 
 
 def _is_client(party: str | None, parties: PageParties) -> bool:

@@ -257,6 +257,37 @@ def test_an_account_in_running_text_in_the_name_of_the_letterheads_firm_is_their
     assert "NL91ABNA0417164300" in {fv.value for fv in read("t.n.v. De Vries").all("iban")}
 
 
+def test_registry_numbers_in_running_text_of_a_suppliers_invoice_for_a_client_are_theirs() -> None:
+    """A supplier's invoice about the client's house (the client its delivery address):
+    its column of details, read by OCR into the table beside it, is running text there;
+    the KvK and btw-id in it are the supplier's, a firm prints its own. The client's
+    would be labelled as the customer's."""
+
+    def about_client(*more: tuple[str, int, int]) -> PageText:
+        return page_of(
+            ("Telecom Kramer B.V.", 180, 100),
+            ("Koopvaardijweg 55 · 8022 XS Zwolle · Tel. 038-6503936", 180, 160),
+            ("Factuur F855210", 180, 700),
+            ("Afleveradres:", 180, 770),
+            ("Kees de Vries", 180, 810),
+            ("Kerkstraat 12a", 180, 850),
+            ("1234 AB Amsterdam", 180, 890),
+            ("Omschrijving Aantal Bedrag Kamer van Koophandel 59807018", 180, 1000),
+            ("Tegellijm 25 kg 1 16,50 Btw-identificatienummer NL283372321B01", 180, 1045),
+            *more,
+        )
+
+    ex = extract_client([card(), about_client()], folder_name="Vries, Kees de")
+    assert ex.pages[1].client == "recipient"
+    assert values(ex, "kvk") == ["12345678"] and "59807018" in {fv.value for fv in ex.held}
+    assert "NL283372321B01" not in values(ex, "btw")
+    assert values(ex, "postcode") == ["1234 AB"]  # the delivery address is the client's
+    # a row labelled as the customer's is the client's (the card's, read again)
+    ex = extract_client([card(), about_client(("Uw btw-nummer: NL004495445B01", 180, 1200))],
+                        folder_name="Vries, Kees de")  # fmt: skip
+    assert [fv.page_index for fv in ex.all("btw")] == [0, 1]
+
+
 def test_a_supplier_invoice_to_us_in_a_year_folder_is_not_the_client() -> None:
     """A year folder of the client holds no card and its tab names nobody: our invoice to
     the client says whose it is, so the supplier's invoice to us filed beside it is kept
