@@ -291,7 +291,13 @@ def provider_misread(domain: str) -> str | None:
         p
         for p in MAIL_PROVIDERS
         if Levenshtein.distance(domain, p, score_cutoff=1) <= 1
-        and (len(p) >= 8 or (len(p) >= 7 and (look_alike(domain, p) or _doubled(domain, p))))
+        and (
+            len(p) >= 8
+            or (
+                len(p) >= 7
+                and (look_alike(domain, p) or _doubled(domain, p) or _thin_lost(domain, p))
+            )
+        )
     ]
     return near[0] if len(near) == 1 else None
 
@@ -308,6 +314,11 @@ def _provider_with_strange_tld(domain: str) -> bool:
         and domain not in MAIL_PROVIDERS
         and tld not in COMMON_TLDS | _COUNTRY_TLDS
     )
+
+
+def _thin_lost(read: str, meant: str) -> bool:
+    """Is read meant without one of its thin letters ("ive.nl": the l beside the @ lost)?"""
+    return any(meant[i] in "il" and meant[:i] + meant[i + 1 :] == read for i in range(len(meant)))
 
 
 def _doubled(read: str, meant: str) -> bool:

@@ -340,6 +340,8 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("anna.degraaf@liotmail.com", ["anna.degraaf@hotmail.com"]),  # ... or "li"
         ("i.tenbrink@hame.nl", ["i.tenbrink@home.nl"]),  # a for o in a short provider
         ("r.vanleeuwen@liive.nl", ["r.vanleeuwen@live.nl"]),  # a letter read twice
+        ("h.nguyen@ive.ni", ["h.nguyen@live.nl"]),  # a thin letter lost beside the @
+        ("info@ive.be", ["info@ive.be"]),  # ... not under another country's domain
         ("lotte_venS6@gmail.com", ["lotte_ven56@gmail.com"]),  # a capital S before a digit
         ("rene@hotrriail.com", ["rene@hotmail.com"]),  # "rri" for the m of a provider
         # a gap inside a domain in lower case: one name; a web address after a cut one: none
