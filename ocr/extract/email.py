@@ -87,8 +87,9 @@ _FORM_LINE = re.compile(r"_{3,}|(?:^|(?<=[\s:])(?<![a-z0-9]\s))_+(?=[A-Za-z0-9])
 _GLUED_LABEL = re.compile(r"^.*?\be-?mail[-._:]+", re.IGNORECASE)
 # the dot before the top-level domain read as a comma or colon ("kliniek:nl")
 _MISREAD_DOT = re.compile(r"(?<=[A-Za-z0-9])[,:](?=(?:nl|com|net|org|be|de|eu)(?![A-Za-z0-9]))")
-# ... or a dot in the name ("tenbrink:e@"), not a label's colon ("E-mailadres:info@")
-_MISREAD_LOCAL_DOT = re.compile(r"(?<=[a-z])[,:](?=[a-z0-9][a-z0-9._%+-]*\s?[@©®])")
+# ... or a dot in the name ("tenbrink:e@", with a gap before it "youssef ,vandijk@"), not
+# a label's colon ("E-mailadres:info@")
+_MISREAD_LOCAL_DOT = re.compile(r"(?<=[a-z])(\s?)[,:](?=[a-z0-9][a-z0-9._%+-]*\s?[@©®])")
 _WORD_END = re.compile(r"[A-Za-z0-9._-]*$")
 # the l of ".nl" read as a bracket, bar or one ("meijer.n]")
 _MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
@@ -158,7 +159,7 @@ def _ascii_same_length(text: str) -> str:
 
 def _dot_in_name(match: re.Match[str]) -> str:
     word = _WORD_END.search(match.string, 0, match.start()).group()
-    return match.group() if "mail" in word.lower() or label_kind(word) else "."
+    return match.group() if "mail" in word.lower() or label_kind(word) else match[1] + "."
 
 
 def find_emails(text: str) -> list[Hit]:

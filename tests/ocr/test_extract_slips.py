@@ -359,6 +359,8 @@ def test_a_belgian_enterprise_number_is_no_phone_number() -> None:
         ("emma_ -hof15@ziggo.nl", ["emma_hof15@ziggo.nl"]),  # two marks in a row: a speck
         ("emma-.hof15@ziggo.nl", ["emma.hof15@ziggo.nl"]),
         ("tenbrink:e@live.nl", ["tenbrink.e@live.nl"]),  # a dot read as a colon ...
+        ("e-mail: youssef ,vandijk@gmail.com", ["youssef.vandijk@gmail.com"]),  # a comma
+        ("E-mail ,info@bouw.nl", ["info@bouw.nl"]),  # ... not after the label
         ("E-mailadres:info@bouw.nl", ["info@bouw.nl"]),  # ... not a label's
         ("E jan-ozturk.f@kpnmail.nl", ["jan-ozturk.f@kpnmail.nl"]),
         # read twice, the first time without its ".nl": the next word is no top level
