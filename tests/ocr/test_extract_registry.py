@@ -85,6 +85,8 @@ def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:
         "BTW-nummer: NL004495445B0! °",  # its 1 read as !
         "BTW-nummer: NL004495445B0]",  # a 1 read as a bracket
         "VAT NL004495445BD1",  # a 0 read as a D
+        "Btw-nr. NL004495445B@1 Bank:",  # ... or as an @
+        "BTW-nr: NL004495445B0t",  # a 1 read as a t
     ],
 )
 def test_btw_in_its_real_spellings(text: str) -> None:
@@ -106,6 +108,7 @@ def test_btw_repaired_only_when_the_checksum_agrees() -> None:
     assert find_btw("NL0044954[5B01") == []  # a 4 read as a bracket: a 1 does not pass
     assert find_btw("klant 12004495445B01") == []  # glued to more digits
     assert find_btw("O04495445B01") == []  # without NL only an exact print
+    assert find_btw("NL004495445B0tel") == []  # a t glued to a word is no 1
 
 
 @pytest.mark.parametrize(
