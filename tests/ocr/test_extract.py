@@ -176,6 +176,22 @@ def test_a_word_tesseract_boxed_flat_goes_into_the_gap_of_its_line() -> None:
     assert extract_client([page]).value("iban") == "NL95INGB0669544981"
 
 
+def test_a_word_joins_the_word_it_touches_rather_than_a_far_row_it_is_nearer() -> None:
+    # "GB0587920327" boxed higher than "NL48IN" just before it: its centre is nearer the
+    # label row's far to the left (a speck "n" after the label), and the IBAN was cut
+    words = [
+        Word("Bankrekening:", 240, 1030, 312, 91, 94.8),
+        Word("n", 572, 1042, 59, 53, 0.0),
+        Word("NL48IN", 703, 1070, 180, 60, 91.9),
+        Word("GB0587920327", 886, 1047, 343, 71, 82.6),
+        Word("Klant", 238, 1169, 119, 39, 96.3),
+        Word("vanaf:", 367, 1171, 134, 38, 96.4),
+    ]
+    page = PageText("", words, 80.0, 0, 1654, 2339)
+    assert "NL48IN GB0587920327" in [ln.text for ln in build_lines(page)]
+    assert extract_client([page]).value("iban") == "NL48INGB0587920327"
+
+
 @pytest.mark.parametrize(
     ("written", "e164", "kind"),
     [
