@@ -658,6 +658,7 @@ def merge_registry_slips(out: ExtractedClient) -> None:
     has one; "10752781" in a letter's footer beside "10152781" on the card made the
     field ambiguous and left the card without): the one read more often stands, or of two
     read as often the one read under a card's label, or the one Tesseract was surer of.
+    Two digits apart, only the one read more often or on the card, and surely.
     Otherwise both stay, and the field is ambiguous. Likewise two btw-ids a digit apart:
     their nine digits have a checksum that no one digit passes, so the digit is the
     unchecked one after the B ("NL541402183B04" in a letter beside the card's "…B01")."""
@@ -673,10 +674,17 @@ def _merge_slips(out: ExtractedClient, name: str) -> None:
     target: dict[str, str] = {}
     for weak, n in count.items():
         for strong, m in count.items():
-            if strong == weak or Hamming.distance(strong, weak) != 1:
+            off = Hamming.distance(strong, weak)
+            if strong == weak or off > 2:
                 continue
             card = strong in on_card and weak not in on_card
-            if m > n or (m == n and (card or sure[strong] - sure[weak] >= _SURER)):
+            surer = sure[strong] - sure[weak] >= _SURER
+            one = m > n or (m == n and (card or surer))
+            # two digits: only where Tesseract was unsure of them too (a footer's
+            # "57749707" beside the card's "57749765"; two numbers of two firms are
+            # hardly ever so alike, one read that badly often)
+            two = (m > n or card) and surer
+            if one if off == 1 else two:
                 target[weak] = strong
                 break
     _relabel(out, name, target)

@@ -657,3 +657,16 @@ def test_two_kvk_numbers_more_than_a_digit_apart_stay_two() -> None:
                         own=OWN)  # fmt: skip
     assert "kvk" in ex.ambiguous
     assert sorted(fv.value for fv in ex.all("kvk")) == ["12345678", "12845679"]
+    # ... two digits apart, where Tesseract was unsure of the other: the card's is right
+    unsure = dataclasses.replace(_letter_with_kvk("12345708"), confidence=55.0)
+    unsure = dataclasses.replace(
+        unsure, words=[dataclasses.replace(w, conf=55.0) for w in unsure.words]
+    )
+    ex = extract_client([card(), unsure], folder_name="Vries, Kees de", own=OWN)
+    assert values(ex, "kvk") == ["12345678"] and "kvk" not in ex.ambiguous
+    # three digits apart: two numbers, however unsure
+    unsure = dataclasses.replace(unsure, words=[
+        dataclasses.replace(w, text=w.text.replace("12345708", "12385708")) for w in unsure.words
+    ])  # fmt: skip
+    ex = extract_client([card(), unsure], folder_name="Vries, Kees de", own=OWN)
+    assert "kvk" in ex.ambiguous
