@@ -132,9 +132,11 @@ def _own_marks(page: RawPage, owns: list[OwnFilter]) -> tuple[set[int], set[str]
 
 def _by_name_only(page: RawPage, party: str, units: set[int], groups: set[int]) -> bool:
     """Is party ours only by a name, while it prints a number (phone, e-mail, IBAN, KvK,
-    btw) that is not ours?"""
+    btw) that is not ours? Our name read into the writer's block is a name only even where
+    it was grouped with our window address under it: the party's own address or numbers
+    must be ours."""
     mine = [r for r in page.readings if r.fv.party == party]
-    if any(r.group in groups for r in mine) or any(
+    if any(r.group in groups and r.fv.field in _STRONG for r in mine) or any(
         a.value.party == party and a.group in groups for a in page.addresses
     ):
         return False

@@ -1093,3 +1093,33 @@ def test_a_number_read_one_or_two_digits_off_is_a_misreading_of_it() -> None:
     assert not _digits_apart("+31794808686", "+31794808686")
     assert not _digits_apart("+31794801686", "+31794808658")
     assert not _digits_apart("+3179480868", "+31794808686")
+
+
+def test_our_name_read_into_a_clients_letterhead_over_our_window_does_not_make_them_us() -> None:
+    """A client's letter, its letterhead column running on into the window with our
+    address ("Postbus 987" between, our name's first word boxed tall): the reader took
+    our name for the last line of their block, grouped with our address under it. Their
+    own address and numbers are not ours, so they are the client, not us (the letter was
+    a client of its own; boxes as Tesseract gave them)."""
+    bosma = OwnBusiness(name="Garage Bosma B.V.", street="Galvanistraat 109",
+                        postcode="7413 NK", city="Deventer", phones=("0570-374880",),
+                        emails=("info@garagebosma.nl",))  # fmt: skip
+    boxes = [
+        ("Sjoerd", 180, 182, 83, 35), ("van", 273, 190, 50, 26), ("Leeuwen", 333, 190, 106, 26),
+        ("Wilhelminastraat", 179, 234, 217, 24), ("246", 406, 236, 46, 22),
+        ("6045", 179, 280, 61, 29), ("AX", 251, 281, 44, 22), ("Roermond", 305, 281, 133, 23),
+        ("Mobiel:", 179, 327, 96, 23), ("+31624080750", 286, 328, 192, 28),
+        ("E-mail:", 161, 369, 110, 27), ("sjoerdvanleeuwen@planet.nl", 282, 370, 364, 43),
+        ("Postbus", 184, 434, 64, 15), ("987", 254, 427, 31, 22),
+        ("Garage", 184, 468, 89, 44), ("Bosma", 283, 483, 86, 23), ("B.V.", 378, 484, 55, 22),
+        ("T.a.v.", 183, 529, 70, 22), ("de", 263, 529, 29, 22),
+        ("administratie", 301, 529, 166, 23),
+        ("Galvanistraat", 183, 564, 167, 33), ("109", 363, 575, 43, 23),
+        ("7413", 183, 620, 61, 23), ("NK", 256, 621, 43, 22), ("Deventer", 309, 613, 115, 31),
+    ]  # fmt: skip
+    words = [Word(text, x, y, w, h, 92.0) for text, x, y, w, h in boxes]
+    sign_off = page_of(("Met vriendelijke groet,", 180, 1270), ("Sjoerd van Leeuwen", 180, 1400))
+    page = PageText("", [*words, *sign_off.words], 90.0, 0, 1654, 2339)
+    ex = extract_client([page], own=bosma)
+    assert ex.pages[0].own == ("recipient",) and ex.pages[0].client == "sender"
+    assert values(ex, "phone") == ["+31624080750"] and values(ex, "postcode") == ["6045 AX"]
