@@ -223,8 +223,9 @@ def find_emails(text: str) -> list[Hit]:
 
 
 # the dot read as a comma, or a dot with a gap after it, and a speck glued on before
-# ("lucas, yilmaz@", "I-gaelle. boethius@"); or a speck read as a mark ("gras? O@")
-_WORD_BEFORE = re.compile(r"(?<![\w.@])[A-Za-z]+[.,?!]? $")
+# ("lucas, yilmaz@", "I-gaelle. boethius@"); or a speck read as a mark ("gras? O@"), or
+# the dot as a low quote after the gap ("mohamed „boethius@")
+_WORD_BEFORE = re.compile(r"(?<![\w.@])[A-Za-z]+[.,?!]? „?$")
 
 
 # The mailboxes of a firm's roles: a local part one letter from exactly one of them is

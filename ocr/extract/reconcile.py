@@ -402,7 +402,7 @@ _DOT_AS_TALL = re.compile(r"(?:^|\s)([a-z])[LI|]([a-z]{3,})\s?[@©®]")
 _LABEL_GLUED = re.compile(r"(?:^|\s)([A-Z])([a-z])\.([a-z]{3,})\s?[@©®]")
 # printed addresses are lower case; a capital word before one is a label ("E", "Mail"),
 # though an initial may be glued to the label "E" ("Es vandeven@" of "E s.vandeven@")
-_GAP_BEFORE = re.compile(r"^(?:E(?=[a-z][.,]? ))?([a-z]+)[.,]? (\S+?)\s?[@©®]")
+_GAP_BEFORE = re.compile(r"^(?:E(?=[a-z][.,]? ))?([a-z]+)[.,]? „?(\S+?)\s?[@©®]")
 # a year or number after a name, cut off by gaps, its 1 read as an l ("jeroen l 964 @")
 _NUMBER_AFTER_GAP = re.compile(r"^([a-z]+) [lI|1]?\s?[0-9][0-9 ]*[@©®]")
 

@@ -130,6 +130,8 @@ def _with_email(name: str, email: str) -> list:
         # ... or the dot read as a comma, or kept with a gap after it and a speck before
         ("Lucas Yılmaz", "lucas, yilmaz@home.nl", "lucas.yilmaz@home.nl"),
         ("Gaëlle Boëthius", "7 I-gaelle. boethius@gmail.com", "gaelle.boethius@gmail.com"),
+        ("Mohamed Boëthius", "e-mail: mohamed „boethius@ziggo.nl", "mohamed.boethius@ziggo.nl"),
+        ("Mohamed Boëthius", "schrijf naar „info@ziggo.nl", "info@ziggo.nl"),  # a quote
         # a year after the name cut off by gaps, its 1 read as an l
         ("Jeroen de Groot", "jeroen l 964 @xs4all.nl", "jeroen1964@xs4all.nl"),
         # ... or joined to a first name too short to respell whole
