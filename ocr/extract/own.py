@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from storage.phones import normalize
 
@@ -116,12 +117,13 @@ class OwnFilter:
             return True
         # our mailbox at a long domain misread in several letters
         # ("kantoor@schowteninstatatetechriek.nl" for "…@schouteninstallatietechniek.nl"),
-        # one of them read as two ("kantoor@bioniautoservice.nl" for "…@blomautoservice.nl")
+        # one of them read as two ("kantoor@bioniautoservice.nl" for "…@blomautoservice.nl"),
+        # the mailbox with a letter lost or misread too ("ost@dinstallakezijlstta.nl")
         readings = [domain, *two_for_one(domain)]
         for own in self.emails:
             own_mailbox, _, own_domain = own.rpartition("@")
             if (
-                mailbox == own_mailbox
+                Levenshtein.distance(mailbox, own_mailbox, score_cutoff=1) <= 1
                 and own_domain in self.domains
                 and any(firm_domain_alike(d, own_domain, 80) for d in readings)
             ):

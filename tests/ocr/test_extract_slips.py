@@ -551,6 +551,10 @@ def test_our_mailbox_at_a_misread_domain_is_ours() -> None:
     blom = OwnFilter(OwnBusiness(emails=("kantoor@blomautoservice.nl",)))
     assert blom.email("kantoor@bioniautoservice.nl")
     assert not blom.email("kantoor@bosautoservice.nl")  # another garage
+    # the mailbox with a letter lost too ("post" of our own invoice's footer, read badly)
+    zijlstra = OwnFilter(OwnBusiness(emails=("post@installatiezijlstra.nl",)))
+    assert zijlstra.email("ost@dinstallakezijlstta.nl")
+    assert not zijlstra.email("ost@installatiebosma.nl")
 
 
 def test_another_firm_of_our_trade_is_not_ours() -> None:
