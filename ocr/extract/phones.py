@@ -13,6 +13,8 @@ from .text import fix_digit_tokens
 
 REGION = "NL"
 _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 ..."
+# ... or its closing bracket read as a 0 or a brace after the country code ("+31 (006 …")
+_BRACKET_MISREAD = re.compile(r"(?<=31)(\s?)\(0[0}\]](?=\s?[1-9])")
 _PHONE_LABEL = r"(?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,4}"  # "Mobiel: . " a speck too
 # "Tel. vast: #3179 675 6762": the + of +31 after a phone label (not "Ref. #31…")
 _PLUS_MISREAD = re.compile(rf"(?i)({_PHONE_LABEL})[#*](?=31)")
@@ -48,6 +50,7 @@ def find_phones(
     blocked = blocked or []
     fixed = _SPECK.sub(" ", _BANG_ONE.sub("1", fix_digit_tokens(text)))
     fixed = _PLUS_MISREAD.sub(r"\1+", _ZERO_IN_BRACKETS.sub("(0)", fixed))
+    fixed = _BRACKET_MISREAD.sub(r"\1(0)", fixed)
     fixed = _PLUS_AS_FOUR.sub(r"\1+", fixed)
     if labelled:
         fixed = _PLUS_AT_START.sub(r"\1+", fixed)
