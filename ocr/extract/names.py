@@ -29,7 +29,7 @@ _ONE_WORD_PARTICLES = frozenset(p for p in PARTICLES if " " not in p)
 # ("Atth.": its n read as an h).
 ATTENTION = r"t\.?\s?a\.?\s?v\.?|ter attentie van|att[nh]\.?|attention(?: of)?|f\.a\.o\.|fao"
 TITLES = re.compile(
-    rf"^(?:(?:{ATTENTION}|dhr\.?|de heer|heer|hr\.?|mevr\.?|mevrouw|"
+    rf"^(?:(?:{ATTENTION}|dhr\.?|de heer|heer|hr\.?|me[vy]r\.?|me[vy]rouw|"
     r"mw\.?|mr\.?|ir\.?|ing\.?|drs\.?|dr\.?|prof\.?|fam\.?|familie|de familie|"
     r"en|&|of)(?:\s*/\s*|\s+))+",  # "De heer/mevrouw", "Dhr. of mevr."
     re.IGNORECASE,

@@ -739,7 +739,10 @@ def test_a_letter_of_a_namesake_of_another_firm_stays_apart() -> None:
     assert set(values(ex, "phone")) == {"+31647742788", "+31643774162"}
 
 
-@pytest.mark.parametrize("attention", ["Attn.", "Atth."])  # its n read as an h
+@pytest.mark.parametrize(
+    "attention",
+    ["Attn.", "Atth.", "Attn, Mevrouw", "Attn. Meyrouw"],  # its n read as an h, v as y
+)
 def test_an_english_attention_line_is_no_part_of_the_name(attention: str) -> None:
     to_client = page_of(
         ("Installatiebedrijf Hoekstra B.V.", 180, 100),
