@@ -542,7 +542,7 @@ _REGISTRY = frozenset({"kvk", "btw", "vat"})
 
 
 def _writers_number(fv: FieldValue, parties: PageParties) -> bool:
-    """A registry number in running text of a page someone else than us wrote to the
+    """A registry number in running text of a page someone other than us wrote to the
     client is the writer's: a supplier's invoice about the client's house (the client its
     delivery address) whose column of details OCR read into the table beside it. The
     client's own would be labelled as the customer's (layout: "recipient")."""
