@@ -29,6 +29,7 @@ from .labelled import Seg, labelled_rows
 from .layout import (
     SIGN_OFF,
     PageLayout,
+    address_blocks,
     analyse,
     blocks_of,
     same_column,
@@ -180,7 +181,7 @@ class _PageReader:
         labelled = {(s.line_index, s.seg_index): s.kind for r in self.segs for s in r}
         block_of = split_flowed_addresses(blocks_of(lines), self.address_groups)
         block_of = split_at_return_line(block_of, lines, self.address_groups)
-        address = {block_of[k] for k in self.address_keys if k in block_of}
+        address = address_blocks(block_of, self.address_keys)
         layout = analyse(lines, labelled, address, self.size, block_of, self.oneline_keys)
         self._read_letterhead_companies(layout)
         self._read_bare_kvk(layout)

@@ -29,6 +29,7 @@ TOP_BAND = 0.12  # a block starting above this fraction of the page height is th
 UPPER_RIGHT = 0.25  # a right-hand column starting above this is part of the letterhead
 FOOTER_BAND = 0.80  # a block starting below this is the footer
 WINDOW_BAND = 0.50  # the addressee block stands in the upper half
+ADDRESS_LINES = 12  # an addressee's address starts no lower in its block (firm, t.a.v., ...)
 
 _RECIPIENT_LABEL = re.compile(
     r"^\s*(?:(factuuradres|afleveradres|leveradres|bill\s*to|ship\s*to|invoice\s*to|"
@@ -156,6 +157,22 @@ SIGN_OFF = re.compile(
 # The writer's return address printed small over the window ("Retouradres: Postbus 251")
 _RETURN_LINE = re.compile(r"^\W*retour", re.IGNORECASE)
 _POSTCODE_IN = re.compile(r"\b[1-9][0-9]{3}\s?[A-Z]{2}\b")
+
+
+def address_blocks(
+    block_of: dict[tuple[int, int], int], address_keys: set[tuple[int, int]]
+) -> set[int]:
+    """The blocks that hold a window address (address_keys: its segments), at their top:
+    a block whose address stands many lines down is no addressee's (a text layer that
+    lost its layout, the body flowing on into the writer's footer address)."""
+    first: dict[int, int] = {}
+    for (i, _j), block in block_of.items():
+        first[block] = min(first.get(block, i), i)
+    return {
+        block_of[k]
+        for k in address_keys
+        if k in block_of and k[0] - first[block_of[k]] <= ADDRESS_LINES
+    }
 
 
 def split_at_return_line(

@@ -757,6 +757,33 @@ def test_an_english_attention_line_is_no_part_of_the_name(attention: str) -> Non
     assert ex.value("first_name") == "Esther" and ex.value("last_name") == "Koster"
 
 
+def test_a_text_layer_whose_body_flows_into_our_footer_address_is_no_addressee() -> None:
+    """A born-digital invoice whose text layer lost its layout, all of it evenly spaced:
+    the body and our footer (our address in it) one block of forty lines below the
+    client's. That block was taken for an address block, ours, and the client's address
+    went with it as ours."""
+    lines = [
+        "Installatiebedrijf Hoekstra B.V.",
+        "Industrieweg 14",
+        "8441 PK Heerenveen",
+        "T. 0513-612345",
+        "Fleur Mulder",
+        "Marktplein 106",
+        "2320 KJ Leiden",
+        "Factuurnummer",
+        "2020-0465",
+        *[f"Regel {n}" for n in range(1, 31)],
+        "Installatiebedrijf Hoekstra B.V.",
+        "Tel: 0513-612345",
+        "Industrieweg 14",
+        "8441 PK Heerenveen",
+    ]
+    # a wider gap after the address: the body a block of its own
+    flat = page_of(*[(line, 300, 311 + 45 * i + 40 * (i > 6)) for i, line in enumerate(lines)])
+    ex = extract_client([flat], own=OWN)
+    assert values(ex, "postcode") == ["2320 KJ"] and ex.value("last_name") == "Mulder"
+
+
 def test_a_text_layer_that_flows_from_our_letterhead_into_the_address_keeps_them_apart() -> None:
     """A born-digital invoice whose text layer lost its layout: our letterhead and the
     client's address as one run of evenly spaced lines at the top of the page."""
