@@ -18,11 +18,15 @@ _BRACKET_MISREAD = re.compile(r"(?<=31)(\s?)\(0[0}\]](?=\s?[1-9])")
 _PHONE_LABEL = r"(?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,4}"  # "Mobiel: . " a speck too
 # "Tel. vast: #3179 675 6762": the + of +31 after a phone label (not "Ref. #31…")
 _PLUS_MISREAD = re.compile(rf"(?i)({_PHONE_LABEL})[#*](?=31)")
-# ... or at the start of a phone label's value, the label parted from it ("Tel: + #31 (0)6")
-_PLUS_AT_START = re.compile(r"^(\W*)[#*](?=31)")
+# ... or at the start of a phone label's value, the label parted from it ("Tel: + #31 (0)6";
+# as a 4 before 31 and nine digits, "Mob.:" over "431617996400")
+_PLUS_AT_START = re.compile(r"^(\W*)(?:[#*](?=31)|4(?=31[1-9][0-9]{8}(?![0-9])))")
 # ... or as a 4, where 31 and nine digits follow, with nothing after them ("M 431626675782":
 # no number is written so but +31 6 26675782)
 _PLUS_AS_FOUR = re.compile(rf"(?i)({_PHONE_LABEL})4(?=31[1-9][0-9]{{8}}(?![0-9]))")
+# ... or as a 4 after the + itself, before a Dutch mobile number ("+ 431619601776": an
+# Austrian number in form, the client's +31 6 19601776 on the card)
+_FOUR_AFTER_PLUS = re.compile(r"(?<=\+)(\s?)4(?=316[0-9]{8}(?![0-9]))")
 _LABEL_BEFORE = re.compile(rf"(?i){_PHONE_LABEL}$")
 # a letterhead's "T" or "M" glued to its number, its dot or colon read as an O
 # ("TO0512-989912" of "T. 0512-989912")
@@ -52,6 +56,7 @@ def find_phones(
     fixed = _PLUS_MISREAD.sub(r"\1+", _ZERO_IN_BRACKETS.sub("(0)", fixed))
     fixed = _BRACKET_MISREAD.sub(r"\1(0)", fixed)
     fixed = _PLUS_AS_FOUR.sub(r"\1+", fixed)
+    fixed = _FOUR_AFTER_PLUS.sub(r"\1 ", fixed)
     if labelled:
         fixed = _PLUS_AT_START.sub(r"\1+", fixed)
     fixed = _GLUED_LETTER.sub(lambda m: " " * len(m.group()), fixed)

@@ -210,6 +210,8 @@ def test_a_word_joins_the_word_it_touches_rather_than_a_far_row_it_is_nearer() -
         ("+31 (@)15 954 6863", "+31159546863", "landline"),
         ("+31 (006 56428697", "+31656428697", "mobile"),  # its ")" read as a 0
         ("+31 (0}6 56428697", "+31656428697", "mobile"),  # ... or a brace
+        ("+ 431619601776", "+31619601776", "mobile"),  # the 4 a speck after the +
+        ("+43 1 619601776", "+431619601776", "landline"),  # ... not an Austrian one so written
         ("+32 2 555 12 12", "+3225551212", "landline"),
         ("+44 20 7946 0958", "+442079460958", "landline"),
     ],

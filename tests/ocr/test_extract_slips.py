@@ -114,6 +114,9 @@ def test_the_plus_of_31_read_as_a_mark_on_a_cards_phone_row_is_a_plus() -> None:
     assert sorted(fv.value for fv in ex.all("phone")) == ["+31244010322", "+31650366209"]
     assert find_phones("#31 (0)6 50366209", labelled=True)[0].value == "+31650366209"
     assert find_phones("#31 (0)6 50366209") == []  # no label: no plus
+    # ... or read as a 4 before 31 and nine digits ("Mob.:" over "431617996400")
+    assert find_phones("431617996400. .", labelled=True)[0].value == "+31617996400"
+    assert find_phones("431617996400") == []
 
 
 @pytest.mark.parametrize(
