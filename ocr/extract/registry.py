@@ -40,12 +40,12 @@ _EIGHT = re.compile(
 )
 _KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "]": "1"})
 
-# NL read as "NE" too ("NE244953752B01"): the checksum still has to agree
+# NL read as "NE" too ("NE244953752B01"), the B as an R: the checksum still has to agree
 # a 1 is read as "|", "!", "[" or "]" too ("NL4444979[2B01"), a 0 as a D ("B D1"), a 7
 # as a slash ("NLS20073/33801"): the checksum has to agree (the two digits after the B
 # have none: there only O, D and 1s, a 0 read as @ "B@1", a 1 as t "B0t")
 _BTW = re.compile(
-    r"N[L1I|E]:?([0-9OIDLSBZ|\[\]/]{9})[B8]([0-9OIDL|!\[\]@T]{2})|(?<![0-9])([0-9]{9})B([0-9]{2})"
+    r"N[L1I|E]:?([0-9OIDLSBZ|\[\]/]{9})[B8R]([0-9OIDL|!\[\]@T]{2})|(?<![0-9])([0-9]{9})B([0-9]{2})"
 )
 _BTW_DIGITS = str.maketrans(
     {"O": "0", "D": "0", "I": "1", "L": "1", "|": "1", "!": "1", "[": "1", "]": "1", "S": "5",

@@ -87,6 +87,7 @@ def test_no_kvk_without_label_or_with_the_wrong_length(text: str) -> None:
         "VAT NL004495445BD1",  # a 0 read as a D
         "Btw-nr. NL004495445B@1 Bank:",  # ... or as an @
         "BTW-nr: NL004495445B0t",  # a 1 read as a t
+        "Btw-id: . NL004495445R01",  # the B read as an R
     ],
 )
 def test_btw_in_its_real_spellings(text: str) -> None:
