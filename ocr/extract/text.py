@@ -6,10 +6,12 @@ import re
 import unicodedata
 
 # Characters Tesseract prints for a digit, and for a letter, in the usual confusions.
+# (an O with a speck over it too: "SNSBÓ376…")
 TO_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "i": "1",
                           "|": "1", "!": "1", "L": "1", "S": "5", "s": "5", "B": "8", "Z": "2",
                           "z": "2", "G": "6", "b": "6", "g": "9", "q": "9", "A": "4",
-                          "T": "7", "$": "5", "[": "1", "]": "1"})  # fmt: skip
+                          "T": "7", "$": "5", "[": "1", "]": "1",
+                          "Ó": "0", "Ò": "0", "Ô": "0", "Ö": "0", "Õ": "0"})  # fmt: skip
 # ... and a capital read with an accent ("RABÓ": Dutch bank codes have none)
 TO_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G", "4": "A",
                            "7": "T", "|": "I", "$": "S", "Ó": "O", "Ò": "O", "Ö": "O",

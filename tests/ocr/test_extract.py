@@ -243,6 +243,7 @@ def test_iban_repair_of_ocr_confusions() -> None:
     hits = find_ibans("Rekeningnummer: NLS5SOINGB0683251309")
     assert [(h.value, h.repaired) for h in hits] == [("NL50INGB0683251309", True)]
     assert find_ibans("NL5O INGB O683 2513 O9")[0].value == "NL50INGB0683251309"
+    assert find_ibans("NL5O INGB Ó683 2513 O9")[0].value == "NL50INGB0683251309"  # a speck
     assert find_ibans("NL50 INGB 0683 2513 09")[0].repaired is False
 
 
