@@ -29,7 +29,7 @@ TOP_BAND = 0.12  # a block starting above this fraction of the page height is th
 UPPER_RIGHT = 0.25  # a right-hand column starting above this is part of the letterhead
 FOOTER_BAND = 0.80  # a block starting below this is the footer
 WINDOW_BAND = 0.50  # the addressee block stands in the upper half
-ADDRESS_LINES = 12  # an addressee's address starts no lower in its block (firm, t.a.v., ...)
+ADDRESS_LINES = 12  # lines from its block's top an addressee's address stands within at most
 
 _RECIPIENT_LABEL = re.compile(
     r"^\s*(?:(factuuradres|afleveradres|leveradres|bill\s*to|ship\s*to|invoice\s*to|"
