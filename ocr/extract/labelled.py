@@ -40,7 +40,7 @@ def labelled_rows(lines: list[Line]) -> list[list[Seg]]:
     rows: list[list[Seg]] = []
     above: list[tuple[str, Line]] = []  # labels alone above, their value not yet met
     for i, line in enumerate(lines):
-        row, alone = _label_segments(i, line)
+        row, alone = _label_segments(i, line, above)
         for n, seg in enumerate(row):
             # "Rekeningnummer:" above "NL32 SNSB 0532 1995 88", also in two columns
             found = None
@@ -88,10 +88,13 @@ def _within_reach(label: Line, line: Line) -> bool:
     )
 
 
-def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[str, Line]]]:
+def _label_segments(
+    line_index: int, line: Line, above: list[tuple[str, Line]]
+) -> tuple[list[Seg], list[tuple[str, Line]]]:
     """The line's segments with their labels, and the labels that stand alone on it
     with no value after them (their value may stand under them: a card with the
-    label above the value, in one column or two)."""
+    label above the value, in one column or two). above: the labels alone on lines
+    before, their value not yet met."""
     result: list[Seg] = []
     alone: list[tuple[str, Line]] = []
     pending: str | None = None
@@ -123,8 +126,14 @@ def _label_segments(line_index: int, line: Line) -> tuple[list[Seg], list[tuple[
             continue
         if kind is None and pending and _is_noise(seg.text):
             continue  # a speck read as "a" between a label and its value
-        if kind is None and pending and _unknown_label(seg.text):
-            alone.append((pending, pending_line))  # its value is under it, not this label
+        if (
+            kind is None
+            and pending
+            and (_unknown_label(seg.text) or any(_right_above(a, seg) for _k, a in above))
+        ):
+            # its value is under it, not this label, nor a value under a label of another
+            # column ("KvK:" over "37024070", staggered beside "Postcode/plaats:")
+            alone.append((pending, pending_line))
             pending = None
         if kind is None and pending:
             kind, start = pending, 0
@@ -151,13 +160,20 @@ def _label_above(labels: list[tuple[str, Line]], value: Line) -> tuple[str, Line
             continue
         if abs(value.top - label.top) <= 0.5 * height and value.left > label.left:
             beside = (kind, label)
-        if not 0 < value.top - label.top <= _REACH * height:
-            continue
-        if abs(value.left - label.left) <= 2 * height and (
-            found is None or _nearer(label, found[1], value)
-        ):
+        if _right_above(label, value) and (found is None or _nearer(label, found[1], value)):
             found = (kind, label)
     return found or beside
+
+
+def _right_above(label: Line, value: Line) -> bool:
+    """Does label stand right above value, in its column?"""
+    height = max(label.height, 1)
+    return (
+        label.has_boxes
+        and value.has_boxes
+        and 0 < value.top - label.top <= _REACH * height
+        and abs(value.left - label.left) <= 2 * height
+    )
 
 
 def _nearer(a: Line, b: Line, value: Line) -> bool:

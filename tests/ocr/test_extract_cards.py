@@ -7,7 +7,7 @@ import dataclasses
 
 from ocr.extract import OwnBusiness, extract_client
 from ocr.extract.labelled import labelled_rows
-from ocr.extract.words import Line, segments
+from ocr.extract.words import Line, build_lines, segments
 from storage import PageText, Word
 from tests.ocr.test_extract import page_of, words_of
 
@@ -34,6 +34,29 @@ def test_labels_above_their_values_in_two_columns() -> None:
     assert ex.value("last_name") == "Dijk" and ex.value("first_name") == "Bram"
     assert ex.value("iban") == "NL87ABNA0218274408"
     assert ex.value("kvk") == "94511991"
+
+
+def test_a_value_under_its_label_is_not_the_value_of_a_label_beside_it() -> None:
+    """Two columns of labels over values, the right one a little higher: the KvK number
+    under "KvK:" stands on the row of "Postcode/plaats:" of the left column, which took
+    it for its value (and the card lost its KvK number)."""
+    page = page_of(
+        ("KLANTKAART", 200, 150),
+        ("Straat:", 200, 390),
+        ("KvK:", 900, 420),
+        ("Julianalaan 148", 200, 440),
+        ("37024070", 900, 458),
+        ("Postcode/plaats:", 200, 470),
+        ("BTW-nummer:", 900, 510),
+        ("2722 LR Zoetermeer", 200, 525),
+        ("NL004495445B01", 900, 548),
+    )
+    rows = labelled_rows(build_lines(page))
+    kinds = {seg.value.strip(): seg.kind for row in rows for seg in row}
+    assert kinds["37024070"] == "kvk" and kinds["2722 LR Zoetermeer"] == "postcode_city"
+    ex = extract_client([page], own=NONE)
+    assert ex.value("kvk") == "37024070" and ex.value("postcode") == "2722 LR"
+    assert ex.value("btw") == "NL004495445B01"
 
 
 def test_a_label_beside_a_label_alone_is_not_its_value() -> None:
