@@ -30,11 +30,12 @@ _KVK_LABEL = re.compile(
 # Words that may stand between the label and the number: a place ("KvK Amersfoort",
 # "KvK 's-Hertogenbosch"), "te", "onder", "nummer", "nr." - at most four of them; before
 # it a table's rule or any mark OCR saw in a speck ("KvK-nr: | 12345678", "‘12345678",
-# "„18048388", also after a word: "KvK-on \"90046009"), not an amount's sign; a plus with
-# a space after it is a speck ("KvK: + 27255008"), a phone's plus is not.
+# "„18048388", also after a word: "KvK-on \"90046009", "Drachten’50559166"), not an
+# amount's sign; a plus with a space after it is a speck ("KvK: + 27255008"), a phone's
+# plus is not.
 _EIGHT = re.compile(
     r"^[^\w€$%+]*(?:\+\s+)?"
-    r"(?:(?:['‘’`][st][ :.-])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—\x22“”„]+){0,4}?"
+    r"(?:(?:['‘’`][st][ :.-])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—\x22“”„’]+){0,4}?"
     # a last 1 read as a bracket too ("9092494]"; not a first: "[1234567]" is no number)
     r"([0-9OoIl|](?:[ .]?[0-9OoIl|]){6}[ .]?[0-9OoIl|\]])(?![0-9A-Za-z])"
 )

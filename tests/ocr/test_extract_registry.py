@@ -34,6 +34,7 @@ from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F
         "K.K. 12345678",  # K.v.K. with its v lost
         "KK. Amsterdam nr. 12345678",  # ... and its first dot
         "KvK ‘s-Hertogenbosch: 12345678",  # a curly apostrophe before the place
+        "Kamer van Koophandel Drachten’12345678",  # ... or glued after it
         "KvKenr. 12345678",  # the hyphen of KvK-nr. read as an e
         "KvK-nr: ‘12345678",  # a speck before the number read as a quote ...
         "KvK-nummer:, | 12345678",  # ... or a table's rule read as "|"
