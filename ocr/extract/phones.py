@@ -16,14 +16,16 @@ _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 
 # ... or its closing bracket read as a 0 or a brace after the country code ("+31 (006 …")
 _BRACKET_MISREAD = re.compile(r"(?<=31)(\s?)\(0[0}\]](?=\s?[1-9])")
 _PHONE_LABEL = r"(?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,4}"  # "Mobiel: . " a speck too
+# the + of +31 read as a 4, where 31 and nine digits follow, with nothing after them
+# ("431626675782": no number is written so but +31 6 26675782)
+_FOUR_FOR_PLUS = r"4(?=31[1-9][0-9]{8}(?![0-9]))"
 # "Tel. vast: #3179 675 6762": the + of +31 after a phone label (not "Ref. #31…")
 _PLUS_MISREAD = re.compile(rf"(?i)({_PHONE_LABEL})[#*](?=31)")
 # ... or at the start of a phone label's value, the label parted from it ("Tel: + #31 (0)6";
-# as a 4 before 31 and nine digits, "Mob.:" over "431617996400")
-_PLUS_AT_START = re.compile(r"^(\W*)(?:[#*](?=31)|4(?=31[1-9][0-9]{8}(?![0-9])))")
-# ... or as a 4, where 31 and nine digits follow, with nothing after them ("M 431626675782":
-# no number is written so but +31 6 26675782)
-_PLUS_AS_FOUR = re.compile(rf"(?i)({_PHONE_LABEL})4(?=31[1-9][0-9]{{8}}(?![0-9]))")
+# as a 4, "Mob.:" over "431617996400")
+_PLUS_AT_START = re.compile(rf"^(\W*)(?:[#*](?=31)|{_FOUR_FOR_PLUS})")
+# ... or as a 4 after a phone label ("M 431626675782")
+_PLUS_AS_FOUR = re.compile(rf"(?i)({_PHONE_LABEL}){_FOUR_FOR_PLUS}")
 # ... or as a 4 after the + itself, before a Dutch mobile number ("+ 431619601776": an
 # Austrian number in form, the client's +31 6 19601776 on the card)
 _FOUR_AFTER_PLUS = re.compile(r"(?<=\+)(\s?)4(?=316[0-9]{8}(?![0-9]))")
