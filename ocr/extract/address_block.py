@@ -86,6 +86,8 @@ def _street_and_block(rows: list[list[Seg]], s: Seg) -> tuple[Street | None, lis
     names: list[Seg] = []
     for seg in above[1:4]:
         text = TAV.sub("", seg.line.text).strip()
+        if re.fullmatch(r"\w+\s?:", text):
+            break  # the block's heading ("Bezorgadres:", "Aan:"), not a name in it
         # a firm's name, not its e-mail or web address above the next block; a department
         # ("T.a.v. de directie") is a line of the block too, with the firm's name above it
         firm = looks_like_company(text) and could_be_firm_name(text)

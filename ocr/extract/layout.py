@@ -23,7 +23,7 @@ from ..groups import Groups
 from .words import Line
 
 ZONES = ("letterhead", "footer", "address-block", "signature", "label", "text", "folder")
-PARTIES = ("sender", "recipient", "card")
+PARTIES = ("sender", "recipient", "subject", "card")
 
 TOP_BAND = 0.12  # a block starting above this fraction of the page height is the letterhead
 UPPER_RIGHT = 0.25  # a right-hand column starting above this is part of the letterhead
@@ -32,10 +32,18 @@ WINDOW_BAND = 0.50  # the addressee block stands in the upper half
 ADDRESS_LINES = 12  # lines from its block's top an addressee's address stands within at most
 
 _RECIPIENT_LABEL = re.compile(
-    r"^\s*(?:(factuuradres|afleveradres|leveradres|bill\s*to|ship\s*to|invoice\s*to|"
-    r"rechnungsadresse)\b|(aan|klant|debiteur|opdrachtgever|geadresseerde)\s*:)",
+    r"^\s*(?:(factuuradres|bill\s*to|invoice\s*to|rechnungsadresse)\b|"
+    r"(aan|klant|debiteur|opdrachtgever|geadresseerde)\s*:)",
     re.IGNORECASE,
 )  # "Klant:" names the recipient; "Klant sinds:" does not
+# The address a page is about beside its addressee: where the writer delivers or works
+# ("Werkadres:", "Afleveradres:"): on a supplier's invoice to us, the client's house.
+_SUBJECT_LABEL = re.compile(
+    r"^\s*(?:(afleveradres|leveradres|bezorgadres|werkadres|projectadres|objectadres|"
+    r"installatieadres|uitvoeringsadres|werklocatie|delivery\s*address|ship\s*to|"
+    r"lieferadresse|lieferanschrift)\b|(project|locatie|object)\s*:)",
+    re.IGNORECASE,
+)
 _SENDER_LABEL = re.compile(r"^\s*(van|afzender|from|absender)\s*:", re.IGNORECASE)
 # a card about one customer, by any of the names bookkeeping gives a customer
 _CARD_TITLE = re.compile(
@@ -156,6 +164,9 @@ SIGN_OFF = re.compile(
 )
 # The writer's return address printed small over the window ("Retouradres: Postbus 251")
 _RETURN_LINE = re.compile(r"^\W*retour", re.IGNORECASE)
+# the writer's postal box alone over the window ("Postbus 599"): a return line too, but
+# a letterhead's own postal address reads the same, so only right over an addressee's name
+_POSTAL_LINE = re.compile(r"^\W*(postbus|antwoordnummer)\s*\d", re.IGNORECASE)
 _POSTCODE_IN = re.compile(r"\b[1-9][0-9]{3}\s?[A-Z]{2}\b")
 
 
@@ -187,7 +198,8 @@ def split_at_return_line(
     result = dict(block_of)
     new = max(block_of.values(), default=-1) + 1
     for (i, j), block in block_of.items():
-        if not _RETURN_LINE.match(segs[i][j].text):
+        postal = bool(_POSTAL_LINE.match(segs[i][j].text))
+        if not postal and not _RETURN_LINE.match(segs[i][j].text):
             continue
         same = sorted(k for k, b in result.items() if b == block)
         below = [k for k in same if k[0] > i]
@@ -197,7 +209,8 @@ def split_at_return_line(
         # to the end of the address that starts under it, or where the reader found none
         # (a speck's line between name and street), to the first postcode under it
         ends = [max(k[0] for k in g) for g in groups if min(k[0] for k in g) == i + 1]
-        ends += [k[0] for k in below[:5] if _POSTCODE_IN.search(segs[k[0]][k[1]].text)]
+        if not postal:
+            ends += [k[0] for k in below[:5] if _POSTCODE_IN.search(segs[k[0]][k[1]].text)]
         if not ends:
             continue
         last = ends[0]
@@ -359,6 +372,8 @@ def _upper_address_block(
     block would be taken for the writer's."""
     tops = []
     for block in address:
+        if _labelled(block, members, segs):
+            continue  # "Werkadres:", "Factuuradres:": the label says whose it is
         lines = [segs[i][j] for i, j in members.get(block, []) if segs[i][j].has_boxes]
         top = min((ln.top for ln in lines), default=None)
         if top is not None and (not page_height or top < WINDOW_BAND * page_height):
@@ -370,12 +385,25 @@ def _upper_address_block(
     return block if next_top - top > 3 * max(height, 1) else None
 
 
+_PARTY_LABELS = (_RECIPIENT_LABEL, _SENDER_LABEL, _SUBJECT_LABEL)
+
+
+def _labelled(
+    block: int, members: dict[int, list[tuple[int, int]]], segs: list[list[Line]]
+) -> bool:
+    """Does the block start with a label that says whose address it is?"""
+    keys = sorted(members.get(block, []))
+    return bool(keys) and any(
+        label.match(segs[keys[0][0]][keys[0][1]].text) for label in _PARTY_LABELS
+    )
+
+
 def _zone(
     lines: list[Line], block: int, portrait: bool, width: int, height: int, address: set[int]
 ) -> str | None:
     boxed = [ln for ln in lines if ln.has_boxes]
     first = lines[0].text if lines else ""
-    if _RECIPIENT_LABEL.match(first) or _SENDER_LABEL.match(first):
+    if any(label.match(first) for label in _PARTY_LABELS):
         # "Factuuradres:" / "Van:": the label decides whose it is, wherever it stands
         return "address-block" if block in address else None
     if boxed and portrait and height:
@@ -403,6 +431,8 @@ def _party(zone: str, text: str, block_lines: list[Line], is_card: bool) -> str 
         return "recipient"
     if _SENDER_LABEL.match(first):
         return "sender"
+    if _SUBJECT_LABEL.match(first):
+        return "subject"
     if zone == "address-block":
         return "recipient"
     if zone == "label":

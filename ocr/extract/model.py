@@ -40,7 +40,8 @@ class FieldValue:
     """One reading of a field. box is (left, top, width, height) in original-image pixels.
 
     zone says where it stood on the page, party whose value it is there (ocr.extract.layout):
-    "sender" (letterhead, footer, signature), "recipient" (window address, T.a.v.), "card"
+    "sender" (letterhead, footer, signature), "recipient" (window address, T.a.v.),
+    "subject" (an address the page is about: "Werkadres:", "Afleveradres:"), "card"
     (labelled rows of a client card) or None (running text, the folder tab).
     """
 
@@ -80,8 +81,10 @@ class PageParties:
     labelled rows are the client), "own" (the other party is the own business), "folder"
     (the party that agrees with the rest of the folder), "wording" (decided by how the
     page is addressed: "Uw klantnummer" to a client, "t.a.v. de administratie" to a
-    business; weaker), "other" (the folder says who its client is and no party on the
-    page is that client: a letter of another client, a supplier's invoice to us; held),
+    business; weaker), "subject" (a page to us about another address: a supplier's
+    invoice with the client's house as its work address), "other" (the folder says who
+    its client is and no party on the page is that client: a letter of another client, a
+    supplier's invoice to us; held),
     "undecided" (two parties, nothing decides: for review).
     """
 

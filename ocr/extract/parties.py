@@ -13,8 +13,10 @@ not at all: then its readings are held, never mixed onto the client.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Hamming
@@ -51,6 +53,9 @@ _GLUED_NUMBERS = ("phone", "email", "iban", "kvk", "btw")
 CONF_FOLDER = 0.6
 FOLDER_PAGE = -1  # page_index of hints taken from the folder name
 _TWO_PARTIES = ("sender", "recipient")
+# ... and the address the page is about (layout: "Werkadres:", "Afleveradres:")
+_ADDRESSED = (*_TWO_PARTIES, "subject")
+_Value = TypeVar("_Value", FieldValue, AddressValue)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +125,9 @@ def _own_marks(page: RawPage, owns: list[OwnFilter]) -> tuple[set[int], set[str]
     parties = {
         r.fv.party
         for r in page.readings
-        if (r.unit in units or r.group in ours) and r.fv.party in _TWO_PARTIES
+        if (r.unit in units or r.group in ours) and r.fv.party in _ADDRESSED
     }
-    parties |= {a.value.party for a in page.addresses if a.group in ours} & set(_TWO_PARTIES)
+    parties |= {a.value.party for a in page.addresses if a.group in ours} & set(_ADDRESSED)
     # our name read into the writer's letterhead (the window with our address read as
     # one block with it) does not make the writer us: a party that is ours by a name only
     # and prints numbers none of which is ours is someone else
@@ -153,7 +158,16 @@ def _kept(
     addresses = [
         a.value for a in page.addresses if a.unit not in units and a.value.party not in own_parties
     ]
+    if "recipient" not in own_parties:
+        # a delivery or work address on a page not to us (our invoice, "Afleveradres:")
+        # is the addressee's; only on a page to us is it someone else's
+        readings = [_as_addressee(fv) for fv in readings]
+        addresses = [_as_addressee(a) for a in addresses]
     return readings, addresses, own_parties
+
+
+def _as_addressee(value: _Value) -> _Value:
+    return dataclasses.replace(value, party="recipient") if value.party == "subject" else value
 
 
 class _Anchor:
@@ -324,6 +338,12 @@ def _decide(
 
     if "card" in present:
         return result("card", "card" if len(present) > 1 else "one-party")
+    if "subject" in present:
+        # a page to us about another address than ours (a supplier's invoice with the
+        # client's house as "Werkadres"): that address is the client, the writer is not
+        # (a client's letter about their project loses its letterhead, held for review;
+        # a supplier sharing the client's name would mix them)
+        return result(None, "other") if stranger("subject") else result("subject", "subject")
     if not present:
         if glued:
             # no party but ours, and ours holds someone's values: whose the running text
@@ -448,7 +468,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
         (r.fv.field, group_key(r.fv))
         for page, _readings, _addresses, parties in pages
         for r in page.readings
-        if r.fv.party in parties.own and parties.client in _TWO_PARTIES
+        if r.fv.party in parties.own and parties.client in _ADDRESSED
     }
     elsewhere = _Elsewhere(theirs, raw, filters)
     # ... and a page that holds only that party (page 2 of our invoice: our footer) is theirs
@@ -545,7 +565,11 @@ def _writers_number(fv: FieldValue, parties: PageParties) -> bool:
     """A registry number in running text of a page someone other than us wrote to the
     client is the writer's: a supplier's invoice about the client's house (the client its
     delivery address) whose column of details OCR read into the table beside it. The
-    client's own would be labelled as the customer's (layout: "recipient")."""
+    client's own would be labelled as the customer's (layout: "recipient"). A work or
+    delivery address carries no registry number or account: one in its block is the
+    writer's, a column of their details beside it."""
+    if fv.party == "subject":
+        return fv.field in (*_REGISTRY, "iban")
     return (
         fv.party is None
         and fv.field in _REGISTRY

@@ -73,6 +73,8 @@ def reconcile_emails(out: ExtractedClient) -> None:
             or _slipped_name(fv.value, parts)
             or _first_name_cut(fv.value, firsts)
             or _near_provider(fv.value)
+            or _name_before(fv, firsts | surnames)
+            or _LETTER_AFTER_DIGITS.search(fv.value)
         )
         else fv
         for fv in out.all("email")
@@ -94,6 +96,22 @@ def _near_provider(value: str) -> bool:
         return False  # a provider's own name under another country's domain ("hotmail.be")
     return any(
         len(p) >= 8 and Levenshtein.distance(domain, p, score_cutoff=2) <= 2 for p in MAIL_PROVIDERS
+    )
+
+
+# a letter after the digits that end a mailbox ("bram_wit9t@" of "bram_wit91@"): the
+# last digit with a speck over it, or a letter; nothing tells which
+_LETTER_AFTER_DIGITS = re.compile(r"[0-9][a-z]@")
+
+
+def _name_before(fv: FieldValue, names: set[str]) -> bool:
+    """Does a name of the client stand a gap before the address that holds none of it
+    ("bulent ven64@" of "bulent_ven64@")? Its mark was lost: a dot, an underscore or a
+    hyphen, nothing tells which. A firm's mailbox after a name is one ("Bakker info@")."""
+    local = fv.value.partition("@")[0]
+    before = fold(_word_before(fv)).replace(" ", "")
+    return (
+        len(before) >= 3 and before in names and before not in local and local not in ROLE_MAILBOXES
     )
 
 
@@ -232,11 +250,9 @@ def _cut(fv: FieldValue) -> bool:
     local, _, domain = fv.value.partition("@")
     if domain in MAIL_PROVIDERS and (len(local) < 3 or sum(c.isalpha() for c in local) < 2):
         return True
-    read = find_emails(fv.raw) if fv.source == "label" else []
-    # the word before what was read as the address (find_emails keeps it in the raw
-    # reading), unless a name put it back; one or two letters may be a speck ("a
-    # dekker@"), a label is no part of it
-    before = fv.raw[: read[0].start].strip(" .,") if read else ""
+    # the word before what was read as the address, unless a name put it back; one or two
+    # letters may be a speck ("a dekker@"), a label is no part of it
+    before = _word_before(fv) if fv.source == "label" else ""
     if len(local) < 3 and _a_word(before.rstrip("?!")):
         # a letter or two left of an address after words of it ("julia gras? O@ stall.
         # com"): whatever the domain, the mailbox is lost
@@ -244,6 +260,12 @@ def _cut(fv: FieldValue) -> bool:
     if not _a_word(before):
         return False
     return before not in local
+
+
+def _word_before(fv: FieldValue) -> str:
+    """The word a gap before the address in its raw reading (find_emails keeps it)."""
+    read = find_emails(fv.raw)
+    return fv.raw[: read[0].start].strip(" .,") if read else ""
 
 
 def _a_word(text: str) -> bool:

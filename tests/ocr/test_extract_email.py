@@ -9,6 +9,7 @@ import pytest
 from ocr.extract import OwnBusiness, extract_client
 from ocr.extract.email import MAIL_PROVIDERS, find_emails, provider_misread
 from tests.ocr.test_extract import page_of
+from tests.ocr.test_extract_parties import OWN, client_letter_to_us
 
 
 @pytest.mark.parametrize(
@@ -230,6 +231,8 @@ def test_the_end_of_an_address_whose_start_a_gap_cut_off_is_no_address(
         ("Tim Dekker", "tldekker@planet.nl"),
         # the first name's start lost to a gap and the label ("Emails j oerd. graaf@")
         ("Sjoerd de Graaf", "oerd.graaf@kpnmail.nl"),
+        # a letter after the last digit: the digit with a speck over it, or a letter
+        ("Bram de Wit", "bram_wit9t@hetnet.nl"),
     ],
 )
 def test_an_address_whose_dot_or_start_ocr_may_have_lost_is_only_a_suggestion(
@@ -442,3 +445,25 @@ def test_an_address_of_the_clients_names_run_together_is_no_slip() -> None:
     ]
     ex = extract_client(pages, own=OwnBusiness())
     assert [fv.value for fv in ex.values("email", 0.5)] == ["annemiekcelik@xs4all.nl"]
+
+
+@pytest.mark.parametrize(
+    ("line", "sure"),
+    [
+        # the mark between her first name and the rest lost: "_", "." or "-"?
+        ("E bulent ven64@xs4all.nl", False),
+        ("E bulent.ven64@xs4all.nl", True),
+        # a firm's mailbox after the name is the firm's
+        ("Ven info@vandeven.nl", True),
+    ],
+)
+def test_an_address_a_gap_after_the_clients_name_is_only_a_suggestion(
+    line: str, sure: bool
+) -> None:
+    """A client's letterhead reads "bulent ven64@" of "bulent_ven64@" (42nd): nothing
+    tells which mark the gap was, and "ven64@" alone is nobody's address."""
+    top = ("Bülent van de Ven", "Kerkstraat 3", "8911 AB Leeuwarden", line)
+    ex = extract_client([client_letter_to_us(top, "Bülent van de Ven")], own=OWN)
+    read = line.split()[-1]
+    assert [fv.value for fv in ex.values("email", 0.5)] == ([read] if sure else [])
+    assert [fv.value for fv in ex.values("email", 0.0)][-1:] == [read]

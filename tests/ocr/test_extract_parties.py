@@ -288,6 +288,58 @@ def test_registry_numbers_in_running_text_of_a_suppliers_invoice_for_a_client_ar
     assert [fv.page_index for fv in ex.all("btw")] == [0, 1]
 
 
+@pytest.mark.parametrize("label", ["Werkadres:", "Afleveradres:", "Project:", "Bezorgadres:"])
+def test_a_suppliers_invoice_to_us_about_a_clients_house_is_that_clients(label: str) -> None:
+    """Three parties: the supplier writes, we are in the window, the client's house is
+    where the supplier worked or delivered. Read alone (a loose scan, no folder to ask),
+    the work address is the client, not the writer, and nothing of ours or theirs goes
+    with it; in the folder of its client it is theirs, in another's it is no one's."""
+
+    def to_us(name: str, street: str, town: str) -> PageText:
+        return page_of(
+            ("Groothandel Jansen B.V.", 180, 100),
+            ("Havenweg 3 · 3011 AB Rotterdam · Tel. 010-4123456", 180, 160),
+            ("Postbus 698", 180, 380),
+            ("Installatiebedrijf Hoekstra B.V.", 180, 420),
+            ("Industrieweg 14", 180, 465),
+            ("8441 PK Heerenveen", 180, 510),
+            ("Factuur 2024-118 Uw klantnummer: 4711", 180, 650),
+            (label, 180, 770),
+            (name, 180, 810),
+            (street, 180, 850),
+            (town, 180, 890),
+            # the writer's column of details read into the work address's block
+            ("KvK 24123456", 180, 935),
+            ("IBAN NL91 ABNA 0417 1643 00", 180, 980),
+        )
+
+    kees = to_us("Kees de Vries", "Kerkstraat 12a", "1234 AB Amsterdam")
+    ex = extract_client([kees], own=OWN)
+    assert [(p.client, p.reason) for p in ex.pages] == [("subject", "subject")]
+    assert values(ex, "postcode") == ["1234 AB"] and ex.value("last_name") == "Vries"
+    assert values(ex, "phone") == [] and values(ex, "kvk") == [] and values(ex, "iban") == []
+    held = {fv.value for fv in ex.held}
+    assert {"+31104123456", "24123456", "NL91ABNA0417164300"} <= held  # the supplier's
+    assert extract_client([card(), kees], own=OWN).pages[1].reason == "subject"
+    emre = to_us("Emre Öztürk", "Molenweg 3", "3011 CD Rotterdam")
+    assert extract_client([card(), emre], own=OWN).pages[1].reason == "other"
+    # on our own invoice the delivery address is the addressee's, as before
+    ours = page_of(
+        ("Installatiebedrijf Hoekstra B.V.", 180, 100),
+        ("Industrieweg 14 · 8441 PK Heerenveen · Tel. 0513-612345", 180, 160),
+        ("Kees de Vries", 180, 420),
+        ("Kerkstraat 12a", 180, 465),
+        ("1234 AB Amsterdam", 180, 510),
+        (label, 180, 770),
+        ("Kees de Vries", 180, 810),
+        ("Dorpsstraat 3", 180, 850),
+        ("1611 AB Bovenkarspel", 180, 890),
+    )
+    ex = extract_client([ours], own=OWN)
+    assert [(p.client, p.reason) for p in ex.pages] == [("recipient", "own")]
+    assert {fv.value for fv in ex.all("postcode")} == {"1234 AB", "1611 AB"}
+
+
 def test_a_supplier_invoice_to_us_in_a_year_folder_is_not_the_client() -> None:
     """A year folder of the client holds no card and its tab names nobody: our invoice to
     the client says whose it is, so the supplier's invoice to us filed beside it is kept
@@ -678,6 +730,36 @@ def test_a_return_address_line_starts_the_addressees_block_under_the_writers() -
     assert len({split[(i, 0)] for i in range(4)}) == 1
     assert len({split[(i, 0)] for i in range(4, 7)}) == 1
     assert split[(3, 0)] != split[(4, 0)]
+
+
+def test_a_postal_box_line_over_our_name_starts_our_block_under_the_writers() -> None:
+    """The writer's postal box alone over the window ("Postbus 599", no "Retouradres")
+    with no gap between the writer's letterhead and our window: our address under it is
+    the addressee's, and the letter stays the writer's (42nd: the letter was taken for
+    ours and lost all of the client's details)."""
+    lines = [
+        "Bakkerij Van den Heuvel V.O.F.",
+        "Kerkstraat 12 8911 AB Leeuwarden T. +31614471678",
+        "E marieke.heuvel@live.nl",
+        "Postbus 599",
+        "Installatiebedrijf Hoekstra B.V.",
+        "Industrieweg 14",
+        "8441 PK Heerenveen",
+    ]
+    rows = [(line, 180, 150 + 45 * i) for i, line in enumerate(lines)]
+    signed = [("Met vriendelijke groet,", 180, 1100), ("Marieke van den Heuvel", 180, 1250)]
+    ex = extract_client([page_of(*rows, *signed)], own=OWN)
+    assert [p.reason for p in ex.pages] == ["own"]
+    assert values(ex, "phone") == ["+31614471678"]
+    assert values(ex, "postcode") == ["8911 AB"]
+    # a letterhead's own postal address is no return line: its postcode stays with it
+    head = ["Bakkerij Van den Heuvel V.O.F.", "Postbus 599", "8911 AB Leeuwarden"]
+    segs = [
+        [line]
+        for line in build_lines(page_of(*[(t, 180, 150 + 45 * i) for i, t in enumerate(head)]))
+    ]
+    split = split_at_return_line(blocks_of(segs), segs, [])
+    assert len({split[(i, 0)] for i in range(3)}) == 1
 
 
 @pytest.mark.parametrize(
@@ -1153,3 +1235,21 @@ def test_our_name_read_into_a_clients_letterhead_over_our_window_does_not_make_t
     ex = extract_client([page], own=bosma)
     assert ex.pages[0].own == ("recipient",) and ex.pages[0].client == "sender"
     assert values(ex, "phone") == ["+31624080750"] and values(ex, "postcode") == ["6045 AX"]
+
+
+def test_a_heading_over_an_address_is_no_name_of_it() -> None:
+    """ "Bezorgadres:" over a delivery address is its heading, not a firm of that name;
+    a line of the block that ends in a speck read as a colon is still a line of it."""
+    for heading, named in (("Bezorgadres:", False), ("T.a.v. Fam. van der Meer:", True)):
+        page = page_of(
+            ("Installatiebedrijf Hoekstra B.V.", 180, 100),
+            ("Industrieweg 14 · 8441 PK Heerenveen · Tel. 0513-612345", 180, 160),
+            ("Loodgietersbedrijf Van der Meer V.O.F.", 180, 375),
+            (heading, 180, 420),
+            ("Eikenlaan 44c", 180, 465),
+            ("6531 CZ Nijmegen", 180, 510),
+        )
+        ex = extract_client([page], own=OWN)
+        companies = {fv.value for fv in ex.all("company")}
+        assert "Bezorgadres" not in companies
+        assert ("Loodgietersbedrijf Van der Meer V.O.F." in companies) == named
