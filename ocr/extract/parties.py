@@ -35,7 +35,7 @@ from .reconcile import (
     respell_accents,
     unswap_names,
 )
-from .text import read_as, unknown_letters
+from .text import fold, read_as, unknown_letters
 
 # Values that tell one party from another (legal_form, house_number... come with these).
 IDENTIFYING = frozenset(
@@ -56,6 +56,7 @@ _TWO_PARTIES = ("sender", "recipient")
 # ... and the address the page is about (layout: "Werkadres:", "Afleveradres:")
 _ADDRESSED = (*_TWO_PARTIES, "subject")
 _Value = TypeVar("_Value", FieldValue, AddressValue)
+_WHO = ("name", "company")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +159,26 @@ def _kept(
     addresses = [
         a.value for a in page.addresses if a.unit not in units and a.value.party not in own_parties
     ]
-    if "recipient" not in own_parties:
-        # a delivery or work address on a page not to us (our invoice, "Afleveradres:")
-        # is the addressee's; only on a page to us is it someone else's
+    if "recipient" not in own_parties and ("sender" in own_parties or _one_addressee(readings)):
+        # a delivery or work address on our own paper (our invoice, "Afleveradres:"), or
+        # of the addressee by name, is the addressee's; on a page to us, or one whose
+        # parties are not known (our window's address unknown yet), it is what the page
+        # is about
         readings = [_as_addressee(fv) for fv in readings]
         addresses = [_as_addressee(a) for a in addresses]
     return readings, addresses, own_parties
+
+
+def _one_addressee(readings: list[FieldValue]) -> bool:
+    """Do the addressee and the address the page is about name the same person or firm
+    (a web shop's "Factuuradres" and "Afleveradres" of one client)?"""
+    names = {
+        party: {fold(fv.value) for fv in readings if fv.party == party and fv.field in _WHO}
+        for party in ("recipient", "subject")
+    }
+    return bool(names["recipient"] & names["subject"]) or any(
+        _same_person(a, b) for a in names["recipient"] for b in names["subject"]
+    )
 
 
 def _as_addressee(value: _Value) -> _Value:

@@ -321,6 +321,10 @@ def test_a_suppliers_invoice_to_us_about_a_clients_house_is_that_clients(label: 
     held = {fv.value for fv in ex.held}
     assert {"+31104123456", "24123456", "NL91ABNA0417164300"} <= held  # the supplier's
     assert extract_client([card(), kees], own=OWN).pages[1].reason == "subject"
+    # ... also before we know our own business (our window is not known as ours yet)
+    ex = extract_client([kees], own=OwnBusiness())
+    assert [p.client for p in ex.pages] == ["subject"]
+    assert values(ex, "postcode") == ["1234 AB"] and values(ex, "company") == []
     emre = to_us("Emre Öztürk", "Molenweg 3", "3011 CD Rotterdam")
     assert extract_client([card(), emre], own=OWN).pages[1].reason == "other"
     # on our own invoice the delivery address is the addressee's, as before
