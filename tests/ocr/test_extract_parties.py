@@ -710,42 +710,19 @@ def test_a_signature_beside_a_column_of_the_writers_details_is_read() -> None:
     assert values(ex, "company") == []  # "ASN Bank" beside it is no signature
 
 
-def test_a_return_address_line_starts_the_addressees_block_under_the_writers() -> None:
+@pytest.mark.parametrize("return_line", ["Retouradres: Postbus 277", "Postbus 599"])
+def test_a_return_address_line_starts_the_addressees_block_under_the_writers(
+    return_line: str,
+) -> None:
     """A writer's block of only a name and contacts runs on, no gap, into the window:
-    the return-address line over the window is where our address starts."""
+    the return-address line over the window is where our address starts; also the
+    writer's postal box alone ("Postbus 599", no "Retouradres"; 42nd: the letter was
+    taken for ours and lost all of the client's details)."""
     lines = [
         "Bakkerij Van den Heuvel V.O.F.",
         "T. +31614471678",
         "E marieke.heuvel@live.nl",
-        "Retouradres: Postbus 277",
-        "Installatiebedrijf Hoekstra B.V.",
-        "Industrieweg 14",
-        "8441 PK Heerenveen",
-    ]
-    rows = [(line, 180, 150 + 45 * i) for i, line in enumerate(lines)]
-    signed = [("Met vriendelijke groet,", 180, 1100), ("Marieke van den Heuvel", 180, 1250)]
-    ex = extract_client([page_of(*rows, *signed)], own=OWN)
-    assert values(ex, "phone") == ["+31614471678"]
-    assert values(ex, "email") == ["marieke.heuvel@live.nl"]
-    # ... also where the reader found no address under the line (a speck read as a line
-    # of its own between our name and our street): down to the first postcode under it
-    segs = [[line] for line in build_lines(page_of(*rows))]
-    split = split_at_return_line(blocks_of(segs), segs, [])
-    assert len({split[(i, 0)] for i in range(4)}) == 1
-    assert len({split[(i, 0)] for i in range(4, 7)}) == 1
-    assert split[(3, 0)] != split[(4, 0)]
-
-
-def test_a_postal_box_line_over_our_name_starts_our_block_under_the_writers() -> None:
-    """The writer's postal box alone over the window ("Postbus 599", no "Retouradres")
-    with no gap between the writer's letterhead and our window: our address under it is
-    the addressee's, and the letter stays the writer's (42nd: the letter was taken for
-    ours and lost all of the client's details)."""
-    lines = [
-        "Bakkerij Van den Heuvel V.O.F.",
-        "Kerkstraat 12 8911 AB Leeuwarden T. +31614471678",
-        "E marieke.heuvel@live.nl",
-        "Postbus 599",
+        return_line,
         "Installatiebedrijf Hoekstra B.V.",
         "Industrieweg 14",
         "8441 PK Heerenveen",
@@ -755,15 +732,27 @@ def test_a_postal_box_line_over_our_name_starts_our_block_under_the_writers() ->
     ex = extract_client([page_of(*rows, *signed)], own=OWN)
     assert [p.reason for p in ex.pages] == ["own"]
     assert values(ex, "phone") == ["+31614471678"]
-    assert values(ex, "postcode") == ["8911 AB"]
-    # a letterhead's own postal address is no return line: its postcode stays with it
-    head = ["Bakkerij Van den Heuvel V.O.F.", "Postbus 599", "8911 AB Leeuwarden"]
-    segs = [
-        [line]
-        for line in build_lines(page_of(*[(t, 180, 150 + 45 * i) for i, t in enumerate(head)]))
-    ]
-    split = split_at_return_line(blocks_of(segs), segs, [])
-    assert len({split[(i, 0)] for i in range(3)}) == 1
+    assert values(ex, "email") == ["marieke.heuvel@live.nl"]
+
+
+def test_a_return_line_with_no_address_found_under_it_splits_at_the_first_postcode() -> None:
+    """Where the reader found no address under the return line (a speck read as a line
+    of its own between our name and our street): down to the first postcode under it.
+    A postal box alone is no return line there: a letterhead's own postal address reads
+    the same, its postcode under it."""
+    for return_line, split_off in (("Retouradres: Postbus 277", True), ("Postbus 599", False)):
+        lines = [
+            "Bakkerij Van den Heuvel V.O.F.",
+            "T. +31614471678",
+            "E marieke.heuvel@live.nl",
+            return_line,
+            "8911 AB Leeuwarden",
+        ]
+        rows = [(line, 180, 150 + 45 * i) for i, line in enumerate(lines)]
+        segs = [[line] for line in build_lines(page_of(*rows))]
+        split = split_at_return_line(blocks_of(segs), segs, [])
+        assert len({split[(i, 0)] for i in range(4)}) == 1
+        assert (split[(3, 0)] != split[(4, 0)]) == split_off
 
 
 @pytest.mark.parametrize(
