@@ -181,6 +181,26 @@ def unread_dutch_iban(text: str) -> str | None:
     return None
 
 
+# an IBAN's start with its account lost to rubbish ("NL87 SNSB sCi‘“=Ss*™"), and an
+# account's ten digits alone (another line of the reading)
+_IBAN_HEAD = re.compile(r"N[L1I|]\s?([0-9]{2})\s?([A-Z]{4})(?![A-Z0-9])")
+_ACCOUNT_ALONE = re.compile(r"\W*([0-9]{10})\W*")
+
+
+def completes_an_iban(digits_line: str, lines: list[str]) -> bool:
+    """Are the ten digits alone on digits_line the account of a Dutch IBAN whose start
+    stands alone in one of lines (checksum and all): not a phone number ("0531572560" of
+    "NL87 SNSB 0531572560", the line read in two)?"""
+    alone = _ACCOUNT_ALONE.fullmatch(digits_line.replace(" ", ""))
+    if not alone:
+        return False
+    for line in lines:
+        for head in _IBAN_HEAD.finditer(line):
+            if head[2] in DUTCH_BANKS and std_iban.is_valid(f"NL{head[1]}{head[2]}{alone[1]}"):
+                return True
+    return False
+
+
 def find_bics(text: str) -> list[Hit]:
     """BIC codes (only called on text after a BIC label: too many words look like one)."""
     hits = []

@@ -19,7 +19,7 @@ from storage.models import PageText
 
 from .address import Street, find_postcodes, known_city, parse_street
 from .address_block import TAV, items_before, street_for
-from .bank import find_bics, find_ibans
+from .bank import completes_an_iban, find_bics, find_ibans
 from .bsn import mask_bsn
 from .company import clean_company, could_be_firm_name, legal_form_of, looks_like_company
 from .dates import find_dates
@@ -347,6 +347,9 @@ class _PageReader:
         fax = "fax" in text.casefold()
         if kind in _NOT_PHONE:
             blocked.append((s.value_start, len(text)))
+        near = [row.text for row in self.lines[max(0, s.line_index - 2) : s.line_index + 3]]
+        if kind is None and completes_an_iban(text, near):
+            blocked.append((0, len(text)))
         for hit in find_phones(text, blocked, labelled=kind in ("phone", "mobile")):
             if priced and kind not in ("phone", "mobile"):
                 continue

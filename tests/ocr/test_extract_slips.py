@@ -677,3 +677,29 @@ def test_two_kvk_numbers_more_than_a_digit_apart_stay_two() -> None:
     ])  # fmt: skip
     ex = extract_client([card(), unsure], folder_name="Vries, Kees de", own=OWN)
     assert "kvk" in ex.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("head", "phone"),
+    [
+        ("Rekeningnummer: NL87 SNSB sCi‘“=Ss*™", False),  # the account's start, its digits alone
+        ("Rekeningnummer: NL88 SNSB sCi‘“=Ss*™", True),  # a start whose checksum disagrees
+        ("Rekeningnummer: zie achterzijde", True),  # no IBAN's start at all
+    ],
+)
+def test_an_ibans_account_read_on_a_line_of_its_own_is_no_phone_number(
+    head: str, phone: bool
+) -> None:
+    """A card whose IBAN line OCR read in two, its start with rubbish after it and the
+    ten digits of the account alone (43rd: "NL87 SNSB" and "0531572560", which became
+    the phone number +31531572560). The digits are the account's only where the IBAN
+    they complete passes its check."""
+    page = page_of(
+        ("Klantkaart", 100, 100),
+        ("Naam: Sjoerd van den Berg", 100, 300),
+        (head, 100, 400),
+        ("0531572560", 700, 450),
+    )
+    ex = extract_client([page], own=OwnBusiness())
+    assert ("+31531572560" in {fv.value for fv in ex.all("phone")}) == phone
+    assert values(ex, "iban") == []  # not put together from two lines
