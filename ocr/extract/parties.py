@@ -8,7 +8,9 @@ business, a common supplier) only after several folders were read.
 The client is the party that is not us. A page that carries two parties of which none is
 known to be ours is decided by the rest of the folder (the party that agrees with the
 client card, the one-party pages and the folder tab), else by how it is addressed, else
-not at all: then its readings are held, never mixed onto the client.
+not at all: then its readings are held, never mixed onto the client. A page to us about
+a third address (a supplier's invoice with the client's house as its "Werkadres") has
+that address as its client, not its writer.
 """
 
 from __future__ import annotations
