@@ -11,6 +11,8 @@ from .company import could_be_firm_name, looks_like_company
 from .labelled import Seg
 from .names import ATTENTION, parse_person
 
+# a block's heading, one word and a colon ("Bezorgadres:", "Aan:")
+_HEADING = re.compile(r"\w+\s?:")
 TAV = re.compile(rf"^\s*({ATTENTION})\s*:?\s*", re.IGNORECASE)
 # A department or role an address is for, without a name: "Afdeling crediteuren",
 # "T.a.v. de directie" (after the T.a.v.), "Crediteurenadministratie", "Accounts payable"
@@ -86,7 +88,7 @@ def _street_and_block(rows: list[list[Seg]], s: Seg) -> tuple[Street | None, lis
     names: list[Seg] = []
     for seg in above[1:4]:
         text = TAV.sub("", seg.line.text).strip()
-        if re.fullmatch(r"\w+\s?:", text):
+        if _HEADING.fullmatch(text):
             break  # the block's heading ("Bezorgadres:", "Aan:"), not a name in it
         # a firm's name, not its e-mail or web address above the next block; a department
         # ("T.a.v. de directie") is a line of the block too, with the firm's name above it

@@ -372,9 +372,10 @@ def _upper_address_block(
     block would be taken for the writer's."""
     tops = []
     for block in address:
-        if _labelled(block, members, segs):
+        keys = members.get(block, [])
+        if keys and _party_label(segs[keys[0][0]][keys[0][1]].text):
             continue  # "Werkadres:", "Factuuradres:": the label says whose it is
-        lines = [segs[i][j] for i, j in members.get(block, []) if segs[i][j].has_boxes]
+        lines = [segs[i][j] for i, j in keys if segs[i][j].has_boxes]
         top = min((ln.top for ln in lines), default=None)
         if top is not None and (not page_height or top < WINDOW_BAND * page_height):
             tops.append((top, max(ln.height for ln in lines), block))
@@ -388,14 +389,9 @@ def _upper_address_block(
 _PARTY_LABELS = (_RECIPIENT_LABEL, _SENDER_LABEL, _SUBJECT_LABEL)
 
 
-def _labelled(
-    block: int, members: dict[int, list[tuple[int, int]]], segs: list[list[Line]]
-) -> bool:
-    """Does the block start with a label that says whose address it is?"""
-    keys = sorted(members.get(block, []))
-    return bool(keys) and any(
-        label.match(segs[keys[0][0]][keys[0][1]].text) for label in _PARTY_LABELS
-    )
+def _party_label(first: str) -> bool:
+    """Does a block's first line start with a label that says whose address it is?"""
+    return any(label.match(first) for label in _PARTY_LABELS)
 
 
 def _zone(
@@ -403,7 +399,7 @@ def _zone(
 ) -> str | None:
     boxed = [ln for ln in lines if ln.has_boxes]
     first = lines[0].text if lines else ""
-    if any(label.match(first) for label in _PARTY_LABELS):
+    if _party_label(first):
         # "Factuuradres:" / "Van:": the label decides whose it is, wherever it stands
         return "address-block" if block in address else None
     if boxed and portrait and height:
