@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
-from ocr.extract.reconcile import merge_registry_slips, reconcile_emails
+from ocr.extract.reconcile import merge_phone_slips, merge_registry_slips, reconcile_emails
 from ocr.extract.text import fold
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
@@ -308,6 +308,7 @@ def propose_all(
     ]
     decide_all(cf, proposals)
     spell_emails_alike(proposals)
+    spell_phones_alike(proposals)
     spell_registry_alike(proposals)
     spell_postcodes_alike(proposals)
     spell_names_alike(proposals)
@@ -350,6 +351,14 @@ def spell_emails_alike(proposals: Sequence[Proposal]) -> None:
     a misreading of it, was left off."""
     names = ("name", "first_name", "last_name", "company")
     _spell_alike(proposals, "email", names, reconcile_emails)
+
+
+def spell_phones_alike(proposals: Sequence[Proposal]) -> None:
+    """The units of one client in this import read each phone number one way, as within
+    one unit (merge_phone_slips): a loose letter's "06 1298 0890" beside the folder's
+    "06 1298 0800", read twice, is that number misread, not a second line; else the card
+    held both."""
+    _spell_alike(proposals, "phone", (), merge_phone_slips)
 
 
 def spell_registry_alike(proposals: Sequence[Proposal]) -> None:

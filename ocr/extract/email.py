@@ -173,8 +173,10 @@ def find_emails(text: str) -> list[Hit]:
         local = re.sub(r"\s", "", match.group(1)).strip(".")
         # a label glued on ("1826.e-mail-info@"): the address starts after it
         local = _GLUED_LABEL.sub("", local) or local
-        if local[:1] == "E" and local[1:] in ROLE_MAILBOXES:
-            local = local[1:]  # the label "E" glued on ("Einfo@")
+        if local[:1].isupper() and local[1:] in ROLE_MAILBOXES:
+            # the label "E" glued on ("Einfo@"), or a table's rule read as a capital
+            # ("Linfo@"): printed addresses are lower case
+            local = local[1:]
         local = re.sub(r"(?<=[0-9])[lIL](?=[0-9]|$)", "1", local)  # "vries3l": a 1 among digits
         local = re.sub(r"(?<=[0-9])s$", "5", local)  # ... and a 5 read as s ("wouters5s")
         local = re.sub(r"(?<=[0-9])\.(?=[0-9])", "", local)  # a speck ("gaelle1.978@")

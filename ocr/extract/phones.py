@@ -13,8 +13,9 @@ from .text import fix_digit_tokens
 
 REGION = "NL"
 _ZERO_IN_BRACKETS = re.compile(r"\([oOQ@D]\)")  # "+31 (@)15 ..." is "+31 (0)15 ..."
-# ... or its closing bracket read as a 0 or a brace after the country code ("+31 (006 …")
-_BRACKET_MISREAD = re.compile(r"(?<=31)(\s?)\(0[0}\]](?=\s?[1-9])")
+# ... or its closing bracket read as a 0, a 9 or a brace after the country code ("+31
+# (006 …", "+31 (0953 …": no Dutch number starts 091-099)
+_BRACKET_MISREAD = re.compile(r"(?<=31)(\s?)\(0[09}\]](?=\s?[1-9])")
 _PHONE_LABEL = r"(?:\btel\w*|\bmob\w*|\bvast|\bgsm|\b[tm])\W{0,4}"  # "Mobiel: . " a speck too
 # the + of +31 read as a 4, where 31 and nine digits follow, with nothing after them
 # ("431626675782": no number is written so but +31 6 26675782)

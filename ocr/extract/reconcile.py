@@ -268,6 +268,12 @@ def _word_before(fv: FieldValue) -> str:
     return fv.raw[: read[0].start].strip(" .,") if read else ""
 
 
+def _read_from(fv: FieldValue) -> str:
+    """The address as printed in its raw reading, without the word before it."""
+    read = find_emails(fv.raw)
+    return fv.raw[read[0].start :] if read else ""
+
+
 def _a_word(text: str) -> bool:
     """A word of three lower-case letters or more that is no label."""
     return len(text) >= 3 and text.isalpha() and text.islower() and not label_kind(text)
@@ -436,7 +442,7 @@ def _lost_first_part(
     ("lucas.jansen@" read as "cas jansen@", "j.vandenberg@" as "j vandenberg@": the dot
     a gap; "l.ozturk@" as "Lozturk@"; "j.mulder@" as "j-mulder@", a smudged dot; the dot
     read as a capital, "tLdekker@" of "t.dekker@"; a label's capital glued before it,
-    "El.prins@"): only
+    "El.prins@"; the label "E" glued on before their name, "Egerrit1995@"): only
     where the rest is the client's surname and what was lost is their first name, its
     end or its initial. A number after the client's name cut off by gaps is joined
     again ("jeroen l 964 @" -> "jeroen1964@"). What a gap stood for is a dot, unless the
@@ -459,6 +465,13 @@ def _lost_first_part(
         and not any(f.startswith(glued[1].lower()) for f in firsts)  # not a second initial
     ):
         return f"{glued[2]}.{glued[3]}@{domain}"
+    rest = local[1:].lstrip("-")
+    if (
+        _read_from(fv)[:1] == "E"
+        and _LOCAL_PARTS.split(rest)[0] in firsts | surnames
+        and not any(f.startswith("e") for f in firsts)  # not their initial
+    ):
+        return f"{rest}@{domain}"
     capital = _DOT_AS_CAPITAL.search(fv.raw) and local[1:] in surnames
     # "l." read as one capital L, or "i.": its dot the L's foot ("Lyilmaz@" of Ingrid)
     initial = next((i for i in "li" if capital and any(f.startswith(i) for f in firsts)), None)

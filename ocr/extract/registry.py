@@ -18,10 +18,10 @@ from .hits import Hit
 from .text import compact
 
 # The KvK label and its misreads: KvK, K.v.K. (read "K.K." or "KK." when the v is lost), KVK,
-# Kvk-nr. (its hyphen read as an e: "KvKenr"), Kamer van Koophandel,
+# Kvk-nr. (its hyphen read as an e: "KvKenr", or written without: "KvKnr"), Kamer van Koophandel,
 # Handelsregister(nummer), HR-nr, CoC / Chamber of Commerce (English invoices).
 _KVK_LABEL = re.compile(
-    r"(?:(?<![a-z])k\s?\.?\s?[vy]\s?\.?\s?k(?:\b|(?=e(?:nr|nummer)))\.?|(?<![a-z])k\.?\s?k\.|"
+    r"(?:(?<![a-z])k\s?\.?\s?[vy]\s?\.?\s?k(?:\b|(?=e?(?:nr|nummer)))\.?|(?<![a-z])k\.?\s?k\.|"
     r"kamer\s+v[aäáà]n\s+koophande[l1i]|handelsregister\w*|"
     r"(?<![a-z])hr[\s.-]*(?:nr|nummer)|(?<![a-z])coc\b|chamber\s+of\s+commerce)"
     r"(?:[\s.-]*e?(?:nr|nummer|no|number|n[or]\.?)\b\.?)?[\s.:-]*",
@@ -30,11 +30,11 @@ _KVK_LABEL = re.compile(
 # Words that may stand between the label and the number: a place ("KvK Amersfoort",
 # "KvK 's-Hertogenbosch"), "te", "onder", "nummer", "nr." - at most four of them; before
 # it a table's rule or any mark OCR saw in a speck ("KvK-nr: | 12345678", "‘12345678",
-# "„18048388", also after a word: "KvK-on \"90046009", "Drachten’50559166"), not an
-# amount's sign; a plus with a space after it is a speck ("KvK: + 27255008"), a phone's
-# plus is not.
+# "„18048388", also after a word: "KvK-on \"90046009", "Drachten’50559166"), or the line
+# of a form it is written on ("KvK-nr: ____41098297"), not an amount's sign; a plus with
+# a space after it is a speck ("KvK: + 27255008"), a phone's plus is not.
 _EIGHT = re.compile(
-    r"^[^\w€$%+]*(?:\+\s+)?"
+    r"^(?:[^\w€$%+]|_)*(?:\+\s+)?"
     r"(?:(?:['‘’`][st][ :.-])?[A-Za-zÀ-ÿ][\w'’À-ÿ-]*\.?[\s:.,\-–—\x22“”„’]+){0,4}?"
     # a last 1 read as a bracket too ("9092494]"; not a first: "[1234567]" is no number)
     r"([0-9OoIl|](?:[ .]?[0-9OoIl|]){6}[ .]?[0-9OoIl|\]])(?![0-9A-Za-z])"

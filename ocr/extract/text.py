@@ -18,7 +18,7 @@ TO_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6"
                            "Á": "A", "À": "A", "É": "E", "È": "E", "Ë": "E", "Í": "I",
                            "Ú": "U", "Ü": "U"})  # fmt: skip
 # A narrower set for tokens inside running text, where a wrong repair would invent digits.
-_SAFE_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+_SAFE_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "i": "1", "|": "1"})
 
 
 def to_digits(text: str) -> str:
@@ -30,7 +30,7 @@ def to_letters(text: str) -> str:
 
 
 def fix_digit_tokens(text: str) -> str:
-    """Repair O/0 and l/1 inside tokens that are mostly digits ("O6-1234567l").
+    """Repair O/0 and l/1 inside tokens that are mostly digits ("O6-1234567l", "003i").
 
     The result has the same length as the input, so offsets keep pointing at the words.
     """

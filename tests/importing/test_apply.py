@@ -281,6 +281,31 @@ def test_one_clients_units_spell_an_address_the_way_most_of_them_read_it(
     assert client_file.client(client_id).emails == ["kees@bakkerijdevries.nl"]
 
 
+def test_one_clients_units_read_a_phone_number_one_way(client_file, paper) -> None:
+    """A loose letter read the mobile number a digit off ("06-12345670"); the folder reads
+    it right on the card and in a letter. The loose letter comes first and makes the
+    client, yet the card holds the number once, as the folder reads it: a client has no
+    second mobile number a digit from the first."""
+    slipped = page_of(
+        ("Kees de Vries", 180, 150),
+        ("Kerkstraat 12a", 180, 195),
+        ("1234 AB Amsterdam", 180, 240),
+        ("Tel. 06-12345670 · kees@bakkerijdevries.nl", 180, 285),
+        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Kees de Vries", 180, 1250),
+    )
+    report = run(
+        client_file,
+        loose(paper(slipped)),
+        folder("Vries, Kees de", paper(card()), paper(letter_from_client())),
+    )
+    (client_id,) = report.created
+    numbers = {p.e164 for p in client_file.client(client_id).phones}
+    assert "+31612345678" in numbers
+    assert "+31612345670" not in numbers
+
+
 def test_an_address_put_together_across_a_gap_is_not_put_together_twice(client_file, paper) -> None:
     """A letter read "ingrid jansen @gmail.com"; her card beside it "ingridjansen@", so
     the gap was nothing. The import reads her two folders' readings once more, pooled:

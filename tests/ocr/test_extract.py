@@ -203,6 +203,7 @@ def test_a_word_joins_the_word_it_touches_rather_than_a_far_row_it_is_nearer() -
         ("0031 6 1234 5678", "+31612345678", "mobile"),
         ("+316 12345678", "+31612345678", "mobile"),
         ("O6-12345678", "+31612345678", "mobile"),  # OCR read the 0 as O
+        ("003i 10 3006751", "+31103006751", "landline"),  # ... or a 1 as i
         ("(0513) 612345", "+31513612345", "landline"),
         ("0513-612345", "+31513612345", "landline"),
         ("020 - 7654321", "+31207654321", "landline"),
@@ -210,6 +211,7 @@ def test_a_word_joins_the_word_it_touches_rather_than_a_far_row_it_is_nearer() -
         ("+31 (@)15 954 6863", "+31159546863", "landline"),
         ("+31 (006 56428697", "+31656428697", "mobile"),  # its ")" read as a 0
         ("+31 (0}6 56428697", "+31656428697", "mobile"),  # ... or a brace
+        ("+31 (0953 712 0120", "+31537120120", "landline"),  # ... or a 9
         ("+ 431619601776", "+31619601776", "mobile"),  # the 4 a speck after the +
         ("+43 1 619601776", "+431619601776", "landline"),  # ... not an Austrian one so written
         ("+32 2 555 12 12", "+3225551212", "landline"),

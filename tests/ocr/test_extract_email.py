@@ -68,6 +68,7 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("priya„kowalczyk@gmail.com", "priya.kowalczyk@gmail.com"),  # ... after a word a dot
         # a letterhead's phone number before the label "E" glued to a firm's mailbox
         ("T. (073) 2328514. Einfo@mullerelektro.nl", "info@mullerelektro.nl"),
+        ("| Linfo@bakker.nl", "info@bakker.nl"),  # a table's rule as a capital
         ("Eva@bakker.nl", "eva@bakker.nl"),  # a name, no label
         ("into@brouwerzn.nl", "info@brouwerzn.nl"),  # f read as t
         ("Email: joost1994@hetnet nl", "joost1994@hetnet.nl"),  # a provider's dot as a gap
@@ -154,6 +155,12 @@ def _with_email(name: str, email: str) -> list:
         ("Lotte Prins", "E El.prins@bloemenhuis.nl", "l.prins@bloemenhuis.nl"),
         ("Emma Prins", "E El.prins@bloemenhuis.nl", "el.prins@bloemenhuis.nl"),  # hers: E.L.
         ("Kees Prins", "E El.prins@bloemenhuis.nl", "el.prins@bloemenhuis.nl"),  # not his
+        # ... or before the client's name ("E-" a label too); not before their initial
+        ("Ruud Kramer", "Eruud1978@planet.nl", "ruud1978@planet.nl"),
+        ("Fleur Jansen", "E-fleur.jansen@ziggo.nl", "fleur.jansen@ziggo.nl"),
+        ("Wim de Haan", "Edehaan.w@live.nl", "dehaan.w@live.nl"),
+        ("Eva de Haan", "Edehaan@live.nl", "edehaan@live.nl"),  # her initial
+        ("Kees Bakker", "Erik1990@home.nl", "erik1990@home.nl"),  # not his name
         # the first letter of the address lost to a speck or the label before it
         ("Sem Dekker", "ekker.s@outlook.com", "dekker.s@outlook.com"),
         ("Sem Dekker", "info@dekker.nl", "info@dekker.nl"),

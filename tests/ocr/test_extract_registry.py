@@ -36,6 +36,9 @@ from tests.ocr.test_extract import no_saved_settings, page_of, values  # noqa: F
         "KvK ‘s-Hertogenbosch: 12345678",  # a curly apostrophe before the place
         "Kamer van Koophandel Drachten’12345678",  # ... or glued after it
         "KvKenr. 12345678",  # the hyphen of KvK-nr. read as an e
+        "KvKnr: 12345678",  # ... or written without
+        "KvK-nr: ____12345678",  # on a form's line
+        "KvKnr: “__12345678-",  # ... a speck before it, a dash after it
         "KvK-nr: ‘12345678",  # a speck before the number read as a quote ...
         "KvK-nummer:, | 12345678",  # ... or a table's rule read as "|"
         "KvK-nr: „12345678",  # ... or as a low quote
