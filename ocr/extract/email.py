@@ -95,6 +95,8 @@ _WORD_END = re.compile(r"[A-Za-z0-9._-]*$")
 _MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
 # the 1 of digits that end the name read as a bracket ("gaelle_hoekman [7 @" of ...17@)
 _BRACKET_ONE = re.compile(r"(?<=\s)[\[\]](?=[0-9]*\s?[@©®])")
+# a capital before a firm's mailbox, a mark after it or none ("Einfo@", "E-contact@")
+_CAPITAL_GLUED = re.compile(r"[A-Z][-:.]?([a-z]+)")
 # a table's rule before a word ("|jdeboer@", after a form's line: "_|lotte1972@"), not an l
 _RULE_BEFORE = re.compile(r"(?:(?<=[\s_])|^)\|(?=[a-z])")
 
@@ -173,10 +175,11 @@ def find_emails(text: str) -> list[Hit]:
         local = re.sub(r"\s", "", match.group(1)).strip(".")
         # a label glued on ("1826.e-mail-info@"): the address starts after it
         local = _GLUED_LABEL.sub("", local) or local
-        if local[:1].isupper() and local[1:] in ROLE_MAILBOXES:
-            # the label "E" glued on ("Einfo@"), or a table's rule read as a capital
-            # ("Linfo@"): printed addresses are lower case
-            local = local[1:]
+        glued = _CAPITAL_GLUED.fullmatch(local)
+        if glued and glued[1] in ROLE_MAILBOXES:
+            # the label "E" glued on ("Einfo@", "E-contact@"), or a table's rule read as
+            # a capital ("Linfo@"): printed addresses are lower case
+            local = glued[1]
         local = re.sub(r"(?<=[0-9])[lIL](?=[0-9]|$)", "1", local)  # "vries3l": a 1 among digits
         local = re.sub(r"(?<=[0-9])s$", "5", local)  # ... and a 5 read as s ("wouters5s")
         local = re.sub(r"(?<=[0-9])\.(?=[0-9])", "", local)  # a speck ("gaelle1.978@")

@@ -207,10 +207,15 @@ def split_at_return_line(
         if same[0][0] >= i or not below or below[0][0] != i + 1:
             continue
         # to the end of the address that starts under it, or where the reader found none
-        # (a speck's line between name and street), to the first postcode under it
+        # (a speck's line between name and street, a house number misread), to the first
+        # postcode under it; under a postal box, only after a name (a letterhead's postal
+        # address has its postcode right under the box)
         ends = [max(k[0] for k in g) for g in groups if min(k[0] for k in g) == i + 1]
-        if not postal:
-            ends += [k[0] for k in below[:5] if _POSTCODE_IN.search(segs[k[0]][k[1]].text)]
+        ends += [
+            k[0]
+            for k in below[:5]
+            if _POSTCODE_IN.search(segs[k[0]][k[1]].text) and not (postal and k[0] == i + 1)
+        ]
         if not ends:
             continue
         last = ends[0]

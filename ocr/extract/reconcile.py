@@ -303,12 +303,14 @@ def _respelled_local(chunk: str, parts: Counter[str]) -> str | None:
     every letter that differs one OCR takes for the other (one in a name of four letters:
     "smii" for "smit"), or one pair of letters read for one, or in a long name one letter
     too many or lost inside it (not at an end: "jansenbouwt" may be the firm's own pun);
-    a whole name with an "l" or "i" after it is that name and the digit 1 ("dekkerl",
-    "huismani" for "dekker1", "huisman1"). Of two such names, the one read more often."""
+    a whole name with an "l" or "i" after it, or two, is that name and the digit 1
+    ("dekkerl", "huismani", "lindenll" for "dekker1", "huisman1", "linden11"). Of two
+    such names, the one read more often."""
     if chunk in parts or len(chunk) < 4:
         return None
-    if chunk[-1] in "lIi" and chunk[:-1] in parts:
-        return f"{chunk[:-1]}1"
+    stem = chunk.rstrip("lIi")
+    if len(chunk) - len(stem) in (1, 2) and stem in parts:
+        return stem + "1" * (len(chunk) - len(stem))
     respelled = [w for w in two_for_one(chunk) if w in parts]
     if len(chunk) >= _LONG:
         # a speck read as a letter, or a letter lost, inside a long word

@@ -69,6 +69,7 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         # a letterhead's phone number before the label "E" glued to a firm's mailbox
         ("T. (073) 2328514. Einfo@mullerelektro.nl", "info@mullerelektro.nl"),
         ("| Linfo@bakker.nl", "info@bakker.nl"),  # a table's rule as a capital
+        ("E-kantoor@bakker.nl", "kantoor@bakker.nl"),  # the label E and a hyphen
         ("Eva@bakker.nl", "eva@bakker.nl"),  # a name, no label
         ("into@brouwerzn.nl", "info@brouwerzn.nl"),  # f read as t
         ("Email: joost1994@hetnet nl", "joost1994@hetnet.nl"),  # a provider's dot as a gap
@@ -110,6 +111,7 @@ def _with_email(name: str, email: str) -> list:
         ("Frédérique de Groot", "frederiguedegroot@xs4all.nl", "frederiquedegroot@xs4all.nl"),
         ("Henk Dekker", "henk_dekkerl@gmail.com", "henk_dekker1@gmail.com"),
         ("Youssef Huisman", "youssef_huismani@gmail.com", "youssef_huisman1@gmail.com"),
+        ("Thijs Verhoef", "thijs_verhoefll@home.nl", "thijs_verhoef11@home.nl"),  # two
         ("Fatima Mulder", "fatimal1978@gmail.com", "fatima1978@gmail.com"),  # before a year
         # what the name does not explain stays as read
         ("Henk Dekker", "hdekker@gmail.com", "hdekker@gmail.com"),

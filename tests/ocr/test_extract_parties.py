@@ -735,24 +735,36 @@ def test_a_return_address_line_starts_the_addressees_block_under_the_writers(
     assert values(ex, "email") == ["marieke.heuvel@live.nl"]
 
 
-def test_a_return_line_with_no_address_found_under_it_splits_at_the_first_postcode() -> None:
+@pytest.mark.parametrize(
+    ("return_line", "under", "split_off"),
+    [
+        ("Retouradres: Postbus 277", ["8911 AB Leeuwarden"], True),
+        ("Postbus 599", ["8911 AB Leeuwarden"], False),  # the letterhead's postal address
+        # ... but over an addressee's name: the window (46th: "Zuiderhaven #3" no street)
+        ("Postbus 599", ["Installatiebedrijf Hoekstra B.V.", "Afdeling crediteuren",
+                         "Industrieweg #4", "8441 PK Heerenveen"], True),
+    ],
+)  # fmt: skip
+def test_a_return_line_with_no_address_found_under_it_splits_at_the_first_postcode(
+    return_line: str, under: list[str], split_off: bool
+) -> None:
     """Where the reader found no address under the return line (a speck read as a line
-    of its own between our name and our street): down to the first postcode under it.
-    A postal box alone is no return line there: a letterhead's own postal address reads
-    the same, its postcode under it."""
-    for return_line, split_off in (("Retouradres: Postbus 277", True), ("Postbus 599", False)):
-        lines = [
-            "Bakkerij Van den Heuvel V.O.F.",
-            "T. +31614471678",
-            "E marieke.heuvel@live.nl",
-            return_line,
-            "8911 AB Leeuwarden",
-        ]
-        rows = [(line, 180, 150 + 45 * i) for i, line in enumerate(lines)]
-        segs = [[line] for line in build_lines(page_of(*rows))]
-        split = split_at_return_line(blocks_of(segs), segs, [])
-        assert len({split[(i, 0)] for i in range(4)}) == 1
-        assert (split[(3, 0)] != split[(4, 0)]) == split_off
+    of its own between our name and our street, a house number misread): down to the
+    first postcode under it. A postal box alone with its postcode right under it is no
+    return line: a letterhead's own postal address reads the same."""
+    lines = [
+        "Bakkerij Van den Heuvel V.O.F.",
+        "T. +31614471678",
+        "E marieke.heuvel@live.nl",
+        return_line,
+        *under,
+    ]
+    rows = [(line, 180, 150 + 45 * i) for i, line in enumerate(lines)]
+    segs = [[line] for line in build_lines(page_of(*rows))]
+    split = split_at_return_line(blocks_of(segs), segs, [])
+    assert len({split[(i, 0)] for i in range(4)}) == 1
+    assert len({split[(i, 0)] for i in range(4, len(lines))}) == 1
+    assert (split[(3, 0)] != split[(4, 0)]) == split_off
 
 
 @pytest.mark.parametrize(
