@@ -95,8 +95,9 @@ _WORD_END = re.compile(r"[A-Za-z0-9._-]*$")
 _MISREAD_L = re.compile(r"(?<=[A-Za-z0-9]\.n)[\]\[|!1I)](?![A-Za-z0-9])")
 # the 1 of digits that end the name read as a bracket ("gaelle_hoekman [7 @" of ...17@)
 _BRACKET_ONE = re.compile(r"(?<=\s)[\[\]](?=[0-9]*\s?[@©®])")
-# a capital before a firm's mailbox, a mark after it or none ("Einfo@", "E-contact@")
-_CAPITAL_GLUED = re.compile(r"[A-Z][-:.]?([a-z]+)")
+# a capital before a firm's mailbox, a mark after it or none ("Einfo@", "E-contact@"),
+# not the label itself ("E-mail @ meijeradvies.nl": its address lost)
+_CAPITAL_GLUED = re.compile(r"(?!E-?mail$)[A-Z][-:.]?([a-z]+)")
 # a table's rule before a word ("|jdeboer@", after a form's line: "_|lotte1972@"), not an l
 _RULE_BEFORE = re.compile(r"(?:(?<=[\s_])|^)\|(?=[a-z])")
 

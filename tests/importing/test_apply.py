@@ -249,6 +249,16 @@ def test_folders_sharing_only_our_letterhead_stay_apart(client_file, paper) -> N
     assert report.own_business["details"]["iban"] == "NL20INGB0001234567"
 
 
+def kees_letter(*head: str) -> PageText:
+    """A letter from Kees de Vries asking for a quote, the lines of head over it."""
+    return page_of(
+        *[(line, 180, 150 + 45 * i) for i, line in enumerate(head)],
+        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Kees de Vries", 180, 1250),
+    )
+
+
 def test_one_clients_units_spell_an_address_the_way_most_of_them_read_it(
     client_file, paper
 ) -> None:
@@ -264,14 +274,7 @@ def test_one_clients_units_spell_an_address_the_way_most_of_them_read_it(
         ("E-mail:", 100, 620),
         ("ees@bakkerijdevries.nl", 520, 620),
     )
-    again = page_of(
-        ("Kees de Vries", 180, 150),
-        ("Tel. 06-12345678 · kees@bakkerijdevries.nl", 180, 200),
-        ("Beste meneer,", 180, 600),
-        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
-        ("Met vriendelijke groet,", 180, 1100),
-        ("Kees de Vries", 180, 1250),
-    )
+    again = kees_letter("Kees de Vries", "Tel. 06-12345678 · kees@bakkerijdevries.nl")
     report = run(
         client_file,
         loose(paper(slipped)),
@@ -286,14 +289,11 @@ def test_one_clients_units_read_a_phone_number_one_way(client_file, paper) -> No
     it right on the card and in a letter. The loose letter comes first and makes the
     client, yet the card holds the number once, as the folder reads it: a client has no
     second mobile number a digit from the first."""
-    slipped = page_of(
-        ("Kees de Vries", 180, 150),
-        ("Kerkstraat 12a", 180, 195),
-        ("1234 AB Amsterdam", 180, 240),
-        ("Tel. 06-12345670 · kees@bakkerijdevries.nl", 180, 285),
-        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
-        ("Met vriendelijke groet,", 180, 1100),
-        ("Kees de Vries", 180, 1250),
+    slipped = kees_letter(
+        "Kees de Vries",
+        "Kerkstraat 12a",
+        "1234 AB Amsterdam",
+        "Tel. 06-12345670 · kees@bakkerijdevries.nl",
     )
     report = run(
         client_file,
@@ -371,14 +371,11 @@ def test_one_clients_units_read_one_kvk_number(client_file, paper) -> None:
     """A loose letter read the KvK number a digit off ("12345670"); the folder's card
     reads "12345678". The loose letter comes first and makes the client, yet the card
     gets the number its label gives."""
-    slipped = page_of(
-        ("Bakkerij De Vries B.V.", 180, 150),
-        ("Kerkstraat 12a", 180, 195),
-        ("1234 AB Amsterdam", 180, 240),
-        ("Tel. 06-12345678 · KvK 12345670", 180, 285),
-        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
-        ("Met vriendelijke groet,", 180, 1100),
-        ("Kees de Vries", 180, 1250),
+    slipped = kees_letter(
+        "Bakkerij De Vries B.V.",
+        "Kerkstraat 12a",
+        "1234 AB Amsterdam",
+        "Tel. 06-12345678 · KvK 12345670",
     )
     report = run(client_file, loose(paper(slipped)), folder("Vries, Kees de", paper(card())))
     (client_id,) = report.created
