@@ -264,14 +264,14 @@ def _cut(fv: FieldValue) -> bool:
 
 def _word_before(fv: FieldValue) -> str:
     """The word a gap before the address in its raw reading (find_emails keeps it)."""
-    read = find_emails(fv.raw)
-    return fv.raw[: read[0].start].strip(" .,") if read else ""
+    return _raw_parts(fv)[0].strip(" .,")
 
 
-def _read_from(fv: FieldValue) -> str:
-    """The address as printed in its raw reading, without the word before it."""
+def _raw_parts(fv: FieldValue) -> tuple[str, str]:
+    """The raw reading cut where the address starts: what stands before it, and the
+    address as printed."""
     read = find_emails(fv.raw)
-    return fv.raw[read[0].start :] if read else ""
+    return (fv.raw[: read[0].start], fv.raw[read[0].start :]) if read else ("", "")
 
 
 def _a_word(text: str) -> bool:
@@ -469,7 +469,7 @@ def _lost_first_part(
         return f"{glued[2]}.{glued[3]}@{domain}"
     rest = local[1:].lstrip("-")
     if (
-        _read_from(fv)[:1] == "E"
+        _raw_parts(fv)[1][:1] == "E"
         and _LOCAL_PARTS.split(rest)[0] in firsts | surnames
         and not any(f.startswith("e") for f in firsts)  # not their initial
     ):
