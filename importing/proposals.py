@@ -18,7 +18,7 @@ from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
 from ocr.extract.reconcile import merge_phone_slips, merge_registry_slips, reconcile_emails
-from ocr.extract.text import fold
+from ocr.extract.text import fold, look_alike
 from storage import CLIENT_FIELDS, ClientFile, ClientNotFoundError, PageText
 
 from .detection import (
@@ -136,9 +136,10 @@ class Proposal:
     @property
     def profile(self) -> Profile:
         profile = Profile()
-        profile.add_person(
-            self.value("first_name"), self.value("tussenvoegsel"), self.value("last_name")
-        )
+        first, infix, last = (self.value(k) for k in ("first_name", "tussenvoegsel", "last_name"))
+        profile.add_person(first, infix, last)
+        for other in self._first_name_misread(first):
+            profile.add_person(other, infix, last)
         profile.add_company(self.value("company"))
         if not profile.persons and not profile.companies:
             profile.add_name(self.value("name"))
@@ -150,6 +151,16 @@ class Proposal:
         profile.add_key("kvk", self.value("kvk"))
         profile.add_address(self.value("postcode"), self.value("house_number"))
         return profile
+
+    def _first_name_misread(self, first: str | None) -> list[str]:
+        """The first name as read elsewhere in the unit, one letter OCR takes for another
+        ("Latte" in a letterhead, "Lotte" under the signature): nothing tells which is
+        right, so either may agree with another unit's. Not where a person typed it."""
+        found = self.values.get("first_name")
+        if not first or not self.extracted or (found and found[0].reviewed):
+            return []
+        read = {fv.value for fv in self.extracted.values("first_name", MIN_CONFIDENCE)}
+        return sorted(r for r in read if r != first and look_alike(fold(first), fold(r)))
 
 
 def _row(row: str) -> tuple[str, int]:
@@ -450,12 +461,13 @@ def spell_names_alike(proposals: Sequence[Proposal]) -> None:
 
 def _one_letter_apart(a: str, b: str) -> bool:
     """One letter of one name misread ("Gerfit Mulder" / "Gerrit Mulder"), as matching
-    holds first names to agree (not "Maria" / "Marie": mother and daughter)."""
+    holds first names to agree (not "Maria" / "Marie": mother and daughter), or in a
+    shorter name a letter OCR takes for another ("Latte" / "Lotte")."""
     a_words, b_words = fold(a).split(), fold(b).split()
     if len(a_words) != len(b_words):
         return False
     apart = [(x, y) for x, y in zip(a_words, b_words, strict=True) if x != y]
-    return len(apart) == 1 and one_letter_misread(*apart[0], 6)
+    return len(apart) == 1 and (one_letter_misread(*apart[0], 6) or look_alike(*apart[0]))
 
 
 def _house(proposal: Proposal) -> tuple[str, ...] | None:

@@ -306,6 +306,38 @@ def test_one_clients_units_read_a_phone_number_one_way(client_file, paper) -> No
     assert "+31612345670" not in numbers
 
 
+def test_a_first_name_read_two_ways_on_a_loose_letter_still_finds_its_folder(
+    client_file, paper
+) -> None:
+    """A loose letter read its writer's first name "Latte" in the letterhead and "Lotte"
+    under the signature (a and o: letters OCR takes for each other); the folder reads
+    "Lotte" at the same address. The letter goes with the folder, not to a client of
+    its own."""
+    slipped = page_of(
+        ("Latte Bakker", 180, 150),
+        ("Kerkstraat 12a", 180, 195),
+        ("1234 AB Amsterdam", 180, 240),
+        ("Installatiebedrijf Hoekstra B.V.", 180, 450),
+        ("Industrieweg 14", 180, 495),
+        ("8441 PK Heerenveen", 180, 540),
+        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Lotte Bakker", 180, 1250),
+    )
+    kaart = page_of(
+        ("Klantkaart", 100, 100),
+        ("Naam:", 100, 270),
+        ("Lotte Bakker", 520, 270),
+        ("Adres:", 100, 340),
+        ("Kerkstraat 12a", 520, 340),
+        ("Postcode/plaats:", 100, 410),
+        ("1234 AB Amsterdam", 520, 410),
+    )
+    report = run(client_file, loose(paper(slipped)), folder("Bakker, Lotte", paper(kaart)))
+    (client_id,) = report.created
+    assert client_file.client(client_id).first_name == "Lotte"
+
+
 def test_an_address_put_together_across_a_gap_is_not_put_together_twice(client_file, paper) -> None:
     """A letter read "ingrid jansen @gmail.com"; her card beside it "ingridjansen@", so
     the gap was nothing. The import reads her two folders' readings once more, pooled:
@@ -408,6 +440,7 @@ def test_a_kvk_number_one_clients_cards_read_a_digit_apart_goes_on_no_card(
         ("Gerfit Mulder", "Gerrit Mulder", True),
         ("Gerfit", "Gerrit", True),
         ("Maria Jansen", "Marie Jansen", False),  # mother and daughter
+        ("Latte Jansen", "Lotte Jansen", True),  # a short one: a and o look alike
         ("Gerrit Mulder", "Gerrit Mulders", False),
         ("Gerfit Mulder", "Gerrit Mu1der", False),  # two names apart
         ("Gerrit Mulder", "Gerrit Mulder", False),
