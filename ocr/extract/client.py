@@ -347,8 +347,9 @@ class _PageReader:
         fax = "fax" in text.casefold()
         if kind in _NOT_PHONE:
             blocked.append((s.value_start, len(text)))
-        near = [row.text for row in self.lines[max(0, s.line_index - 2) : s.line_index + 3]]
-        if kind is None and completes_an_iban(text, near):
+        if kind is None and completes_an_iban(
+            text, [row.text for row in self.lines[max(0, s.line_index - 2) : s.line_index + 3]]
+        ):
             blocked.append((0, len(text)))
         for hit in find_phones(text, blocked, labelled=kind in ("phone", "mobile")):
             if priced and kind not in ("phone", "mobile"):

@@ -469,9 +469,9 @@ def _lost_first_part(
         return f"{glued[2]}.{glued[3]}@{domain}"
     rest = local[1:].lstrip("-")
     if (
-        _raw_parts(fv)[1][:1] == "E"
-        and _LOCAL_PARTS.split(rest)[0] in firsts | surnames
+        _LOCAL_PARTS.split(rest)[0] in firsts | surnames
         and not any(f.startswith("e") for f in firsts)  # not their initial
+        and _raw_parts(fv)[1][:1] == "E"
     ):
         return f"{rest}@{domain}"
     capital = _DOT_AS_CAPITAL.search(fv.raw) and local[1:] in surnames
