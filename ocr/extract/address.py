@@ -114,7 +114,8 @@ def parse_street(text: str) -> Street | None:
     value = _TRAILING_JUNK.sub("", " ".join(text.split())).translate(_APOSTROPHES)
     value = value.lstrip("-–—*.…•·_|, ")  # a speck before the street ("- Dr. Nolensplein 2")
     value = _GLUED_ARTICLE.sub(r"'\1 ", value)
-    value = value.lstrip("'\"“” ") if not value.startswith(("'t ", "'s ")) else value
+    # a quote, or a speck read as a low one ("„Schoolstraat 197")
+    value = value.lstrip("'\"“”„ ") if not value.startswith(("'t ", "'s ")) else value
     value = re.sub(r"(?<=[a-z]),(?= [A-Z])", "", value)  # "Oude, Gracht 12": OCR comma
     # "Rue de Paris: 248": a speck, not a label's colon ("Adres: 12")
     value = _MARK_BEFORE_NUMBER.sub(

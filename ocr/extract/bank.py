@@ -93,9 +93,9 @@ def _dutch_readings(
     return found
 
 
-# an S in the check digits is a 5 or an 8 ("NLSOTRIO0408355891" of NL80TRIO…): the
-# checksum leaves one of them, or none
-_CHECK_DIGIT_READINGS = {"S": "58"}
+# an S in the check digits is a 5 or an 8 ("NLSOTRIO0408355891" of NL80TRIO…), a J a 1
+# ("NLJ9 INGB …"): the checksum leaves one of them, or none
+_CHECK_DIGIT_READINGS = {"S": "58", "J": "1"}
 
 
 def _check_digits(read: str) -> set[str]:

@@ -81,9 +81,10 @@ _EMAIL = re.compile(
     r"(?![A-Za-z0-9@]|\.[A-Za-z0-9])"
 )
 # the line of a form the address is written on ("E-mail: ______fleur1999@"), or a speck
-# read as one before it ("Email: _administratie@"; not after a word of the address: "anna
-# _jansen9@"): no address has three underscores in a row, or starts with one
-_FORM_LINE = re.compile(r"_{3,}|(?:^|(?<=[\s:])(?<![a-z0-9]\s))_+(?=[A-Za-z0-9])")
+# read as one before it ("Email: _administratie@", a hyphen too: "-_ingrid2000@"; not after
+# a word of the address: "anna _jansen9@"): no address has three underscores in a row, or
+# starts with one
+_FORM_LINE = re.compile(r"_{3,}|(?:^|(?<=[\s:])(?<![a-z0-9]\s))-?_+(?=[A-Za-z0-9])")
 _GLUED_LABEL = re.compile(r"^.*?\be-?mail[-._:]+", re.IGNORECASE)
 # the dot before the top-level domain read as a comma or colon ("kliniek:nl")
 _MISREAD_DOT = re.compile(r"(?<=[A-Za-z0-9])[,:](?=(?:nl|com|net|org|be|de|eu)(?![A-Za-z0-9]))")
@@ -154,10 +155,22 @@ def _ascii_same_length(text: str) -> str:
         plain = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
         out.append(plain if len(plain) == 1 else c)
     # a 1 or l read as a bar or "!" ("julia! 990@"), but a bar before a word is a table's
-    # rule ("|jdeboer@"); „ : a dot on the line, or after no word an opening quote
+    # rule ("|jdeboer@"); „ and ‚: a dot on the line ("umit‚hoekman@"), or after no word
+    # an opening quote
     plain = _RULE_BEFORE.sub(" ", "".join(out))
-    plain = re.sub(r"(?<![A-Za-z0-9])„", " ", plain)
-    return plain.replace("|", "l").replace("!", "l").replace("„", ".")
+    plain = re.sub(r"(?<![A-Za-z0-9])[„‚]", " ", plain)
+    return plain.replace("|", "l").replace("!", "l").replace("„", ".").replace("‚", ".")
+
+
+# a name, a gap and one letter before the @ ("willems f@"): the dot before an initial,
+# small enough to be lost (an underscore or a hyphen is read); not a firm's mailbox read
+# apart ("inf o@")
+_INITIAL_AFTER_GAP = re.compile(r"^([a-z]{2,}) ([a-z])$")
+
+
+def _dot_for_gap(match: re.Match[str]) -> str:
+    joined = match[1] + match[2]
+    return joined if joined in ROLE_MAILBOXES else f"{match[1]}.{match[2]}"
 
 
 def _dot_in_name(match: re.Match[str]) -> str:
@@ -173,7 +186,7 @@ def find_emails(text: str) -> list[Hit]:
     plain = _BRACKET_ONE.sub("1", _MISREAD_L.sub("l", plain))
     plain = _FORM_LINE.sub(lambda m: " " * len(m.group()), plain)
     for match in _EMAIL.finditer(plain):
-        local = re.sub(r"\s", "", match.group(1)).strip(".")
+        local = re.sub(r"\s", "", _INITIAL_AFTER_GAP.sub(_dot_for_gap, match.group(1))).strip(".")
         # a label glued on ("1826.e-mail-info@"): the address starts after it
         local = _GLUED_LABEL.sub("", local) or local
         glued = _CAPITAL_GLUED.fullmatch(local)
@@ -196,7 +209,9 @@ def find_emails(text: str) -> list[Hit]:
         domain = _GLUED_PROVIDERS.get(domain, domain)
         if not local or "." not in domain or ".." in domain:
             continue
-        if local[-1] in "-_":
+        if local[-1] in "-_" and local[-2:-1].isdigit():
+            local = local[:-1]  # a speck after the digits that end it ("ven61-@")
+        elif local[-1] in "-_":
             continue  # what stood after the mark was lost ("dewit-@" of "dewit.t@")
         gap = plain[match.end(1) : match.end(1) + 1].isspace()
         if local.lower() == "e-mail" or (local.lower() == "email" and (gap or local[0] == "E")):

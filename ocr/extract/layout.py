@@ -142,9 +142,11 @@ def split_flowed_addresses(
     the writer's letterhead, then the addressee) hold two parties, not one."""
     within: dict[int, list[set[tuple[int, int]]]] = {}
     for group in groups:
-        blocks = {block_of[k] for k in group if k in block_of}
-        if len(blocks) == 1:
-            within.setdefault(blocks.pop(), []).append(group)
+        # a group's lines in each block it touches: a letterhead whose name stands apart
+        # (a larger type) has only its street and postcode in the block the addressee's
+        # lines flowed on into
+        for block in {block_of[k] for k in group if k in block_of}:
+            within.setdefault(block, []).append({k for k in group if block_of.get(k) == block})
     result = dict(block_of)
     new = max(block_of.values(), default=-1) + 1
     for block, found in within.items():

@@ -32,6 +32,7 @@ from .reconcile import (
     mark_ambiguous,
     merge_name_spacing,
     merge_phone_slips,
+    merge_postcode_slips,
     merge_registry_slips,
     reconcile_emails,
     respell_accents,
@@ -516,6 +517,7 @@ def resolve(raw: RawFolder, owns: Sequence[OwnBusiness]) -> ExtractedClient:
     reconcile_emails(out)
     merge_phone_slips(out)
     merge_registry_slips(out)
+    merge_postcode_slips(out)
     mark_ambiguous(out)
     return out
 

@@ -137,7 +137,8 @@ def _slipped_name(value: str, parts: Counter[str]) -> bool:
 
 
 def _near_name(word: str, parts: Counter[str]) -> bool:
-    """Is word not the client's name but one or two slips from it (two in a long name)?
+    """Is word not the client's name but one or two slips from it (two in a long name,
+    three in a very long one)?
     An initial before or after the name ("jdeboer", "smitj") is no slip."""
     if len(word) < 4 or word in parts or word[1:] in parts or word[:-1] in parts:
         return False
@@ -146,7 +147,8 @@ def _near_name(word: str, parts: Counter[str]) -> bool:
     word = word.replace("ij", "y")
     if word in names or any(word[:k] in names and word[k:] in names for k in range(4, len(word))):
         return False  # names read apart, run together ("annemiekcelik" of Annemiek, Celik)
-    most = 2 if len(word) >= _LONG else 1
+    # three in a firm's whole name run together ("inumerbedrijfsmit" of Timmerbedrijf Smit)
+    most = 3 if len(word) >= _VERY_LONG else 2 if len(word) >= _LONG else 1
     if any(Levenshtein.distance(word, p, score_cutoff=most) <= most for p in names):
         return True
     # ... or after an initial, one letter for another ("leelik" of "l.celik": ".c" read as
@@ -694,7 +696,9 @@ def merge_registry_slips(out: ExtractedClient) -> None:
     """Of two KvK numbers one digit apart in a folder, one is the other misread (a client
     has one; "10752781" in a letter's footer beside "10152781" on the card made the
     field ambiguous and left the card without): the one read more often stands, or of two
-    read as often the one read under a card's label, or the one Tesseract was surer of.
+    read as often the one read under a card's label (unless OCR mended that reading and
+    read the other as printed), or the one Tesseract was surer of, not where the two
+    disagree.
     Two digits apart, only the one read more often or on the card, and surely.
     Otherwise both stay, and the field is ambiguous. Likewise two btw-ids a digit apart:
     their nine digits have a checksum that no one digit passes, so the digit is the
@@ -703,10 +707,59 @@ def merge_registry_slips(out: ExtractedClient) -> None:
         _merge_slips(out, name)
 
 
+# a postcode's letters as printed in a reading ("4825 Pe", "2327-WL Leiden")
+_PRINTED_LETTERS = re.compile(r"[0-9]{4}[,-]?\s?([A-Za-z]{2})")
+
+
+def merge_postcode_slips(out: ExtractedClient) -> None:
+    """A postcode read with a small letter ("4825 Pe": printed postcodes are capitals, so
+    a letter was misread) beside the same digits read in capitals with one letter else
+    ("4825 PC" on our invoice) is that one misread: the card held a postcode no one has,
+    an address of its own. Every reading of it must have the small letter there."""
+    readings = out.all("postcode")
+    if len(readings) < 2:
+        return
+    small: dict[str, set[int]] = {}  # value -> where its readings had a small letter
+    capitals = set()
+    for fv in readings:
+        printed = _PRINTED_LETTERS.search(fv.raw or "")
+        letters = printed.group(1) if printed else ""
+        at = {i for i, c in enumerate(letters) if c.islower()}
+        if at:
+            small.setdefault(fv.value, set()).update(at)
+        else:
+            capitals.add(fv.value)
+    target = {}
+    for weak, at in small.items():
+        if weak in capitals or len(at) != 1:
+            continue
+        i = 5 + at.pop()  # "4825 PE": the letters from the sixth character
+        strong = [
+            v
+            for v in capitals
+            if v[:5] == weak[:5] and v[:i] + v[i + 1 :] == weak[:i] + weak[i + 1 :]
+        ]
+        if len(strong) == 1:
+            target[weak] = strong[0]
+    _relabel(out, "postcode", target)
+    if target:
+        out.addresses[:] = [
+            dataclasses.replace(a, postcode=target.get(a.postcode, a.postcode))
+            for a in out.addresses
+        ]
+
+
 def _merge_slips(out: ExtractedClient, name: str) -> None:
     readings = out.all(name)
     count: Counter[str] = Counter(fv.value for fv in readings)
     on_card = {fv.value for fv in readings if fv.party == "card"}
+    printed = {fv.value for fv in readings if _as_printed(fv)}
+    # a card's reading OCR mended ("…862" made "…B62") stands no more than another
+    mended = on_card - {fv.value for fv in readings if fv.party == "card" and _as_printed(fv)}
+
+    def card_over(a: str, b: str) -> bool:
+        return a in on_card and b not in on_card and not (a in mended and b in printed)
+
     sure = _surest(readings)
     target: dict[str, str] = {}
     for weak, n in count.items():
@@ -714,9 +767,15 @@ def _merge_slips(out: ExtractedClient, name: str) -> None:
             off = Hamming.distance(strong, weak)
             if strong == weak or off > 2:
                 continue
-            card = strong in on_card and weak not in on_card
+            card = card_over(strong, weak)
             surer = sure[strong] - sure[weak] >= _SURER
-            one = m > n or (m == n and (card or surer))
+            unsure = sure[weak] - sure[strong] >= _SURER
+            # where the card says one and Tesseract's sureness the other, nothing tells
+            # (a letter's KvK number misread and read surer than the card's; elsewhere
+            # the card's misread): both stay. Before, both rules at once swapped them.
+            one = m > n or (
+                m == n and ((card and not unsure) or (surer and not card_over(weak, strong)))
+            )
             # two digits: only where Tesseract was unsure of them too (a footer's
             # "57749707" beside the card's "57749765"; two numbers of two firms are
             # hardly ever so alike, one read that badly often)
@@ -725,6 +784,12 @@ def _merge_slips(out: ExtractedClient, name: str) -> None:
                 target[weak] = strong
                 break
     _relabel(out, name, target)
+
+
+def _as_printed(fv: FieldValue) -> bool:
+    """Was the number read as printed, no letter taken for a digit ("NL 0044.95.445.B01")?"""
+    read = re.sub(r"[\s.:-]", "", fv.raw or "").upper()
+    return fv.value.endswith(read) and len(fv.value) - len(read) <= 2
 
 
 def _surest(readings: list[FieldValue]) -> dict[str, float]:

@@ -42,15 +42,17 @@ _EIGHT = re.compile(
 _KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "]": "1"})
 
 # NL read as "NE" too ("NE244953752B01"), the B as an R: the checksum still has to agree
-# a 1 is read as "|", "!", "[" or "]" too ("NL4444979[2B01"), a 0 as a D ("B D1"), a 7
-# as a slash ("NLS20073/33801"): the checksum has to agree (the two digits after the B
-# have none: there only O, D and 1s, a 0 read as @ "B@1", a 1 as t "B0t")
+# a 1 is read as "|", "!", a bracket or a brace too ("NL4444979[2B01", "NL79605{586B0{"),
+# a 0 as a D ("B D1"), a 7 as a slash ("NLS20073/33801"):
+# the checksum has to agree (the two digits after the B have none: there only O, D and
+# 1s, a 0 read as @ "B@1", a 1 as t "B0t")
 _BTW = re.compile(
-    r"N[L1I|E]:?([0-9OIDLSBZ|\[\]/]{9})[B8R]([0-9OIDL|!\[\]@T]{2})|(?<![0-9])([0-9]{9})B([0-9]{2})"
+    r"N[L1I|E]:?([0-9OIDLSBZ|\[\]{}/]{9})[B8R]([0-9OIDL|!\[\]{}@T]{2})"
+    r"|(?<![0-9])([0-9]{9})B([0-9]{2})"
 )
 _BTW_DIGITS = str.maketrans(
-    {"O": "0", "D": "0", "I": "1", "L": "1", "|": "1", "!": "1", "[": "1", "]": "1", "S": "5",
-     "B": "8", "Z": "2", "/": "7", "@": "0", "T": "1"}
+    {"O": "0", "D": "0", "I": "1", "L": "1", "|": "1", "!": "1", "[": "1", "]": "1", "{": "1",
+     "}": "1", "S": "5", "B": "8", "Z": "2", "/": "7", "@": "0", "T": "1"}
 )  # fmt: skip
 # A foreign EU VAT number: country prefix and 8-12 characters, read as printed.
 _VAT = re.compile(r"(?<![0-9])(?=([A-Z]{2})([0-9A-Z]{8,12}))")

@@ -316,6 +316,7 @@ def test_person_names(text: str, parts: tuple) -> None:
         ("Adres: 12", None),  # a label's colon: no street called "Adres"
         ("Julianalaan, 21 1-4", None),  # "211-4" with a comma and a gap: too much misread
         ("- Dr. Nolensplein 238 *", ("Dr. Nolensplein", "238")),  # specks around it
+        ("„Stationsweg 41", ("Stationsweg", "41")),  # a speck read as a low quote
         ("Industrieweg 101°", ("Industrieweg", "101")),  # a speck read as a degree sign
         ("Dr. Nolensplein la", ("Dr. Nolensplein", "1a")),  # its 1 read as an l
         ("Koning Willem I", None),  # a Roman one: no number

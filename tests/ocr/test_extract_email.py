@@ -76,6 +76,13 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("adrhinistratie@kapsalonsanne.com", "administratie@kapsalonsanne.com"),  # m as rh
         ("ingo@brouwer.nl", "ingo@brouwer.nl"),  # a name: g is no f misread
         ("gerrit_wouters5s@planet.nl", "gerrit_wouters55@planet.nl"),  # a 5 read as s
+        # a speck after the digits that end it: no letter was lost there
+        ("Email: . anna_smit72-@hetnet.nl", "anna_smit72@hetnet.nl"),
+        ("-_fleur1998@ziggo.nl", "fleur1998@ziggo.nl"),  # specks before it
+        # the dot before a last initial read as a gap (an underscore or hyphen is read)
+        ("e-mail: jansen p@live.nl", "jansen.p@live.nl"),
+        ("E inf o@bakker.nl", "info@bakker.nl"),  # ... not a firm's mailbox read apart
+        ("sanne‚devries@kpnmail.nl", "sanne.devries@kpnmail.nl"),  # the dot as a low quote
     ],
 )
 def test_what_ocr_does_to_an_address_is_undone(line, meant) -> None:
@@ -420,6 +427,7 @@ def test_an_address_in_which_ocr_lost_the_clients_name_is_the_one_with_it(
         ("Meijer Installatie", "i@meyerinstalatie.com"),
         ("Hoveniersbedrijf Bos", "l.bos@hoveniersbedrijfpos.nl"),
         ("Hoveniersbedrijf Dekker", "i@hoveniersbedrijfdakkar.nl"),  # two letters for others
+        ("Schildersbedrijf Kok", "info@sclnidersbedrijfkok.nl"),  # three in a very long one
         ("Celik Bouw", "leelik@planet.nl"),  # the name after an initial: "l.celik"?
     ],
 )

@@ -957,6 +957,46 @@ def test_our_name_over_a_window_block_for_a_department_is_not_the_letterheads() 
     assert values(ex, "kvk") == ["26719594"]
 
 
+def test_a_letterhead_whose_name_stands_apart_and_whose_lines_run_on_into_our_window() -> None:
+    """The client's letterhead at the top right: the firm's name in a large type stands
+    apart; its street, postcode, phone and e-mail run on with no blank line into our
+    address in the window under them. The two addresses were one block holding ours, the
+    letter was taken for ours and nothing of the client was read (48th)."""
+    page = page_of(
+        ("Eetcafé De Zwaan V.O.F.", 1027, 101),
+        ("Kerkstraat 21", 1330, 185),
+        ("5043 BG Tilburg", 1300, 221),
+        ("T 0644543179", 1330, 256),
+        ("info@eetcafedezwaan.nl", 1200, 287),
+        ("Installatiebedrijf Hoekstra B.V.", 930, 388),
+        ("Afdeling crediteuren", 930, 444),
+        ("Industrieweg 14", 930, 488),
+        ("8441 PK Heerenveen", 930, 533),
+        ("Tilburg, 26 februari 2022", 180, 700),
+        ("Betreft: Offerte vervanging cv-ketel", 180, 760),
+        ("Hoogachtend,", 180, 1100),
+        ("Anouk de Zwaan", 180, 1250),
+        ("Eetcafé De Zwaan V.O.F.", 180, 1295),
+    )
+    # the name in a larger type, its right edge where the lines' under it end
+    page.words[:4] = [
+        Word(w.text, 1027 + (w.left - 1027) * 3 // 2, w.top, w.width * 3 // 2, 58, w.conf)
+        for w in page.words[:4]
+    ]
+    # the e-mail line and our name read taller (the @, a speck): the pitch between the
+    # two is under 2.6 of their heights, so the lines run on into our window
+    page.words[:] = [
+        Word(w.text, w.left, w.top, w.width, 45 if "@" in w.text else 49, w.conf)
+        if w.text in ("info@eetcafedezwaan.nl", "Installatiebedrijf", "Hoekstra")
+        else w
+        for w in page.words
+    ]
+    ex = extract_client([page], own=OWN)
+    assert (ex.pages[0].client, ex.pages[0].own) == ("sender", ("recipient",))
+    assert values(ex, "postcode") == ["5043 BG"] and values(ex, "phone") == ["+31644543179"]
+    assert values(ex, "email") == ["info@eetcafedezwaan.nl"]
+
+
 def test_a_private_letter_flowing_into_a_window_block_for_a_department() -> None:
     """The writer's address, a return address and our address for "Afdeling crediteuren"
     with no blank line between them (a scan whose lines are evenly spaced)."""

@@ -105,6 +105,14 @@ def test_a_btw_ids_7_read_as_a_slash() -> None:
     assert find_btw("NLS20073/43801") == []  # a 7 does not pass there
 
 
+@pytest.mark.parametrize("text", ["Btw-id: NL{23456 782B0{", "BTW-nr. NL}23456782B0}"])
+def test_a_btw_ids_1s_read_as_braces(text: str) -> None:
+    """A 1 read as a brace, among the nine digits and after the B (48th: a card's
+    btw-id lost so)."""
+    assert [h.value for h in find_btw(text)] == ["NL123456782B01"]
+    assert find_btw("NL{23456783B01") == []  # the checksum still has to agree
+
+
 def test_btw_repaired_only_when_the_checksum_agrees() -> None:
     assert [(h.value, h.repaired) for h in find_btw("NL 004495445 Bol")] == [
         ("NL004495445B01", True)

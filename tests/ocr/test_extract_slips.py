@@ -460,6 +460,21 @@ def test_an_s_for_a_5_or_an_8_in_the_check_digits_is_the_one_the_checksum_takes(
             assert [h.value for h in find_ibans(f"IBAN {read}")] == [value]
 
 
+@given(st.sampled_from(sorted(DUTCH_BANKS)), st.text("0123456789", min_size=10, max_size=10))
+def test_a_j_for_a_1_in_the_check_digits_is_read_where_the_checksum_agrees(
+    bank: str, account: str
+) -> None:
+    """ "NLJ9 INGB 0248 2130 75" (48th: a card's IBAN lost): a 1 read as a J."""
+    value = f"NL{std_iban.calc_check_digits(f'NL00{bank}{account}')}{bank}{account}"
+    for at in (2, 3):
+        if value[at] == "1":
+            read = value[:at] + "J" + value[at + 1 :]
+            assert [h.value for h in find_ibans(f"Rek.nr. {read}")] == [value]
+    # where no 1 was there, no reading with one passes
+    if "1" not in value[2:4]:
+        assert find_ibans(f"Rek.nr. NLJ{value[3:]}") == []
+
+
 @given(
     st.sampled_from(sorted(DUTCH_BANKS)),
     st.text("0123456789", min_size=10, max_size=10),
@@ -657,6 +672,64 @@ def test_of_two_btw_ids_a_digit_apart_after_the_b_one_is_the_other_misread() -> 
     ex = extract_client([card(), letter], folder_name="Vries, Kees de", own=OWN)
     assert values(ex, "btw") == ["NL004495445B01"]
     assert "btw" not in ex.ambiguous
+
+
+def test_a_cards_misread_btw_yields_to_a_surer_reading_and_the_two_do_not_swap() -> None:
+    """The card's "…B01" read "…861" (its B taken for an 8, the 0 for a 6: "…B61"),
+    Tesseract unsure of it, beside a letter's "…B01" read surely: the card's reading is
+    the misread one. Before, each rule read the two as the other ("the card's stands",
+    "the surer stands") and the readings swapped values: still two, and the card had no
+    btw-id (48th)."""
+    misread = card()
+    misread = dataclasses.replace(misread, words=[
+        dataclasses.replace(w, text="NL004495445861", conf=40.0) if "B01" in w.text else w
+        for w in misread.words
+    ], text=misread.text.replace("NL004495445B01", "NL004495445861"))  # fmt: skip
+    letter = _letter_with_kvk("12345678")
+    footer = page_of(("Btw NL004495445B01", 180, 2220))
+    letter = dataclasses.replace(letter, words=[*letter.words, *footer.words],
+                                 text=f"{letter.text}\n{footer.text}")  # fmt: skip
+    ex = extract_client([misread, letter], folder_name="Vries, Kees de", own=OWN)
+    assert sorted(fv.value for fv in ex.all("btw")) == ["NL004495445B01"] * 2
+    assert "btw" not in ex.ambiguous
+
+
+def test_a_card_and_a_surer_reading_elsewhere_that_disagree_leave_the_field_open() -> None:
+    """The card's "12345678", Tesseract unsure of it, beside a letter's "12345679" read
+    surely: the card's label says one, Tesseract's sureness the other, and on real paper
+    either was the misread one (44th: the letter's; 37th: the card's). Both stay, each
+    with its own reading; before, the two rules at once swapped their values."""
+    unsure = card()
+    unsure = dataclasses.replace(unsure, words=[
+        dataclasses.replace(w, conf=40.0) if w.text == "12345678" else w for w in unsure.words
+    ])  # fmt: skip
+    ex = extract_client([unsure, _letter_with_kvk("12345679")], folder_name="Vries, Kees de",
+                        own=OWN)  # fmt: skip
+    assert [(fv.page_index, fv.value) for fv in ex.all("kvk")] == [
+        (0, "12345678"),
+        (1, "12345679"),
+    ]
+    assert "kvk" in ex.ambiguous
+
+
+@pytest.mark.parametrize(("read", "meant"), [("1234 Ad", "1234 AB"), ("1234 Ab", "1234 AB")])
+def test_a_postcode_read_with_a_small_letter_beside_it_in_capitals_is_that_one(
+    read: str, meant: str
+) -> None:
+    """The card's "4825 Pe" beside our invoice's "4825 PC" (48th): printed postcodes are
+    capitals, so the small letter was misread; the card held a postcode no one has, and
+    an address of its own."""
+    misread = card()
+    misread = dataclasses.replace(misread, words=[
+        dataclasses.replace(w, text=read[5:]) if w.text == "AB" else w for w in misread.words
+    ], text=misread.text.replace("1234 AB", read))  # fmt: skip
+    ex = extract_client([misread, _letter_with_kvk("12345678")], folder_name="Vries, Kees de",
+                        own=OWN)  # fmt: skip
+    assert sorted(fv.value for fv in ex.all("postcode")) == [meant] * 2
+    assert {a.postcode for a in ex.addresses} == {meant}
+    # read so alone, the small letter is taken as read
+    ex = extract_client([misread], folder_name="Vries, Kees de", own=OWN)
+    assert values(ex, "postcode") == [read.upper()]
 
 
 def test_two_kvk_numbers_more_than_a_digit_apart_stay_two() -> None:
