@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .hits import Hit
 from .labels import label_kind
-from .text import look_alike, two_for_one
+from .text import look_alike, thin_lost, two_for_one
 
 # Mail providers many clients share: their domain never marks an address as ours
 # (importing.detection), and a domain one letter away from one of them is that one misread.
@@ -318,7 +318,7 @@ def provider_misread(domain: str) -> str | None:
             len(p) >= 8
             or (
                 len(p) >= 7
-                and (look_alike(domain, p) or _doubled(domain, p) or _thin_lost(domain, p))
+                and (look_alike(domain, p) or _doubled(domain, p) or thin_lost(domain, p))
             )
         )
     ]
@@ -337,11 +337,6 @@ def _provider_with_strange_tld(domain: str) -> bool:
         and domain not in MAIL_PROVIDERS
         and tld not in COMMON_TLDS | _COUNTRY_TLDS
     )
-
-
-def _thin_lost(read: str, meant: str) -> bool:
-    """Is read meant without one of its thin letters ("ive.nl": the l beside the @ lost)?"""
-    return any(meant[i] in "il" and meant[:i] + meant[i + 1 :] == read for i in range(len(meant)))
 
 
 def _doubled(read: str, meant: str) -> bool:

@@ -20,7 +20,16 @@ from .email import COMMON_TLDS, MAIL_PROVIDERS, PROVIDER_NAMES, ROLE_MAILBOXES, 
 from .labels import label_kind
 from .model import SINGLE_VALUED, ExtractedClient, FieldValue
 from .names import parse_person
-from .text import fold, look_alike, read_as, strip_accents, two_for_one, unknown_letters
+from .text import (
+    fold,
+    look_alike,
+    read_as,
+    strip_accents,
+    thin_lost,
+    to_digits,
+    two_for_one,
+    unknown_letters,
+)
 
 # an address's local part in its words, separators and digits kept ("wim", "_", "postma",
 # "49"): the words are what the client's names are held against
@@ -71,7 +80,7 @@ def reconcile_emails(out: ExtractedClient) -> None:
         and (
             _letter_for_dot(fv.value, initials, surnames)
             or _slipped_name(fv.value, parts)
-            or _first_name_cut(fv.value, firsts)
+            or _name_cut(fv.value, firsts | surnames)
             or _near_provider(fv.value)
             or _name_before(fv, firsts | surnames)
             or _LETTER_AFTER_DIGITS.search(fv.value)
@@ -115,13 +124,17 @@ def _name_before(fv: FieldValue, names: set[str]) -> bool:
     )
 
 
-def _first_name_cut(value: str, firsts: set[str]) -> bool:
-    """Does the address start with the end of the client's first name, two letters or
+def _name_cut(value: str, names: set[str]) -> bool:
+    """Does the address start with the end of one of the client's names, two letters or
     more of it lost to a gap or the label ("Emails j oerd. graaf@" of Sjoerd's
-    "sjoerd.graaf@")? One lost letter is put back (_first_letter_lost); more may be a
-    name of its own."""
+    "sjoerd.graaf@", "jer79@" of "ruud_meijer79@")? One lost letter is put back
+    (_first_letter_lost); more may be a name of its own."""
     chunk = _LOCAL_PARTS.split(value.partition("@")[0])[0]
-    return len(chunk) >= 3 and any(len(f) >= len(chunk) + 2 and f.endswith(chunk) for f in firsts)
+    return (
+        len(chunk) >= 3
+        and chunk not in names
+        and any(len(f) >= len(chunk) + 2 and f.endswith(chunk) for f in names)
+    )
 
 
 def _slipped_name(value: str, parts: Counter[str]) -> bool:
@@ -152,10 +165,11 @@ def _near_name(word: str, parts: Counter[str]) -> bool:
     if any(Levenshtein.distance(word, p, score_cutoff=most) <= most for p in names):
         return True
     # ... or after an initial, one letter for another ("leelik" of "l.celik": ".c" read as
-    # "e"; "plwouters" is two initials)
+    # "e"; "plwouters" is two initials), two in a long name ("akowalezsk" of "a.kowalczyk")
     rest = word[1:]
+    slips = 2 if len(rest) >= 8 else 1
     return len(rest) >= 5 and any(
-        len(p) == len(rest) and Hamming.distance(rest, p) == 1 for p in names
+        len(p) == len(rest) and 0 < Hamming.distance(rest, p) <= slips for p in names
     )
 
 
@@ -394,19 +408,42 @@ def _first_letter_lost(chunk: str, names: set[str], numbered: bool = False) -> s
     return whole[0] if len(whole) == 1 else None
 
 
-def _one_after_name(chunk: str, after: str, names: set[str], speck: bool) -> str | None:
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _one_after_name(
+    chunk: str, after: str, names: set[str], speck: bool, parts: Counter[str]
+) -> str | None:
     """The digit 1 of a number after the client's name, read as a letter ("weil963@" and
     "weit 964@" of "wei1963@", a name too short to be respelled as a whole); before a
     whole year, or where the address was read elsewhere without it (speck), the letter
-    is a speck ("fatimal1978@" of "fatima1978@", "grootl17@" beside "groot17@")."""
-    if after.isdigit() and chunk[-1:] in ("l", "I", "i", "t", "|") and chunk[:-1] in names:
-        year = re.fullmatch(r"(?:19|20)[0-9]{2}", after)
-        return chunk[:-1] if year or speck else f"{chunk[:-1]}1"
+    is a speck ("fatimal1978@" of "fatima1978@", "grootl17@" beside "groot17@"). The
+    first digits of a year read as letters that look like them after the client's name,
+    the name itself misread too ("annaig72@", "arinal972@" of "anna1972@")."""
+    if not after.isdigit():
+        return None
+    if chunk[-1:] in ("l", "I", "i", "t", "|") and chunk[:-1] in names:
+        return chunk[:-1] if _YEAR.fullmatch(after) or speck else f"{chunk[:-1]}1"
+    for k in (1, 2):
+        stem, digits = chunk[:-k], to_digits(chunk[-k:])
+        if len(stem) >= 3 and digits.isdigit() and _YEAR.fullmatch(digits + after):
+            name = stem if stem in names else _respelled_local(stem, parts)
+            if name in names:
+                return f"{name}{digits}"
     return None
 
 
 def _between_marks(chunks: list[str], i: int) -> bool:
     return chunks[i - 1 : i] in ([], [""]) and chunks[i + 1 : i + 2] in ([], [""])
+
+
+def _thin_letter_lost(chunk: str, firsts: set[str]) -> str | None:
+    """The client's first name with a thin letter lost, beside their surname ("tm_brink65@"
+    of Tim ten Brink: the i beside the m); an initial stays one."""
+    if len(chunk) < 2 or chunk in firsts:
+        return None
+    whole = [f for f in firsts if thin_lost(chunk, f)]
+    return whole[0] if len(whole) == 1 else None
 
 
 def _respelled_initial(chunk: str, firsts: set[str], alone: bool = True) -> str | None:
@@ -518,7 +555,9 @@ def _respell_emails_from_names(
         local, _, domain = (whole or fv.value).partition("@")
         chunks = _LOCAL_PARTS.split(local)
         respelled = [
-            _one_after_name(c, after, firsts | surnames, _read_without(chunks, i, domain, read))
+            _one_after_name(
+                c, after, firsts | surnames, _read_without(chunks, i, domain, read), parts
+            )
             or _respelled_local(c, parts)
             or c
             for i, (c, after) in enumerate(zip(chunks, [*chunks[1:], ""], strict=True))
@@ -528,7 +567,9 @@ def _respell_emails_from_names(
         if any(c in surnames for c in chunks):
             # a lone "1" between dots is a letter, not "bos1"'s number
             respelled = [
-                _respelled_initial(c, firsts, c.isalpha() or _between_marks(respelled, i)) or c
+                _respelled_initial(c, firsts, c.isalpha() or _between_marks(respelled, i))
+                or _thin_letter_lost(c, firsts)
+                or c
                 for i, c in enumerate(respelled)
             ]
         # ... and of a firm's domain ("hoveniersbedrijfvas.com" of Hoveniersbedrijf Vos)
@@ -696,10 +737,11 @@ def merge_registry_slips(out: ExtractedClient) -> None:
     """Of two KvK numbers one digit apart in a folder, one is the other misread (a client
     has one; "10752781" in a letter's footer beside "10152781" on the card made the
     field ambiguous and left the card without): the one read more often stands, or of two
-    read as often the one read under a card's label (unless OCR mended that reading and
-    read the other as printed), or the one Tesseract was surer of, not where the two
-    disagree.
-    Two digits apart, only the one read more often or on the card, and surely.
+    read as often the one read under a card's label, or the one Tesseract was surer of;
+    not where the card says one and Tesseract's sureness the other (on held-out folders
+    either was the misread one), and a card's reading OCR mended ("…862" made "…B62") is
+    no card's against one read as printed. Two digits apart, only the one read more often
+    or on the card, and surely.
     Otherwise both stay, and the field is ambiguous. Likewise two btw-ids a digit apart:
     their nine digits have a checksum that no one digit passes, so the digit is the
     unchecked one after the B ("NL541402183B04" in a letter beside the card's "…B01")."""

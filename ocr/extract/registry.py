@@ -42,10 +42,10 @@ _EIGHT = re.compile(
 _KVK_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "]": "1"})
 
 # NL read as "NE" too ("NE244953752B01"), the B as an R: the checksum still has to agree
-# a 1 is read as "|", "!", a bracket or a brace too ("NL4444979[2B01", "NL79605{586B0{"),
-# a 0 as a D ("B D1"), a 7 as a slash ("NLS20073/33801"):
-# the checksum has to agree (the two digits after the B have none: there only O, D and
-# 1s, a 0 read as @ "B@1", a 1 as t "B0t")
+# a 1 is read as "|", "!", a bracket or a brace too ("NL4444979[2B01", "NL25{3.76.795.B02"),
+# a 0 as a D ("B D1"), a 7 as a slash ("NLS20073/33801"): the checksum has to agree (the
+# two digits after the B have none: there only O, D and 1s, a 0 read as @ "B@1", a 1 as
+# t "B0t")
 _BTW = re.compile(
     r"N[L1I|E]:?([0-9OIDLSBZ|\[\]{}/]{9})[B8R]([0-9OIDL|!\[\]{}@T]{2})"
     r"|(?<![0-9])([0-9]{9})B([0-9]{2})"

@@ -118,6 +118,12 @@ def look_alike(a: str, b: str, most: int = 1) -> bool:
     return len(differ) <= most and all(pair in _LOOK_ALIKE for pair in differ)
 
 
+def thin_lost(read: str, meant: str) -> bool:
+    """Is read meant without one of its thin letters ("ive.nl": the l beside the @ lost,
+    "tm_brink65@" of Tim)?"""
+    return any(meant[i] in "il" and meant[:i] + meant[i + 1 :] == read for i in range(len(meant)))
+
+
 def two_for_one(word: str) -> list[str]:
     """word with one run of letters OCR reads for one letter (a pair, or "rri") put back
     as that letter, every way it can be ("hoine" -> ["home"])."""

@@ -120,6 +120,12 @@ def _with_email(name: str, email: str) -> list:
         ("Youssef Huisman", "youssef_huismani@gmail.com", "youssef_huisman1@gmail.com"),
         ("Thijs Verhoef", "thijs_verhoefll@home.nl", "thijs_verhoef11@home.nl"),  # two
         ("Fatima Mulder", "fatimal1978@gmail.com", "fatima1978@gmail.com"),  # before a year
+        # a year's first digits read as letters like them, the name misread too
+        ("Sanne Bakker", "sanneig85@ziggo.nl", "sanne1985@ziggo.nl"),
+        ("Sanne Bakker", "sarinel985@ziggo.nl", "sanne1985@ziggo.nl"),
+        ("Sanne Bakker", "sannes85@ziggo.nl", "sannes85@ziggo.nl"),  # no year: as read
+        # the first name beside the surname, a thin letter lost
+        ("Lisa de Vries", "lsa_devries12@live.nl", "lisa_devries12@live.nl"),
         # what the name does not explain stays as read
         ("Henk Dekker", "hdekker@gmail.com", "hdekker@gmail.com"),
         ("Henk Dekker", "info@dekkerbouw.nl", "info@dekkerbouw.nl"),
@@ -247,6 +253,9 @@ def test_the_end_of_an_address_whose_start_a_gap_cut_off_is_no_address(
         ("Tim Dekker", "tldekker@planet.nl"),
         # the first name's start lost to a gap and the label ("Emails j oerd. graaf@")
         ("Sjoerd de Graaf", "oerd.graaf@kpnmail.nl"),
+        ("Sjoerd de Graaf", "aaf73@kpnmail.nl"),  # ... or of the surname
+        # a long name after an initial, two letters for others
+        ("Youssef Kowalczyk", "ykowalezsk@ziggo.nl"),
         # a letter after the last digit: the digit with a speck over it, or a letter
         ("Bram de Wit", "bram_wit9t@hetnet.nl"),
     ],
