@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Hamming
+
 from ocr.extract import ExtractedClient, OwnBusiness, extract_client
 from ocr.extract.company import legal_form_of
 from ocr.extract.names import parse_person
@@ -149,8 +151,26 @@ class Proposal:
             profile.add_key("email", email)
         profile.add_key("iban", self.value("iban"))
         profile.add_key("kvk", self.value("kvk"))
-        profile.add_address(self.value("postcode"), self.value("house_number"))
+        postcode, number = self.value("postcode"), self.value("house_number")
+        profile.add_address(postcode, number)
+        for other in self._postcode_misread(postcode):
+            profile.add_address(other, number)
         return profile
+
+    def _postcode_misread(self, postcode: str | None) -> list[str]:
+        """The postcode as read elsewhere in the unit, one digit apart with the same letters
+        (a letterhead's "3823 CJ", its footer's "3873 CJ"): nothing tells which is right,
+        so either may be another unit's address. Not where a person typed it."""
+        found = self.values.get("postcode")
+        if not postcode or not self.extracted or (found and found[0].reviewed):
+            return []
+        key = value_key("postcode", postcode)[1]
+        read = {value_key("postcode", fv.value)[1] for fv in self.extracted.values("postcode")}
+        return sorted(
+            r
+            for r in read
+            if len(r) == len(key) and r[4:] == key[4:] and Hamming.distance(r, key) == 1
+        )
 
     def _first_name_misread(self, first: str | None) -> list[str]:
         """The first name as read elsewhere in the unit, one letter OCR takes for another

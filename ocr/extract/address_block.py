@@ -13,7 +13,8 @@ from .names import ATTENTION, parse_person
 
 # a block's heading, one word and a colon ("Bezorgadres:", "Aan:")
 _HEADING = re.compile(r"\w+\s?:")
-TAV = re.compile(rf"^\s*({ATTENTION})\s*:?\s*", re.IGNORECASE)
+# a speck before it read as a low quote or a dot ("„ta.v. de directie")
+TAV = re.compile(rf"^[\s„“”\"'‘’.,_-]*({ATTENTION})\s*:?\s*", re.IGNORECASE)
 # A department or role an address is for, without a name: "Afdeling crediteuren",
 # "T.a.v. de directie" (after the T.a.v.), "Crediteurenadministratie", "Accounts payable"
 DEPARTMENT = re.compile(

@@ -437,10 +437,10 @@ def _between_marks(chunks: list[str], i: int) -> bool:
     return chunks[i - 1 : i] in ([], [""]) and chunks[i + 1 : i + 2] in ([], [""])
 
 
-def _thin_letter_lost(chunk: str, firsts: set[str]) -> str | None:
+def _thin_letter_lost(chunk: str, firsts: set[str], surnames: set[str]) -> str | None:
     """The client's first name with a thin letter lost, beside their surname ("tm_brink65@"
-    of Tim ten Brink: the i beside the m); an initial stays one."""
-    if len(chunk) < 2 or chunk in firsts:
+    of Tim ten Brink: the i beside the m); an initial stays one, a name too."""
+    if len(chunk) < 2 or chunk in firsts or chunk in surnames:
         return None
     whole = [f for f in firsts if thin_lost(chunk, f)]
     return whole[0] if len(whole) == 1 else None
@@ -568,7 +568,7 @@ def _respell_emails_from_names(
             # a lone "1" between dots is a letter, not "bos1"'s number
             respelled = [
                 _respelled_initial(c, firsts, c.isalpha() or _between_marks(respelled, i))
-                or _thin_letter_lost(c, firsts)
+                or _thin_letter_lost(c, firsts, surnames)
                 or c
                 for i, c in enumerate(respelled)
             ]

@@ -338,6 +338,38 @@ def test_a_first_name_read_two_ways_on_a_loose_letter_still_finds_its_folder(
     assert client_file.client(client_id).first_name == "Lotte"
 
 
+def test_a_postcode_read_two_ways_on_a_loose_letter_still_finds_its_folder(
+    client_file, paper
+) -> None:
+    """A loose letter read its writer's postcode "1284 AB" in the letterhead and "1234 AB"
+    in its footer, and took the letterhead's; the folder (our invoices, no phone or e-mail)
+    reads "1234 AB" at the same house number. Either reading may be the right one: the
+    letter goes with the folder, not to a client of its own (50th)."""
+    slipped = page_of(
+        ("Bakkerij Bakker", 180, 150),
+        ("Kerkstraat 12a", 180, 195),
+        ("1284 AB Amsterdam", 180, 240),
+        ("Installatiebedrijf Hoekstra B.V.", 180, 450),
+        ("Industrieweg 14", 180, 495),
+        ("8441 PK Heerenveen", 180, 540),
+        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
+        ("Met vriendelijke groet,", 180, 1100),
+        ("Lotte Bakker", 180, 1250),
+        ("Bakkerij Bakker · Kerkstraat 12a · 1234 AB Amsterdam", 180, 2200),
+    )
+    kaart = page_of(
+        ("Klantkaart", 100, 100),
+        ("Naam:", 100, 270),
+        ("Lotte Bakker", 520, 270),
+        ("Adres:", 100, 340),
+        ("Kerkstraat 12a", 520, 340),
+        ("Postcode/plaats:", 100, 410),
+        ("1234 AB Amsterdam", 520, 410),
+    )
+    report = run(client_file, loose(paper(slipped)), folder("Bakker, Lotte", paper(kaart)))
+    assert len(report.created) == 1
+
+
 def test_an_address_put_together_across_a_gap_is_not_put_together_twice(client_file, paper) -> None:
     """A letter read "ingrid jansen @gmail.com"; her card beside it "ingridjansen@", so
     the gap was nothing. The import reads her two folders' readings once more, pooled:

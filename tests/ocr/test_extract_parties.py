@@ -997,6 +997,32 @@ def test_a_letterhead_whose_name_stands_apart_and_whose_lines_run_on_into_our_wi
     assert values(ex, "email") == ["info@eetcafedezwaan.nl"]
 
 
+def test_a_department_line_with_a_speck_before_its_tav_is_still_the_windows() -> None:
+    """The client's details run on into our window with no blank line, and a speck before
+    "t.a.v." was read as a low quote ("„ta.v. de directie"): the line was no department,
+    our window no address block, and the letter one block with our address: taken for
+    ours, nothing of the client was read (50th)."""
+    lines = [
+        "Thijs Mulder",
+        "Sint Janssingel 189c",
+        "2729 HX Zoetermeer",
+        "Mobiel: 06-5783 6515",
+        "Installatiebedrijf Hoekstra B.V.",
+        "„ta.v. de directie",
+        "Industrieweg 14",
+        "8441 PK Heerenveen",
+    ]
+    page = page_of(
+        *[(line, 150, 150 + 45 * i) for i, line in enumerate(lines)],
+        ("Zoetermeer, 3 augustus 2020", 150, 700),
+        ("Met vriendelijke groet,", 150, 1100),
+        ("Thijs Mulder", 150, 1250),
+    )
+    ex = extract_client([page], own=OWN)
+    assert (ex.pages[0].client, ex.pages[0].own) == ("sender", ("recipient",))
+    assert values(ex, "postcode") == ["2729 HX"] and values(ex, "phone") == ["+31657836515"]
+
+
 def test_a_private_letter_flowing_into_a_window_block_for_a_department() -> None:
     """The writer's address, a return address and our address for "Afdeling crediteuren"
     with no blank line between them (a scan whose lines are evenly spaced)."""
