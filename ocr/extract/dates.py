@@ -14,7 +14,8 @@ MONTHS = {
     "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 _WRITTEN = re.compile(r"\b(\d{1,2})[\s.-]*([a-zA-Z]{3,9})\.?[\s.-]*(\d{4})\b")
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{4})(?!\d)")
+# a gap OCR saw inside the year ("09-09-201 9": read as a phone number +31 909 2019)
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d(?:\s?\d){3})(?!\d)")
 
 
 def find_dates(text: str) -> list[Hit]:
@@ -24,7 +25,10 @@ def find_dates(text: str) -> list[Hit]:
         if month:
             hits.extend(_hit(match, int(match.group(3)), month, int(match.group(1))))
     for match in _NUMERIC.finditer(text):
-        hits.extend(_hit(match, int(match.group(3)), int(match.group(2)), int(match.group(1))))
+        if " " in match.group(3) and re.search(r"\d\s$", text[: match.start()]):
+            continue  # the day split by a gap too ("1 2-7-201 3" is no 2 July)
+        year = int(match.group(3).replace(" ", ""))
+        hits.extend(_hit(match, year, int(match.group(2)), int(match.group(1))))
     return sorted(hits, key=lambda h: h.start)
 
 

@@ -195,7 +195,7 @@ def find_emails(text: str) -> list[Hit]:
             # a capital ("Linfo@"): printed addresses are lower case
             local = glued[1]
         local = re.sub(r"(?<=[0-9])[lIL](?=[0-9]|$)", "1", local)  # "vries3l": a 1 among digits
-        local = re.sub(r"(?<=[0-9])s$", "5", local)  # ... and a 5 read as s ("wouters5s")
+        local = re.sub(r"(?<=[0-9])[sS]$", "5", local)  # ... and a 5 read as s ("wouters5s")
         local = re.sub(r"(?<=[0-9])\.(?=[0-9])", "", local)  # a speck ("gaelle1.978@")
         # addresses are printed in lower case: a capital S or O before a digit is one
         # ("lotte_venS6@" of "lotte_ven56@")

@@ -97,7 +97,7 @@ def compact(text: str, drop: str = "") -> tuple[str, list[int]]:
 # "hotrriail" for "hotmail": the m's first leg an r, the rest an n read as "ri")
 _TWO_FOR_ONE = (
     ("ri", "n"), ("rn", "m"), ("in", "m"), ("ni", "m"), ("nt", "m"), ("cl", "d"), ("vv", "w"),
-    ("rri", "m"), ("li", "h"), ("ti", "h"), ("fn", "m"),
+    ("rri", "m"), ("li", "h"), ("ti", "h"), ("fn", "m"), ("fi", "n"),
 )  # fmt: skip
 
 

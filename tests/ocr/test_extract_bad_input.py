@@ -73,6 +73,18 @@ def test_table_of_numbers_gives_no_fields() -> None:
     assert_nothing([page_of(*rows)])
 
 
+@pytest.mark.parametrize("date", ["09-09-201 9", "09-09-201 8"])
+def test_a_date_with_a_gap_ocr_saw_in_it_is_no_phone_number(date: str) -> None:
+    """ "09-09-201 9" read as the phone number +31 909 2019 (51st: a letter's date on the
+    card); a date is read as one with the gap."""
+    page = page_of(("Jeroen Peters", 180, 150), (f"Datum: {date}", 180, 700))
+    ex = extract_client([page], own=NOTHING)
+    assert ex.all("phone") == []
+    # ... unless the day was split too: "1 2-7-201 3" is no 2 July (43rd, a card)
+    card = page_of(("Klant sinds:", 100, 300), ("1 2-7-201 3", 520, 300))
+    assert extract_client([card], own=NOTHING).all("client_since") == []
+
+
 def test_two_columns_never_join_values_across_the_gap() -> None:
     left = ["De vergadering begint om", "acht uur, in zaal 06", "van het gebouw."]
     right = ["12345678 bezoekers kwamen", "vorig jaar naar de beurs", "in Utrecht."]

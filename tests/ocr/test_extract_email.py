@@ -76,6 +76,8 @@ def test_no_provider_is_a_misreading_of_another() -> None:
         ("adrhinistratie@kapsalonsanne.com", "administratie@kapsalonsanne.com"),  # m as rh
         ("ingo@brouwer.nl", "ingo@brouwer.nl"),  # a name: g is no f misread
         ("gerrit_wouters5s@planet.nl", "gerrit_wouters55@planet.nl"),  # a 5 read as s
+        ("E-mail: bram198S@gmail.com", "bram1985@gmail.com"),  # ... or as a capital S
+        ("cofitact@bakker.nl", "contact@bakker.nl"),  # an n read as "fi"
         # a speck after the digits that end it: no letter was lost there
         ("Email: . anna_smit72-@hetnet.nl", "anna_smit72@hetnet.nl"),
         ("-_fleur1998@ziggo.nl", "fleur1998@ziggo.nl"),  # specks before it
