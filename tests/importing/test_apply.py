@@ -306,25 +306,24 @@ def test_one_clients_units_read_a_phone_number_one_way(client_file, paper) -> No
     assert "+31612345670" not in numbers
 
 
-def test_a_first_name_read_two_ways_on_a_loose_letter_still_finds_its_folder(
-    client_file, paper
-) -> None:
-    """A loose letter read its writer's first name "Latte" in the letterhead and "Lotte"
-    under the signature (a and o: letters OCR takes for each other); the folder reads
-    "Lotte" at the same address. The letter goes with the folder, not to a client of
-    its own."""
-    slipped = page_of(
-        ("Latte Bakker", 180, 150),
+def _bakker_letter(letterhead: str, postcode: str, *more: tuple[str, int, int]) -> PageText:
+    """Lotte Bakker's letter to us, its letterhead as read, and more rows (a footer)."""
+    return page_of(
+        (letterhead, 180, 150),
         ("Kerkstraat 12a", 180, 195),
-        ("1234 AB Amsterdam", 180, 240),
+        (f"{postcode} Amsterdam", 180, 240),
         ("Installatiebedrijf Hoekstra B.V.", 180, 450),
         ("Industrieweg 14", 180, 495),
         ("8441 PK Heerenveen", 180, 540),
         ("Graag een offerte voor de nieuwe ovens.", 180, 700),
         ("Met vriendelijke groet,", 180, 1100),
         ("Lotte Bakker", 180, 1250),
+        *more,
     )
-    kaart = page_of(
+
+
+def _bakker_card() -> PageText:
+    return page_of(
         ("Klantkaart", 100, 100),
         ("Naam:", 100, 270),
         ("Lotte Bakker", 520, 270),
@@ -333,7 +332,17 @@ def test_a_first_name_read_two_ways_on_a_loose_letter_still_finds_its_folder(
         ("Postcode/plaats:", 100, 410),
         ("1234 AB Amsterdam", 520, 410),
     )
-    report = run(client_file, loose(paper(slipped)), folder("Bakker, Lotte", paper(kaart)))
+
+
+def test_a_first_name_read_two_ways_on_a_loose_letter_still_finds_its_folder(
+    client_file, paper
+) -> None:
+    """A loose letter read its writer's first name "Latte" in the letterhead and "Lotte"
+    under the signature (a and o: letters OCR takes for each other); the folder reads
+    "Lotte" at the same address. The letter goes with the folder, not to a client of
+    its own."""
+    slipped = _bakker_letter("Latte Bakker", "1234 AB")
+    report = run(client_file, loose(paper(slipped)), folder("Bakker, Lotte", paper(_bakker_card())))
     (client_id,) = report.created
     assert client_file.client(client_id).first_name == "Lotte"
 
@@ -342,31 +351,12 @@ def test_a_postcode_read_two_ways_on_a_loose_letter_still_finds_its_folder(
     client_file, paper
 ) -> None:
     """A loose letter read its writer's postcode "1284 AB" in the letterhead and "1234 AB"
-    in its footer, and took the letterhead's; the folder (our invoices, no phone or e-mail)
+    in its footer, and took the letterhead's; the folder (a card, no phone or e-mail)
     reads "1234 AB" at the same house number. Either reading may be the right one: the
     letter goes with the folder, not to a client of its own (50th)."""
-    slipped = page_of(
-        ("Bakkerij Bakker", 180, 150),
-        ("Kerkstraat 12a", 180, 195),
-        ("1284 AB Amsterdam", 180, 240),
-        ("Installatiebedrijf Hoekstra B.V.", 180, 450),
-        ("Industrieweg 14", 180, 495),
-        ("8441 PK Heerenveen", 180, 540),
-        ("Graag een offerte voor de nieuwe ovens.", 180, 700),
-        ("Met vriendelijke groet,", 180, 1100),
-        ("Lotte Bakker", 180, 1250),
-        ("Bakkerij Bakker · Kerkstraat 12a · 1234 AB Amsterdam", 180, 2200),
-    )
-    kaart = page_of(
-        ("Klantkaart", 100, 100),
-        ("Naam:", 100, 270),
-        ("Lotte Bakker", 520, 270),
-        ("Adres:", 100, 340),
-        ("Kerkstraat 12a", 520, 340),
-        ("Postcode/plaats:", 100, 410),
-        ("1234 AB Amsterdam", 520, 410),
-    )
-    report = run(client_file, loose(paper(slipped)), folder("Bakker, Lotte", paper(kaart)))
+    footer = ("Bakkerij Bakker · Kerkstraat 12a · 1234 AB Amsterdam", 180, 2200)
+    slipped = _bakker_letter("Bakkerij Bakker", "1284 AB", footer)
+    report = run(client_file, loose(paper(slipped)), folder("Bakker, Lotte", paper(_bakker_card())))
     assert len(report.created) == 1
 
 
