@@ -112,6 +112,9 @@ def parse_person(text: str) -> PersonName | None:
     text = _DOT_AFTER_NAME.sub(" ", _DOT_AFTER_INITIAL.sub(". ", one_apostrophe(text)))
     text = _DOT_AFTER_PARTICLE.sub(r"\1", text)
     text = _HYPHEN_AFTER_PARTICLE.sub(r"\1 ", text)
+    # a speck read as a hyphen after the first name ("Pieter- van Dijk"): a double name
+    # joins two ("Jan-Willem"), a double surname may have its gap ("Smit- Jansen")
+    text = re.sub(r"^(\s*[^\W\d_]+)-(?=\s)", r"\1", text)
     titled = bool(TITLES.match(" ".join(text.split()).strip(_EDGES)))
     text = strip_title(text).strip(" .,;:")
     if not text or len(text) > 60 or any(c.isdigit() for c in text) or "@" in text:

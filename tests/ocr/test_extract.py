@@ -299,6 +299,8 @@ def test_kvk_needs_its_label_and_btw_its_checksum() -> None:
         # the apostrophe printed or read as a typographic one, a speck before the name
         ("_ Ruud in ‘t Veld", ("Ruud", "in 't", "Veld")),
         ("Sem van ’t Hof", ("Sem", "van 't", "Hof")),
+        ("Daan- de Groot", ("Daan", "de", "Groot")),  # a speck read as a hyphen
+        ("Jan-Willem de Groot", ("Jan-Willem", "de", "Groot")),
     ],
 )
 def test_person_names(text: str, parts: tuple) -> None:
