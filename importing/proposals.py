@@ -160,27 +160,39 @@ class Proposal:
     def _postcode_misread(self, postcode: str | None) -> list[str]:
         """The postcode as read elsewhere in the unit, one digit apart with the same letters
         (a letterhead's "3823 CJ", its footer's "3873 CJ"): nothing tells which is right,
-        so either may be another unit's address. Not where a person typed it."""
-        found = self.values.get("postcode")
-        if not postcode or not self.extracted or (found and found[0].reviewed):
-            return []
-        key = value_key("postcode", postcode)[1]
-        read = {value_key("postcode", fv.value)[1] for fv in self.extracted.values("postcode")}
-        return sorted(
-            r
-            for r in read
-            if len(r) == len(key) and r[4:] == key[4:] and Hamming.distance(r, key) == 1
-        )
+        so either may be another unit's address."""
+
+        def digit_apart(a: str, b: str) -> bool:
+            a, b = value_key("postcode", a)[1], value_key("postcode", b)[1]
+            return len(a) == len(b) and a[4:] == b[4:] and Hamming.distance(a, b) == 1
+
+        return self._read_otherwise("postcode", postcode, digit_apart)
 
     def _first_name_misread(self, first: str | None) -> list[str]:
         """The first name as read elsewhere in the unit, one letter OCR takes for another
         ("Latte" in a letterhead, "Lotte" under the signature): nothing tells which is
-        right, so either may agree with another unit's. Not where a person typed it."""
-        found = self.values.get("first_name")
-        if not first or not self.extracted or (found and found[0].reviewed):
+        right, so either may agree with another unit's."""
+        return self._read_otherwise(
+            "first_name",
+            first,
+            lambda a, b: a != b and look_alike(fold(a), fold(b)),
+            MIN_CONFIDENCE,
+        )
+
+    def _read_otherwise(
+        self,
+        key: str,
+        value: str | None,
+        misread: Callable[[str, str], bool],
+        min_confidence: float = 0.0,
+    ) -> list[str]:
+        """The unit's other readings of key that misread says value may be read as; none
+        where a person typed the value."""
+        found = self.values.get(key)
+        if not value or not self.extracted or (found and found[0].reviewed):
             return []
-        read = {fv.value for fv in self.extracted.values("first_name", MIN_CONFIDENCE)}
-        return sorted(r for r in read if r != first and look_alike(fold(first), fold(r)))
+        read = {fv.value for fv in self.extracted.values(key, min_confidence)}
+        return sorted(r for r in read if misread(value, r))
 
 
 def _row(row: str) -> tuple[str, int]:
